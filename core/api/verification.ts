@@ -1,0 +1,93 @@
+/**
+ * The verification result every transport prints or shows: `eid-terminal verify --json`,
+ * `eid-terminal read --json`, the stored record and the UI all use this one shape.
+ */
+import { z } from 'zod';
+
+export const CheckStatus = {
+  accessControl: ['PASS', 'FAIL', 'SKIPPED'],
+  chipAuthentication: ['PASS', 'FAIL', 'NOT_SUPPORTED', 'SKIPPED'],
+  dataGroupHashes: ['PASS', 'FAIL'],
+  sodSignature: ['PASS', 'FAIL'],
+  certificateChain: ['PASS', 'FAIL', 'UNKNOWN_CSCA'],
+  revocation: ['GOOD', 'REVOKED', 'UNKNOWN'],
+  documentExpiry: ['VALID', 'EXPIRED', 'NO_EXPIRY'],
+  consistency: ['PASS', 'FAIL', 'SKIPPED'],
+} as const;
+
+export const VerdictSchema = z.enum(['VERIFIED', 'NOT_VERIFIED', 'FAILED']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const ChecksSchema = z.object({
+  accessControl: z.object({ status: z.enum(CheckStatus.accessControl), protocol: z.string().nullable() }),
+  chipAuthentication: z.object({ status: z.enum(CheckStatus.chipAuthentication), method: z.enum(['CA', 'CAM', 'AA']).nullable() }),
+  dataGroupHashes: z.object({ status: z.enum(CheckStatus.dataGroupHashes), failed: z.array(z.number().int()) }),
+  sodSignature: z.object({ status: z.enum(CheckStatus.sodSignature) }),
+  certificateChain: z.object({ status: z.enum(CheckStatus.certificateChain), csca: z.string().nullable() }),
+  revocation: z.object({ status: z.enum(CheckStatus.revocation) }),
+  documentExpiry: z.object({ status: z.enum(CheckStatus.documentExpiry) }),
+  consistency: z.object({ status: z.enum(CheckStatus.consistency) }),
+});
+export type Checks = z.infer<typeof ChecksSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const VnDataSchema = z.object({
+  idNumber: z.string().nullable(),
+  fullName: z.string().nullable(),
+  dateOfBirth: isoDate.nullable(),
+  sex: z.string().nullable(),
+  nationality: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  religion: z.string().nullable(),
+  placeOfOrigin: z.string().nullable(),
+  placeOfResidence: z.string().nullable(),
+  identifyingMarks: z.string().nullable(),
+  dateOfIssue: isoDate.nullable(),
+  dateOfExpiry: isoDate.nullable(),
+  fatherName: z.string().nullable(),
+  motherName: z.string().nullable(),
+  spouseName: z.string().nullable(),
+  oldIdNumber: z.string().nullable(),
+});
+export type VnData = z.infer<typeof VnDataSchema>;
+
+export const DocumentSchema = z.object({
+  documentCode: z.string(),
+  issuingState: z.string(),
+  documentNumber: z.string(),
+  personalNumber: z.string().nullable(),
+  surname: z.string(),
+  givenNames: z.string(),
+  nationality: z.string(),
+  dateOfBirth: z.string(),
+  sex: z.enum(['M', 'F', 'X']),
+  dateOfExpiry: isoDate.nullable(),
+  mrz: z.string(),
+  face: z.object({ mimeType: z.string(), bytes: z.number().int() }).nullable(),
+  vn: VnDataSchema.nullable(),
+});
+export type DocumentData = z.infer<typeof DocumentSchema>;
+
+export const StatsSchema = z.object({
+  apdus: z.number().int(),
+  bytesRead: z.number().int(),
+  millis: z.number(),
+});
+
+export const VerificationResultSchema = z.object({
+  verdict: VerdictSchema,
+  warnings: z.array(z.string()),
+  checks: ChecksSchema,
+  document: DocumentSchema.nullable(),
+  stats: StatsSchema,
+});
+export type VerificationResult = z.infer<typeof VerificationResultSchema>;
+
+/** DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
+export function overallVerdict(checks: Checks): Verdict {
+  const values = Object.values(checks).map((c) => c.status as string);
+  if (values.includes('FAIL') || checks.revocation.status === 'REVOKED') return 'FAILED';
+  if (checks.certificateChain.status === 'UNKNOWN_CSCA' || checks.documentExpiry.status === 'EXPIRED') return 'NOT_VERIFIED';
+  return 'VERIFIED';
+}

@@ -1,0 +1,23 @@
+/**
+ * Every failure the terminal can meet is an EidError with a stable code, an English message and a
+ * Vietnamese message a clerk can read. Callers branch on `code`, never on message text.
+ */
+export class EidError extends Error {
+  readonly code: string;
+  readonly vi: string;
+
+  constructor(code: string, message: string, vi: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EidError';
+    this.code = code;
+    this.vi = vi;
+  }
+
+  toJSON(): { code: string; message: string; vi: string } {
+    return { code: this.code, message: this.message, vi: this.vi };
+  }
+}
+
+export function isEidError(e: unknown, code?: string): e is EidError {
+  return e instanceof EidError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,94 @@
+/**
+ * The dependency rules of DESIGN.md as code: which folder may import which, and that only
+ * core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+/** Layers of core/: a module may import its own layer or lower ones, never higher. */
+const CORE_RANK: Record<string, number> = {
+  'errors.ts': 0, bytes: 0, api: 0,
+  crypto: 1, asn1: 1,
+  mrz: 2, lds: 2,
+  emrtd: 3, trust: 3,
+  chip: 4,
+  session: 5, store: 5, sync: 5,
+  terminal: 6,
+};
+
+const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
+const NODE_CRYPTO = /^(node:)?crypto$/;
+const CRYPTO_OWNER = 'core/crypto/node-crypto.ts';
+
+export interface Violation {
+  readonly file: string;
+  readonly specifier: string;
+  readonly rule: string;
+}
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) sourceFiles(path, out);
+    else if (/\.(ts|tsx)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+const IMPORT = /(?:^|\s)(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+export function importsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT)) out.push((m[1] ?? m[2] ?? m[3])!);
+  return out;
+}
+
+function coreModule(rel: string): string | undefined {
+  const parts = rel.split('/');
+  if (parts[0] !== 'core') return undefined;
+  return parts.length === 2 ? parts[1] : parts[1];
+}
+
+export function findViolations(root: string): Violation[] {
+  const violations: Violation[] = [];
+  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
+  for (const folder of top) {
+    let files: string[];
+    try {
+      files = sourceFiles(join(root, folder));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const rel = relative(root, file).split(sep).join('/');
+      const text = readFileSync(file, 'utf8');
+      for (const spec of importsOf(text)) {
+        if (NODE_CRYPTO.test(spec) && rel !== CRYPTO_OWNER) {
+          violations.push({ file: rel, specifier: spec, rule: `only ${CRYPTO_OWNER} may import node:crypto` });
+        }
+        const target = spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)).split(sep).join('/') : undefined;
+        if (rel.startsWith('core/')) {
+          if (FORBIDDEN_IN_CORE.some((r) => r.test(spec))) violations.push({ file: rel, specifier: spec, rule: 'core/ is framework-free' });
+          if (target && !target.startsWith('core/')) violations.push({ file: rel, specifier: spec, rule: 'core/ imports nothing outside core/' });
+          const from = coreModule(rel);
+          const to = target ? coreModule(target) : undefined;
+          if (from && to && from !== to) {
+            const rf = CORE_RANK[from];
+            const rt = CORE_RANK[to];
+            if (rf !== undefined && rt !== undefined && rt > rf) {
+              violations.push({ file: rel, specifier: spec, rule: `core/${from} (layer ${rf}) may not import core/${to} (layer ${rt})` });
+            }
+          }
+        }
+        if (rel.startsWith('renderer/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
+          violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
+        }
+        if (rel.startsWith('renderer/') && (spec.startsWith('node:') || spec === 'electron')) {
+          violations.push({ file: rel, specifier: spec, rule: 'renderer/ never touches Node or Electron' });
+        }
+      }
+    }
+  }
+  return violations;
+}
