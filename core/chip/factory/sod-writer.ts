@@ -1,0 +1,76 @@
+/**
+ * EF.SOD (ICAO 9303-10 4.6.2): the LDSSecurityObject with the data-group hashes, signed as CMS
+ * SignedData by a Document Signer (signed attributes contentType, messageDigest, signingTime;
+ * signer identified by issuerAndSerialNumber; DS certificate embedded), wrapped in tag 77.
+ */
+import { explicit, integer, octetString, oid, sequence, set, setOf, time } from '../../bytes/der.ts';
+import { tlv } from '../../bytes/tlv.ts';
+import { hash, type HashAlgorithm } from '../../crypto/node-crypto.ts';
+import { digestAlgorithm } from './algorithms.ts';
+import type { IssuedCertificate } from './pki.ts';
+import { writeName, type DistinguishedName } from './x509-writer.ts';
+
+export const OID_LDS_SECURITY_OBJECT = '2.23.136.1.1.1';
+const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
+const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
+const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
+const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
+
+export interface SodSpec {
+  /** Data groups by number, as the chip will serve them (hash over exactly these bytes). */
+  readonly dataGroups: ReadonlyMap<number, Uint8Array>;
+  readonly hash: HashAlgorithm;
+  readonly signer: IssuedCertificate;
+  /** The DS certificate's issuer (the CSCA name) for issuerAndSerialNumber. */
+  readonly issuerName: DistinguishedName;
+  readonly signingTime: Date;
+  /** Broken-document support: groups listed here get no hash entry. */
+  readonly omitHashes?: readonly number[];
+  /** Broken-document support: flip a bit of the signature after signing. */
+  readonly corruptSignature?: boolean;
+}
+
+export function writeLdsSecurityObject(dataGroups: ReadonlyMap<number, Uint8Array>, hashAlg: HashAlgorithm, omit: readonly number[] = []): Uint8Array {
+  const entries = [...dataGroups.entries()]
+    .filter(([n]) => !omit.includes(n))
+    .sort(([a], [b]) => a - b)
+    .map(([n, bytes]) => sequence(integer(n), octetString(hash(hashAlg, bytes))));
+  return sequence(integer(0), digestAlgorithm(hashAlg), sequence(...entries));
+}
+
+/** CMS ContentInfo(SignedData) without the tag 77 wrapper — what `openssl cms` reads. */
+export function writeSodCms(spec: SodSpec): Uint8Array {
+  const lso = writeLdsSecurityObject(spec.dataGroups, spec.hash, spec.omitHashes);
+  const attributes = [
+    sequence(oid(OID_CONTENT_TYPE), set(oid(OID_LDS_SECURITY_OBJECT))),
+    sequence(oid(OID_MESSAGE_DIGEST), set(octetString(hash(spec.hash, lso)))),
+    sequence(oid(OID_SIGNING_TIME), set(time(spec.signingTime))),
+  ];
+  // The signature covers the attributes as a DER SET OF; the SignerInfo carries them as [0] IMPLICIT.
+  const signedAttrsSet = setOf(...attributes);
+  const signedAttrsImplicit = Uint8Array.from(signedAttrsSet);
+  signedAttrsImplicit[0] = 0xa0;
+  const signature = spec.signer.key.sign(signedAttrsSet, spec.hash);
+  if (spec.corruptSignature) signature[signature.length - 1]! ^= 0x01;
+  const signerInfo = sequence(
+    integer(1),
+    sequence(writeName(spec.issuerName), integer(spec.signer.serial)),
+    digestAlgorithm(spec.hash),
+    signedAttrsImplicit,
+    spec.signer.key.signatureAlgorithm(spec.hash),
+    octetString(signature),
+  );
+  const signedData = sequence(
+    integer(3),
+    set(digestAlgorithm(spec.hash)),
+    sequence(oid(OID_LDS_SECURITY_OBJECT), explicit(0, octetString(lso))),
+    tlv(0xa0, spec.signer.der),
+    set(signerInfo),
+  );
+  return sequence(oid(OID_SIGNED_DATA), explicit(0, signedData));
+}
+
+/** EF.SOD file contents: the CMS wrapped in application tag 77. */
+export function writeSod(spec: SodSpec): Uint8Array {
+  return tlv(0x77, writeSodCms(spec));
+}
