@@ -1,0 +1,167 @@
+/**
+ * TerminalApi: the one contract between the UI and the terminal core. Every transport (Electron
+ * IPC, the HTTP/WebSocket service) carries exactly these calls and events, validated with these
+ * schemas on both sides.
+ */
+import { z } from 'zod';
+import { VerificationResultSchema, VerdictSchema } from './verification.ts';
+
+export const AccessKeySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mrz'), mrz: z.string().min(30).max(100) }),
+  z.object({
+    kind: z.literal('cccd'),
+    idNumber: z.string().regex(/^\d{12}$/),
+    dateOfBirth: z.string().regex(/^\d{6}$/),
+    dateOfExpiry: z.string().regex(/^\d{6}$/).optional(),
+  }),
+  z.object({
+    kind: z.literal('document'),
+    documentNumber: z.string().min(1).max(20),
+    dateOfBirth: z.string().regex(/^\d{6}$/),
+    dateOfExpiry: z.string().regex(/^\d{6}$/),
+  }),
+  z.object({ kind: z.literal('qr'), text: z.string().min(10).max(1000) }),
+  z.object({ kind: z.literal('can'), can: z.string().regex(/^\d{6}$/) }),
+]);
+export type AccessKey = z.infer<typeof AccessKeySchema>;
+
+export const ReaderSchema = z.object({
+  name: z.string(),
+  cardPresent: z.boolean(),
+  virtual: z.boolean(),
+});
+export type Reader = z.infer<typeof ReaderSchema>;
+
+export const StatusSchema = z.object({
+  readers: z.array(ReaderSchema),
+  pcscAvailable: z.boolean(),
+  online: z.boolean(),
+  registryConfigured: z.boolean(),
+  pendingRecords: z.number().int(),
+  trustListUpdatedAt: z.string().nullable(),
+  terminalName: z.string(),
+  language: z.enum(['vi', 'en']),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const SessionStateSchema = z.enum(['waiting', 'key-needed', 'reading', 'verifying', 'done', 'error', 'cancelled']);
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export const ProgressSchema = z.object({
+  step: z.string(),
+  file: z.string().nullable(),
+  bytesRead: z.number().int(),
+  bytesTotal: z.number().int().nullable(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+export const ApiErrorSchema = z.object({ code: z.string(), message: z.string(), vi: z.string() });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** What the result screen shows: the verification plus the face and the fields the profile allows. */
+export const SessionOutcomeSchema = z.object({
+  recordId: z.string().nullable(),
+  result: VerificationResultSchema,
+  faceDataUrl: z.string().nullable(),
+  accessNote: z.string().nullable(),
+});
+export type SessionOutcome = z.infer<typeof SessionOutcomeSchema>;
+
+export const SessionEventSchema = z.object({
+  sessionId: z.string(),
+  reader: z.string(),
+  state: SessionStateSchema,
+  progress: ProgressSchema.nullable(),
+  outcome: SessionOutcomeSchema.nullable(),
+  error: ApiErrorSchema.nullable(),
+});
+export type SessionEvent = z.infer<typeof SessionEventSchema>;
+
+export const RecordSummarySchema = z.object({
+  id: z.string(),
+  time: z.string(),
+  operator: z.string(),
+  purpose: z.string(),
+  documentType: z.string(),
+  issuingState: z.string(),
+  verdict: VerdictSchema,
+  name: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  synced: z.boolean(),
+});
+export type RecordSummary = z.infer<typeof RecordSummarySchema>;
+
+export const RecordQuerySchema = z.object({
+  search: z.string().max(100).optional(),
+  verdict: VerdictSchema.optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const SettingsSchema = z.object({
+  terminalName: z.string().min(1).max(100),
+  purpose: z.string(),
+  language: z.enum(['vi', 'en']),
+  reader: z.string().nullable(),
+  registryUrl: z.string().nullable(),
+  crlMaxAgeDays: z.number().int().min(1).max(365),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const CscaSummarySchema = z.object({
+  country: z.string(),
+  subject: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  fingerprint: z.string(),
+  source: z.string(),
+  name: z.string().nullable(),
+});
+
+export const DemoCardSchema = z.object({
+  profile: z.string(),
+  variant: z.string().nullable(),
+  label: z.string(),
+  key: AccessKeySchema,
+});
+export type DemoCard = z.infer<typeof DemoCardSchema>;
+
+const Pin = z.object({ operator: z.string().min(1).max(50), pin: z.string().min(4).max(12) });
+
+/** Request/response pairs; the method name is the wire name on every transport. */
+export const TerminalApiSchema = {
+  getStatus: { input: z.object({}), output: StatusSchema },
+  startVerification: { input: z.object({ reader: z.string().nullable(), key: AccessKeySchema }), output: z.object({ sessionId: z.string() }) },
+  cancelVerification: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
+  listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
+  exportRecords: { input: Pin.extend({ format: z.enum(['csv', 'json']) }), output: z.object({ fileName: z.string(), content: z.string() }) },
+  login: { input: Pin, output: z.object({ role: z.enum(['clerk', 'supervisor']) }) },
+  getSettings: { input: z.object({}), output: SettingsSchema },
+  updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
+  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), label: z.string() })) },
+  listTrust: { input: z.object({}), output: z.array(CscaSummarySchema) },
+  importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), message: z.string() }) },
+  enrol: { input: Pin.extend({ url: z.string().url(), code: z.string().min(4).max(64) }), output: z.object({ terminalId: z.string() }) },
+  listDemoCards: { input: z.object({}), output: z.array(DemoCardSchema) },
+  insertDemoCard: { input: z.object({ profile: z.string(), variant: z.string().nullable() }), output: z.object({ ok: z.boolean() }) },
+  removeDemoCard: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
+} as const;
+
+export type TerminalApiMethod = keyof typeof TerminalApiSchema;
+export type ApiInput<M extends TerminalApiMethod> = z.input<(typeof TerminalApiSchema)[M]['input']>;
+export type ApiOutput<M extends TerminalApiMethod> = z.infer<(typeof TerminalApiSchema)[M]['output']>;
+
+/** Events pushed to the UI. */
+export const TerminalEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session'), event: SessionEventSchema }),
+  z.object({ type: z.literal('status'), status: StatusSchema }),
+]);
+export type TerminalEvent = z.infer<typeof TerminalEventSchema>;
+
+export type TerminalApi = {
+  [M in TerminalApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+} & {
+  subscribe(listener: (event: TerminalEvent) => void): () => void;
+};

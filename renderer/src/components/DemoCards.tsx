@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { AccessKey, DemoCard } from '../../../core/api/terminal-api.ts';
+import { api } from '../api/client.ts';
+import { t, type Lang } from '../i18n.ts';
+
+/** The built-in virtual reader: put a sample card on it, or take it off, with no hardware. */
+export function DemoCards({ lang, onInserted }: { lang: Lang; onInserted: (key: AccessKey) => void }) {
+  const [cards, setCards] = useState<DemoCard[]>([]);
+  const [choice, setChoice] = useState(0);
+
+  useEffect(() => {
+    void api.listDemoCards({}).then(setCards);
+  }, []);
+
+  const card = cards[choice];
+  return (
+    <aside className="panel demo" aria-label={t(lang, 'demoCards')}>
+      <h2>{t(lang, 'demoCards')}</h2>
+      <select aria-label={t(lang, 'demoCards')} value={choice} onChange={(e) => setChoice(Number(e.target.value))} data-testid="demo-select">
+        {cards.map((c, i) => (
+          <option key={`${c.profile}/${c.variant ?? ''}`} value={i}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <div className="actions">
+        <button
+          data-testid="demo-insert"
+          disabled={!card}
+          onClick={() => {
+            if (!card) return;
+            void api.insertDemoCard({ profile: card.profile, variant: card.variant }).then(() => onInserted(card.key));
+          }}
+        >
+          {t(lang, 'insert')}
+        </button>
+        <button data-testid="demo-remove" onClick={() => void api.removeDemoCard({})}>
+          {t(lang, 'removeCard')}
+        </button>
+      </div>
+    </aside>
+  );
+}

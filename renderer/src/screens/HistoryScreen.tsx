@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { RecordSummary } from '../../../core/api/terminal-api.ts';
+import type { Verdict } from '../../../core/api/verification.ts';
+import { api, errorText } from '../api/client.ts';
+import { t, type Lang } from '../i18n.ts';
+import { PinPrompt } from '../components/PinPrompt.tsx';
+
+const PAGE = 20;
+
+function download(fileName: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function HistoryScreen({ lang }: { lang: Lang }) {
+  const [search, setSearch] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [records, setRecords] = useState<RecordSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api.listRecords({
+        ...(search.trim() ? { search: search.trim() } : {}),
+        ...(verdict ? { verdict } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        offset,
+        limit: PAGE,
+      });
+      setRecords(page.records);
+      setTotal(page.total);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }, [search, verdict, from, to, offset, lang]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), 200);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  const runExport = async (operator: string, pin: string) => {
+    if (!exporting) return;
+    try {
+      const file = await api.exportRecords({ operator, pin, format: exporting });
+      download(file.fileName, file.content, exporting === 'csv' ? 'text/csv' : 'application/json');
+      setExporting(null);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  return (
+    <section className="panel history" data-testid="history">
+      <div className="filters">
+        <input aria-label={t(lang, 'search')} placeholder={t(lang, 'search')} value={search} onChange={(e) => { setSearch(e.target.value); setOffset(0); }} data-testid="history-search" />
+        <select aria-label={t(lang, 'verdict')} value={verdict} onChange={(e) => { setVerdict(e.target.value as Verdict | ''); setOffset(0); }}>
+          <option value="">{t(lang, 'allVerdicts')}</option>
+          <option value="VERIFIED">{t(lang, 'VERIFIED')}</option>
+          <option value="NOT_VERIFIED">{t(lang, 'NOT_VERIFIED')}</option>
+          <option value="FAILED">{t(lang, 'FAILED')}</option>
+        </select>
+        <label>{t(lang, 'from')} <input type="date" value={from} onChange={(e) => { setFrom(e.target.value); setOffset(0); }} /></label>
+        <label>{t(lang, 'to')} <input type="date" value={to} onChange={(e) => { setTo(e.target.value); setOffset(0); }} /></label>
+        <button onClick={() => setExporting('csv')}>{t(lang, 'export')} CSV</button>
+        <button onClick={() => setExporting('json')}>{t(lang, 'export')} JSON</button>
+      </div>
+      {exporting && <PinPrompt lang={lang} onSubmit={(o, p) => void runExport(o, p)} error={error} />}
+      {error && !exporting && <p className="error" role="alert">{error}</p>}
+      {records.length === 0 ? (
+        <p className="hint">{t(lang, 'noRecords')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t(lang, 'time')}</th>
+              <th>{t(lang, 'name')}</th>
+              <th>{t(lang, 'idNumber')}</th>
+              <th>{t(lang, 'verdict')}</th>
+              <th>{t(lang, 'operator')}</th>
+              <th>{t(lang, 'sync')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.id} data-testid="history-row">
+                <td>{new Date(r.time).toLocaleString(locale)}</td>
+                <td>{r.name ?? '—'}</td>
+                <td className="mono">{r.idNumber ?? '—'}</td>
+                <td className={`verdict-cell verdict-${r.verdict}`}>{t(lang, r.verdict)}</td>
+                <td>{r.operator}</td>
+                <td>{r.synced ? t(lang, 'synced') : t(lang, 'pending')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="pager">
+        <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t(lang, 'previous')}</button>
+        <span>{total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE, total)} / {total}</span>
+        <button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t(lang, 'next')}</button>
+      </div>
+    </section>
+  );
+}

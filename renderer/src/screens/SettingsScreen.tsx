@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../core/api/terminal-api.ts';
+import { api, errorText } from '../api/client.ts';
+import { t, type Lang } from '../i18n.ts';
+import { PinPrompt } from '../components/PinPrompt.tsx';
+import { TrustPanel } from '../components/TrustPanel.tsx';
+
+interface Credentials {
+  operator: string;
+  pin: string;
+}
+
+export function SettingsScreen({ lang, onLanguage }: { lang: Lang; onLanguage: (l: Lang) => void }) {
+  const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const unlock = async (operator: string, pin: string) => {
+    try {
+      const { role } = await api.login({ operator, pin });
+      if (role !== 'supervisor') {
+        setError(lang === 'vi' ? 'Cần quyền giám sát viên' : 'A supervisor is required');
+        return;
+      }
+      setCredentials({ operator, pin });
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+
+  if (!credentials) {
+    return (
+      <section className="panel" data-testid="settings-locked">
+        <PinPrompt lang={lang} onSubmit={(o, p) => void unlock(o, p)} error={error} />
+      </section>
+    );
+  }
+  return <SettingsForm lang={lang} credentials={credentials} onLanguage={onLanguage} />;
+}
+
+function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentials: Credentials; onLanguage: (l: Lang) => void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [purposes, setPurposes] = useState<{ id: string; label: string }[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+
+  useEffect(() => {
+    void api.getSettings({}).then(setSettings);
+    void api.listPurposes({}).then(setPurposes);
+  }, []);
+
+  if (!settings) return <section className="panel">…</section>;
+  const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  const save = async () => {
+    try {
+      const saved = await api.updateSettings({ ...credentials, settings });
+      setSettings(saved);
+      onLanguage(saved.language);
+      setMessage(t(lang, 'saved'));
+    } catch (e) {
+      setMessage(errorText(e, lang));
+    }
+  };
+  const enrol = async () => {
+    if (!settings.registryUrl) return;
+    try {
+      const { terminalId } = await api.enrol({ ...credentials, url: settings.registryUrl, code: code.trim() });
+      setMessage(`${t(lang, 'enrol')}: ${terminalId}`);
+    } catch (e) {
+      setMessage(errorText(e, lang));
+    }
+  };
+
+  return (
+    <section className="panel settings" data-testid="settings">
+      <div className="fields">
+        <label className="field">
+          <span>{t(lang, 'terminalName')}</span>
+          <input name="terminalName" value={settings.terminalName} onChange={(e) => update({ terminalName: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t(lang, 'purpose')}</span>
+          <select name="purpose" value={settings.purpose} onChange={(e) => update({ purpose: e.target.value })}>
+            {purposes.map((p) => (
+              <option key={p.id} value={p.id}>{p.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t(lang, 'language')}</span>
+          <select name="language" value={settings.language} onChange={(e) => update({ language: e.target.value as Lang })}>
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t(lang, 'crlMaxAge')}</span>
+          <input name="crlMaxAgeDays" inputMode="numeric" value={settings.crlMaxAgeDays} onChange={(e) => update({ crlMaxAgeDays: Number(e.target.value) || 1 })} />
+        </label>
+        <label className="field">
+          <span>{t(lang, 'registryUrl')}</span>
+          <input name="registryUrl" value={settings.registryUrl ?? ''} onChange={(e) => update({ registryUrl: e.target.value || null })} />
+        </label>
+        <label className="field">
+          <span>{t(lang, 'enrolCode')}</span>
+          <input name="enrolCode" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
+        </label>
+      </div>
+      <div className="actions">
+        <button className="primary" onClick={() => void save()} data-testid="settings-save">{t(lang, 'save')}</button>
+        <button onClick={() => void enrol()} disabled={!settings.registryUrl || code.trim().length < 4}>{t(lang, 'enrol')}</button>
+      </div>
+      {message && <p className="hint" role="status" data-testid="settings-message">{message}</p>}
+      <TrustPanel lang={lang} credentials={credentials} />
+    </section>
+  );
+}
