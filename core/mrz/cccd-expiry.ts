@@ -1,0 +1,73 @@
+/**
+ * Expiry of a Vietnamese card derived from the holder's birth date (reference/vn-cccd.md §4.3):
+ * the card runs to the 14th, 25th, 40th or 60th birthday; a card issued within 2 years before a
+ * milestone runs to the next one; after the last one the card has no expiry (MRZ `991231`).
+ * The QR code carries no expiry, so the reader tries the candidates in order.
+ */
+import { NO_EXPIRY, addYears, compareDates, fromJsDate, toIso, toYymmdd, type CalendarDate } from './dates.ts';
+
+export const CCCD_MILESTONES = [14, 25, 40, 60] as const;
+
+export interface ExpiryCandidate {
+  /** YYMMDD as in the MRZ (`991231` = no expiry). */
+  readonly yymmdd: string;
+  /** ISO 8601, or null for no expiry. */
+  readonly iso: string | null;
+  /** Why this candidate: e.g. "milestone 40 (2-year rule)", "next milestone 60", "no expiry". */
+  readonly reason: string;
+}
+
+function milestoneCandidate(dob: CalendarDate, age: number, reason: string, leapDay: 'feb28' | 'mar1' = 'feb28'): ExpiryCandidate {
+  const d = addYears(dob, age, leapDay);
+  return { yymmdd: toYymmdd(d), iso: toIso(d), reason };
+}
+
+const noExpiry: ExpiryCandidate = { yymmdd: NO_EXPIRY, iso: null, reason: 'no expiry (Không thời hạn)' };
+
+function dedupe(list: ExpiryCandidate[]): ExpiryCandidate[] {
+  const seen = new Set<string>();
+  return list.filter((c) => (seen.has(c.yymmdd) ? false : (seen.add(c.yymmdd), true)));
+}
+
+/** The milestones after the one the rule picked, then `991231`; 29 Feb birthdays add the 1 March variant. */
+function withFallbacks(dob: CalendarDate, firstIndex: number, firstReason: string): ExpiryCandidate[] {
+  const out: ExpiryCandidate[] = [];
+  const leap = dob.month === 2 && dob.day === 29;
+  for (let i = firstIndex; i < CCCD_MILESTONES.length; i++) {
+    const age = CCCD_MILESTONES[i]!;
+    const reason = i === firstIndex ? firstReason : `next milestone ${age}`;
+    out.push(milestoneCandidate(dob, age, reason));
+    if (leap) out.push(milestoneCandidate(dob, age, `${reason}, 29 Feb birthday as 1 March`, 'mar1'));
+  }
+  out.push(noExpiry);
+  return dedupe(out);
+}
+
+/**
+ * Ordered expiry candidates for a card whose holder was born on `dob` and which was issued on
+ * `issued`: the milestone the law gives first, then the later milestones, then no expiry.
+ */
+export function cccdExpiryCandidates(dob: CalendarDate, issued: CalendarDate): ExpiryCandidate[] {
+  for (let i = 0; i < CCCD_MILESTONES.length; i++) {
+    const age = CCCD_MILESTONES[i]!;
+    if (compareDates(issued, addYears(dob, age - 2)) < 0) {
+      const skipped = i > 0 && compareDates(issued, addYears(dob, CCCD_MILESTONES[i - 1]!)) < 0;
+      return withFallbacks(dob, i, skipped ? `milestone ${age} (issued within 2 years before ${CCCD_MILESTONES[i - 1]})` : `milestone ${age}`);
+    }
+  }
+  return [noExpiry];
+}
+
+/**
+ * Candidates when the issue date is unknown (manual entry of ID + birth date): the next
+ * milestone after today first, the later ones, no expiry, and last the milestone just passed
+ * (an expired card still opens).
+ */
+export function cccdExpiryCandidatesWithoutIssueDate(dob: CalendarDate, today: Date = new Date()): ExpiryCandidate[] {
+  const now = fromJsDate(today);
+  const next = CCCD_MILESTONES.findIndex((age) => compareDates(addYears(dob, age), now) >= 0);
+  const out = next < 0 ? [noExpiry] : withFallbacks(dob, next, `next milestone ${CCCD_MILESTONES[next]}`);
+  const lastPassed = next < 0 ? CCCD_MILESTONES.length - 1 : next - 1;
+  if (lastPassed >= 0) out.push(milestoneCandidate(dob, CCCD_MILESTONES[lastPassed]!, `milestone ${CCCD_MILESTONES[lastPassed]} (card may have expired)`));
+  return dedupe(out);
+}
