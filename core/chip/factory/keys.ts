@@ -8,8 +8,11 @@ import { bigIntToBytes, bytesToBigInt, utf8, concat, uintBytes } from '../../byt
 import { fromHex, toHex } from '../../bytes/hex.ts';
 import { generateRsaKeyPair, hash, rsaPublicComponents, rsaSign, type HashAlgorithm } from '../../crypto/node-crypto.ts';
 import { EidError } from '../../errors.ts';
-import { CURVES, curve, type CurveName } from './curves.ts';
+import { curveByName, ecdsaSign, encodeFieldElement, encodePoint, plainToDerSignature, type EcCurve } from '../../crypto/ec/index.ts';
 import { HASH_LENGTH, OID, ecdsaSignatureAlgorithm, rsaPkcs1SignatureAlgorithm, rsaPssSignatureAlgorithm } from './algorithms.ts';
+
+/** The curves the factory issues keys on (ICAO 9303-12 common choices). */
+export type CurveName = 'P-256' | 'P-384' | 'P-521' | 'brainpoolP256r1' | 'brainpoolP384r1' | 'brainpoolP512r1';
 
 export type KeySpec =
   | { readonly kind: 'ec'; readonly curve: CurveName; readonly explicitParameters?: boolean }
@@ -33,48 +36,64 @@ export interface TestKey {
 
 /** ECParameters (RFC 3279) written out in full, as ICAO documents often carry them. */
 export function explicitEcParameters(name: CurveName): Uint8Array {
-  const c = CURVES[name];
-  const fe = (v: bigint): Uint8Array => bigIntToBytes(v, c.byteLength);
+  const c = curveByName(name);
+  const fe = (v: bigint): Uint8Array => encodeFieldElement(c, v);
+  const { p, a, b, gx, gy, n, h } = c.params;
   return sequence(
     integer(1),
-    sequence(oid(OID.primeField), integer(c.p)),
-    sequence(octetString(fe(c.a)), octetString(fe(c.b))),
-    octetString(concat(Uint8Array.of(4), fe(c.gx), fe(c.gy))),
-    integer(c.n),
-    integer(c.h),
+    sequence(oid(OID.primeField), integer(p)),
+    sequence(octetString(fe(a)), octetString(fe(b))),
+    octetString(concat(Uint8Array.of(4), fe(gx), fe(gy))),
+    integer(n),
+    integer(h),
   );
 }
 
 export function ecSpki(name: CurveName, point: Uint8Array, explicitParameters: boolean): Uint8Array {
-  const params = explicitParameters ? explicitEcParameters(name) : oid(CURVES[name].oid);
+  const params = explicitParameters ? explicitEcParameters(name) : oid(curveByName(name).oid!);
   return sequence(sequence(oid(OID.ecPublicKey), params), bitString(point));
 }
 
 /** A private scalar in [1, n-1] derived from `seed` (uniform enough for tests). */
 function scalarFromSeed(name: CurveName, seed: string): Uint8Array {
-  const c = CURVES[name];
+  const c = curveByName(name);
   const wide = concat(hash('sha512', utf8(`ec:${name}:${seed}`), uintBytes(0, 1)), hash('sha512', utf8(`ec:${name}:${seed}`), uintBytes(1, 1)));
-  const d = (bytesToBigInt(wide) % (c.n - 1n)) + 1n;
-  return bigIntToBytes(d, c.byteLength);
+  const d = (bytesToBigInt(wide) % (c.params.n - 1n)) + 1n;
+  return bigIntToBytes(d, c.orderLength);
+}
+
+/**
+ * Nonces derived from the key and the digest (in the spirit of RFC 6979) so signatures, and
+ * with them every fixture, are reproducible; test material only.
+ */
+function deterministicNonces(privateKey: Uint8Array, digest: Uint8Array): (length: number) => Uint8Array {
+  let counter = 0;
+  return (length) => {
+    const out = new Uint8Array(length);
+    for (let filled = 0; filled < length; filled += 64) {
+      out.set(hash('sha512', utf8('nonce'), privateKey, digest, uintBytes(counter++, 4)).subarray(0, length - filled), filled);
+    }
+    return out;
+  };
+}
+
+/** Plain r||s ECDSA over a precomputed digest (BSI TR-03111), as a chip answers INTERNAL AUTHENTICATE. */
+export function ecdsaSignPlain(c: EcCurve, privateKey: Uint8Array, digest: Uint8Array): Uint8Array {
+  return ecdsaSign(c, bytesToBigInt(privateKey), digest, deterministicNonces(privateKey, digest));
 }
 
 export function ecKeyFromPrivate(name: CurveName, privateKey: Uint8Array, explicitParameters?: boolean): TestKey {
-  const ec = curve(name);
-  const point = ec.getPublicKey(privateKey, false);
+  const c = curveByName(name);
+  const point = encodePoint(c, c.Point.BASE.multiply(bytesToBigInt(privateKey)));
   const explicit = explicitParameters ?? name.startsWith('brainpool');
   return {
     spec: { kind: 'ec', curve: name, explicitParameters: explicit },
     spkiDer: ecSpki(name, point, explicit),
     ecPrivateKey: privateKey,
     ecPublicPoint: point,
-    sign: (data, hashAlg) => ec.sign(hash(hashAlg, data), privateKey, { prehash: false, format: 'der' }),
+    sign: (data, hashAlg) => plainToDerSignature(ecdsaSignPlain(c, privateKey, hash(hashAlg, data))),
     signatureAlgorithm: ecdsaSignatureAlgorithm,
   };
-}
-
-/** Plain r||s ECDSA over a precomputed digest (BSI TR-03111), as a chip answers INTERNAL AUTHENTICATE. */
-export function ecdsaSignPlain(name: CurveName, privateKey: Uint8Array, digest: Uint8Array): Uint8Array {
-  return curve(name).sign(digest, privateKey, { prehash: false, format: 'compact' });
 }
 
 export function rsaKeyFromPkcs8(privateKeyDer: Uint8Array, spkiDer: Uint8Array, pss = false): TestKey {
@@ -122,7 +141,7 @@ export function storeKey(key: TestKey): StoredKey {
 
 export function loadKey(stored: StoredKey): TestKey {
   if (stored.kind === 'ec') {
-    if (!stored.curve || !(stored.curve in CURVES)) throw new EidError('FACTORY_BAD_KEY', 'Stored EC key without a known curve', 'Khoá EC đã lưu không có đường cong hợp lệ');
+    if (!stored.curve) throw new EidError('FACTORY_BAD_KEY', 'Stored EC key without a known curve', 'Khoá EC đã lưu không có đường cong hợp lệ');
     return ecKeyFromPrivate(stored.curve, fromHex(stored.privateKeyHex), stored.explicitParameters);
   }
   if (!stored.spkiHex) throw new EidError('FACTORY_BAD_KEY', 'Stored RSA key without its public key', 'Khoá RSA đã lưu thiếu khoá công khai');
