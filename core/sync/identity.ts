@@ -1,0 +1,66 @@
+/**
+ * The terminal's registry identity: its id, its own Ed25519 key (generated on the terminal, the
+ * private half never leaves it) and the registry key pinned at enrolment. Kept in the store's
+ * key-value table under `sync.*`.
+ */
+import { EidError } from '../errors.ts';
+import { fromBase64, toBase64 } from './base64.ts';
+import type { KeyValuePort } from './ports.ts';
+
+export interface TerminalIdentity {
+  readonly registryUrl: string;
+  readonly terminalId: string;
+  /** PKCS#8 DER. */
+  readonly privateKeyDer: Uint8Array;
+  /** The registry's SPKI DER, pinned at enrolment. */
+  readonly registryKey: Uint8Array;
+  readonly registryKeyId: string;
+}
+
+const KEY = 'sync.identity';
+
+export function saveIdentity(kv: KeyValuePort, id: TerminalIdentity): void {
+  kv.set(KEY, JSON.stringify({
+    registryUrl: id.registryUrl,
+    terminalId: id.terminalId,
+    privateKey: toBase64(id.privateKeyDer),
+    registryKey: toBase64(id.registryKey),
+    registryKeyId: id.registryKeyId,
+  }));
+}
+
+export function loadIdentity(kv: KeyValuePort): TerminalIdentity | undefined {
+  const raw = kv.get(KEY);
+  if (raw === undefined) return undefined;
+  const o = JSON.parse(raw) as Record<string, string>;
+  return {
+    registryUrl: o.registryUrl!,
+    terminalId: o.terminalId!,
+    privateKeyDer: fromBase64(o.privateKey!),
+    registryKey: fromBase64(o.registryKey!),
+    registryKeyId: o.registryKeyId!,
+  };
+}
+
+export function requireIdentity(kv: KeyValuePort): TerminalIdentity {
+  const id = loadIdentity(kv);
+  if (!id) {
+    throw new EidError('NOT_ENROLLED', 'This terminal is not enrolled with a registry; run `eid-terminal enrol URL CODE`',
+      'Máy trạm chưa đăng ký với máy chủ; hãy chạy `eid-terminal enrol URL CODE`');
+  }
+  return id;
+}
+
+/** Registry base URL without a trailing slash; http(s) only. */
+export function normaliseRegistryUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new EidError('REGISTRY_URL_INVALID', `Not a registry URL: ${url}`, `Địa chỉ máy chủ không hợp lệ: ${url}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new EidError('REGISTRY_URL_INVALID', 'Registry URL must be http or https', 'Địa chỉ máy chủ phải là http hoặc https');
+  }
+  return parsed.toString().replace(/\/+$/, '');
+}

@@ -1,0 +1,82 @@
+/**
+ * The terminal's copy of the registry's trust list. A new list replaces the current one only
+ * after its signature verifies against the registry key pinned at enrolment and its version is
+ * not older; the swap is one key-value write, so a crash leaves either the old or the new list.
+ */
+import { EidError } from '../errors.ts';
+import { fromUtf8 } from '../bytes/bytes.ts';
+import { fromBase64 } from './base64.ts';
+import { verifyJws } from './jws.ts';
+import { TRUST_LIST_JWS_TYPE, TrustListSchema, type TrustList } from './protocol.ts';
+import type { KeyValuePort } from './ports.ts';
+
+export const TRUST_LIST_KEY = 'sync.trustList';
+
+export interface StoredTrustList {
+  readonly etag: string;
+  readonly jws: string;
+  readonly version: number;
+  readonly issuedAt: string;
+}
+
+export interface TrustListContents {
+  readonly version: number;
+  readonly issuedAt: string;
+  readonly cscas: Uint8Array[];
+  readonly crls: Uint8Array[];
+}
+
+function invalid(detail: string): EidError {
+  return new EidError('TRUST_LIST_INVALID', `Trust list from the registry is invalid: ${detail}`,
+    `Danh sách tin cậy từ máy chủ không hợp lệ: ${detail}`);
+}
+
+/** Verifies the signed bundle and decodes it; throws TRUST_LIST_SIGNATURE_INVALID / TRUST_LIST_INVALID. */
+export function verifyTrustList(jws: string, pinnedRegistryKey: Uint8Array): TrustList {
+  const { payload } = verifyJws(jws, pinnedRegistryKey, TRUST_LIST_JWS_TYPE);
+  let json: unknown;
+  try {
+    json = JSON.parse(fromUtf8(payload));
+  } catch {
+    throw invalid('payload is not JSON');
+  }
+  const parsed = TrustListSchema.safeParse(json);
+  if (!parsed.success) throw invalid('payload does not match the trust-list format');
+  return parsed.data;
+}
+
+export function decodeTrustList(list: TrustList): TrustListContents {
+  return {
+    version: list.version,
+    issuedAt: list.issuedAt,
+    cscas: list.cscas.map(fromBase64),
+    crls: list.crls.map(fromBase64),
+  };
+}
+
+export function currentTrustList(kv: KeyValuePort): StoredTrustList | undefined {
+  const raw = kv.get(TRUST_LIST_KEY);
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as StoredTrustList;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies `jws` and, if it is at least as new as the current list, stores it in one write.
+ * Returns the decoded contents of the accepted list; the current list stays on any failure.
+ */
+export function acceptTrustList(kv: KeyValuePort, jws: string, etag: string, pinnedRegistryKey: Uint8Array): TrustListContents {
+  const list = verifyTrustList(jws, pinnedRegistryKey);
+  const current = currentTrustList(kv);
+  if (current && list.version < current.version) {
+    throw new EidError('TRUST_LIST_ROLLBACK',
+      `Registry offered trust list version ${list.version}, older than the current ${current.version}`,
+      'Máy chủ gửi danh sách tin cậy cũ hơn danh sách đang dùng');
+  }
+  const stored: StoredTrustList = { etag, jws, version: list.version, issuedAt: list.issuedAt };
+  kv.set(TRUST_LIST_KEY, JSON.stringify(stored));
+  return decodeTrustList(list);
+}
