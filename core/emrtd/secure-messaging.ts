@@ -1,0 +1,55 @@
+/**
+ * The terminal side of secure messaging as a Transport decorator: callers send plain APDUs and
+ * get plain responses; every command is protected and every response verified on the way.
+ * After a response fails verification the session is dead until `restart` (the chip's SSC can
+ * no longer be trusted to match ours).
+ */
+import { EidError } from '../errors.ts';
+import type { Transport, TransportCapabilities } from './transport.ts';
+import { parseCommand } from './apdu.ts';
+import { transmitChained } from './exchange.ts';
+import { SmChannel, type SessionKeys, type SmCipher } from './sm-channel.ts';
+import { protectCommand, unprotectResponse } from './sm-codec.ts';
+
+export class SecureMessaging implements Transport {
+  private channel: SmChannel;
+  private broken = false;
+
+  constructor(private readonly inner: Transport, keys: SessionKeys) {
+    this.channel = new SmChannel(keys);
+  }
+
+  get capabilities(): TransportCapabilities | undefined {
+    return this.inner.capabilities;
+  }
+
+  get cipher(): SmCipher {
+    return this.channel.cipher;
+  }
+
+  /** The current send sequence counter (a copy), for tests and diagnostics. */
+  get ssc(): Uint8Array {
+    return this.channel.ssc;
+  }
+
+  /** Starts over with new session keys (after Chip Authentication, or a second PACE). */
+  restart(keys: SessionKeys): void {
+    this.channel = new SmChannel(keys);
+    this.broken = false;
+  }
+
+  async transmit(command: Uint8Array): Promise<Uint8Array> {
+    if (this.broken) {
+      throw new EidError('SM_SESSION_LOST', 'The secure channel to the chip was lost; place the card again', 'Mất kênh bảo mật với chip; hãy đặt lại thẻ');
+    }
+    const protectedCommand = protectCommand(this.channel, parseCommand(command));
+    try {
+      // A lost card or a bad answer both leave the chip's SSC out of step with ours.
+      const raw = await transmitChained(this.inner, protectedCommand);
+      return unprotectResponse(this.channel, raw);
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    }
+  }
+}
