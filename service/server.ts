@@ -1,0 +1,133 @@
+/**
+ * TerminalApi over HTTP + WebSocket on 127.0.0.1, for browser kiosks, development and end-to-end
+ * tests. A per-launch token guards every call; Host and Origin checks stop other web pages (DNS
+ * rebinding, cross-site requests) from driving the terminal.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { TerminalApi } from '../core/api/terminal-api.ts';
+import { randomBytes, timingSafeEqual } from '../core/crypto/node-crypto.ts';
+import { toHex } from '../core/bytes/hex.ts';
+import { utf8 } from '../core/bytes/bytes.ts';
+import { dispatch } from './rpc.ts';
+import { staticFile } from './static-files.ts';
+
+export interface ServiceOptions {
+  readonly api: TerminalApi;
+  readonly port?: number;
+  /** Folder of the built renderer (renderer/dist). */
+  readonly staticDir: string;
+  readonly token?: string;
+}
+
+export interface RunningService {
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 30 * 1024 * 1024;
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; frame-ancestors 'none'";
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const token = options.token ?? toHex(randomBytes(24)).toLowerCase();
+  let port = 0;
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const hostOk = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '');
+  const originOk = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    return origin === undefined || allowedHosts().some((h) => origin === `http://${h}`);
+  };
+  const tokenOk = (given: string | null | undefined): boolean => !!given && timingSafeEqual(utf8(given), utf8(token));
+
+  const send = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  const refuse = (res: ServerResponse, status: number, code: string, message: string, vi: string): void => send(res, status, { error: { code, message, vi } });
+
+  const readBody = (req: IncomingMessage): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) {
+          reject(new Error('too large'));
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', () => {
+        try {
+          resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+        } catch (e) {
+          reject(e);
+        }
+      });
+      req.on('error', reject);
+    });
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!hostOk(req)) return refuse(res, 421, 'BAD_HOST', 'Wrong host', 'Sai địa chỉ máy');
+      const url = req.url ?? '/';
+      if (url.startsWith('/api/')) {
+        if (req.method !== 'POST') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST', 'Dùng POST');
+        if (!originOk(req)) return refuse(res, 403, 'BAD_ORIGIN', 'Request from another site refused', 'Từ chối yêu cầu từ trang khác');
+        const auth = req.headers.authorization?.replace(/^Bearer /, '');
+        if (!tokenOk(auth)) return refuse(res, 401, 'UNAUTHORIZED', 'Missing or wrong token', 'Thiếu hoặc sai mã truy cập');
+        let input: unknown;
+        try {
+          input = await readBody(req);
+        } catch {
+          return refuse(res, 400, 'INVALID_INPUT', 'Unreadable request', 'Yêu cầu không đọc được');
+        }
+        const outcome = await dispatch(options.api, url.slice('/api/'.length), input);
+        return outcome.ok ? send(res, 200, { result: outcome.result }) : send(res, outcome.status, { error: outcome.error });
+      }
+      if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Method not allowed', 'Không được phép');
+      const file = await staticFile(options.staticDir, url);
+      if (!file) return refuse(res, 404, 'NOT_FOUND', 'Not found', 'Không tìm thấy');
+      res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+      res.end(file.body);
+    })().catch(() => refuse(res, 500, 'INTERNAL_ERROR', 'Internal error', 'Lỗi hệ thống'));
+  });
+
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostOk(req) || !originOk(req) || url.pathname !== '/events' || !tokenOk(url.searchParams.get('token'))) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+    });
+  });
+  const unsubscribe = options.api.subscribe((event) => {
+    const text = JSON.stringify(event);
+    for (const ws of sockets) ws.send(text);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import type { Session, WebContents } from 'electron';
+import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash, CONTENT_SECURITY_POLICY } from '../../../electron/window.ts';
+
+/** A stand-in for Electron's WebContents: records handlers exactly as Electron would call them. */
+class FakeContents extends EventEmitter {
+  openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  reloads = 0;
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.openHandler = h;
+  }
+  reload() {
+    this.reloads++;
+  }
+}
+
+function navigate(contents: FakeContents, channel: string, url: string): boolean {
+  let prevented = false;
+  contents.emit(channel, { preventDefault: () => (prevented = true) }, url);
+  return prevented;
+}
+
+const isAppUrl = (url: string) => url.startsWith('file:///opt/eid/renderer/');
+
+test('the kiosk window isolates the page from Node', () => {
+  const o = kioskWindowOptions('/opt/eid/preload.cjs', true);
+  assert.equal(o.kiosk, true);
+  assert.equal(o.fullscreen, true);
+  assert.equal(o.autoHideMenuBar, true);
+  assert.deepEqual(
+    { ci: o.webPreferences?.contextIsolation, sb: o.webPreferences?.sandbox, ni: o.webPreferences?.nodeIntegration, dev: o.webPreferences?.devTools },
+    { ci: true, sb: true, ni: false, dev: false },
+  );
+  assert.equal(o.webPreferences?.preload, '/opt/eid/preload.cjs');
+  assert.equal(kioskWindowOptions('/p', false).webPreferences?.devTools, true);
+});
+
+test('navigation away from the app and new windows are blocked', () => {
+  const c = new FakeContents();
+  lockNavigation(c as unknown as WebContents, isAppUrl);
+  assert.equal(navigate(c, 'will-navigate', 'https://example.com/'), true);
+  assert.equal(navigate(c, 'will-redirect', 'http://127.0.0.2/phish'), true);
+  assert.equal(navigate(c, 'will-navigate', 'file:///opt/eid/renderer/index.html'), false);
+  assert.deepEqual(c.openHandler?.({ url: 'https://example.com' }), { action: 'deny' });
+  assert.equal(navigate(c, 'will-attach-webview', 'x'), true);
+});
+
+test('every permission request is denied and the CSP header is set', () => {
+  let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
+  let checkHandler: (() => boolean) | null = null;
+  let headersHandler: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+  const session = {
+    setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
+    setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+    webRequest: { onHeadersReceived: (h: typeof headersHandler) => (headersHandler = h) },
+  };
+  lockSession(session as unknown as Session);
+  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+    let granted: boolean | null = null;
+    requestHandler!(null, permission, (ok) => (granted = ok));
+    assert.equal(granted, false, permission);
+  }
+  assert.equal(checkHandler!(), false);
+  let headers: Record<string, string[]> = {};
+  headersHandler!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+  assert.deepEqual(headers['Content-Security-Policy'], [CONTENT_SECURITY_POLICY]);
+  assert.deepEqual(headers['X-Other'], ['1']);
+  assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'/);
+});
+
+test('a crashed renderer is reloaded', () => {
+  const c = new FakeContents();
+  reloadOnCrash(c as unknown as WebContents);
+  c.emit('render-process-gone', {}, { reason: 'crashed' });
+  assert.equal(c.reloads, 1);
+});
