@@ -1,0 +1,69 @@
+/**
+ * Whether extended-length APDUs get through a given reader with a given card. The answer comes
+ * from, in order: the reader-quirks table, the protocol (T=0 cannot carry them without ENVELOPE),
+ * what we learnt earlier in this process for the same reader and ATR, and the card's own
+ * statement in its ATR when it says "no". Otherwise it is unknown and the reading strategy probes;
+ * the transport records the outcome of the first extended APDU so the next session knows.
+ */
+import { toHex } from '../core/bytes/hex.ts';
+import { parseAtr } from './atr.ts';
+import type { PcscProtocol } from './pcsc-binding.ts';
+import { quirksFor } from './reader-quirks.ts';
+import type { ReaderQuirk } from './reader-quirks.ts';
+
+/** Remembered outcomes, keyed by reader name and ATR; shared by the sessions of a process. */
+export class ExtendedLengthMemory {
+  private readonly known = new Map<string, boolean>();
+  /** Bounded: a kiosk sees few readers and card models; the oldest entries go first. */
+  constructor(private readonly capacity = 256) {}
+
+  get(reader: string, atr: Uint8Array): boolean | undefined {
+    return this.known.get(key(reader, atr));
+  }
+
+  set(reader: string, atr: Uint8Array, works: boolean): void {
+    const k = key(reader, atr);
+    this.known.delete(k);
+    this.known.set(k, works);
+    if (this.known.size > this.capacity) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+  }
+}
+
+function key(reader: string, atr: Uint8Array): string {
+  return `${reader}\u0000${toHex(atr)}`;
+}
+
+export const processExtendedLengthMemory = new ExtendedLengthMemory();
+
+export interface ExtendedLengthDecision {
+  readonly extendedLength: boolean | undefined;
+  /** Why, for the diagnostics line of `eid-terminal readers` and logs. */
+  readonly source: 'quirk' | 'protocol' | 'memory' | 'atr' | 'unknown';
+  readonly quirk: ReaderQuirk | undefined;
+}
+
+export function decideExtendedLength(
+  reader: string,
+  atr: Uint8Array,
+  protocol: PcscProtocol,
+  memory: ExtendedLengthMemory,
+  quirks?: readonly ReaderQuirk[],
+): ExtendedLengthDecision {
+  const quirk = quirksFor(reader, quirks);
+  if (quirk?.extendedLength === false) return { extendedLength: false, source: 'quirk', quirk };
+  if (protocol === 'T0') return { extendedLength: false, source: 'protocol', quirk };
+  const remembered = memory.get(reader, atr);
+  if (remembered !== undefined) return { extendedLength: remembered, source: 'memory', quirk };
+  let stated: boolean | undefined;
+  try {
+    stated = atr.length > 0 ? parseAtr(atr).extendedLength : undefined;
+  } catch {
+    stated = undefined; // A malformed ATR says nothing; the probe decides.
+  }
+  // Only a "no" is trusted: a card may support extended length while the reader does not.
+  if (stated === false) return { extendedLength: false, source: 'atr', quirk };
+  return { extendedLength: undefined, source: 'unknown', quirk };
+}

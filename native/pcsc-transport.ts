@@ -1,0 +1,195 @@
+/**
+ * core/emrtd's Transport over a card connected through PC/SC. One instance is one card session:
+ * connectReader() opens a fresh PC/SC context and card handle, close() releases both (resetting
+ * the card so the next session starts from a clean state). Failures are typed: CARD_REMOVED,
+ * READER_UNAVAILABLE, PCSC_UNAVAILABLE, TRANSPORT_TIMEOUT, EXTENDED_LENGTH_UNSUPPORTED. After a
+ * fatal one the instance refuses further APDUs; a new connectReader() needs no restart of anything.
+ */
+import type { Transport, TransportCapabilities } from '../core/emrtd/transport.ts';
+import { parseCommand } from '../core/emrtd/apdu.ts';
+import { transmitChained } from '../core/emrtd/exchange.ts';
+import { isEidError } from '../core/errors.ts';
+import type { EidError } from '../core/errors.ts';
+import { nativePcscBinding } from './pcsc-binding.ts';
+import type { PcscBinding, PcscCard, PcscContext, PcscProtocol } from './pcsc-binding.ts';
+import { pcscError, pcscFailure } from './pcsc-errors.ts';
+import { ExtendedLengthMemory, decideExtendedLength, processExtendedLengthMemory } from './extended-length.ts';
+import type { ExtendedLengthDecision } from './extended-length.ts';
+import type { ReaderQuirk } from './reader-quirks.ts';
+
+export interface PcscTransportOptions {
+  readonly binding?: PcscBinding;
+  /** Longest wait for one APDU (and for connecting). A big DG2 over a slow reader needs seconds. */
+  readonly timeoutMs?: number;
+  /** Where extended-length outcomes are remembered; defaults to one per process. */
+  readonly memory?: ExtendedLengthMemory;
+  readonly quirks?: readonly ReaderQuirk[];
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** Receive buffer: the longest extended response (65 536 bytes) plus SW1 SW2. */
+const MAX_RECEIVE = 65_538;
+/** After these, the card handle is useless: the session is over. */
+const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
+/** How a reader that cannot pass an extended APDU fails it (never a status word from the card). */
+const READER_REJECTION = new Set(['PCSC_ERROR', 'CARD_UNRESPONSIVE']);
+
+/** Connects to the card on `readerName`. Throws NO_CARD, READER_UNAVAILABLE, PCSC_UNAVAILABLE ... */
+export async function connectReader(readerName: string, options: PcscTransportOptions = {}): Promise<PcscTransport> {
+  const binding = options.binding ?? nativePcscBinding();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const context = binding.establishContext();
+  try {
+    const card = await withTimeout(context.connect(readerName), timeoutMs, readerName);
+    return new PcscTransport(readerName, context, card, options);
+  } catch (e) {
+    context.close();
+    const error = pcscFailure(e, readerName);
+    // "Removed" before anything was connected means nothing was there in the first place.
+    throw error.code === 'CARD_REMOVED' ? pcscError('NO_CARD', readerName, e) : error;
+  }
+}
+
+export class PcscTransport implements Transport {
+  readonly reader: string;
+  readonly atr: Uint8Array;
+  readonly protocol: PcscProtocol;
+  /** Live view: CountingTransport and others that keep the object see later learning too. */
+  readonly capabilities: TransportCapabilities;
+  private readonly timeoutMs: number;
+  private readonly memory: ExtendedLengthMemory;
+  private decision: ExtendedLengthDecision;
+  private broken: EidError | undefined;
+  private closed = false;
+  /** The native call in flight, if any; the handle is released only after it settles. */
+  private inflight: Promise<unknown> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    reader: string,
+    private readonly context: PcscContext,
+    private readonly card: PcscCard,
+    options: PcscTransportOptions,
+  ) {
+    this.reader = reader;
+    this.atr = card.atr;
+    this.protocol = card.protocol;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.memory = options.memory ?? processExtendedLengthMemory;
+    this.decision = decideExtendedLength(reader, card.atr, card.protocol, this.memory, options.quirks);
+    const self = this;
+    const quirkMax = this.decision.quirk?.maxResponseLength;
+    this.capabilities = {
+      get extendedLength() {
+        return self.decision.extendedLength;
+      },
+      get maxResponseLength() {
+        if (quirkMax !== undefined) return quirkMax;
+        return self.decision.extendedLength === true ? 65_536 : self.decision.extendedLength === false ? 256 : undefined;
+      },
+    };
+  }
+
+  /** Why extended length is (not) used: quirk, protocol, memory, atr or unknown. */
+  get extendedLengthSource(): ExtendedLengthDecision['source'] {
+    return this.decision.source;
+  }
+
+  transmit(command: Uint8Array): Promise<Uint8Array> {
+    // One APDU at a time: the card is a half-duplex device and SM counters depend on order.
+    const next = this.queue.then(() => this.transmitNow(command));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Ends the session; `reset` (default) power-cycles the card so no SM session survives. */
+  async close(reset = true): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.broken ??= pcscError('CARD_REMOVED', `${this.reader}: session closed`);
+    const release = (): void => {
+      this.card.disconnect(reset);
+      this.context.close();
+    };
+    const pending = this.inflight;
+    if (!pending) return release();
+    // A native transmit still running holds the handle; release it when that call returns.
+    const done = pending.then(release, release);
+    // Do not hang the caller on a wedged reader; `done` still releases when the call returns.
+    await Promise.race([done, delay(this.timeoutMs)]);
+  }
+
+  private async transmitNow(command: Uint8Array): Promise<Uint8Array> {
+    if (this.broken) throw this.broken;
+    const extended = isExtended(command);
+    if (extended && this.decision.extendedLength === false) {
+      throw pcscError('EXTENDED_LENGTH_UNSUPPORTED', `${this.reader} (${this.decision.source})`);
+    }
+    try {
+      const response = this.protocol === 'T0'
+        ? await transmitChained({ transmit: (c) => this.rawTransmit(c) }, command)
+        : await this.rawTransmit(command);
+      if (extended && this.decision.extendedLength === undefined) this.learn(true);
+      return response;
+    } catch (e) {
+      const error = pcscFailure(e, this.reader);
+      if (extended && this.decision.extendedLength !== true && READER_REJECTION.has(error.code)) {
+        this.learn(false);
+        throw pcscError('EXTENDED_LENGTH_UNSUPPORTED', this.reader, error);
+      }
+      if (FATAL.has(error.code)) this.broken = error;
+      throw error;
+    }
+  }
+
+  private async rawTransmit(command: Uint8Array): Promise<Uint8Array> {
+    const call = this.card.transmit(command, MAX_RECEIVE);
+    this.inflight = call;
+    try {
+      return await withTimeout(call, this.timeoutMs, this.reader);
+    } finally {
+      // A timed-out call stays "in flight" until it settles, so close() waits for it.
+      void call.then(
+        () => this.clearInflight(call),
+        () => this.clearInflight(call),
+      );
+    }
+  }
+
+  private clearInflight(call: Promise<unknown>): void {
+    if (this.inflight === call) this.inflight = undefined;
+  }
+
+  private learn(works: boolean): void {
+    this.memory.set(this.reader, this.atr, works);
+    this.decision = { ...this.decision, extendedLength: works, source: 'memory' };
+  }
+}
+
+function isExtended(command: Uint8Array): boolean {
+  try {
+    return parseCommand(command).extended;
+  } catch {
+    return false; // Not ours to judge: the card answers malformed APDUs with a status word.
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, reader: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(pcscError('TRANSPORT_TIMEOUT', `${reader}: no answer within ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(isEidError(e) ? e : pcscFailure(e, reader));
+      },
+    );
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
