@@ -1,0 +1,42 @@
+/**
+ * The hash chain over records: each record's hash commits to the previous record's hash and to
+ * every stored column except the derived search indexes. The personal fields enter through their
+ * hash, so the retention purge can drop them and leave a tombstone the chain still checks.
+ */
+import { hash } from '../crypto/node-crypto.ts';
+import { concat, utf8 } from '../bytes/bytes.ts';
+import { toHex } from '../bytes/hex.ts';
+
+export const GENESIS_HASH = new Uint8Array(32);
+
+/** The chained columns of a `records` row, as stored. */
+export interface ChainedColumns {
+  readonly seq: number;
+  readonly id: string;
+  readonly created_at: string;
+  readonly terminal_id: string;
+  readonly operator: string;
+  readonly purpose: string;
+  readonly document_type: string | null;
+  readonly issuing_state: string | null;
+  readonly verdict: string;
+  readonly details: string;
+  readonly csca_id: string | null;
+  readonly ds_id: string | null;
+  readonly retain_until: string;
+  readonly personal_hash: Uint8Array;
+}
+
+/** Hash of the sealed personal blob; a record without personal fields hashes the empty string. */
+export function personalHash(sealed: Uint8Array | null): Uint8Array {
+  return hash('sha256', sealed ?? new Uint8Array(0));
+}
+
+/** SHA-256(prev | JSON array of the columns in fixed order): unambiguous, order-independent of objects. */
+export function recordHash(prev: Uint8Array, c: ChainedColumns): Uint8Array {
+  const canonical = JSON.stringify([
+    c.seq, c.id, c.created_at, c.terminal_id, c.operator, c.purpose, c.document_type, c.issuing_state,
+    c.verdict, c.details, c.csca_id, c.ds_id, c.retain_until, toHex(c.personal_hash),
+  ]);
+  return hash('sha256', concat(prev, utf8(canonical)));
+}

@@ -1,0 +1,61 @@
+/**
+ * Auditor export, CSV or JSON, with personal fields decrypted: only for an authenticated
+ * supervisor. Written incrementally so a million records do not sit in memory at once.
+ */
+import { PERSONAL_FIELDS, type PersonalField } from './personal-fields.ts';
+import type { Operator } from './operators.ts';
+import type { RecordQueries } from './record-query.ts';
+import type { RecordQuery, StoredRecord } from './record-types.ts';
+import { storeError } from './errors.ts';
+
+export type ExportFormat = 'csv' | 'json';
+
+const CHECK_NAMES = ['accessControl', 'chipAuthentication', 'dataGroupHashes', 'sodSignature', 'certificateChain', 'revocation', 'documentExpiry', 'consistency'] as const;
+/** The face image is binary and large; the export says whether one is stored instead. */
+const EXPORTED_PERSONAL: readonly PersonalField[] = PERSONAL_FIELDS.filter((f) => f !== 'face');
+
+const CSV_HEADER = [
+  'id', 'seq', 'createdAt', 'terminalId', 'operator', 'purpose', 'documentType', 'issuingState', 'verdict', 'warnings',
+  ...CHECK_NAMES, 'accessProtocol', 'cscaId', 'dsId', 'retainUntil', 'purgedAt', 'syncedAt', 'hash',
+  ...EXPORTED_PERSONAL, 'faceStored',
+];
+
+/** RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRow(r: StoredRecord): string {
+  const cells: (string | number | null | undefined)[] = [
+    r.id, r.seq, r.createdAt, r.terminalId, r.operator, r.purpose, r.documentType, r.issuingState, r.verdict, r.warnings.join('; '),
+    ...CHECK_NAMES.map((c) => r.checks[c].status), r.checks.accessControl.protocol, r.cscaId, r.dsId, r.retainUntil, r.purgedAt,
+    r.syncedAt, r.hash, ...EXPORTED_PERSONAL.map((f) => r.personal?.[f]), r.personal?.face ? 'yes' : 'no',
+  ];
+  return cells.map(csvCell).join(',');
+}
+
+function jsonRecord(r: StoredRecord): string {
+  const { face, ...personal } = r.personal ?? {};
+  return JSON.stringify({ ...r, personal: r.personal ? { ...personal, faceStored: face !== undefined } : null });
+}
+
+/** Yields the export in chunks (lines); the caller writes them to a file or stdout. */
+export function* exportRecords(records: RecordQueries, by: Operator, format: ExportFormat, query: Omit<RecordQuery, 'limit' | 'beforeSeq' | 'offset'> = {}): Generator<string> {
+  if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
+  if (format === 'csv') {
+    yield CSV_HEADER.join(',') + '\r\n';
+    for (const r of records.iterate(query)) yield csvRow(r) + '\r\n';
+    return;
+  }
+  if (format !== 'json') throw storeError('QUERY_INVALID', 'format must be csv or json');
+  let first = true;
+  yield '[';
+  for (const r of records.iterate(query)) {
+    yield (first ? '\n' : ',\n') + jsonRecord(r);
+    first = false;
+  }
+  yield first ? ']\n' : '\n]\n';
+}

@@ -1,0 +1,170 @@
+/**
+ * Versioned schema migrations, run at open. PRAGMA user_version holds the version; each step runs
+ * in its own transaction with its version bump, so a crash mid-upgrade leaves the previous
+ * version intact. Steps that fill new tables from existing records decrypt them with the cipher.
+ */
+import type Database from 'better-sqlite3';
+import type { FieldCipher } from './field-cipher.ts';
+import { decodeRecord, RECORD_COLUMNS, type RecordRow } from './record-row.ts';
+import { registryPayload } from './registry-payload.ts';
+import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
+import { storeError } from './errors.ts';
+
+type Db = Database.Database;
+
+export interface MigrationContext {
+  readonly cipher: FieldCipher;
+}
+
+interface Migration {
+  readonly version: number;
+  readonly description: string;
+  up(db: Db, ctx: MigrationContext): void;
+}
+
+/** Profile lookup for backfills; a record whose profile is gone sends no personal fields. */
+function profileLookup(db: Db): (name: string) => PurposeProfile | undefined {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'purposeProfiles'").get() as { value: string } | undefined;
+  const custom = parseCustomProfiles(row?.value);
+  return (name) => {
+    try {
+      return resolveProfile(name, custom);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Rows still holding personal data, in chain order, for backfills. */
+function* liveRecords(db: Db, columns: string): Generator<RecordRow> {
+  yield* db.prepare(`SELECT ${columns} FROM records WHERE purged_at IS NULL ORDER BY seq`).iterate() as Iterable<RecordRow>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'records with hash chain, settings, meta',
+    up(db) {
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE records (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          terminal_id TEXT NOT NULL,
+          operator TEXT NOT NULL,
+          purpose TEXT NOT NULL,
+          document_type TEXT,
+          issuing_state TEXT,
+          verdict TEXT NOT NULL,
+          details TEXT NOT NULL,
+          csca_id TEXT,
+          ds_id TEXT,
+          retain_until TEXT NOT NULL,
+          personal_hash BLOB NOT NULL,
+          personal BLOB,
+          id_hash BLOB,
+          purged_at TEXT,
+          prev_hash BLOB NOT NULL,
+          hash BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX records_created ON records(created_at);
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'operators with scrypt PINs and lock-out',
+    up(db) {
+      db.exec(`
+        CREATE TABLE operators (
+          name TEXT PRIMARY KEY COLLATE NOCASE,
+          role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),
+          pin_salt BLOB NOT NULL,
+          pin_hash BLOB NOT NULL,
+          failed_attempts INTEGER NOT NULL DEFAULT 0,
+          locked_until INTEGER,
+          created_at TEXT NOT NULL,
+          disabled INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 3,
+    description: 'sync outbox (filled from existing records) and synced_at',
+    up(db, { cipher }) {
+      db.exec(`
+        CREATE TABLE outbox (
+          record_id TEXT PRIMARY KEY,
+          seq INTEGER NOT NULL UNIQUE,
+          payload BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          leased_until INTEGER
+        ) STRICT;
+        ALTER TABLE records ADD COLUMN synced_at TEXT;
+      `);
+      const profileOf = profileLookup(db);
+      const insert = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
+      for (const row of liveRecords(db, RECORD_COLUMNS)) {
+        const record = decodeRecord(row, cipher);
+        insert.run(row.id, row.seq, cipher.seal(outboxAad(row.id), registryPayload(record, profileOf(record.purpose))), row.created_at);
+      }
+    },
+  },
+  {
+    version: 4,
+    description: 'search indexes: ID-number hash, verdict, name tokens (filled from existing records)',
+    up(db, { cipher }) {
+      db.exec(`
+        CREATE TABLE name_tokens (token BLOB NOT NULL, seq INTEGER NOT NULL REFERENCES records(seq) ON DELETE CASCADE, PRIMARY KEY (token, seq)) STRICT, WITHOUT ROWID;
+        CREATE INDEX name_tokens_seq ON name_tokens(seq);
+        CREATE INDEX records_id_hash ON records(id_hash) WHERE id_hash IS NOT NULL;
+        CREATE INDEX records_verdict ON records(verdict, seq);
+      `);
+      const insert = db.prepare('INSERT OR IGNORE INTO name_tokens (token, seq) VALUES (?, ?)');
+      for (const row of liveRecords(db, 'id, seq, personal')) {
+        const name = decodeName(cipher, row);
+        if (name) for (const t of cipher.nameTokens(name)) insert.run(t, row.seq);
+      }
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** AAD of an outbox payload, distinct from the record's own so the two blobs cannot be swapped. */
+export function outboxAad(recordId: string): string {
+  return `outbox/${recordId}`;
+}
+
+function decodeName(cipher: FieldCipher, row: Pick<RecordRow, 'id' | 'personal'>): string | undefined {
+  if (row.personal === null) return undefined;
+  const personal = cipher.open(row.id, row.personal) as Record<string, unknown>;
+  return typeof personal.fullName === 'string' ? personal.fullName : undefined;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the database to `target` (default: latest). Returns the versions applied. */
+export function migrate(db: Db, ctx: MigrationContext, target: number = LATEST_VERSION): number[] {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw storeError('STORE_SCHEMA_TOO_NEW', `database version ${current}, software ${LATEST_VERSION}`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    try {
+      db.transaction(() => {
+        m.up(db, ctx);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } catch (e) {
+      throw storeError('STORE_MIGRATION_FAILED', `step ${m.version}: ${m.description}`, e);
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,89 @@
+/**
+ * The sync outbox (structurally core/sync/ports.ts OutboxPort): one entry per record, written in
+ * the record's own transaction. Payloads are sealed at rest like the record's personal fields.
+ * A lease keeps an entry out of `pending` while a batch is in flight; acknowledging deletes the
+ * entry and stamps the record as synced, so only acknowledged records ever count as synced.
+ */
+import type Database from 'better-sqlite3';
+import type { FieldCipher } from './field-cipher.ts';
+import { outboxAad } from './migrations.ts';
+import { storeError } from './errors.ts';
+
+export interface OutboxEntry {
+  id: string;
+  seq: number;
+  /** JSON of the record as sent to the registry. */
+  payload: string;
+  createdAt: string;
+}
+
+export interface OutboxPort {
+  pending(limit: number): OutboxEntry[];
+  lease(ids: string[], untilMs: number): void;
+  acknowledge(ids: string[]): void;
+  release(ids: string[]): void;
+  pendingCount(): number;
+}
+
+const MAX_BATCH = 10_000;
+
+export class OutboxTable implements OutboxPort {
+  readonly #db: Database.Database;
+  readonly #cipher: FieldCipher;
+  readonly #nowMs: () => number;
+  readonly #pending: Database.Statement<[number, number], { record_id: string; seq: number; payload: Uint8Array; created_at: string }>;
+  readonly #count: Database.Statement<[number], { n: number }>;
+  readonly #lease: Database.Statement<[number, string]>;
+  readonly #release: Database.Statement<[string]>;
+  readonly #delete: Database.Statement<[string]>;
+  readonly #markSynced: Database.Statement<[string, string]>;
+
+  constructor(db: Database.Database, cipher: FieldCipher, nowMs: () => number) {
+    this.#db = db;
+    this.#cipher = cipher;
+    this.#nowMs = nowMs;
+    this.#pending = db.prepare('SELECT record_id, seq, payload, created_at FROM outbox WHERE leased_until IS NULL OR leased_until <= ? ORDER BY seq LIMIT ?');
+    this.#count = db.prepare('SELECT count(*) AS n FROM outbox WHERE leased_until IS NULL OR leased_until <= ?');
+    this.#lease = db.prepare('UPDATE outbox SET leased_until = ? WHERE record_id = ?');
+    this.#release = db.prepare('UPDATE outbox SET leased_until = NULL WHERE record_id = ?');
+    this.#delete = db.prepare('DELETE FROM outbox WHERE record_id = ?');
+    this.#markSynced = db.prepare('UPDATE records SET synced_at = ? WHERE id = ? AND synced_at IS NULL');
+  }
+
+  /** Oldest first; entries whose lease has expired count as pending again. */
+  pending(limit: number): OutboxEntry[] {
+    const n = Math.max(0, Math.min(MAX_BATCH, Math.floor(limit)));
+    return this.#pending.all(this.#nowMs(), n).map((r) => {
+      const payload = this.#cipher.open(outboxAad(r.record_id), r.payload);
+      if (typeof payload !== 'string') throw storeError('RECORD_DECRYPT_FAILED', 'outbox payload');
+      return { id: r.record_id, seq: r.seq, payload, createdAt: r.created_at };
+    });
+  }
+
+  lease(ids: string[], untilMs: number): void {
+    if (!Number.isFinite(untilMs)) throw storeError('QUERY_INVALID', 'lease time');
+    this.#db.transaction(() => {
+      for (const id of ids) this.#lease.run(Math.floor(untilMs), id);
+    }).immediate();
+  }
+
+  /** Only the ids given; unknown or already-acknowledged ids are ignored (duplicate acks are normal). */
+  acknowledge(ids: string[]): void {
+    const at = new Date(this.#nowMs()).toISOString();
+    this.#db.transaction(() => {
+      for (const id of ids) {
+        if (this.#delete.run(id).changes > 0) this.#markSynced.run(at, id);
+      }
+    }).immediate();
+  }
+
+  release(ids: string[]): void {
+    this.#db.transaction(() => {
+      for (const id of ids) this.#release.run(id);
+    }).immediate();
+  }
+
+  pendingCount(): number {
+    return this.#count.get(this.#nowMs())!.n;
+  }
+}

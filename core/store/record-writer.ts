@@ -1,0 +1,148 @@
+/**
+ * Appends verification records: one transaction writes the record (chained to the previous one),
+ * its name-search tokens, its outbox entry for sync and the chain head. When `write` returns, the
+ * record is durable (WAL + synchronous=FULL), so callers may report the verification as done.
+ */
+import type Database from 'better-sqlite3';
+import { VerificationResultSchema } from '../api/verification.ts';
+import { extractPersonalData, pickFields, type PersonalData } from './personal-fields.ts';
+import { parseCustomProfiles, resolveProfile, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
+import type { FieldCipher } from './field-cipher.ts';
+import type { SettingsTable } from './settings.ts';
+import { GENESIS_HASH, personalHash, recordHash } from './chain.ts';
+import { decodeRecord, type Details, type RecordRow } from './record-row.ts';
+import { registryPayload } from './registry-payload.ts';
+import { outboxAad } from './migrations.ts';
+import { isUuidv7, uuidv7 } from './uuidv7.ts';
+import type { RecordInput, RecordRef } from './record-types.ts';
+import { storeError } from './errors.ts';
+import { toHex } from '../bytes/hex.ts';
+
+const DAY_MS = 86_400_000;
+const CHAIN_HEAD = 'chain_head';
+
+/** Everything about a record that does not depend on its place in the chain. */
+interface PreparedRecord {
+  readonly row: Omit<RecordRow, 'seq' | 'prev_hash' | 'hash' | 'synced_at' | 'purged_at'>;
+  readonly personal: PersonalData | null;
+  readonly nameTokens: Uint8Array[];
+  readonly profile: PurposeProfile;
+}
+
+export class RecordWriter {
+  readonly #db: Database.Database;
+  readonly #cipher: FieldCipher;
+  readonly #settings: SettingsTable;
+  readonly #now: () => Date;
+  readonly #lastRecord: Database.Statement<[], { seq: number; hash: Uint8Array }>;
+  readonly #insertRecord: Database.Statement;
+  readonly #insertToken: Database.Statement;
+  readonly #insertOutbox: Database.Statement;
+  readonly #setHead: Database.Statement;
+  readonly #operatorCount: Database.Statement<[], { n: number }>;
+  readonly #operatorActive: Database.Statement<[string], { disabled: number }>;
+
+  constructor(db: Database.Database, cipher: FieldCipher, settings: SettingsTable, now: () => Date) {
+    this.#db = db;
+    this.#cipher = cipher;
+    this.#settings = settings;
+    this.#now = now;
+    this.#lastRecord = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1');
+    this.#insertRecord = db.prepare(`INSERT INTO records (seq, id, created_at, terminal_id, operator, purpose, document_type,
+      issuing_state, verdict, details, csca_id, ds_id, retain_until, personal_hash, personal, id_hash, prev_hash, hash)
+      VALUES (@seq, @id, @created_at, @terminal_id, @operator, @purpose, @document_type, @issuing_state, @verdict, @details,
+      @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash)`);
+    this.#insertToken = db.prepare('INSERT OR IGNORE INTO name_tokens (token, seq) VALUES (?, ?)');
+    this.#insertOutbox = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.#setHead = db.prepare(`INSERT INTO meta (key, value) VALUES ('${CHAIN_HEAD}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    this.#operatorCount = db.prepare('SELECT count(*) AS n FROM operators');
+    this.#operatorActive = db.prepare('SELECT disabled FROM operators WHERE name = ?');
+  }
+
+  /** Stores one verification durably; returns its id, sequence number and chain hash. */
+  write(input: RecordInput): RecordRef {
+    const prepared = this.#prepare(input);
+    return this.#db.transaction(() => this.#append(prepared)).immediate();
+  }
+
+  /** Stores many verifications in one transaction (all or none): the fast path for imports. */
+  writeMany(inputs: readonly RecordInput[]): RecordRef[] {
+    const prepared = inputs.map((i) => this.#prepare(i));
+    return this.#db.transaction(() => prepared.map((p) => this.#append(p))).immediate();
+  }
+
+  #prepare({ result, context }: RecordInput): PreparedRecord {
+    const parsed = VerificationResultSchema.safeParse(result);
+    if (!parsed.success) throw storeError('RECORD_INVALID', `verification result: ${parsed.error.issues[0]?.path.join('.')}`);
+    const operator = context.operator?.trim();
+    if (!operator) throw storeError('RECORD_INVALID', 'operator missing');
+    this.#checkOperator(operator);
+    const id = context.id ?? uuidv7(context.createdAt?.getTime() ?? this.#now().getTime());
+    if (!isUuidv7(id)) throw storeError('RECORD_INVALID', 'id is not a UUIDv7');
+    const created = context.createdAt ?? this.#now();
+    if (Number.isNaN(created.getTime())) throw storeError('RECORD_INVALID', 'time');
+    const terminalId = context.terminalId ?? this.#settings.get('terminalId');
+    if (!terminalId) throw storeError('RECORD_INVALID', 'terminal id missing');
+    const purpose = context.purpose ?? this.#settings.get('purposeProfile') ?? DEFAULT_PROFILE;
+    const profile = resolveProfile(purpose, parseCustomProfiles(this.#settings.get('purposeProfiles')));
+
+    const doc = parsed.data.document;
+    const kept = doc ? pickFields(extractPersonalData(doc, context.faceImage), profile.keep) : {};
+    const personal = Object.keys(kept).length > 0 ? kept : null;
+    const sealed = personal ? this.#cipher.seal(id, personal) : null;
+    const details: Details = {
+      warnings: parsed.data.warnings,
+      checks: parsed.data.checks,
+      protocol: { ...(context.protocol ?? {}) },
+      stats: parsed.data.stats,
+    };
+    return {
+      row: {
+        id,
+        created_at: created.toISOString(),
+        terminal_id: terminalId,
+        operator,
+        purpose: profile.name,
+        document_type: doc?.documentCode ?? null,
+        issuing_state: doc?.issuingState ?? null,
+        verdict: parsed.data.verdict,
+        details: JSON.stringify(details),
+        csca_id: context.cscaId ?? parsed.data.checks.certificateChain.csca ?? null,
+        ds_id: context.dsId ?? null,
+        retain_until: new Date(created.getTime() + profile.retentionDays * DAY_MS).toISOString(),
+        personal_hash: personalHash(sealed),
+        personal: sealed,
+        id_hash: personal?.idNumber ? this.#cipher.idHash(personal.idNumber) : null,
+      },
+      personal,
+      nameTokens: personal?.fullName ? this.#cipher.nameTokens(personal.fullName) : [],
+      profile,
+    };
+  }
+
+  /** Every record names an operator; once operators exist, it must be one of them. */
+  #checkOperator(name: string): void {
+    if (this.#operatorCount.get()!.n === 0) return;
+    const row = this.#operatorActive.get(name);
+    if (!row || row.disabled) throw storeError('RECORD_INVALID', 'operator is not an active operator');
+  }
+
+  /** Inside the write transaction: link to the chain head, insert, enqueue for sync. */
+  #append(p: PreparedRecord): RecordRef {
+    const last = this.#lastRecord.get();
+    const seq = (last?.seq ?? 0) + 1;
+    const prev = last?.hash ?? GENESIS_HASH;
+    const chained = { ...p.row, seq };
+    const hash = recordHash(prev, chained);
+    const row: RecordRow = { ...chained, prev_hash: prev, hash, purged_at: null, synced_at: null };
+    this.#insertRecord.run(row);
+    for (const t of p.nameTokens) this.#insertToken.run(t, seq);
+    const record = { ...decodeRecord({ ...row, personal: null }, this.#cipher), personal: p.personal };
+    this.#insertOutbox.run(row.id, seq, this.#cipher.seal(outboxAad(row.id), registryPayload(record, p.profile)), row.created_at);
+    const hashHex = toHex(hash).toLowerCase();
+    this.#setHead.run(`${seq}:${hashHex}`);
+    return { id: row.id, seq, hash: hashHex };
+  }
+}
+
+export { CHAIN_HEAD };

@@ -1,0 +1,54 @@
+/**
+ * The settings table: terminal name and id, purpose profile, language, registry URL ... as text
+ * values. `kv` is the plain KeyValuePort the sync worker uses for its own state.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { storeError } from './errors.ts';
+
+export interface KeyValuePort {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** Settings the terminal knows, with their validation. Other keys are free text (sync state etc.). */
+export const KNOWN_SETTINGS = {
+  terminalId: z.string().min(1).max(100),
+  terminalName: z.string().min(1).max(200),
+  purposeProfile: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/),
+  purposeProfiles: z.string().max(100_000),
+  language: z.enum(['vi', 'en']),
+  registryUrl: z.string().url().max(2000),
+  operatorMaxFailures: z.string().regex(/^\d{1,3}$/),
+  operatorLockMinutes: z.string().regex(/^\d{1,5}$/),
+} as const;
+export type KnownSetting = keyof typeof KNOWN_SETTINGS;
+
+export class SettingsTable implements KeyValuePort {
+  readonly #get: Database.Statement<[string], { value: string }>;
+  readonly #set: Database.Statement<[string, string]>;
+  readonly #all: Database.Statement<[], { key: string; value: string }>;
+
+  constructor(db: Database.Database) {
+    this.#get = db.prepare('SELECT value FROM settings WHERE key = ?');
+    this.#set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.#all = db.prepare('SELECT key, value FROM settings ORDER BY key');
+  }
+
+  get(key: string): string | undefined {
+    return this.#get.get(key)?.value;
+  }
+
+  /** Known settings are validated; an invalid value throws SETTING_INVALID and changes nothing. */
+  set(key: string, value: string): void {
+    const schema = (KNOWN_SETTINGS as Record<string, z.ZodType>)[key];
+    if (schema && !schema.safeParse(value).success) throw storeError('SETTING_INVALID', key);
+    this.#set.run(key, value);
+  }
+
+  all(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const { key, value } of this.#all.all()) out[key] = value;
+    return out;
+  }
+}

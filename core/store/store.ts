@@ -1,0 +1,112 @@
+/**
+ * The terminal's records database: open (create, migrate, check the key), then one object with
+ * the record writer and queries, outbox, settings, operators, chain verification and purge.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FieldCipher } from './field-cipher.ts';
+import { defaultKeyProvider, type KeyProvider } from './key-provider.ts';
+import { migrate } from './migrations.ts';
+import { SettingsTable, type KeyValuePort } from './settings.ts';
+import { RecordWriter } from './record-writer.ts';
+import { RecordQueries } from './record-query.ts';
+import { OutboxTable, type OutboxPort } from './outbox.ts';
+import { OperatorAccounts } from './operators.ts';
+import { verifyChain, type ChainReport } from './chain-verify.ts';
+import { purgeExpired, type PurgeResult } from './retention.ts';
+import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
+import type { RecordInput, RecordRef } from './record-types.ts';
+import { uuidv7 } from './uuidv7.ts';
+import { storeError } from './errors.ts';
+
+export const DATABASE_FILE = 'records.db';
+
+export interface OpenStoreOptions {
+  /** Folder for the database (and, with the default key provider, the key file). */
+  readonly dataDir: string;
+  readonly keyProvider?: KeyProvider;
+  /** Injected clock for retention, leases and lock-outs in tests. */
+  readonly now?: () => Date;
+}
+
+export interface Store {
+  readonly path: string;
+  readonly records: RecordQueries;
+  readonly outbox: OutboxPort;
+  readonly kv: KeyValuePort;
+  readonly settings: SettingsTable;
+  readonly operators: OperatorAccounts;
+  /** Stores a verification durably (record, outbox entry, chain link) before returning. */
+  write(input: RecordInput): RecordRef;
+  writeMany(inputs: readonly RecordInput[]): RecordRef[];
+  verifyChain(): ChainReport;
+  purgeExpired(now?: Date): PurgeResult;
+  profile(name?: string): PurposeProfile;
+  profiles(): PurposeProfile[];
+  close(): void;
+}
+
+const KEY_CHECK = 'key_check';
+
+/** Applies the durability settings: WAL, and a full sync on every commit so an acknowledged record survives a crash or power loss. */
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** The key must be the one the database was created with; a wrong key would seal new records unreadably. */
+function checkKey(db: Database.Database, cipher: FieldCipher): void {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY_CHECK) as { value: string } | undefined;
+  if (!row) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(KEY_CHECK, cipher.keyCheck);
+  else if (row.value !== cipher.keyCheck) throw storeError('RECORD_DECRYPT_FAILED', 'the data key does not belong to this database');
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  const now = options.now ?? (() => new Date());
+  const nowMs = (): number => now().getTime();
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const path = join(options.dataDir, DATABASE_FILE);
+  const cipher = new FieldCipher((options.keyProvider ?? defaultKeyProvider(options.dataDir)).loadOrCreateKey());
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    configure(db);
+  } catch (e) {
+    throw storeError('STORE_OPEN_FAILED', undefined, e);
+  }
+  try {
+    migrate(db, { cipher });
+    db.transaction(() => checkKey(db, cipher)).immediate();
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const settings = new SettingsTable(db);
+  if (!settings.get('terminalId')) settings.set('terminalId', uuidv7(nowMs()));
+  const writer = new RecordWriter(db, cipher, settings, now);
+  const records = new RecordQueries(db, cipher);
+  const outbox = new OutboxTable(db, cipher, nowMs);
+  const operators = new OperatorAccounts(db, settings, nowMs);
+  const customProfiles = (): Record<string, PurposeProfile> => parseCustomProfiles(settings.get('purposeProfiles'));
+
+  return {
+    path,
+    records,
+    outbox,
+    kv: settings,
+    settings,
+    operators,
+    write: (input) => writer.write(input),
+    writeMany: (inputs) => writer.writeMany(inputs),
+    verifyChain: () => verifyChain(db),
+    purgeExpired: (at) => purgeExpired(db, at ?? now()),
+    profile: (name) => resolveProfile(name ?? settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()),
+    profiles: () => listProfiles(customProfiles()),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
