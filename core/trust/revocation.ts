@@ -1,0 +1,50 @@
+/**
+ * Revocation of a Document Signer from the CSCA's CRLs in the trust store: GOOD only with a fresh
+ * CRL whose signature verifies under the issuing CSCA key; REVOKED when any valid CRL lists the
+ * serial; UNKNOWN when there is no CRL or only stale ones (nextUpdate passed).
+ */
+import type { Certificate } from '../asn1/x509.ts';
+import type { Crl } from '../asn1/crl.ts';
+import { equal } from '../bytes/bytes.ts';
+import { verifySignature } from './signature.ts';
+import type { TrustStore, TrustedCertificate } from './store.ts';
+
+export type RevocationStatus = 'GOOD' | 'REVOKED' | 'UNKNOWN';
+
+export interface RevocationResult {
+  readonly status: RevocationStatus;
+  readonly reason: string;
+}
+
+/** CRL signature results per (CRL, issuer key): a CSCA's CRL is checked once, not per document. */
+const verifiedCrls = new WeakMap<Crl, Map<Certificate, boolean>>();
+
+export function crlSignedBy(crl: Crl, issuer: Certificate): boolean {
+  let perIssuer = verifiedCrls.get(crl);
+  if (!perIssuer) verifiedCrls.set(crl, (perIssuer = new Map()));
+  let ok = perIssuer.get(issuer);
+  if (ok === undefined) {
+    const ski = issuer.subjectKeyIdentifier;
+    if (crl.authorityKeyIdentifier && ski && !equal(crl.authorityKeyIdentifier, ski)) ok = false;
+    else {
+      try {
+        ok = verifySignature(issuer.subjectPublicKeyInfo, crl.signatureAlgorithm, crl.tbsRaw, crl.signature);
+      } catch {
+        ok = false;
+      }
+    }
+    perIssuer.set(issuer, ok);
+  }
+  return ok;
+}
+
+export function checkRevocation(cert: Certificate, issuer: TrustedCertificate, store: TrustStore, now: Date): RevocationResult {
+  const crls = store.crlsIssuedBy(cert.issuer.raw).map((c) => c.crl).filter((crl) => crlSignedBy(crl, issuer.certificate));
+  if (crls.length === 0) return { status: 'UNKNOWN', reason: 'no CRL of the issuing CSCA in the trust store' };
+  for (const crl of crls) {
+    if (crl.revoked.some((r) => r.serialNumber === cert.serialNumber)) return { status: 'REVOKED', reason: 'the document signer certificate is on the CSCA revocation list' };
+  }
+  const fresh = crls.some((crl) => crl.thisUpdate.getTime() <= now.getTime() && crl.nextUpdate !== undefined && now.getTime() <= crl.nextUpdate.getTime());
+  if (!fresh) return { status: 'UNKNOWN', reason: 'the CSCA revocation list is out of date' };
+  return { status: 'GOOD', reason: 'not on a current CSCA revocation list' };
+}

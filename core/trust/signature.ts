@@ -1,0 +1,66 @@
+/**
+ * One signature check for any (public key, algorithm, data, signature): RSA PKCS#1 v1.5 and PSS
+ * through node:crypto's owner module, ECDSA on any prime curve (named or explicit parameters)
+ * through core/crypto/ec, so brainpool and explicit keys work under BoringSSL too.
+ */
+import type { SubjectPublicKeyInfo } from '../asn1/x509.ts';
+import { OID, signatureScheme, type AlgorithmIdentifier, type HashName } from '../asn1/algorithms.ts';
+import { parseEcKeyParameters } from '../asn1/ec-parameters.ts';
+import { hash, rsaVerify } from '../crypto/node-crypto.ts';
+import { curveByOid, curveFromParams, ecdsaVerify, type EcCurve } from '../crypto/ec/index.ts';
+import { toHex } from '../bytes/hex.ts';
+import { unsupportedAlgorithm } from './errors.ts';
+
+/** Curves of explicit-parameter keys, keyed by the parameter bytes: CSCAs are checked over and over. */
+const curveCache = new Map<string, EcCurve>();
+const CURVE_CACHE_LIMIT = 256;
+
+export function curveOfKey(spki: SubjectPublicKeyInfo): EcCurve {
+  const params = spki.algorithm.parameters;
+  const key = params ? toHex(params) : '';
+  const cached = curveCache.get(key);
+  if (cached) return cached;
+  const parsed = parseEcKeyParameters(params);
+  if (parsed.kind === 'implicit') throw unsupportedAlgorithm('EC key with implicitly-CA parameters');
+  const curve = parsed.kind === 'named' ? curveByOid(parsed.curveOid) : curveFromParams(parsed.params);
+  if (curveCache.size >= CURVE_CACHE_LIMIT) curveCache.clear();
+  curveCache.set(key, curve);
+  return curve;
+}
+
+/**
+ * True when `signature` over `data` verifies under `spki` with `algorithm`. `digestHint` is the
+ * SignerInfo digest algorithm, needed when a SignerInfo names plain rsaEncryption as signature
+ * algorithm. Throws UNSUPPORTED_ALGORITHM for algorithms it does not know; a key of the wrong
+ * type or a malformed key or signature gives false.
+ */
+export function verifySignature(
+  spki: SubjectPublicKeyInfo,
+  algorithm: AlgorithmIdentifier,
+  data: Uint8Array,
+  signature: Uint8Array,
+  digestHint?: HashName,
+): boolean {
+  const scheme = signatureScheme(algorithm);
+  if (!scheme) throw unsupportedAlgorithm(algorithm.oid);
+  const keyOid = spki.algorithm.oid;
+  if (scheme.kind === 'ecdsa') {
+    if (keyOid !== OID.ecPublicKey) return false;
+    const curve = curveOfKey(spki);
+    try {
+      return ecdsaVerify(curve, spki.publicKey, hash(scheme.hash, data), signature);
+    } catch {
+      return false; // a public point that does not decode cannot verify anything
+    }
+  }
+  if (keyOid !== OID.rsaEncryption && keyOid !== OID.rsaPss) return false;
+  const hashName = scheme.kind === 'rsa-pkcs1-digest' ? digestHint : scheme.hash;
+  if (!hashName) throw unsupportedAlgorithm('rsaEncryption without a digest algorithm');
+  try {
+    return scheme.kind === 'rsa-pss'
+      ? rsaVerify(spki.raw, hashName, data, signature, { scheme: 'pss', saltLength: scheme.pss.saltLength, mgfHash: scheme.pss.mgfHash })
+      : rsaVerify(spki.raw, hashName, data, signature, { scheme: 'pkcs1' });
+  } catch {
+    return false; // OpenSSL refuses the key (e.g. malformed modulus): not a valid signature
+  }
+}
