@@ -129,7 +129,6 @@ test('plain error status words pass through; 6987/6988 mean the chip dropped SM'
 });
 
 test('6Cxx under SM: sendCommand re-protects with the new Le', async () => {
-  const terminal = new SmChannel(appDKeys);
   const card = new SmChannel(appDKeys);
   let round = 0;
   const sm = new SecureMessaging({
@@ -145,7 +144,6 @@ test('6Cxx under SM: sendCommand re-protects with the new Le', async () => {
   }, appDKeys);
   const r = await sendCommand(sm, { cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 256 });
   assert.equal(toHex(r.data), '60145F01');
-  void terminal;
 });
 
 test('hostile protected commands are rejected by the card side with SM_COMMAND_INVALID', () => {
