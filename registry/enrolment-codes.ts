@@ -1,0 +1,51 @@
+/**
+ * One-time enrolment codes. The administrator reads the code once; the registry keeps only its
+ * SHA-256, so a copy of the database does not let anyone enrol a terminal.
+ */
+import { hash, randomBytes, randomUUID } from '../core/crypto/node-crypto.ts';
+import { toHex } from '../core/bytes/hex.ts';
+import { utf8 } from '../core/bytes/bytes.ts';
+import { equal } from '../core/bytes/bytes.ts';
+import { fromHex } from '../core/bytes/hex.ts';
+import { fromBase64 } from '../core/sync/base64.ts';
+import { HttpProblem } from './http-problem.ts';
+import type { RegistryStore, TerminalRow } from './store/types.ts';
+
+/** Crockford base32 without I, L, O, U: easy to read aloud and to type on a counter keyboard. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (32 bytes) }: RFC 8410. */
+const ED25519_SPKI_PREFIX = fromHex('302a300506032b6570032100');
+export const DEFAULT_CODE_LIFETIME_MS = 24 * 60 * 60_000;
+
+function codeHash(code: string): string {
+  return toHex(hash('sha256', utf8(code.replace(/[\s-]/g, '').toUpperCase()))).toLowerCase();
+}
+
+/** 16 random symbols (80 bits) shown as XXXX-XXXX-XXXX-XXXX. */
+export async function createEnrolmentCode(store: RegistryStore, now: Date, lifetimeMs = DEFAULT_CODE_LIFETIME_MS): Promise<{ code: string; expiresAt: string }> {
+  const symbols = Array.from(randomBytes(16), (b) => ALPHABET[b & 31]).join('');
+  const code = symbols.match(/.{4}/g)!.join('-');
+  const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
+  await store.createEnrolmentCode(codeHash(code), now.toISOString(), expiresAt);
+  return { code, expiresAt };
+}
+
+/** Registers the terminal's public key if the code is valid and unused; returns the new terminal. */
+export async function redeemEnrolmentCode(store: RegistryStore, code: string, publicKeyB64: string, name: string | undefined, now: Date): Promise<TerminalRow> {
+  let spki: Uint8Array;
+  try {
+    spki = fromBase64(publicKeyB64);
+  } catch {
+    throw new HttpProblem(400, 'PUBLIC_KEY_INVALID', 'publicKey is not base64');
+  }
+  if (spki.length !== 44 || !equal(spki.subarray(0, 12), ED25519_SPKI_PREFIX)) {
+    throw new HttpProblem(400, 'PUBLIC_KEY_INVALID', 'publicKey must be an Ed25519 SubjectPublicKeyInfo');
+  }
+  const terminal: TerminalRow = {
+    id: `t-${randomUUID()}`, name: name ?? null, publicKey: publicKeyB64, enrolledAt: now.toISOString(), revokedAt: null,
+  };
+  if (!(await store.consumeEnrolmentCode(codeHash(code), now.toISOString(), terminal))) {
+    throw new HttpProblem(403, 'ENROLMENT_CODE_INVALID', 'The enrolment code is unknown, used or expired');
+  }
+  return terminal;
+}

@@ -1,0 +1,108 @@
+/**
+ * The registry's HTTP API (registry/openapi.yaml): enrolment, signed record batches, the signed
+ * trust list, health and version. Stateless over its store, so several nodes can share one
+ * PostgreSQL behind a load balancer.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { fromUtf8 } from '../core/bytes/bytes.ts';
+import { toBase64 } from '../core/sync/base64.ts';
+import { EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema } from '../core/sync/protocol.ts';
+import { redeemEnrolmentCode } from './enrolment-codes.ts';
+import { HttpProblem } from './http-problem.ts';
+import { ingestBatch } from './ingest.ts';
+import type { RegistryKey } from './registry-key.ts';
+import { authenticate } from './request-auth.ts';
+import type { RegistryStore } from './store/types.ts';
+
+export const REGISTRY_VERSION = '0.1.0';
+
+export interface RegistryServerOptions {
+  readonly store: RegistryStore;
+  readonly key: RegistryKey;
+  readonly now?: () => Date;
+  /** Allowed distance between a signature's `created` and the registry clock. */
+  readonly signatureWindowSeconds?: number;
+  readonly maxClockSkewMs?: number;
+  /** Seconds a client is told to wait when the store is unavailable. */
+  readonly retryAfterSeconds?: number;
+  readonly logger?: boolean;
+}
+
+function parseJson(body: unknown): unknown {
+  if (!(body instanceof Uint8Array) || body.length === 0) throw new HttpProblem(400, 'BAD_REQUEST', 'A JSON body is required');
+  try {
+    return JSON.parse(fromUtf8(body));
+  } catch {
+    throw new HttpProblem(400, 'BAD_REQUEST', 'The body is not JSON');
+  }
+}
+
+export function buildRegistryServer(options: RegistryServerOptions): FastifyInstance {
+  const { store, key } = options;
+  const now = options.now ?? (() => new Date());
+  const window = options.signatureWindowSeconds ?? 300;
+  const maxClockSkewMs = options.maxClockSkewMs ?? 5 * 60_000;
+  const retryAfter = String(options.retryAfterSeconds ?? 5);
+  // Request logs carry method, path and status only: records hold personal data.
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false, disableRequestLogging: true });
+
+  app.removeAllContentTypeParsers();
+  // Raw bytes: the signature covers the body's digest, so it is checked before JSON parsing.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((error: unknown, _req: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof HttpProblem) {
+      return reply.code(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message, ...error.extra } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: 'BAD_REQUEST', message: 'The request is malformed' } });
+    }
+    // Anything else is the store failing (database down, pool exhausted): ask the client to come back.
+    return reply.code(503).header('retry-after', retryAfter).send({ error: { code: 'UNAVAILABLE', message: 'The registry is temporarily unavailable' } });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such endpoint' } }));
+
+  const signed = (req: FastifyRequest) => authenticate(store, {
+    method: req.method, url: req.url, body: req.body instanceof Uint8Array ? req.body : undefined, headers: req.headers,
+  }, now(), window);
+
+  app.get('/v1/health', async (_req, reply) => {
+    try {
+      await store.ping();
+    } catch {
+      return reply.code(503).header('retry-after', retryAfter).send({ status: 'unavailable', store: store.kind });
+    }
+    return { status: 'ok', store: store.kind };
+  });
+
+  app.get('/v1/version', async () => ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId }));
+
+  app.post('/v1/enrolments', async (req, reply) => {
+    const parsed = EnrolRequestSchema.safeParse(parseJson(req.body));
+    if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {code, publicKey, name?}');
+    const terminal = await redeemEnrolmentCode(store, parsed.data.code, parsed.data.publicKey, parsed.data.name, now());
+    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.spkiDer), registryKeyId: key.keyId });
+  });
+
+  app.post('/v1/records', async (req) => {
+    const terminal = await signed(req);
+    const parsed = RecordBatchSchema.safeParse(parseJson(req.body));
+    if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {terminalNow, records[1..1000]}');
+    const receivedAt = now();
+    const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs });
+    return { receivedAt: receivedAt.toISOString(), clockSkewMs, results };
+  });
+
+  app.get('/v1/trust-list', async (req, reply) => {
+    await signed(req);
+    const list = await store.latestTrustList();
+    if (!list) throw new HttpProblem(404, 'NO_TRUST_LIST', 'No trust list has been published yet');
+    reply.header('etag', list.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === list.etag) return reply.code(304).send();
+    return reply.type('application/jose').send(list.jws);
+  });
+
+  return app;
+}

@@ -1,0 +1,175 @@
+/**
+ * PostgreSQL registry store (production). Migrations run under an advisory lock so several API
+ * nodes can start at once; a terminal's batches are serialised by `SELECT ... FOR UPDATE` on its
+ * row, so batches of different terminals proceed in parallel.
+ */
+import pg from 'pg';
+import type { ChainFlag } from '../../core/sync/protocol.ts';
+import { loadMigrations } from './migrations.ts';
+import { flagFromRow, recordFromRow, terminalFromRow } from './sqlite-store.ts';
+import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
+
+const MIGRATION_LOCK = 7_274_201;
+
+export class PostgresRegistryStore implements RegistryStore {
+  readonly kind = 'postgres' as const;
+  private nonceInserts = 0;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(connectionString: string, poolSize = 10): Promise<PostgresRegistryStore> {
+    const pool = new pg.Pool({ connectionString, max: poolSize });
+    pool.on('error', () => undefined); // an idle client's broken connection is replaced on next use
+    const store = new PostgresRegistryStore(pool);
+    try {
+      await store.migrate();
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
+      const applied = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of loadMigrations('postgres')) {
+        if (applied.has(m.version)) continue;
+        await c.query(m.sql);
+        await c.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+      }
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async tx<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return (await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])).rows[0]?.value;
+  }
+
+  async setSettingIfAbsent(key: string, value: string): Promise<string> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+    return (await this.getSetting(key))!;
+  }
+
+  async createEnrolmentCode(codeHash: string, createdAt: string, expiresAt: string): Promise<void> {
+    await this.pool.query('INSERT INTO enrolment_codes (code_hash, created_at, expires_at) VALUES ($1, $2, $3)', [codeHash, createdAt, expiresAt]);
+  }
+
+  async consumeEnrolmentCode(codeHash: string, now: string, t: TerminalRow): Promise<boolean> {
+    return this.tx(async (c) => {
+      const used = await c.query('UPDATE enrolment_codes SET used_at = $1, terminal_id = $2 WHERE code_hash = $3 AND used_at IS NULL AND expires_at > $1',
+        [now, t.id, codeHash]);
+      if (used.rowCount !== 1) return false;
+      await c.query('INSERT INTO terminals (id, name, public_key, enrolled_at) VALUES ($1, $2, $3, $4)', [t.id, t.name, t.publicKey, t.enrolledAt]);
+      return true;
+    });
+  }
+
+  async getTerminal(id: string): Promise<TerminalRow | undefined> {
+    const r = (await this.pool.query('SELECT * FROM terminals WHERE id = $1', [id])).rows[0] as Record<string, unknown> | undefined;
+    return r ? terminalFromRow(r) : undefined;
+  }
+
+  async listTerminals(): Promise<TerminalRow[]> {
+    return (await this.pool.query('SELECT * FROM terminals ORDER BY enrolled_at')).rows.map(terminalFromRow);
+  }
+
+  async revokeTerminal(id: string, at: string): Promise<boolean> {
+    return (await this.pool.query('UPDATE terminals SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount === 1;
+  }
+
+  async useNonce(terminalId: string, nonce: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+    if (++this.nonceInserts % 1000 === 0) await this.pool.query('DELETE FROM nonces WHERE expires_at < $1', [nowMs]);
+    const r = await this.pool.query('INSERT INTO nonces (terminal_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [terminalId, nonce, expiresAtMs]);
+    return r.rowCount === 1;
+  }
+
+  withTerminalLock<T>(terminalId: string, work: (tx: ChainTx) => Promise<T>): Promise<T> {
+    return this.tx(async (c) => {
+      await c.query('SELECT id FROM terminals WHERE id = $1 FOR UPDATE', [terminalId]);
+      return work(chainTx(c));
+    });
+  }
+
+  async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
+    const r = q.terminalId
+      ? await this.pool.query('SELECT * FROM records WHERE terminal_id = $1 ORDER BY seq LIMIT $2', [q.terminalId, q.limit])
+      : await this.pool.query('SELECT * FROM records ORDER BY received_at, terminal_id, seq LIMIT $1', [q.limit]);
+    return r.rows.map(recordFromRow);
+  }
+
+  async listFlags(terminalId?: string): Promise<ChainFlagRow[]> {
+    const r = terminalId
+      ? await this.pool.query('SELECT * FROM chain_flags WHERE terminal_id = $1 ORDER BY seq, id', [terminalId])
+      : await this.pool.query('SELECT * FROM chain_flags ORDER BY terminal_id, seq, id');
+    return r.rows.map(flagFromRow);
+  }
+
+  async latestTrustList(): Promise<TrustListRow | undefined> {
+    const r = (await this.pool.query('SELECT * FROM trust_lists ORDER BY version DESC LIMIT 1')).rows[0] as Record<string, unknown> | undefined;
+    return r && { version: Number(r.version), jws: String(r.jws), etag: String(r.etag), publishedAt: (r.published_at as Date).toISOString() };
+  }
+
+  async insertTrustList(row: TrustListRow): Promise<void> {
+    await this.pool.query('INSERT INTO trust_lists (version, jws, etag, published_at) VALUES ($1, $2, $3, $4)', [row.version, row.jws, row.etag, row.publishedAt]);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+function chainTx(c: pg.PoolClient): ChainTx {
+  return {
+    async findRecord(id) {
+      const r = (await c.query<{ id: string; terminal_id: string; hash: string }>('SELECT id, terminal_id, hash FROM records WHERE id = $1', [id])).rows[0];
+      return r && { id: r.id, terminalId: r.terminal_id, hash: r.hash };
+    },
+    async findBySeq(terminalId, seq) {
+      const rows = (await c.query<{ id: string; hash: string; prev_hash: string; terminal_time: string }>(
+        'SELECT id, hash, prev_hash, terminal_time FROM records WHERE terminal_id = $1 AND seq = $2', [terminalId, seq])).rows;
+      return rows.map((r) => ({ id: r.id, hash: r.hash, prevHash: r.prev_hash, terminalTime: r.terminal_time }));
+    },
+    async insertRecord(rec) {
+      await c.query(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [rec.id, rec.terminalId, rec.seq, rec.terminalTime, rec.receivedAt, rec.clockSkewMs, rec.prevHash, rec.hash, JSON.stringify(rec.flags), rec.payload]);
+    },
+    async addFlag(f) {
+      await c.query('INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [f.terminalId, f.recordId, f.seq, f.kind, f.detail, f.flaggedAt]);
+    },
+    async resolveFlags(recordId, kind: ChainFlag, at) {
+      await c.query('UPDATE chain_flags SET resolved_at = $1 WHERE record_id = $2 AND kind = $3 AND resolved_at IS NULL', [at, recordId, kind]);
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Embedded registry store on better-sqlite3 (WAL). One connection; transactions that span awaits
+ * (the ingest rules are async so both stores share them) are serialised by a promise queue.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ChainFlag } from '../../core/sync/protocol.ts';
+import { loadMigrations } from './migrations.ts';
+import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
+
+interface RecordDbRow {
+  id: string; terminal_id: string; seq: number; terminal_time: string; received_at: string;
+  clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string;
+}
+
+export function recordFromRow(r: RecordDbRow): StoredRecord {
+  return {
+    id: r.id, terminalId: r.terminal_id, seq: Number(r.seq), terminalTime: r.terminal_time,
+    receivedAt: typeof r.received_at === 'string' ? r.received_at : new Date(r.received_at).toISOString(),
+    clockSkewMs: Number(r.clock_skew_ms), prevHash: r.prev_hash, hash: r.hash,
+    flags: JSON.parse(r.flags) as ChainFlag[], payload: r.payload,
+  };
+}
+
+export class SqliteRegistryStore implements RegistryStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nonceInserts = 0;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const m of loadMigrations('sqlite')) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      }).immediate();
+    }
+  }
+
+  /** Runs `work` after every earlier queued transaction has finished. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return (this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  async setSettingIfAbsent(key: string, value: string): Promise<string> {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
+    return (await this.getSetting(key))!;
+  }
+
+  async createEnrolmentCode(codeHash: string, createdAt: string, expiresAt: string): Promise<void> {
+    this.db.prepare('INSERT INTO enrolment_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)').run(codeHash, createdAt, expiresAt);
+  }
+
+  async consumeEnrolmentCode(codeHash: string, now: string, t: TerminalRow): Promise<boolean> {
+    return this.db.transaction(() => {
+      const used = this.db.prepare('UPDATE enrolment_codes SET used_at = ?, terminal_id = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?')
+        .run(now, t.id, codeHash, now);
+      if (used.changes !== 1) return false;
+      this.db.prepare('INSERT INTO terminals (id, name, public_key, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, NULL)')
+        .run(t.id, t.name, t.publicKey, t.enrolledAt);
+      return true;
+    }).immediate();
+  }
+
+  async getTerminal(id: string): Promise<TerminalRow | undefined> {
+    const r = this.db.prepare('SELECT * FROM terminals WHERE id = ?').get(id) as Record<string, string | null> | undefined;
+    return r ? terminalFromRow(r) : undefined;
+  }
+
+  async listTerminals(): Promise<TerminalRow[]> {
+    return (this.db.prepare('SELECT * FROM terminals ORDER BY enrolled_at').all() as Record<string, string | null>[]).map(terminalFromRow);
+  }
+
+  async revokeTerminal(id: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE terminals SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  async useNonce(terminalId: string, nonce: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+    if (++this.nonceInserts % 1000 === 0) this.db.prepare('DELETE FROM nonces WHERE expires_at < ?').run(nowMs);
+    return this.db.prepare('INSERT INTO nonces (terminal_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(terminalId, nonce, expiresAtMs).changes === 1;
+  }
+
+  withTerminalLock<T>(_terminalId: string, work: (tx: ChainTx) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.chainTx());
+        this.db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        this.db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  private chainTx(): ChainTx {
+    const db = this.db;
+    const byId = db.prepare('SELECT id, terminal_id, hash FROM records WHERE id = ?');
+    const bySeq = db.prepare('SELECT id, hash, prev_hash, terminal_time FROM records WHERE terminal_id = ? AND seq = ?');
+    const insert = db.prepare(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload)
+      VALUES (@id, @terminalId, @seq, @terminalTime, @receivedAt, @clockSkewMs, @prevHash, @hash, @flags, @payload)`);
+    const flag = db.prepare(`INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at)
+      VALUES (@terminalId, @recordId, @seq, @kind, @detail, @flaggedAt)`);
+    const resolve = db.prepare('UPDATE chain_flags SET resolved_at = ? WHERE record_id = ? AND kind = ? AND resolved_at IS NULL');
+    return {
+      async findRecord(id) {
+        const r = byId.get(id) as { id: string; terminal_id: string; hash: string } | undefined;
+        return r && { id: r.id, terminalId: r.terminal_id, hash: r.hash };
+      },
+      async findBySeq(terminalId, seq) {
+        return (bySeq.all(terminalId, seq) as { id: string; hash: string; prev_hash: string; terminal_time: string }[])
+          .map((r) => ({ id: r.id, hash: r.hash, prevHash: r.prev_hash, terminalTime: r.terminal_time }));
+      },
+      async insertRecord(rec) {
+        insert.run({ ...rec, flags: JSON.stringify(rec.flags) });
+      },
+      async addFlag(f) {
+        flag.run(f);
+      },
+      async resolveFlags(recordId, kind, at) {
+        resolve.run(at, recordId, kind);
+      },
+    };
+  }
+
+  async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
+    const rows = q.terminalId
+      ? this.db.prepare('SELECT * FROM records WHERE terminal_id = ? ORDER BY seq LIMIT ?').all(q.terminalId, q.limit)
+      : this.db.prepare('SELECT * FROM records ORDER BY received_at, terminal_id, seq LIMIT ?').all(q.limit);
+    return (rows as RecordDbRow[]).map(recordFromRow);
+  }
+
+  async listFlags(terminalId?: string): Promise<ChainFlagRow[]> {
+    const rows = terminalId
+      ? this.db.prepare('SELECT * FROM chain_flags WHERE terminal_id = ? ORDER BY seq, id').all(terminalId)
+      : this.db.prepare('SELECT * FROM chain_flags ORDER BY terminal_id, seq, id').all();
+    return (rows as Record<string, string | number | null>[]).map(flagFromRow);
+  }
+
+  async latestTrustList(): Promise<TrustListRow | undefined> {
+    const r = this.db.prepare('SELECT * FROM trust_lists ORDER BY version DESC LIMIT 1').get() as
+      { version: number; jws: string; etag: string; published_at: string } | undefined;
+    return r && { version: r.version, jws: r.jws, etag: r.etag, publishedAt: r.published_at };
+  }
+
+  async insertTrustList(row: TrustListRow): Promise<void> {
+    this.db.prepare('INSERT INTO trust_lists (version, jws, etag, published_at) VALUES (?, ?, ?, ?)').run(row.version, row.jws, row.etag, row.publishedAt);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.db.close();
+  }
+}
+
+function iso(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : String(v);
+}
+
+export function terminalFromRow(r: Record<string, unknown>): TerminalRow {
+  return {
+    id: String(r.id), name: (r.name as string | null) ?? null, publicKey: String(r.public_key),
+    enrolledAt: iso(r.enrolled_at), revokedAt: r.revoked_at == null ? null : iso(r.revoked_at),
+  };
+}
+
+export function flagFromRow(r: Record<string, unknown>): ChainFlagRow {
+  return {
+    terminalId: String(r.terminal_id), recordId: String(r.record_id), seq: Number(r.seq), kind: r.kind as ChainFlag,
+    detail: String(r.detail), flaggedAt: iso(r.flagged_at), resolvedAt: r.resolved_at == null ? null : iso(r.resolved_at),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The registry's storage contract. Two implementations: embedded SQLite (default, no setup) and
+ * PostgreSQL (production). The ingest rules (idempotence, chain checks) live once in
+ * ../ingest.ts and run inside `withTerminalLock`, which serialises one terminal's batches.
+ */
+import type { ChainFlag } from '../../core/sync/protocol.ts';
+
+export interface TerminalRow {
+  readonly id: string;
+  readonly name: string | null;
+  /** Ed25519 SPKI DER, base64. */
+  readonly publicKey: string;
+  readonly enrolledAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface StoredRecord {
+  readonly id: string;
+  readonly terminalId: string;
+  readonly seq: number;
+  readonly terminalTime: string;
+  readonly receivedAt: string;
+  readonly clockSkewMs: number;
+  readonly prevHash: string;
+  readonly hash: string;
+  readonly flags: ChainFlag[];
+  /** The record JSON exactly as the terminal sent it. */
+  readonly payload: string;
+}
+
+export interface ChainFlagRow {
+  readonly terminalId: string;
+  readonly recordId: string;
+  readonly seq: number;
+  readonly kind: ChainFlag;
+  readonly detail: string;
+  readonly flaggedAt: string;
+  readonly resolvedAt: string | null;
+}
+
+export interface TrustListRow {
+  readonly version: number;
+  readonly jws: string;
+  readonly etag: string;
+  readonly publishedAt: string;
+}
+
+/** Reads and writes of one terminal's chain, inside that terminal's lock and one transaction. */
+export interface ChainTx {
+  findRecord(id: string): Promise<Pick<StoredRecord, 'id' | 'terminalId' | 'hash'> | undefined>;
+  findBySeq(terminalId: string, seq: number): Promise<Pick<StoredRecord, 'id' | 'hash' | 'prevHash' | 'terminalTime'>[]>;
+  insertRecord(record: StoredRecord): Promise<void>;
+  addFlag(flag: Omit<ChainFlagRow, 'resolvedAt'>): Promise<void>;
+  /** Marks open flags of this kind on this record resolved. */
+  resolveFlags(recordId: string, kind: ChainFlag, at: string): Promise<void>;
+}
+
+export interface RecordQuery {
+  readonly terminalId?: string;
+  readonly limit: number;
+}
+
+export interface RegistryStore {
+  readonly kind: 'sqlite' | 'postgres';
+  getSetting(key: string): Promise<string | undefined>;
+  /** Stores value unless the key exists; returns the value that is stored (first writer wins). */
+  setSettingIfAbsent(key: string, value: string): Promise<string>;
+
+  createEnrolmentCode(codeHash: string, createdAt: string, expiresAt: string): Promise<void>;
+  /** Atomically marks an unused, unexpired code used by `terminalId`; false if there is none. */
+  consumeEnrolmentCode(codeHash: string, now: string, terminal: TerminalRow): Promise<boolean>;
+
+  getTerminal(id: string): Promise<TerminalRow | undefined>;
+  listTerminals(): Promise<TerminalRow[]>;
+  revokeTerminal(id: string, at: string): Promise<boolean>;
+
+  /** Remembers a request nonce; false when it was already used (a replay). */
+  useNonce(terminalId: string, nonce: string, expiresAtMs: number, nowMs: number): Promise<boolean>;
+
+  withTerminalLock<T>(terminalId: string, work: (tx: ChainTx) => Promise<T>): Promise<T>;
+  queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  listFlags(terminalId?: string): Promise<ChainFlagRow[]>;
+
+  latestTrustList(): Promise<TrustListRow | undefined>;
+  /** Fails if `version` exists (two admins publishing at once: one wins, the other retries). */
+  insertTrustList(row: TrustListRow): Promise<void>;
+
+  /** Liveness of the storage itself, for /v1/health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,51 @@
+/**
+ * Publishing a trust list: the administrator's CSCA certificates, ICAO master lists (signature
+ * checked by core/trust), PKD LDIF and CRL files are read with core/trust's loader, and their
+ * certificates and CRLs become the next version of the signed bundle. A publication replaces the
+ * previous list: pass every file the terminals should trust.
+ */
+import { hash } from '../core/crypto/node-crypto.ts';
+import { toHex } from '../core/bytes/hex.ts';
+import { utf8 } from '../core/bytes/bytes.ts';
+import { EidError } from '../core/errors.ts';
+import { toBase64 } from '../core/sync/base64.ts';
+import { signJws } from '../core/sync/jws.ts';
+import { TRUST_LIST_FORMAT, TRUST_LIST_JWS_TYPE, type TrustList } from '../core/sync/protocol.ts';
+import { TrustStore } from '../core/trust/store.ts';
+import { loadTrustBytes, type LoadReport } from '../core/trust/trust-files.ts';
+import type { RegistryKey } from './registry-key.ts';
+import type { RegistryStore } from './store/types.ts';
+
+export interface TrustFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface PublishedTrustList {
+  readonly version: number;
+  readonly etag: string;
+  readonly cscas: number;
+  readonly crls: number;
+  readonly reports: LoadReport[];
+}
+
+export function trustListEtag(jws: string): string {
+  return `"${toHex(hash('sha256', utf8(jws)).subarray(0, 16)).toLowerCase()}"`;
+}
+
+export async function publishTrustList(store: RegistryStore, key: RegistryKey, files: readonly TrustFile[], now: Date): Promise<PublishedTrustList> {
+  const trust = new TrustStore();
+  const reports = files.map((f) => loadTrustBytes(trust, f.bytes, f.name, now));
+  const cscas = trust.certificates().map((c) => toBase64(c.certificate.raw));
+  const crls = trust.crls().map((c) => toBase64(c.crl.raw));
+  if (cscas.length === 0) {
+    throw new EidError('TRUST_LIST_EMPTY', 'None of the files holds a CSCA certificate; nothing was published',
+      'Các tệp không chứa chứng thư CSCA nào; chưa công bố');
+  }
+  const version = ((await store.latestTrustList())?.version ?? 0) + 1;
+  const list: TrustList = { format: TRUST_LIST_FORMAT, version, issuedAt: now.toISOString(), cscas, crls };
+  const jws = signJws({ alg: 'EdDSA', typ: TRUST_LIST_JWS_TYPE, kid: key.keyId }, utf8(JSON.stringify(list)), key.privateKeyDer);
+  const etag = trustListEtag(jws);
+  await store.insertTrustList({ version, jws, etag, publishedAt: now.toISOString() });
+  return { version, etag, cscas: cscas.length, crls: crls.length, reports };
+}
