@@ -1,0 +1,25 @@
+/** LDS_MALFORMED: a file read from the chip does not have the structure ICAO 9303-10 gives it. */
+import { EidError } from '../errors.ts';
+import type { LdsFileName } from './files.ts';
+
+export function ldsMalformed(file: LdsFileName, detail: string, cause?: unknown): EidError {
+  return new EidError(
+    'LDS_MALFORMED',
+    `${file} on the document is malformed: ${detail}`,
+    `Tệp ${file} trên giấy tờ bị lỗi định dạng: ${detail}`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/**
+ * Runs a file parser; a lower-level error (TLV_MALFORMED, ASN1_MALFORMED, MRZ_INVALID, a
+ * RangeError from a decoder) becomes LDS_MALFORMED naming the file, with the original as cause.
+ */
+export function parsing<T>(file: LdsFileName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof EidError && e.code === 'LDS_MALFORMED') throw e;
+    throw ldsMalformed(file, e instanceof Error ? e.message : String(e), e);
+  }
+}

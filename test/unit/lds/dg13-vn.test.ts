@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDg13Vn } from '../../../core/lds/dg13-vn.ts';
+import { encodeDg13Vn, type Dg13VnInput } from '../../../core/lds/dg13-vn-encode.ts';
+import { VnDataSchema } from '../../../core/api/verification.ts';
+import { fromHex } from '../../../core/bytes/hex.ts';
+import { tlv } from '../../../core/bytes/tlv.ts';
+import { integer, printableString, sequence, utf8String } from '../../../core/bytes/der.ts';
+import { isEidError } from '../../../core/errors.ts';
+
+// Fictitious holder.
+const holder: Dg13VnInput = {
+  idNumber: '001090012345',
+  fullName: 'Nguyễn Văn A',
+  dateOfBirth: '1990-01-01',
+  sex: 'Nam',
+  nationality: 'Việt Nam',
+  ethnicity: 'Kinh',
+  religion: 'Không',
+  placeOfOrigin: 'Xã Đông Hội, Huyện Đông Anh, Hà Nội',
+  // Longer than 127 bytes: the field SEQUENCE needs a long-form length.
+  placeOfResidence: 'Số 1 ngõ 2 phố Tràng Tiền, Phường Tràng Tiền, Quận Hoàn Kiếm, Thành phố Hà Nội, Việt Nam — địa chỉ dài để kiểm tra độ dài dạng dài',
+  identifyingMarks: 'Nốt ruồi C:1cm trên trước mép phải',
+  dateOfIssue: '2021-04-15',
+  dateOfExpiry: '2030-01-01',
+  fatherName: 'Nguyễn Văn B',
+  motherName: 'Trần Thị C',
+  spouseName: null,
+  oldIdNumber: '123456789',
+  field16: '0123456789ABCDEF',
+};
+
+test('DG13 encode → parse round-trips every field, long-form lengths included', () => {
+  const bytes = encodeDg13Vn(holder);
+  const dg13 = parseDg13Vn(bytes);
+  const { noExpiry: _n, field16: _f, container: _c, ...expected } = holder;
+  assert.deepEqual(dg13.data, expected);
+  assert.deepEqual(VnDataSchema.parse(dg13.data), dg13.data);
+  assert.equal(dg13.field16, '0123456789ABCDEF');
+  assert.equal(dg13.noExpiry, false);
+  assert.deepEqual(dg13.fields.map((f) => f.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+  assert.ok(dg13.fields.find((f) => f.number === 9)!.raw[1]! === 0x81, 'field 9 uses a long-form length');
+  assert.deepEqual(dg13.unknown, []);
+  // Without the container SEQUENCE the walker finds the same fields.
+  assert.deepEqual(parseDg13Vn(encodeDg13Vn({ ...holder, container: false })).data, dg13.data);
+});
+
+test('DG13 "Không thời hạn" expiry is null with noExpiry; missing mother and spouse', () => {
+  const dg13 = parseDg13Vn(encodeDg13Vn({ ...holder, dateOfExpiry: null, noExpiry: true, motherName: null, spouseName: 'Lê Thị D' }));
+  assert.equal(dg13.data.dateOfExpiry, null);
+  assert.equal(dg13.noExpiry, true);
+  assert.equal(dg13.data.motherName, null);
+  assert.equal(dg13.data.fatherName, 'Nguyễn Văn B');
+  assert.equal(dg13.data.spouseName, 'Lê Thị D');
+});
+
+test('DG13 sketch bytes of vn-cccd.md §3.4, out of order, unknown field 17 kept raw, NFD normalised', () => {
+  const nfdName = 'Nguyễn'.normalize('NFD');
+  const bytes = tlv(0x6d,
+    fromHex('30080201040C034E616D'),
+    fromHex('301102010113 0C 303031303930303132333435'.replace(/ /g, '')),
+    fromHex('3003 02010E'.replace(/ /g, '')),
+    sequence(integer(2), utf8String(nfdName)),
+    sequence(integer(17), printableString('X')),
+    sequence(integer(3), printableString('31/02/1990')),
+  );
+  const dg13 = parseDg13Vn(bytes);
+  assert.equal(dg13.data.idNumber, '001090012345');
+  assert.equal(dg13.data.sex, 'Nam');
+  assert.equal(dg13.data.spouseName, null);
+  assert.equal(dg13.data.fullName, 'Nguyễn'.normalize('NFC'));
+  assert.equal(dg13.data.dateOfBirth, null, 'an impossible date is not invented');
+  assert.deepEqual(dg13.unknown.map((f) => f.number), [17]);
+  assert.deepEqual(dg13.unknown[0]!.texts, ['X']);
+});
+
+test('DG13 hostile input: wrong tag, truncation, deep nesting are LDS_MALFORMED', () => {
+  const ok = encodeDg13Vn(holder);
+  assert.throws(() => parseDg13Vn(Uint8Array.of(0x6c, ...ok.subarray(1))), (e) => isEidError(e, 'LDS_MALFORMED'));
+  assert.throws(() => parseDg13Vn(ok.subarray(0, ok.length - 10)), (e) => isEidError(e, 'LDS_MALFORMED'));
+  let deep = sequence(integer(1), printableString('1'));
+  for (let i = 0; i < 40; i++) deep = sequence(sequence(deep));
+  assert.throws(() => parseDg13Vn(tlv(0x6d, deep)), (e) => isEidError(e, 'LDS_MALFORMED') && /deep/.test((e as Error).message));
+});
