@@ -38,7 +38,12 @@ const READER_REJECTION = new Set(['PCSC_ERROR', 'CARD_UNRESPONSIVE']);
 export async function connectReader(readerName: string, options: PcscTransportOptions = {}): Promise<PcscTransport> {
   const binding = options.binding ?? nativePcscBinding();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const context = binding.establishContext();
+  let context: PcscContext;
+  try {
+    context = binding.establishContext();
+  } catch (e) {
+    throw pcscFailure(e, readerName);
+  }
   try {
     const card = await withTimeout(context.connect(readerName), timeoutMs, readerName);
     return new PcscTransport(readerName, context, card, options);

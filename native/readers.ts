@@ -45,11 +45,14 @@ export function readerInfo(state: PcscReaderState): ReaderInfo {
 
 /** The readers connected now. Throws PCSC_UNAVAILABLE when the service is not running. */
 export function listReaders(binding: PcscBinding = nativePcscBinding()): ReaderInfo[] {
-  const context = binding.establishContext();
+  let context: PcscContext | undefined;
   try {
+    context = binding.establishContext();
     return context.listReaders().map(readerInfo);
+  } catch (e) {
+    throw pcscFailure(e);
   } finally {
-    context.close();
+    context?.close();
   }
 }
 
@@ -124,8 +127,9 @@ export class ReaderWatcher extends EventEmitter<{ event: [ReaderEvent] }> {
         if (!this.running) break;
         this.dropContext();
         // A failing context may just be stale (pcscd restarted); only a failing fresh one means down.
-        if (!this.tryContext()) {
-          this.markDown(pcscFailure(e));
+        const down = this.tryContext();
+        if (down) {
+          this.markDown(down);
           await this.sleep(this.retryMs);
         }
       }
@@ -146,13 +150,14 @@ export class ReaderWatcher extends EventEmitter<{ event: [ReaderEvent] }> {
     return context;
   }
 
-  private tryContext(): boolean {
+  /** Undefined when a fresh context works, else why it does not. */
+  private tryContext(): EidError | undefined {
     try {
       this.ensureContext().listReaders();
-      return true;
-    } catch {
+      return undefined;
+    } catch (e) {
       this.dropContext();
-      return false;
+      return pcscFailure(e);
     }
   }
 

@@ -1,0 +1,169 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fromHex, toHex } from '../../../core/bytes/hex.ts';
+import { isEidError } from '../../../core/errors.ts';
+import { connectReader } from '../../../native/pcsc-transport.ts';
+import { ExtendedLengthMemory } from '../../../native/extended-length.ts';
+import { FakePcsc, T1_ATR } from './fake-pcsc.ts';
+import type { FakeCard } from './fake-pcsc.ts';
+
+const READER = 'Generic CCID Reader 00 00';
+const SELECT = fromHex('00A4040C07A0000002471001');
+const EXTENDED_READ = fromHex('00B00000000000');
+
+function echoCard(protocol: 'T0' | 'T1' = 'T1', atr = T1_ATR): FakeCard {
+  return { atr, protocol, respond: (c) => Uint8Array.from([...c.slice(5), 0x90, 0x00]) };
+}
+
+function setup(card: FakeCard, reader = READER): { pcsc: FakePcsc; memory: ExtendedLengthMemory } {
+  const pcsc = new FakePcsc();
+  pcsc.plug(reader, card);
+  return { pcsc, memory: new ExtendedLengthMemory() };
+}
+
+test('transmits over T=1 and releases handle and context on close (card reset)', async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(transport.protocol, 'T1');
+  assert.deepEqual(transport.atr, T1_ATR);
+  assert.equal(toHex(await transport.transmit(SELECT)), 'A00000024710019000');
+  await transport.close();
+  assert.deepEqual(pcsc.disconnects, [true]);
+  assert.equal(pcsc.openContexts, 0);
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
+});
+
+test('T=0: 61xx is collected with GET RESPONSE into one answer', async () => {
+  const card: FakeCard = {
+    atr: Uint8Array.of(0x3b, 0x02, 0x14, 0x50),
+    protocol: 'T0',
+    respond(c) {
+      if (c[1] === 0xc0) return c[4] === 0x03 ? fromHex('0405069000') : fromHex('6F00');
+      return fromHex('01026103');
+    },
+  };
+  const { pcsc, memory } = setup(card);
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(toHex(await transport.transmit(fromHex('00B0000000'))), '01020405069000');
+  assert.equal(toHex(pcsc.transmitted[1]!), '00C0000003');
+  // T=0 cannot carry extended APDUs without ENVELOPE: refused before reaching the reader.
+  assert.equal(transport.capabilities?.extendedLength, false);
+  await assert.rejects(transport.transmit(EXTENDED_READ), (e) => isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED'));
+  assert.equal(pcsc.transmitted.length, 2);
+});
+
+test('card removed mid-read gives CARD_REMOVED, and a new session works without restarting', async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const first = await connectReader(READER, { binding: pcsc, memory });
+  await first.transmit(SELECT);
+  pcsc.remove(READER);
+  await assert.rejects(first.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED') && /đầu đọc/.test(e.vi));
+  // The session is over: it refuses further APDUs without touching the reader.
+  const sent = pcsc.transmitted.length;
+  await assert.rejects(first.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
+  assert.equal(pcsc.transmitted.length, sent);
+  await first.close();
+  await assert.rejects(connectReader(READER, { binding: pcsc, memory }), (e) => isEidError(e, 'NO_CARD'));
+  pcsc.insert(READER, echoCard());
+  const second = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(toHex(await second.transmit(SELECT)), 'A00000024710019000');
+  await second.close();
+  assert.equal(pcsc.openContexts, 0);
+});
+
+test('reader unplugged gives READER_UNAVAILABLE; service down gives PCSC_UNAVAILABLE', async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  pcsc.unplug(READER);
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'READER_UNAVAILABLE'));
+  await assert.rejects(connectReader(READER, { binding: pcsc, memory }), (e) => isEidError(e, 'READER_UNAVAILABLE'));
+  pcsc.plug(READER, echoCard());
+  pcsc.stopService();
+  await assert.rejects(connectReader(READER, { binding: pcsc, memory }), (e) => isEidError(e, 'PCSC_UNAVAILABLE'));
+});
+
+test('a card that never answers gives TRANSPORT_TIMEOUT; the handle is released when the call returns', async () => {
+  let answer: (() => void) | undefined;
+  const card: FakeCard = {
+    atr: T1_ATR,
+    protocol: 'T1',
+    respond: () => new Promise((resolve) => (answer = () => resolve(fromHex('9000')))),
+  };
+  const { pcsc, memory } = setup(card);
+  const transport = await connectReader(READER, { binding: pcsc, memory, timeoutMs: 50 });
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'TRANSPORT_TIMEOUT'));
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'TRANSPORT_TIMEOUT'));
+  const closing = transport.close();
+  assert.deepEqual(pcsc.disconnects, [], 'not released while the native call is still running');
+  answer!();
+  await closing;
+  assert.deepEqual(pcsc.disconnects, [true]);
+});
+
+test('extended length: learnt from the first extended APDU and remembered per reader and ATR', async () => {
+  const memory = new ExtendedLengthMemory();
+  const pcsc = new FakePcsc();
+  pcsc.plug(READER, { atr: T1_ATR, protocol: 'T1', respond: () => new Uint8Array(1002).fill(0x90) });
+  const first = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(first.capabilities?.extendedLength, undefined);
+  assert.equal((await first.transmit(EXTENDED_READ)).length, 1002);
+  assert.equal(first.capabilities?.extendedLength, true);
+  assert.equal(first.capabilities?.maxResponseLength, 65536);
+  await first.close();
+  const second = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(second.capabilities?.extendedLength, true);
+  assert.equal(second.extendedLengthSource, 'memory');
+  await second.close();
+});
+
+test('extended length: a reader failing the extended APDU is remembered as short-only', async () => {
+  const memory = new ExtendedLengthMemory();
+  const pcsc = new FakePcsc();
+  pcsc.plug(READER, {
+    atr: T1_ATR,
+    protocol: 'T1',
+    respond(c) {
+      if (c[4] === 0 && c.length > 5) throw new Error('Transaction failed');
+      return fromHex('9000');
+    },
+  });
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  await assert.rejects(transport.transmit(EXTENDED_READ), (e) => isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED'));
+  assert.equal(transport.capabilities?.extendedLength, false);
+  assert.equal(transport.capabilities?.maxResponseLength, 256);
+  // Not fatal: short APDUs go on in the same session.
+  assert.equal(toHex(await transport.transmit(fromHex('00B0000000'))), '9000');
+  await transport.close();
+  assert.equal(memory.get(READER, T1_ATR), false);
+});
+
+test('quirk table: ACR1252 never gets an extended APDU', async () => {
+  const reader = 'ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00';
+  const { pcsc, memory } = setup(echoCard(), reader);
+  const transport = await connectReader(reader, { binding: pcsc, memory });
+  assert.equal(transport.capabilities?.extendedLength, false);
+  assert.equal(transport.extendedLengthSource, 'quirk');
+  await assert.rejects(transport.transmit(EXTENDED_READ), (e) => isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED'));
+  assert.equal(pcsc.transmitted.length, 0);
+  await transport.close();
+});
+
+test('APDUs from concurrent callers reach the card one at a time, in call order', async () => {
+  let busy = false;
+  const card: FakeCard = {
+    atr: T1_ATR,
+    protocol: 'T1',
+    async respond(c) {
+      assert.equal(busy, false, 'overlapping transmit');
+      busy = true;
+      await new Promise((r) => setTimeout(r, 5));
+      busy = false;
+      return Uint8Array.from([c[5]!, 0x90, 0x00]);
+    },
+  };
+  const { pcsc, memory } = setup(card);
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  const answers = await Promise.all([1, 2, 3].map((n) => transport.transmit(Uint8Array.of(0, 1, 0, 0, 1, n))));
+  assert.deepEqual(answers.map((a) => a[0]), [1, 2, 3]);
+  await transport.close();
+});
