@@ -19,6 +19,7 @@ interface Candidate {
   readonly record?: SyncRecord;
   readonly payload?: string;
   readonly reason?: string;
+  readonly raw?: Record<string, unknown>;
 }
 
 function idOf(raw: unknown): string {
@@ -29,14 +30,19 @@ function idOf(raw: unknown): string {
 function screen(raw: unknown, index: number): Candidate {
   const payload = JSON.stringify(raw);
   if (payload.length > MAX_RECORD_BYTES) return { index, id: idOf(raw), reason: 'RECORD_TOO_LARGE' };
-  const parsed = SyncRecordSchema.safeParse(raw);
+  // core/store's payload names the terminal's clock `createdAt`; the protocol's name is terminalTime.
+  const o = raw as Record<string, unknown> | null;
+  const withTime = o && typeof o === 'object' && o.terminalTime === undefined && typeof o.createdAt === 'string'
+    ? { ...o, terminalTime: o.createdAt } : raw;
+  const parsed = SyncRecordSchema.safeParse(withTime);
   if (!parsed.success) return { index, id: idOf(raw), reason: 'INVALID_RECORD' };
-  return { index, id: parsed.data.id, record: parsed.data, payload };
+  // The chain hash is checked over the record as sent (without the alias).
+  return { index, id: parsed.data.id, record: parsed.data, payload, raw: o ?? {} };
 }
 
-async function chainFlags(tx: ChainTx, terminalId: string, r: SyncRecord): Promise<{ flag: ChainFlag; detail: string }[]> {
+async function chainFlags(tx: ChainTx, terminalId: string, r: SyncRecord, sent: Record<string, unknown>): Promise<{ flag: ChainFlag; detail: string }[]> {
   const out: { flag: ChainFlag; detail: string }[] = [];
-  if (!verifyChainLink(r)) out.push({ flag: 'TAMPERED', detail: 'hash does not match the record content' });
+  if (!verifyChainLink(sent)) out.push({ flag: 'TAMPERED', detail: 'hash does not match the record content' });
   if (r.seq === 0) {
     if (r.prevHash !== GENESIS_HASH) out.push({ flag: 'FORK', detail: 'first record does not start from the genesis hash' });
   } else {
@@ -84,7 +90,7 @@ export async function ingestBatch(store: RegistryStore, terminalId: string, rawR
         continue;
       }
       seenInBatch.add(r.id);
-      const found = await chainFlags(tx, terminalId, r);
+      const found = await chainFlags(tx, terminalId, r, c.raw ?? r);
       if (skewed) found.push({ flag: 'CLOCK_SKEW', detail: `terminal clock off by ${Math.round(clockSkewMs / 1000)} s` });
       const flags = [...new Set(found.map((f) => f.flag))];
       await tx.insertRecord({

@@ -44,7 +44,7 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   const maxClockSkewMs = options.maxClockSkewMs ?? 5 * 60_000;
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   // Request logs carry method, path and status only: records hold personal data.
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false, disableRequestLogging: true });
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false });
 
   app.removeAllContentTypeParsers();
   // Raw bytes: the signature covers the body's digest, so it is checked before JSON parsing.

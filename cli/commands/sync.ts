@@ -1,0 +1,50 @@
+/** `eid-terminal sync`: push the outbox to the registry and pull the trust list (once, or until stopped). */
+import { parseArgs } from 'node:util';
+import type { Command } from '../main.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import { requireIdentity } from '../../core/sync/identity.ts';
+import { RegistryClient } from '../../core/sync/registry-client.ts';
+import { SyncWorker } from '../../core/sync/sync-worker.ts';
+import { openStore } from '../../core/store/store.ts';
+
+const USAGE = 'Usage: eid-terminal sync [--once] [--data-dir DIR] [--json]';
+
+export const command: Command = {
+  summary: 'send recorded verifications to the registry and fetch its trust list',
+  async run(args) {
+    const { values } = parseArgs({
+      args, options: { once: { type: 'boolean' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const store = openStore({ dataDir: resolveDataDir(values['data-dir']) });
+    try {
+      const identity = requireIdentity(store.kv);
+      const worker = new SyncWorker({
+        outbox: store.outbox, kv: store.kv, client: new RegistryClient(identity.registryUrl, identity), registryKey: identity.registryKey,
+      });
+      if (values.once) {
+        const round = await worker.syncOnce(true);
+        const status = worker.status();
+        if (values.json) console.log(JSON.stringify({ ...round, status }));
+        else console.log(`sent ${round.sent}, acknowledged ${round.acknowledged}, rejected ${round.rejected}; trust list ${round.trustList}; ${status.pending} pending`);
+        return 0;
+      }
+      worker.onStatus((s) => {
+        if (!values.json) console.log(`${new Date().toISOString()} ${s.connectivity} pending=${s.pending} ${s.lastError ?? ''}`);
+        else console.log(JSON.stringify(s));
+      });
+      worker.start();
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await worker.stop();
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};
