@@ -35,9 +35,19 @@ function profileLookup(db: Db): (name: string) => PurposeProfile | undefined {
   };
 }
 
-/** Rows still holding personal data, in chain order, for backfills. */
+/**
+ * Rows still holding personal data, in chain order, for backfills. Read in pages: a connection
+ * cannot write while a statement on it is still iterating.
+ */
 function* liveRecords(db: Db, columns: string): Generator<RecordRow> {
-  yield* db.prepare(`SELECT ${columns} FROM records WHERE purged_at IS NULL ORDER BY seq`).iterate() as Iterable<RecordRow>;
+  const page = db.prepare(`SELECT ${columns} FROM records WHERE purged_at IS NULL AND seq > ? ORDER BY seq LIMIT 500`);
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as RecordRow[];
+    yield* rows;
+    if (rows.length < 500) return;
+    after = rows[rows.length - 1]!.seq;
+  }
 }
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { storeError } from './errors.ts';
+import { parseCustomProfiles, resolveProfile } from './profiles.ts';
 
 export interface KeyValuePort {
   get(key: string): string | undefined;
@@ -43,6 +44,9 @@ export class SettingsTable implements KeyValuePort {
   set(key: string, value: string): void {
     const schema = (KNOWN_SETTINGS as Record<string, z.ZodType>)[key];
     if (schema && !schema.safeParse(value).success) throw storeError('SETTING_INVALID', key);
+    // Profiles are checked as a whole (PROFILE_INVALID / PROFILE_UNKNOWN) before they take effect.
+    if (key === 'purposeProfiles') parseCustomProfiles(value);
+    if (key === 'purposeProfile') resolveProfile(value, parseCustomProfiles(this.get('purposeProfiles')));
     this.#set.run(key, value);
   }
 

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALICE, BOB, tempStore, vnResult } from './fixtures.ts';
+import { csvCell, exportRecords } from '../../../core/store/export.ts';
+import { isEidError } from '../../../core/errors.ts';
+
+/** RFC 4180 line splitting, enough for one-line rows. */
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      cells.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  cells.push(cur);
+  return cells;
+}
+
+function withRecords() {
+  const t = tempStore();
+  const mai = t.store.operators.add('Mai', 'supervisor', '9876', null);
+  const lan = t.store.operators.add('Lan', 'clerk', '1234', mai);
+  t.store.write({ result: vnResult(ALICE), context: { operator: 'Lan' } });
+  t.store.write({ result: vnResult(BOB, 'FAILED'), context: { operator: 'Lan', faceImage: new Uint8Array([1]) } });
+  return { t, mai, lan };
+}
+
+test('a supervisor exports decrypted CSV, one row per record', () => {
+  const { t, mai } = withRecords();
+  try {
+    const csv = [...exportRecords(t.store.records, mai, 'csv')].join('');
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines.length, 3);
+    const header = parseCsvLine(lines[0]!);
+    const row = (i: number): Record<string, string> => Object.fromEntries(parseCsvLine(lines[i]!).map((v, j) => [header[j]!, v]));
+    assert.equal(row(1).fullName, ALICE.fullName);
+    assert.equal(row(1).idNumber, ALICE.idNumber);
+    assert.equal(row(2).verdict, 'FAILED');
+    assert.equal(row(2).dataGroupHashes, 'FAIL');
+    assert.equal(row(2).faceStored, 'no', 'the bank profile does not keep faces');
+    assert.equal(row(1).mrz, '');
+    assert.equal(row(1).placeOfResidence, 'Số 1 Phố Huế, Hà Nội');
+    assert.equal(header.length, parseCsvLine(lines[1]!).length);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('JSON export is a parseable array matching the stored records', () => {
+  const { t, mai } = withRecords();
+  try {
+    const parsed = JSON.parse([...exportRecords(t.store.records, mai, 'json')].join('')) as { id: string; personal: { fullName: string } }[];
+    assert.equal(parsed.length, 2);
+    assert.equal(parsed[1]!.personal.fullName, BOB.fullName);
+    assert.deepEqual(parsed.map((r) => r.id), [...t.store.records.iterate()].map((r) => r.id));
+    assert.deepEqual(JSON.parse([...exportRecords(t.store.records, mai, 'json', { verdict: 'VERIFIED', search: 'nguyen' })].join('')), []);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a clerk may not export', () => {
+  const { t, lan } = withRecords();
+  try {
+    assert.throws(() => [...exportRecords(t.store.records, lan, 'csv')], (e) => isEidError(e, 'OPERATOR_FORBIDDEN'));
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('CSV cells are quoted and formula-like text is defused', () => {
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+  assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+  assert.equal(csvCell('+84'), "'+84");
+  assert.equal(csvCell(null), '');
+  assert.equal(csvCell(-5), '-5');
+});
