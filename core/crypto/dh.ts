@@ -89,13 +89,16 @@ export interface DhKeyPair {
   readonly publicKey: bigint;
 }
 
-/** A private exponent in [1, q-1] (|q| random bytes, redrawn when out of range). */
+/**
+ * A private exponent: |q| random bytes, redrawn unless 1 <= x < p-1. Values above q are kept:
+ * the generator has order q, so they act as x mod q (ICAO G.2 prints such a 1024-bit key), and an
+ * injected source may return a longer value than asked for to replay such an example.
+ */
 export function randomDhExponent(group: DhGroup, random: RandomSource = systemRandom): bigint {
-  const bound = group.q ?? group.p - 1n;
-  const length = Math.ceil(bound.toString(2).length / 8);
+  const length = Math.ceil((group.q ?? group.p).toString(2).length / 8);
   for (let attempt = 0; attempt < 64; attempt++) {
     const x = bytesToBigInt(random(length));
-    if (x >= 1n && x < bound) return x;
+    if (x >= 1n && x < group.p - 1n) return x;
   }
   throw dhError('random source produced no valid exponent');
 }

@@ -8,3 +8,4 @@ export type { EcKeyPair, RandomSource } from './keys.ts';
 export { ecdhSharedPoint, ecdhSharedSecret, generateEcKeyPair, randomScalar, systemRandom } from './keys.ts';
 export { ecdsaSign, ecdsaVerify, parseEcdsaSignature } from './ecdsa.ts';
 export { plainToDerSignature } from './ecdsa-der.ts';
+export { icaoPointEncode, supportsPointEncoding } from './map-to-point.ts';
