@@ -3,6 +3,7 @@
  * READ BINARY (B0/B1) over a file map, with tunable limits to exercise the reading strategy.
  * The real virtual chip lives in core/chip (another part); this one exists to test emrtd alone.
  */
+import { EidError } from '../../../core/errors.ts';
 import { concat } from '../../../core/bytes/bytes.ts';
 import { readTlv, tlv } from '../../../core/bytes/tlv.ts';
 import { encodeResponse, parseCommand, type ParsedCommand } from '../../../core/emrtd/apdu.ts';
@@ -40,7 +41,7 @@ export class MiniCard implements Transport {
   }
 
   async transmit(raw: Uint8Array): Promise<Uint8Array> {
-    if (this.removed) throw Object.assign(new Error('card removed'), { code: 'CARD_REMOVED' });
+    if (this.removed) throw new EidError('CARD_REMOVED', 'The card was removed', 'Thẻ đã bị rút ra');
     let cmd: ParsedCommand;
     if (SecureMessagingCard.isProtected(raw)) {
       if (!this.sm) return encodeResponse(new Uint8Array(0), SW.SM_DATA_OBJECTS_MISSING);
@@ -97,9 +98,13 @@ export class MiniCard implements Transport {
         if (how === 'correctLe') return { data: none, sw: 0x6c00 | (max & 0xff) };
       }
       if (offset > this.selected.length) return { data: none, sw: SW.WRONG_P1P2 };
-      const chunk = this.selected.subarray(offset, offset + Math.min(ne, max));
+      // For B1 the Le covers the DO'53' header too.
+      const header = (n: number): number => (n < 0x80 ? 2 : n < 0x100 ? 3 : 4);
+      let room = Math.min(ne, max);
+      if (cmd.ins === 0xb1) room = Math.max(0, room - header(room));
+      const chunk = this.selected.subarray(offset, offset + room);
       const body = cmd.ins === 0xb1 ? tlv(0x53, chunk) : chunk;
-      const sw = chunk.length < ne && (this.options.tooLargeAnswer ?? '') !== 'short' ? SW.END_OF_FILE_BEFORE_LE : SW.OK;
+      const sw = offset + room > this.selected.length && (this.options.tooLargeAnswer ?? '') !== 'short' ? SW.END_OF_FILE_BEFORE_LE : SW.OK;
       return { data: concat(body), sw };
     }
     return { data: none, sw: SW.INS_NOT_SUPPORTED };
