@@ -1,0 +1,56 @@
+/** The verification session's states, progress, events and the ports it is given. */
+import type { VerificationResult } from '../api/verification.ts';
+import type { EidError } from '../errors.ts';
+
+/**
+ * waiting-for-card -> key-needed -> reading -> verifying -> done | error; cancelled from any
+ * non-final state. `error` may go back to key-needed (retry with another key).
+ */
+export type SessionState = 'waiting-for-card' | 'key-needed' | 'reading' | 'verifying' | 'done' | 'error' | 'cancelled';
+
+export const FINAL_STATES: readonly SessionState[] = ['done', 'error', 'cancelled'];
+
+export interface ReadProgress {
+  /** 'reading' while files come off the chip, 'verifying' for the checks after. */
+  readonly phase: 'reading' | 'verifying';
+  /** Machine-readable step: 'access-control', 'read-file', 'chip-authentication', 'passive-authentication' ... */
+  readonly step: string;
+  /** File being read, e.g. 'DG2'. */
+  readonly file?: string;
+  readonly bytesRead: number;
+  /** Total bytes expected when known (from the file lengths), else null. */
+  readonly bytesTotal: number | null;
+}
+
+/**
+ * Reads and verifies the card with the given access key (MRZ data or CAN). Injected so the
+ * session runs against PC/SC, the virtual chip or a test double alike. Must stop on `signal`.
+ */
+export type CardReader<K> = (key: K, progress: (p: ReadProgress) => void, signal: AbortSignal) => Promise<VerificationResult>;
+
+/** Where a finished verification is stored (core/store); returns once it is durable. */
+export type SessionRecorder = (result: VerificationResult) => RecordedRef | Promise<RecordedRef>;
+
+export interface RecordedRef {
+  readonly id: string;
+  readonly seq: number;
+}
+
+export interface SessionSnapshot {
+  readonly sessionId: string;
+  readonly reader: string;
+  readonly state: SessionState;
+  readonly progress: ReadProgress | null;
+  readonly result: VerificationResult | null;
+  readonly record: RecordedRef | null;
+  readonly error: { code: string; message: string; vi: string } | null;
+}
+
+export interface SessionEvents extends Record<string, unknown> {
+  state: { readonly state: SessionState; readonly previous: SessionState; readonly snapshot: SessionSnapshot };
+  progress: ReadProgress;
+  /** The result has been stored (or storing is off: record is null). */
+  done: { readonly result: VerificationResult; readonly record: RecordedRef | null };
+  /** `result` is set when the card was verified but storing the record failed. */
+  error: { readonly error: EidError; readonly result: VerificationResult | null };
+}
