@@ -41,14 +41,15 @@ const isCa = (c: Certificate): boolean => c.basicConstraints?.ca === true || c.k
  * Adds one CSCA or link certificate. A self-signed one must verify under its own key; one that is
  * not a CA certificate is refused (a DS certificate is never a trust anchor).
  */
-function addCa(store: TrustStore, cert: Certificate, source: string, tally: Tally): void {
+function addCa(store: TrustStore, cert: Certificate, source: string, tally: Tally, vouchedBySignedList = false): void {
   if (!isCa(cert)) {
     tally.skipped++;
     return;
   }
   const selfNamed = cert.issuer.text === cert.subject.text;
   const keyIdsDiffer = cert.authorityKeyIdentifier && cert.subjectKeyIdentifier && Buffer.compare(cert.authorityKeyIdentifier, cert.subjectKeyIdentifier) !== 0;
-  if (selfNamed && !keyIdsDiffer) {
+  // Master list members are vouched for by the list's verified signature; single files are checked here.
+  if (selfNamed && !keyIdsDiffer && !vouchedBySignedList) {
     let ok = false;
     try {
       ok = verifySignature(cert.subjectPublicKeyInfo, cert.signatureAlgorithm, cert.tbsRaw, cert.signature);
@@ -71,7 +72,7 @@ function addDer(store: TrustStore, der: Uint8Array, source: string, now: Date, t
     const ml = readMasterList(der, store, now);
     const by = ml.signerAnchorFrom === 'store' ? 'a CSCA already trusted' : 'a CSCA in the list';
     tally.notes.push(`master list signed by "${ml.signer.subject.text}", whose certificate verifies against ${by}: "${ml.signerAnchor.subject.text}"`);
-    for (const c of ml.certificates) addCa(store, c, `${source} (master list)`, tally);
+    for (const c of ml.certificates) addCa(store, c, `${source} (master list)`, tally, true);
     tally.skipped += ml.unreadable;
     return 'master-list';
   }

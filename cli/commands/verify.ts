@@ -1,0 +1,85 @@
+/**
+ * `eid-terminal verify --dump DIR [--trust PATH]... [--json] [--data-dir DIR] [--at DATE]`:
+ * offline verification of a dump folder. Exit 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.
+ */
+import { parseArgs } from 'node:util';
+import type { Command } from '../main.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import type { VerificationResult } from '../../core/api/verification.ts';
+import { EidError } from '../../core/errors.ts';
+import { readDumpFolder } from '../../core/trust/dump-folder.ts';
+import { loadTrustPath, loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf } from '../../core/trust/store-folder.ts';
+import { verifyDocumentWithDetails, type VerifyDocumentDetails } from '../../core/trust/verify-document.ts';
+
+const HELP = `Usage: eid-terminal verify --dump DIR [--trust PATH]... [--json] [--data-dir DIR] [--at DATE]
+
+Verifies a dump folder (files COM, SOD, DG1 ... DG16, CardAccess, CardSecurity, each optionally
+with .bin) offline: data group hashes, SOD signature, Document Signer -> CSCA path, revocation,
+document expiry and DG1/DG13 consistency. The chip itself is not examined.
+
+  --dump DIR       the folder to verify
+  --trust PATH     add a certificate, master list, LDIF or CRL file, or a folder of them, to the
+                   trust store for this run only (repeatable)
+  --json           print exactly one JSON object (the verification result)
+  --data-dir DIR   where the persistent trust store lives (<DIR>/trust)
+  --at DATE        verify as of this date (YYYY-MM-DD or ISO time) instead of now
+
+Exit status: 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.`;
+
+function parseDate(text: string): Date {
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) throw new EidError('USAGE', `--at: not a date: ${text}`, `--at: không phải ngày hợp lệ: ${text}`);
+  return d;
+}
+
+export const command: Command = {
+  summary: 'verify a dump folder offline (passive authentication, expiry, consistency)',
+  async run(args: string[]): Promise<number> {
+    const { values } = parseArgs({
+      args,
+      options: {
+        dump: { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        at: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    if (!values.dump) throw new EidError('USAGE', '--dump DIR is required (see --help)', 'Cần --dump THƯ_MỤC (xem --help)');
+    const now = values.at ? parseDate(values.at) : new Date();
+    const files = readDumpFolder(values.dump);
+    const { store, failures } = loadTrustStore({ shipped: [SHIPPED_CERTS_DIR], userFolder: trustFolderOf(resolveDataDir(values['data-dir'])) }, now);
+    for (const path of values.trust ?? []) loadTrustPath(store, path, now);
+    const started = performance.now();
+    const details = verifyDocumentWithDetails(files, store, { now });
+    const result: VerificationResult = { ...details.result, stats: { ...details.result.stats, millis: Math.round(performance.now() - started) } };
+    if (values.json) console.log(JSON.stringify(result));
+    else printHuman({ ...details, result }, failures);
+    return result.verdict === 'VERIFIED' ? 0 : 1;
+  },
+};
+
+function printHuman(details: VerifyDocumentDetails, failures: readonly { file: string; error: string }[]): void {
+  const { result, reasons } = details;
+  console.log(`Verdict: ${result.verdict}`);
+  for (const [name, check] of Object.entries(result.checks)) {
+    const extra = 'protocol' in check && check.protocol ? ` (${check.protocol})`
+      : 'method' in check && check.method ? ` (${check.method})`
+      : 'csca' in check && check.csca ? ` (${check.csca})`
+      : 'failed' in check && check.failed.length ? ` (DG${check.failed.join(', DG')})` : '';
+    const why = reasons[name as keyof typeof reasons];
+    console.log(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
+  }
+  if (details.cscaFingerprint) console.log(`  CSCA SHA-256        ${details.cscaFingerprint}`);
+  if (details.documentSigner) console.log(`  Document signer     ${details.documentSigner}`);
+  const doc = result.document;
+  if (doc) console.log(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
+  for (const w of result.warnings) console.log(`Warning: ${w}`);
+  for (const f of failures) console.error(`Trust store: ${f.file} not loaded: ${f.error}`);
+}

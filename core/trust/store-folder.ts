@@ -1,0 +1,139 @@
+/**
+ * The persistent trust store: the shipped `certs/` folder plus `<data-dir>/trust/`. Imports are
+ * verified (loaded into a scratch copy) before the file is copied in; removals are recorded in
+ * `<data-dir>/trust/removed.txt` so a certificate inside a master list can be removed too.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EidError } from '../errors.ts';
+import { trustFileError } from './errors.ts';
+import { loadTrustBytes, type LoadReport } from './trust-files.ts';
+import { fingerprintOf, normaliseFingerprint, TrustStore } from './store.ts';
+
+export interface TrustFolders {
+  /** Folders loaded read-only at start (the shipped certs/). */
+  readonly shipped: readonly string[];
+  /** `<data-dir>/trust`, created on first import. */
+  readonly userFolder: string;
+}
+
+export interface LoadedTrustStore {
+  readonly store: TrustStore;
+  readonly reports: readonly LoadReport[];
+  /** Files that could not be loaded, with the reason; the rest of the store still loads. */
+  readonly failures: readonly { readonly file: string; readonly error: string }[];
+}
+
+const REMOVED_LIST = 'removed.txt';
+const TRUST_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der', '.ml', '.ldif', '.crl']);
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export function trustFolderOf(dataDir: string): string {
+  return join(dataDir, 'trust');
+}
+
+function readRemoved(userFolder: string): Set<string> {
+  const path = join(userFolder, REMOVED_LIST);
+  if (!existsSync(path)) return new Set();
+  return new Set(readFileSync(path, 'utf8').split('\n').map((l) => normaliseFingerprint(l)).filter((l) => l.length === 64));
+}
+
+/** Trust files of a folder (not recursive), sorted so loads are reproducible. */
+export function trustFilesIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => TRUST_EXTENSIONS.has(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => join(folder, f));
+}
+
+function readBounded(file: string): Uint8Array {
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) throw trustFileError(`${basename(file)} is larger than ${MAX_FILE_BYTES} bytes`);
+  return new Uint8Array(readFileSync(file));
+}
+
+/** Loads one file or every trust file in a folder into `store`. */
+export function loadTrustPath(store: TrustStore, path: string, now: Date): LoadReport[] {
+  if (!existsSync(path)) throw trustFileError(`${path} does not exist`);
+  const files = statSync(path).isDirectory() ? trustFilesIn(path) : [path];
+  return files.map((f) => loadTrustBytes(store, readBounded(f), basename(f), now));
+}
+
+/**
+ * Loads the shipped folders, then the user folder; master lists first so that their CSCAs can
+ * vouch for one another. A broken file is reported, not fatal.
+ */
+export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): LoadedTrustStore {
+  const store = new TrustStore();
+  const reports: LoadReport[] = [];
+  const failures: { file: string; error: string }[] = [];
+  const files = [...folders.shipped.flatMap(trustFilesIn), ...trustFilesIn(folders.userFolder)];
+  const ordered = [...files.filter((f) => !f.endsWith('.ml')), ...files.filter((f) => f.endsWith('.ml'))];
+  const retry: string[] = [];
+  const load = (file: string, last: boolean): void => {
+    try {
+      reports.push(loadTrustBytes(store, readBounded(file), basename(file), now));
+    } catch (e) {
+      if (!(e instanceof EidError)) throw e;
+      // A master list whose signer is vouched for by a CSCA from a later file gets a second pass.
+      if (!last && file.endsWith('.ml')) retry.push(file);
+      else failures.push({ file: basename(file), error: e.message });
+    }
+  };
+  for (const file of ordered) load(file, false);
+  for (const file of retry) load(file, true);
+  for (const fp of readRemoved(folders.userFolder)) store.remove(fp);
+  return { store, reports, failures };
+}
+
+/**
+ * Verifies `file` against a copy of `store` and, when it loads, copies it into the user folder
+ * (named by its SHA-256) and adds its content to `store`. Returns the load report.
+ */
+export function importTrustFile(store: TrustStore, userFolder: string, file: string, now: Date = new Date()): LoadReport {
+  const bytes = readBounded(file);
+  const scratch = store.clone();
+  const report = loadTrustBytes(scratch, bytes, basename(file), now);
+  mkdirSync(userFolder, { recursive: true });
+  const ext = extname(file).toLowerCase();
+  // The file name keeps the original (shown as the source) behind a content prefix (no clashes).
+  const name = basename(file, extname(file)).replace(/[^\w.-]/g, '_').slice(0, 80);
+  copyFileSync(file, join(userFolder, `${fingerprintOf(bytes).slice(0, 16)}-${name}${TRUST_EXTENSIONS.has(ext) ? ext : '.der'}`));
+  const removed = readRemoved(userFolder);
+  const removedBefore = removed.size;
+  for (const c of scratch.certificates()) {
+    if (store.get(c.fingerprint)) continue;
+    store.addCertificate(c.certificate, c.source);
+    removed.delete(c.fingerprint); // importing again undoes an earlier removal
+  }
+  for (const c of scratch.crls()) {
+    if (!store.hasCrl(c.fingerprint)) store.addCrl(c.crl, c.source);
+    removed.delete(c.fingerprint);
+  }
+  if (removed.size !== removedBefore) writeFileSync(join(userFolder, REMOVED_LIST), [...removed].join('\n') + '\n');
+  return report;
+}
+
+/**
+ * Removes a certificate or CRL by SHA-256 fingerprint: deletes its file when it was imported on
+ * its own, and records the fingerprint so it stays out even when a master list or certs/ holds it.
+ */
+export function removeTrusted(store: TrustStore, userFolder: string, fingerprint: string): boolean {
+  const fp = normaliseFingerprint(fingerprint);
+  if (!/^[0-9a-f]{64}$/.test(fp)) throw trustFileError('a fingerprint is 64 hexadecimal digits (SHA-256)');
+  const found = store.remove(fp);
+  if (!found) return false;
+  mkdirSync(userFolder, { recursive: true });
+  for (const file of trustFilesIn(userFolder)) {
+    if (fingerprintOf(readBounded(file)) === fp) unlinkSync(file);
+  }
+  const removed = readRemoved(userFolder);
+  removed.add(fp);
+  writeFileSync(join(userFolder, REMOVED_LIST), [...removed].join('\n') + '\n');
+  return true;
+}
+
+/** The `certs/` folder shipped with the terminal (trust anchors loaded at start). */
+export const SHIPPED_CERTS_DIR: string = fileURLToPath(new URL('../../certs/', import.meta.url));

@@ -1,0 +1,96 @@
+/**
+ * Turns the results of passive authentication, the chip checks, expiry and consistency into the
+ * `checks`, `warnings` and `verdict` of core/api/verification.ts. Fail closed: a check that did not
+ * run is never a PASS, and a missing SOD can never be VERIFIED.
+ */
+import { overallVerdict, type Checks, type Verdict } from '../api/verification.ts';
+import type { ConsistencyResult } from './consistency.ts';
+import type { ExpiryStatus } from './document-expiry.ts';
+import type { PassiveAuthResult } from './passive-auth.ts';
+import type { SignedObjectResult } from './signed-object.ts';
+
+export interface ChipChecks {
+  readonly accessControl: Checks['accessControl'];
+  readonly chipAuthentication: Checks['chipAuthentication'];
+}
+
+/** Used for dumps and for any result without a live chip: nothing about the chip was proven. */
+export const CHIP_NOT_EXAMINED: ChipChecks = {
+  accessControl: { status: 'SKIPPED', protocol: null },
+  chipAuthentication: { status: 'SKIPPED', method: null },
+};
+
+export interface VerdictInput {
+  /** Undefined when the document has no SOD. */
+  readonly passiveAuth: PassiveAuthResult | undefined;
+  /** EF.CardSecurity verification, when the file was read. */
+  readonly cardSecurity: SignedObjectResult | undefined;
+  readonly chip: ChipChecks;
+  readonly expiry: ExpiryStatus;
+  readonly consistency: ConsistencyResult;
+}
+
+export interface VerdictOutput {
+  readonly verdict: Verdict;
+  readonly checks: Checks;
+  readonly warnings: string[];
+  /** Why each non-passing check did not pass (English, no personal data). */
+  readonly reasons: Partial<Record<keyof Checks, string>>;
+}
+
+export function buildVerdict(input: VerdictInput): VerdictOutput {
+  const { passiveAuth: pa, cardSecurity: cs, chip } = input;
+  const warnings: string[] = [];
+  const reasons: Partial<Record<keyof Checks, string>> = {};
+  let sodStatus: 'PASS' | 'FAIL' = pa?.signature.status ?? 'FAIL';
+  if (pa?.signature.reason) reasons.sodSignature = pa.signature.reason;
+  let chainStatus = pa?.chain.status ?? 'UNKNOWN_CSCA';
+  if (pa?.chain.reason) reasons.certificateChain = pa.chain.reason;
+  if (cs && cs.signature.status === 'FAIL') {
+    sodStatus = 'FAIL';
+    reasons.sodSignature = `EF.CardSecurity: ${cs.signature.reason ?? 'signature does not verify'}`;
+  }
+  if (cs && cs.chain.status === 'FAIL') {
+    chainStatus = 'FAIL';
+    reasons.certificateChain = `EF.CardSecurity: ${cs.chain.reason ?? 'certificate path fails'}`;
+  }
+  if (!pa) {
+    reasons.sodSignature = 'the document has no EF.SOD';
+    reasons.dataGroupHashes = 'the document has no EF.SOD';
+    warnings.push('No security object (EF.SOD): the data cannot be proven authentic.');
+  }
+  const csca = pa?.chain.csca;
+  const checks: Checks = {
+    accessControl: chip.accessControl,
+    chipAuthentication: chip.chipAuthentication,
+    dataGroupHashes: pa ? { status: pa.dataGroupHashes.status, failed: [...pa.dataGroupHashes.failed] } : { status: 'FAIL', failed: [] },
+    sodSignature: { status: sodStatus },
+    certificateChain: { status: chainStatus, csca: chainStatus === 'PASS' && csca ? (csca.knownAs ?? csca.certificate.subject.text) : null },
+    revocation: { status: pa?.revocation.status ?? 'UNKNOWN' },
+    documentExpiry: { status: input.expiry },
+    consistency: { status: input.consistency.status },
+  };
+  if (pa?.dataGroupHashes.reason) reasons.dataGroupHashes = pa.dataGroupHashes.reason;
+  if (pa && pa.revocation.status !== 'GOOD') reasons.revocation = pa.revocation.reason;
+  if (input.consistency.mismatches.length) reasons.consistency = `differs: ${input.consistency.mismatches.join('; ')}`;
+
+  if (chip.accessControl.status === 'SKIPPED' && chip.chipAuthentication.status === 'SKIPPED') {
+    warnings.push('The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.');
+  } else if (chip.chipAuthentication.status === 'NOT_SUPPORTED') {
+    warnings.push('The document supports no chip authentication: a cloned chip cannot be ruled out.');
+  }
+  if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') warnings.push(`Revocation status unknown: ${pa?.revocation.reason ?? 'no CRL'}.`);
+  if (chainStatus === 'UNKNOWN_CSCA' && pa) warnings.push('The document signer chains to no CSCA in the trust store: import the issuing country\'s CSCA to verify it.');
+  if (input.consistency.status === 'SKIPPED') warnings.push('No second source of holder data to compare with DG1.');
+  if (input.expiry === 'EXPIRED') warnings.push('The document has expired.');
+
+  // DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
+  let verdict = overallVerdict(checks);
+  if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
+  return { verdict, checks, warnings, reasons };
+}
+
+function hasOtherFailure(checks: Checks): boolean {
+  const { sodSignature: _s, dataGroupHashes: _d, ...rest } = checks;
+  return Object.values(rest).some((c) => c.status === 'FAIL') || checks.revocation.status === 'REVOKED';
+}

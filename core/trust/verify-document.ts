@@ -1,0 +1,122 @@
+/**
+ * Verification of a document's files, offline or after a live read: parse the LDS, run passive
+ * authentication against the trust store, check expiry and consistency, build the result. The
+ * `verify --dump` command, the card `read` command and the UI all call `verifyDocument`.
+ */
+import type { DocumentData, VerificationResult } from '../api/verification.ts';
+import { EidError } from '../errors.ts';
+import { parseDg1 } from '../lds/dg1.ts';
+import { parseDg13Vn, type Dg13Vn } from '../lds/dg13-vn.ts';
+import type { ParsedMrz } from '../mrz/types.ts';
+import { checkConsistency, type AccessKeyData } from './consistency.ts';
+import { documentExpiryStatus } from './document-expiry.ts';
+import { passiveAuthentication, type PassiveAuthResult } from './passive-auth.ts';
+import { verifySignedObject } from './signed-object.ts';
+import type { TrustStore } from './store.ts';
+import { buildVerdict, CHIP_NOT_EXAMINED, type ChipChecks } from './verdict.ts';
+
+/** Files by LDS name: "COM", "SOD", "DG1" ... "DG16", "CardAccess", "CardSecurity" — raw bytes as read. */
+export type DocumentFiles = ReadonlyMap<string, Uint8Array>;
+
+export interface LiveChipChecks extends ChipChecks {
+  /** The MRZ data of the key that opened the chip (BAC/PACE-MRZ), compared with DG1. */
+  readonly accessKey?: AccessKeyData;
+  /** Warnings of the chip session (e.g. which protocol fell back), appended to the result's. */
+  readonly warnings?: readonly string[];
+}
+
+export interface VerifyDocumentOptions {
+  readonly now: Date;
+  /** Results of access control and chip authentication from a live read; absent for dumps. */
+  readonly chipChecks?: LiveChipChecks;
+  readonly stats?: VerificationResult['stats'];
+}
+
+export interface VerifyDocumentDetails {
+  readonly result: VerificationResult;
+  readonly reasons: Partial<Record<keyof VerificationResult['checks'], string>>;
+  /** SHA-256 fingerprint of the anchoring CSCA, when the path was established. */
+  readonly cscaFingerprint: string | null;
+  /** The Document Signer's subject (a state authority, not personal data). */
+  readonly documentSigner: string | null;
+}
+
+export function verifyDocument(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerificationResult {
+  return verifyDocumentWithDetails(files, store, options).result;
+}
+
+export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerifyDocumentDetails {
+  const dg1Bytes = files.get('DG1');
+  if (!dg1Bytes) throw new EidError('DOCUMENT_INCOMPLETE', 'The document data has no DG1 (machine readable zone).', 'Dữ liệu giấy tờ thiếu DG1 (vùng MRZ).');
+  const dg1 = parseDg1(dg1Bytes, options.now);
+  const dg13Bytes = files.get('DG13');
+  const dg13 = dg13Bytes && dg1.mrz.issuingState === 'VNM' ? parseDg13Vn(dg13Bytes) : undefined;
+
+  const dataGroups = new Map<number, Uint8Array>();
+  for (const [name, bytes] of files) {
+    const m = /^DG(\d{1,2})$/.exec(name);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 16) dataGroups.set(Number(m[1]), bytes);
+  }
+  const sod = files.get('SOD');
+  const passiveAuth: PassiveAuthResult | undefined = sod ? passiveAuthentication(sod, dataGroups, store, options.now) : undefined;
+  const cardSecurityBytes = files.get('CardSecurity');
+  const cardSecurity = cardSecurityBytes ? verifySignedObject(cardSecurityBytes, store, options.now) : undefined;
+  const chip = options.chipChecks ?? CHIP_NOT_EXAMINED;
+  const out = buildVerdict({
+    passiveAuth,
+    cardSecurity,
+    chip,
+    expiry: documentExpiryStatus(dg1.mrz, dg13?.noExpiry ?? false, options.now),
+    consistency: checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey),
+  });
+  if (dg1.mrz.checkDigitErrors.length) out.warnings.push(`MRZ check digits wrong in DG1: ${dg1.mrz.checkDigitErrors.join(', ')}.`);
+  const result: VerificationResult = {
+    verdict: out.verdict,
+    warnings: [...out.warnings, ...(options.chipChecks?.warnings ?? [])],
+    checks: out.checks,
+    document: documentData(dg1.mrzText, dg1.mrz, dg13, files.get('DG2')),
+    stats: options.stats ?? { apdus: 0, bytesRead: [...files.values()].reduce((n, b) => n + b.length, 0), millis: 0 },
+  };
+  return {
+    result,
+    reasons: out.reasons,
+    cscaFingerprint: passiveAuth?.chain.status === 'PASS' ? (passiveAuth.chain.csca?.fingerprint ?? null) : null,
+    documentSigner: passiveAuth?.documentSigner?.subject.text ?? null,
+  };
+}
+
+function documentData(mrzText: string, mrz: ParsedMrz, dg13: Dg13Vn | undefined, dg2: Uint8Array | undefined): DocumentData {
+  return {
+    documentCode: mrz.documentCode,
+    issuingState: mrz.issuingState,
+    documentNumber: mrz.documentNumber,
+    personalNumber: mrz.personalNumber,
+    surname: mrz.surname,
+    givenNames: mrz.givenNames,
+    nationality: mrz.nationality,
+    dateOfBirth: mrz.dateOfBirthIso ?? mrz.dateOfBirth,
+    sex: mrz.sex,
+    dateOfExpiry: mrz.dateOfExpiryIso,
+    mrz: mrzText,
+    face: faceSummary(dg2),
+    vn: dg13?.data ?? null,
+  };
+}
+
+/** Which image format DG2 holds and its size; the image itself never enters the result. */
+function faceSummary(dg2: Uint8Array | undefined): DocumentData['face'] {
+  if (!dg2) return null;
+  const jpeg = indexOf(dg2, [0xff, 0xd8, 0xff]);
+  if (jpeg >= 0) return { mimeType: 'image/jpeg', bytes: dg2.length - jpeg };
+  const jp2 = indexOf(dg2, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50]);
+  if (jp2 >= 0) return { mimeType: 'image/jp2', bytes: dg2.length - jp2 };
+  return null;
+}
+
+function indexOf(hay: Uint8Array, needle: readonly number[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
