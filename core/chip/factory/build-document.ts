@@ -1,0 +1,183 @@
+/**
+ * Builds a virtual document: holder -> MRZ -> data groups -> chip keys -> SOD under the demo PKI,
+ * then the variant's damage. Deterministic for a given (profile, variant, seed), except that RSA
+ * keys are generated once per process.
+ */
+import { toYymmdd, mrzInformationFromMrz } from '../../mrz/index.ts';
+import { encodeCom } from '../../lds/com.ts';
+import { encodeDg1 } from '../../lds/dg1.ts';
+import { encodeDg11 } from '../../lds/dg11.ts';
+import { encodeDg12 } from '../../lds/dg12.ts';
+import { encodeDg13Vn } from '../../lds/dg13-vn-encode.ts';
+import { encodeDg14 } from '../../lds/dg14.ts';
+import { encodeDg15 } from '../../lds/dg15.ts';
+import { encodeSecurityInfos, type SecurityInfoInput } from '../../lds/security-infos.ts';
+import type { DataGroupNumber, LdsFileName } from '../../lds/files.ts';
+import { EidError } from '../../errors.ts';
+import { demoAuthority, demoSigner, signingTimeFor, unknownAuthority } from './demo-pki.ts';
+import type { ActiveAuthenticationKey, ChipKeys, ProfileName, VariantName, VirtualDocument } from './document.ts';
+import { encodeDg2Face } from './dg2-face.ts';
+import { encodeFaceJpeg } from './jpeg.ts';
+import { ecSpki, testKey } from './keys.ts';
+import { writeTd1, writeTd3, type MrzFields } from './mrz-writer.ts';
+import { mrzName, SeededChoice, syntheticPerson, type SyntheticPerson } from './people.ts';
+import { OID_CA_ECDH_AES_128, OID_ECDSA_PLAIN_SHA256, OID_PK_ECDH, PROFILES, type ProfileSpec } from './profiles.ts';
+import { writeSod } from './sod-writer.ts';
+import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
+
+export interface BuildOptions {
+  /** Chooses the holder and every derived key; the same seed gives the same document. */
+  readonly seed?: string;
+  /** A DG2 above 32 KiB (bigger, noisy photo) to exercise long reads. */
+  readonly largeFace?: boolean;
+}
+
+const iso = (d: { year: number; month: number; day: number }): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+function mrzFor(spec: ProfileSpec, person: SyntheticPerson, seed: string): string {
+  const r = new SeededChoice(`docno:${seed}`);
+  const fields: MrzFields = {
+    documentCode: spec.documentCode,
+    issuingState: spec.issuingState,
+    // CCCD: the last 9 digits of the 12-digit ID; elsewhere a letter and 8 digits.
+    documentNumber: spec.vietnamese ? person.idNumber.slice(3) : `${'CLU'[r.int(3)]}${r.digits(8)}`,
+    dateOfBirth: toYymmdd(person.dateOfBirth),
+    sex: person.sex,
+    dateOfExpiry: person.dateOfExpiry ? toYymmdd(person.dateOfExpiry) : '991231',
+    nationality: spec.issuingState,
+    surname: mrzName(person.surname),
+    givenNames: mrzName(`${person.middleName} ${person.givenName}`),
+  };
+  return spec.format === 'TD3' ? writeTd3(fields) : writeTd1(fields, spec.vietnamese ? person.idNumber : undefined);
+}
+
+function dg13For(person: SyntheticPerson, idNumber = person.idNumber): Uint8Array {
+  return encodeDg13Vn({
+    idNumber,
+    fullName: person.fullName,
+    dateOfBirth: iso(person.dateOfBirth),
+    sex: person.sex === 'M' ? 'Nam' : 'Nữ',
+    nationality: 'Việt Nam',
+    ethnicity: person.ethnicity,
+    religion: person.religion,
+    placeOfOrigin: person.placeOfOrigin,
+    placeOfResidence: person.placeOfResidence,
+    identifyingMarks: person.identifyingMarks,
+    dateOfIssue: iso(person.dateOfIssue),
+    dateOfExpiry: person.dateOfExpiry ? iso(person.dateOfExpiry) : null,
+    noExpiry: person.dateOfExpiry === null,
+    fatherName: person.fatherName,
+    motherName: person.motherName,
+    spouseName: person.spouseName,
+    oldIdNumber: person.oldIdNumber,
+  });
+}
+
+interface ChipKeyMaterial {
+  readonly keys: ChipKeys;
+  /** Public keys as DG14/DG15 announce them. */
+  readonly caSpki?: Uint8Array;
+  readonly aaSpki?: Uint8Array;
+}
+
+function chipKeysFor(spec: ProfileSpec, seed: string): ChipKeyMaterial {
+  let keys: ChipKeys = {};
+  let caSpki: Uint8Array | undefined;
+  let aaSpki: Uint8Array | undefined;
+  if (spec.chipAuthenticationCurve) {
+    const k = testKey({ kind: 'ec', curve: spec.chipAuthenticationCurve }, `ca:${seed}`);
+    // ChipAuthenticationPublicKeyInfo carries explicit domain parameters, as issued chips do.
+    caSpki = ecSpki(spec.chipAuthenticationCurve, k.ecPublicPoint!, true);
+    keys = { ...keys, chipAuthentication: { curve: spec.chipAuthenticationCurve, privateKey: k.ecPrivateKey!, oid: OID_CA_ECDH_AES_128 } };
+  }
+  const aa = spec.activeAuthentication;
+  if (aa) {
+    let key: ActiveAuthenticationKey;
+    if (aa.kind === 'rsa') {
+      const k = testKey({ kind: 'rsa', bits: aa.bits }, `aa:${seed}`);
+      key = { kind: 'rsa', privateKeyDer: k.rsaPrivateKeyDer!, spkiDer: k.spkiDer };
+    } else {
+      const k = testKey({ kind: 'ec', curve: aa.curve }, `aa:${seed}`);
+      key = { kind: 'ec', curve: aa.curve, privateKey: k.ecPrivateKey!, spkiDer: k.spkiDer };
+    }
+    aaSpki = key.spkiDer;
+    keys = { ...keys, activeAuthentication: key };
+  }
+  return { keys, ...(caSpki ? { caSpki } : {}), ...(aaSpki ? { aaSpki } : {}) };
+}
+
+function notApplicable(profile: ProfileName, variant: VariantName): EidError {
+  return new EidError('FACTORY_VARIANT_NOT_APPLICABLE', `Variant ${variant} does not apply to profile ${profile}`, `Biến thể ${variant} không áp dụng cho loại giấy tờ ${profile}`);
+}
+
+export function buildDocument(profile: ProfileName, variant: VariantName | null = null, options: BuildOptions = {}): VirtualDocument {
+  const spec = PROFILES[profile];
+  const v = variant ? VARIANTS[variant] : undefined;
+  if (variant && !variantAppliesTo(variant, spec)) throw notApplicable(profile, variant);
+  const seed = options.seed ?? `${profile}:demo`;
+  const person = syntheticPerson(seed, v?.person ?? {});
+  const mrz = mrzFor(spec, person, seed);
+
+  const groups = new Map<DataGroupNumber, Uint8Array>();
+  groups.set(1, encodeDg1(mrz));
+  const width = options.largeFace ? 480 : 96;
+  const height = options.largeFace ? 600 : 120;
+  groups.set(2, encodeDg2Face(encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 90 : 75 }), width, height));
+  if (spec.additionalDetails) {
+    groups.set(11, encodeDg11({ fullName: `${mrzName(person.surname)}<<${mrzName(`${person.middleName} ${person.givenName}`)}`, fullDateOfBirth: iso(person.dateOfBirth).replace(/-/g, ''), placeOfBirth: person.placeOfOrigin, address: person.placeOfResidence }));
+    groups.set(12, encodeDg12({ issuingAuthority: 'DEMO Ministry of Utopia', dateOfIssue: iso(person.dateOfIssue).replace(/-/g, '') }));
+  }
+  if (spec.vietnamese) {
+    const otherId = `${person.idNumber.slice(0, 6)}${String((Number(person.idNumber.slice(6)) + 314159) % 1_000_000).padStart(6, '0')}`;
+    groups.set(13, dg13For(person, v?.mismatchDg13 ? otherId : person.idNumber));
+  }
+  const genuine = chipKeysFor(spec, seed);
+  const securityInfos: SecurityInfoInput[] = [];
+  if (genuine.caSpki && genuine.keys.chipAuthentication) {
+    securityInfos.push({ type: 'ChipAuthenticationInfo', oid: genuine.keys.chipAuthentication.oid, version: 1 });
+    securityInfos.push({ type: 'ChipAuthenticationPublicKeyInfo', oid: OID_PK_ECDH, subjectPublicKeyInfo: genuine.caSpki });
+  }
+  if (genuine.keys.activeAuthentication?.kind === 'ec') securityInfos.push({ type: 'ActiveAuthenticationInfo', signatureAlgorithm: OID_ECDSA_PLAIN_SHA256 });
+  if (spec.pace) securityInfos.push({ type: 'PACEInfo', oid: spec.pace.oid, version: 2, parameterId: spec.pace.parameterId });
+  if (securityInfos.length > 0 && (genuine.caSpki || genuine.aaSpki)) groups.set(14, encodeDg14(securityInfos));
+  if (genuine.aaSpki) groups.set(15, encodeDg15(genuine.aaSpki));
+
+  const authority = v?.unknownAuthority ? unknownAuthority(spec.authority) : demoAuthority(spec.authority);
+  const trusted = demoAuthority(spec.authority);
+  const signerKind = v?.signer ?? 'good';
+  const signer = demoSigner({ authority, key: spec.documentSignerKey, kind: signerKind });
+  const sod = writeSod({
+    dataGroups: groups,
+    hash: spec.sodHash,
+    signer,
+    issuerName: authority.csca.name,
+    signingTime: signingTimeFor(signerKind),
+    omitHashes: v?.omitDetailsHash ? [detailsGroup(spec)] : [],
+    corruptSignature: v?.corruptSignature ?? false,
+  });
+
+  const files = new Map<LdsFileName, Uint8Array>();
+  const comGroups = [...groups.keys(), ...spec.protectedGroups].sort((a, b) => a - b) as DataGroupNumber[];
+  files.set('COM', encodeCom(comGroups));
+  for (const [n, bytes] of groups) files.set(`DG${n}`, bytes);
+  files.set('SOD', sod);
+  if (spec.pace) files.set('CardAccess', encodeSecurityInfos([{ type: 'PACEInfo', oid: spec.pace.oid, version: 2, parameterId: spec.pace.parameterId }]));
+  v?.afterSigning?.(files, spec);
+
+  // A clone carries the genuine data but cannot have the genuine chip's private keys.
+  const chipKeys = v?.cloneChip ? chipKeysFor(spec, `${seed}:clone`).keys : genuine.keys;
+  const can = spec.hasCan ? new SeededChoice(`can:${seed}`).digits(6) : null;
+  return {
+    profile,
+    variant,
+    description: v ? `${spec.description} — ${v.description}` : spec.description,
+    files,
+    protectedFiles: spec.protectedGroups.map((n) => `DG${n}` as LdsFileName),
+    access: { mrz, mrzInformation: mrzInformationFromMrz(mrz, { today: new Date('2025-06-01T00:00:00Z') }).value, can },
+    chipKeys,
+    protocols: { bac: spec.bac, pace: spec.pace },
+    trust: { cscas: [trusted.csca.der], crls: [trusted.crl], authority: trusted.id },
+    holder: person,
+    expected: v ? v.expected(spec) : { verdict: 'VERIFIED', check: null, status: null },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The document profiles the factory makes: what each kind of card carries and how its chip is
+ * protected. Vietnamese profiles follow reference/vn-cccd.md (BAC on the 2021 card, DG13, DG3
+ * behind EAC, no DG11); the foreign ones are ICAO "Utopia" documents under the second demo CSCA.
+ */
+import { paceOid } from '../../emrtd/pace/pace-oids.ts';
+import type { HashAlgorithm } from '../../crypto/node-crypto.ts';
+import type { DemoIssuer } from './demo-pki.ts';
+import type { ProfileName } from './document.ts';
+import type { CurveName, KeySpec } from './keys.ts';
+
+/** id-CA-ECDH-AES-CBC-CMAC-128 (ICAO 9303-11 §9.2.6). */
+export const OID_CA_ECDH_AES_128 = '0.4.0.127.0.7.2.2.3.2.2';
+/** id-PK-ECDH: the ChipAuthenticationPublicKeyInfo protocol. */
+export const OID_PK_ECDH = '0.4.0.127.0.7.2.2.1.2';
+/** ecdsa-plain-SHA256 (BSI TR-03111) for EC Active Authentication. */
+export const OID_ECDSA_PLAIN_SHA256 = '0.4.0.127.0.7.1.1.4.1.3';
+
+export interface ProfileSpec {
+  readonly name: ProfileName;
+  readonly description: string;
+  readonly format: 'TD1' | 'TD3';
+  readonly documentCode: string;
+  readonly issuingState: string;
+  /** Vietnamese CCCD MRZ layout (12-digit ID in the optional data) and DG13. */
+  readonly vietnamese: boolean;
+  readonly authority: DemoIssuer;
+  readonly documentSignerKey: KeySpec;
+  readonly sodHash: HashAlgorithm;
+  /** DG11/DG12 (ICAO additional personal and document details). */
+  readonly additionalDetails: boolean;
+  readonly chipAuthenticationCurve: CurveName | null;
+  readonly activeAuthentication: { readonly kind: 'rsa'; readonly bits: number } | { readonly kind: 'ec'; readonly curve: CurveName } | null;
+  readonly bac: boolean;
+  readonly pace: { readonly oid: string; readonly parameterId: number } | null;
+  readonly hasCan: boolean;
+  /** Listed in EF.COM but answering 6982 (fingerprints, iris). */
+  readonly protectedGroups: readonly (3 | 4)[];
+}
+
+export const PROFILES: Readonly<Record<ProfileName, ProfileSpec>> = {
+  'cccd-2021': {
+    name: 'cccd-2021',
+    description: 'Vietnamese chip citizen ID (CCCD gắn chip, 2021): TD1 with the 12-digit ID, DG13, Chip and Active Authentication, BAC only',
+    format: 'TD1', documentCode: 'ID', issuingState: 'VNM', vietnamese: true,
+    authority: 'VN', documentSignerKey: { kind: 'ec', curve: 'P-256' }, sodHash: 'sha256',
+    additionalDetails: false,
+    chipAuthenticationCurve: 'P-256',
+    activeAuthentication: { kind: 'rsa', bits: 1024 },
+    bac: true, pace: null, hasCan: false,
+    protectedGroups: [3],
+  },
+  'can-cuoc-2024': {
+    name: 'can-cuoc-2024',
+    description: 'Vietnamese identity card (thẻ căn cước, 2024): as the CCCD, with PACE offered beside BAC and an EC Active Authentication key',
+    format: 'TD1', documentCode: 'ID', issuingState: 'VNM', vietnamese: true,
+    authority: 'VN', documentSignerKey: { kind: 'ec', curve: 'P-384' }, sodHash: 'sha384',
+    additionalDetails: false,
+    chipAuthenticationCurve: 'P-256',
+    activeAuthentication: { kind: 'ec', curve: 'P-256' },
+    bac: true, pace: { oid: paceOid('ECDH', 'GM', 'AES', 128), parameterId: 12 }, hasCan: true,
+    protectedGroups: [3],
+  },
+  'icao-td3-passport': {
+    name: 'icao-td3-passport',
+    description: 'Utopian passport (TD3): PACE (brainpoolP256r1) and BAC, Chip Authentication, RSA-PSS Document Signer under a brainpool CSCA',
+    format: 'TD3', documentCode: 'P', issuingState: 'UTO', vietnamese: false,
+    authority: 'UTO', documentSignerKey: { kind: 'rsa', bits: 2048, pss: true }, sodHash: 'sha256',
+    additionalDetails: true,
+    chipAuthenticationCurve: 'brainpoolP256r1',
+    activeAuthentication: null,
+    bac: true, pace: { oid: paceOid('ECDH', 'GM', 'AES', 128), parameterId: 13 }, hasCan: true,
+    protectedGroups: [3, 4],
+  },
+  'foreign-td1-id': {
+    name: 'foreign-td1-id',
+    description: 'Utopian ID card (TD1) with DG11/DG12, RSA PKCS#1 Document Signer, BAC only, no chip authentication',
+    format: 'TD1', documentCode: 'ID', issuingState: 'UTO', vietnamese: false,
+    authority: 'UTO', documentSignerKey: { kind: 'rsa', bits: 2048 }, sodHash: 'sha256',
+    additionalDetails: true,
+    chipAuthenticationCurve: null,
+    activeAuthentication: null,
+    bac: true, pace: null, hasCan: false,
+    protectedGroups: [],
+  },
+};
+
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
+
+export function isProfileName(name: string): name is ProfileName {
+  return Object.hasOwn(PROFILES, name);
+}
