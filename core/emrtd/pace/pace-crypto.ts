@@ -34,10 +34,20 @@ export function cbcDecrypt(cipher: PaceCipher, key: Uint8Array, data: Uint8Array
   return decrypt(cipher === 'AES' ? 'aes' : '3des', 'cbc', cipherKey(cipher, key), data, iv);
 }
 
-/** Kπ = KDF(π, 3): π = SHA-1(MRZ_information) for the MRZ, the CAN's ASCII digits for the CAN. */
+/** The PACE password π: SHA-1(MRZ_information) for the MRZ, the CAN's ASCII digits for the CAN. */
+export function passwordSecret(kind: AccessKey['kind'], text: string): Uint8Array {
+  return kind === 'MRZ' ? hash('sha1', ascii(text)) : ascii(text);
+}
+
+/** Kπ = KDF(π, 3). */
 export function passwordKey(key: AccessKey, algorithm: PaceAlgorithm): Uint8Array {
-  const secret = key.kind === 'MRZ' ? hash('sha1', ascii(key.mrz.value)) : ascii(key.can);
+  const secret = key.kind === 'MRZ' ? passwordSecret('MRZ', key.mrz.value) : passwordSecret('CAN', key.can);
   return kdf(secret, KDF_PI, algorithm.cipher, algorithm.keyBits);
+}
+
+/** Kπ from a password known as text (the card side holds MRZ_information and CAN as strings). */
+export function passwordKeyFromText(kind: AccessKey['kind'], text: string, algorithm: PaceAlgorithm): Uint8Array {
+  return kdf(passwordSecret(kind, text), KDF_PI, algorithm.cipher, algorithm.keyBits);
 }
 
 /** PACE password reference for MSE:Set AT (tag 83): 1 = MRZ, 2 = CAN. */

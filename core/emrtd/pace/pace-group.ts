@@ -23,6 +23,10 @@ export interface PaceGroup<E = unknown> {
   readonly generator: E;
   /** Prime of the field: the integrated mapping draws log2(p)+64 pseudo-random bits. */
   readonly fieldPrime: bigint;
+  /** Order of the generator (n, or q for DH; p-1 when a DH group has no q). */
+  readonly order: bigint;
+  /** Bytes of a scalar modulo the order (CAM's CA_IC is sent at this length). */
+  readonly scalarLength: number;
   /** Tag of the public key inside the 7F49 token input: 86 (EC point) or 84 (DH value). */
   readonly publicKeyTag: 0x86 | 0x84;
   /** Whether the integrated mapping can run in this group. */
@@ -48,6 +52,8 @@ export function ecPaceGroup(curve: EcCurve): PaceGroup<EcPoint> {
     label: curve.name,
     generator: curve.Point.BASE,
     fieldPrime: curve.params.p,
+    order: curve.params.n,
+    scalarLength: curve.orderLength,
     publicKeyTag: 0x86,
     supportsIntegratedMapping: supportsPointEncoding(curve),
     generateKeyPair(random, generator) {
@@ -71,6 +77,8 @@ export function dhPaceGroup(group: DhGroup): PaceGroup<bigint> {
     label: group.name,
     generator: group.g,
     fieldPrime: p,
+    order: group.q ?? p - 1n,
+    scalarLength: Math.ceil((group.q ?? p - 1n).toString(2).length / 8),
     publicKeyTag: 0x84,
     supportsIntegratedMapping: group.q !== undefined,
     generateKeyPair(random, generator) {

@@ -1,0 +1,42 @@
+/**
+ * A minimal card for tests: PACE (core/chip/pace-card.ts) on plain APDUs, then secure messaging
+ * (core/chip/sm-card.ts) with the keys PACE produced, answering READ BINARY with fixed bytes so
+ * a test can prove both ends hold the same session keys.
+ */
+import { encodeResponse, parseCommand } from '../../../core/emrtd/apdu.ts';
+import type { Transport } from '../../../core/emrtd/transport.ts';
+import { SW } from '../../../core/emrtd/status-words.ts';
+import { PaceCard, type PaceCardConfig } from '../../../core/chip/pace-card.ts';
+import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
+
+export const FILE_CONTENT = Uint8Array.from([0x60, 0x14, 0x5f, 0x01, 0x04, 0x30, 0x31, 0x30, 0x37]);
+
+export class VirtualPaceChip implements Transport {
+  readonly pace: PaceCard;
+  private sm: SecureMessagingCard | undefined;
+  commands = 0;
+
+  constructor(config: PaceCardConfig) {
+    this.pace = new PaceCard(config);
+  }
+
+  async transmit(raw: Uint8Array): Promise<Uint8Array> {
+    this.commands++;
+    if (this.sm !== undefined && SecureMessagingCard.isProtected(raw)) {
+      const unwrapped = this.sm.unwrapCommand(raw);
+      if (unwrapped.kind === 'rejected') {
+        this.sm = undefined;
+        return unwrapped.response;
+      }
+      const cmd = unwrapped.command;
+      if (cmd.ins === 0xb0) return this.sm.wrapResponse(cmd.ins, FILE_CONTENT, SW.OK);
+      return this.sm.wrapResponse(cmd.ins, new Uint8Array(0), SW.INS_NOT_SUPPORTED);
+    }
+    const cmd = parseCommand(raw);
+    if (!PaceCard.handles(cmd)) return encodeResponse(new Uint8Array(0), SW.INS_NOT_SUPPORTED);
+    this.sm = undefined;
+    const answer = this.pace.answer(cmd);
+    if (answer.sessionKeys !== undefined) this.sm = new SecureMessagingCard(answer.sessionKeys);
+    return encodeResponse(answer.data, answer.sw);
+  }
+}
