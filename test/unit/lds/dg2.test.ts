@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { encodeDg2, parseDg2 } from '../../../core/lds/dg2.ts';
+import { displayableFace, jpeg2000ToPng } from '../../../core/lds/face-display.ts';
+import { imageInfo } from '../../../core/lds/image-info.ts';
+import { crc32 } from '../../../core/lds/png.ts';
+import { fromHex, toHex } from '../../../core/bytes/hex.ts';
+import { isEidError } from '../../../core/errors.ts';
+
+// Synthetic 24x32 picture (no real person) as JPEG, lossless JPEG 2000 and the PPM it came from.
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+const jpeg = fixture('face-24x32.jpg');
+const jp2 = fixture('face-24x32-lossless.jp2');
+const ppmPixels = (() => {
+  const ppm = fixture('face-24x32.ppm');
+  return ppm.subarray(ppm.length - 24 * 32 * 3);
+})();
+
+test('image signatures and sizes: JPEG SOF, JP2 ihdr', () => {
+  assert.deepEqual(imageInfo(jpeg), { mimeType: 'image/jpeg', width: 24, height: 32 });
+  assert.deepEqual(imageInfo(jp2), { mimeType: 'image/jp2', width: 24, height: 32 });
+  assert.deepEqual(imageInfo(Uint8Array.of(1, 2, 3)), { mimeType: 'application/octet-stream', width: null, height: null });
+});
+
+for (const encoding of ['ISO19794-5', 'ISO39794-5'] as const) {
+  test(`DG2 ${encoding}: encode → parse gives the same JPEG, MIME type and size`, () => {
+    const dg2 = parseDg2(encodeDg2({ image: jpeg, encoding }));
+    assert.equal(dg2.faces.length, 1);
+    const face = dg2.faces[0]!;
+    assert.equal(face.encoding, encoding);
+    assert.equal(face.mimeType, 'image/jpeg');
+    assert.equal(face.width, 24);
+    assert.equal(face.height, 32);
+    assert.equal(toHex(face.image), toHex(jpeg));
+  });
+}
+
+test('DG2 19794-5 layout: FAC header, record length, image data type', () => {
+  const dg2 = encodeDg2({ image: jp2 });
+  const fac = dg2.indexOf(0x46);
+  assert.equal(toHex(dg2.subarray(fac, fac + 8)), '4641430030313000');
+  assert.equal(parseDg2(dg2).faces[0]!.mimeType, 'image/jp2');
+});
+
+test('JPEG 2000 face decodes to a PNG with the exact pixels (lossless fixture)', async () => {
+  const out = await jpeg2000ToPng(jp2);
+  assert.ok(out, 'decoder available and the image decodes');
+  assert.equal(out.width, 24);
+  assert.equal(out.height, 32);
+  assert.deepEqual(imageInfo(out.png), { mimeType: 'image/png', width: 24, height: 32 });
+  // Read back the IDAT: filter byte 0 then RGB rows; must equal the source PPM.
+  const idatLen = new DataView(out.png.buffer, out.png.byteOffset + 33).getUint32(0);
+  const idat = out.png.subarray(41, 41 + idatLen);
+  assert.equal(new DataView(out.png.buffer, out.png.byteOffset + 41 + idatLen).getUint32(0), crc32(out.png.subarray(37, 41 + idatLen)));
+  const raw = inflateSync(idat);
+  const rows: number[] = [];
+  for (let y = 0; y < 32; y++) rows.push(...raw.subarray(y * 73 + 1, y * 73 + 73));
+  assert.deepEqual(Uint8Array.from(rows), ppmPixels);
+  const shown = await displayableFace(parseDg2(encodeDg2({ image: jp2 })).faces[0]!);
+  assert.equal(shown.mimeType, 'image/png');
+  assert.equal(shown.converted, true);
+  const jpegShown = await displayableFace(parseDg2(encodeDg2({ image: jpeg })).faces[0]!);
+  assert.equal(jpegShown.converted, false);
+  assert.equal(jpegShown.mimeType, 'image/jpeg');
+});
+
+test('corrupt JPEG 2000 is kept as image/jp2, not an error', async () => {
+  const broken = jp2.slice(0, 120);
+  assert.equal(await jpeg2000ToPng(broken), undefined);
+});
+
+test('DG2 with a lying face count, a truncated FAC record or no data block is LDS_MALFORMED', () => {
+  const good = encodeDg2({ image: jpeg });
+  const lying = good.slice();
+  lying[lying.indexOf(0x02) + 2] = 2; // count says 2 templates
+  assert.throws(() => parseDg2(lying), (e) => isEidError(e, 'LDS_MALFORMED'));
+  const facAt = good.indexOf(0x46);
+  const badLength = good.slice();
+  badLength.set([0x7f, 0xff, 0xff, 0xff], facAt + 8);
+  assert.throws(() => parseDg2(badLength), (e) => isEidError(e, 'LDS_MALFORMED'));
+  assert.throws(() => parseDg2(fromHex('750C7F6109020101 7F6004A1028101'.replace(/ /g, ''))), (e) => isEidError(e, 'LDS_MALFORMED'));
+});
