@@ -10,11 +10,11 @@ import { parseCustomProfiles, resolveProfile, DEFAULT_PROFILE, type PurposeProfi
 import type { FieldCipher } from './field-cipher.ts';
 import type { SettingsTable } from './settings.ts';
 import { GENESIS_HASH, personalHash, recordHash } from './chain.ts';
-import { decodeRecord, type Details, type RecordRow } from './record-row.ts';
+import type { Details, RecordRow } from './record-row.ts';
 import { registryPayload } from './registry-payload.ts';
 import { outboxAad } from './migrations.ts';
 import { isUuidv7, uuidv7 } from './uuidv7.ts';
-import type { RecordInput, RecordRef } from './record-types.ts';
+import type { ProtocolDetails, RecordInput, RecordRef, StoredRecord } from './record-types.ts';
 import { storeError } from './errors.ts';
 import { toHex } from '../bytes/hex.ts';
 
@@ -24,6 +24,8 @@ const CHAIN_HEAD = 'chain_head';
 /** Everything about a record that does not depend on its place in the chain. */
 interface PreparedRecord {
   readonly row: Omit<RecordRow, 'seq' | 'prev_hash' | 'hash' | 'synced_at' | 'purged_at'>;
+  readonly details: Details;
+  readonly verdict: StoredRecord['verdict'];
   readonly personal: PersonalData | null;
   readonly nameTokens: Uint8Array[];
   readonly profile: PurposeProfile;
@@ -114,6 +116,8 @@ export class RecordWriter {
         personal: sealed,
         id_hash: personal?.idNumber ? this.#cipher.idHash(personal.idNumber) : null,
       },
+      details,
+      verdict: parsed.data.verdict,
       personal,
       nameTokens: personal?.fullName ? this.#cipher.nameTokens(personal.fullName) : [],
       profile,
@@ -137,11 +141,21 @@ export class RecordWriter {
     const row: RecordRow = { ...chained, prev_hash: prev, hash, purged_at: null, synced_at: null };
     this.#insertRecord.run(row);
     for (const t of p.nameTokens) this.#insertToken.run(t, seq);
-    const record = { ...decodeRecord({ ...row, personal: null }, this.#cipher), personal: p.personal };
-    this.#insertOutbox.run(row.id, seq, this.#cipher.seal(outboxAad(row.id), registryPayload(record, p.profile)), row.created_at);
     const hashHex = toHex(hash).toLowerCase();
+    this.#insertOutbox.run(row.id, seq, this.#cipher.seal(outboxAad(row.id), registryPayload(this.#asStored(row, p, hashHex), p.profile)), row.created_at);
     this.#setHead.run(`${seq}:${hashHex}`);
     return { id: row.id, seq, hash: hashHex };
+  }
+
+  /** The record as queries would return it, built from what is already in hand (no re-parse). */
+  #asStored(row: RecordRow, p: PreparedRecord, hashHex: string): StoredRecord {
+    return {
+      id: row.id, seq: row.seq, createdAt: row.created_at, terminalId: row.terminal_id, operator: row.operator,
+      purpose: row.purpose, documentType: row.document_type, issuingState: row.issuing_state, verdict: p.verdict,
+      warnings: p.details.warnings, checks: p.details.checks, protocol: p.details.protocol as ProtocolDetails,
+      stats: p.details.stats, cscaId: row.csca_id, dsId: row.ds_id, personal: p.personal, retainUntil: row.retain_until,
+      purgedAt: null, syncedAt: null, prevHash: toHex(row.prev_hash).toLowerCase(), hash: hashHex,
+    };
   }
 }
 

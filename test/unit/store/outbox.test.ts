@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALICE, BOB, Clock, tempStore, vnResult } from './fixtures.ts';
+import { registryPayload } from '../../../core/store/registry-payload.ts';
 
 test('outbox entries are written with each record, leased, released and acknowledged by id', () => {
   const clock = new Clock(Date.parse('2026-06-01T10:00:00Z'));
@@ -16,6 +17,8 @@ test('outbox entries are written with each record, leased, released and acknowle
     assert.equal(payload.hash, refs[0]!.hash);
     assert.deepEqual(Object.keys(payload.personal).sort(), ['dateOfBirth', 'fullName', 'idNumber', 'sex']);
     assert.equal(payload.personal.placeOfResidence, undefined, 'kept locally, not sent');
+    // The payload written with the record is what the stored record yields when read back.
+    assert.equal(batch[1]!.payload, registryPayload(t.store.records.get(refs[1]!.id), t.store.profile('hospital')));
 
     outbox.lease(batch.map((e) => e.id), clock.ms + 30_000);
     assert.deepEqual(outbox.pending(10).map((e) => e.seq), [3, 4], 'leased entries are not offered twice');
