@@ -88,3 +88,12 @@ test('DG11/DG12 without a tag list, or with a lying count, are malformed', () =>
   assert.throws(() => parseDg11(fromHex('6B045F0E0141')), isLdsError);
   assert.throws(() => parseDg12(fromHex('6C0E5C025F1AA008020102 5F1A0141'.replace(/ /g, ''))), isLdsError);
 });
+
+test('DG16 sample (9303-10 A.6): two persons to notify; round trip', async () => {
+  const { parseDg16, encodeDg16 } = await import('../../../core/lds/dg16.ts');
+  const { bytes, element } = sample('dg16_9303_10_a6');
+  const dg16 = parseDg16(bytes);
+  assert.deepEqual(dg16.persons[0], { dateRecorded: '2002-01-01', name: 'SMITH<<CHARLES<R', telephone: '19525551212', address: '123 MAPLE RD<ANYTOWN<MN<55100' });
+  assert.equal(dg16.persons[1]!.name, 'BROWN<<MARY<J');
+  assert.equal(toHex(encodeDg16(dg16.persons)), element.hex);
+});
