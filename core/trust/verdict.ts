@@ -28,6 +28,8 @@ export interface VerdictInput {
   readonly chip: ChipChecks;
   readonly expiry: ExpiryStatus;
   readonly consistency: ConsistencyResult;
+  /** DG1 could not be parsed: expiry and consistency are unknown, so the document cannot be VERIFIED. */
+  readonly holderDataUnreadable?: boolean;
 }
 
 export interface VerdictOutput {
@@ -87,6 +89,10 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   // DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
   let verdict = overallVerdict(checks);
   if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
+  if (input.holderDataUnreadable) {
+    warnings.push('DG1 (machine readable zone) could not be read: expiry and holder data are unknown.');
+    if (verdict === 'VERIFIED') verdict = 'NOT_VERIFIED';
+  }
   return { verdict, checks, warnings, reasons };
 }
 

@@ -48,9 +48,10 @@ export function verifyDocument(files: DocumentFiles, store: TrustStore, options:
 export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerifyDocumentDetails {
   const dg1Bytes = files.get('DG1');
   if (!dg1Bytes) throw new EidError('DOCUMENT_INCOMPLETE', 'The document data has no DG1 (machine readable zone).', 'Dữ liệu giấy tờ thiếu DG1 (vùng MRZ).');
-  const dg1 = parseDg1(dg1Bytes, options.now);
+  // A data group that does not parse is reported, not thrown: its hash check says whether it was tampered with.
+  const dg1 = tryParse(() => parseDg1(dg1Bytes, options.now));
   const dg13Bytes = files.get('DG13');
-  const dg13 = dg13Bytes && dg1.mrz.issuingState === 'VNM' ? parseDg13Vn(dg13Bytes) : undefined;
+  const dg13 = dg13Bytes && dg1?.mrz.issuingState === 'VNM' ? tryParse(() => parseDg13Vn(dg13Bytes)) : undefined;
 
   const dataGroups = new Map<number, Uint8Array>();
   for (const [name, bytes] of files) {
@@ -66,15 +67,17 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     passiveAuth,
     cardSecurity,
     chip,
-    expiry: documentExpiryStatus(dg1.mrz, dg13?.noExpiry ?? false, options.now),
-    consistency: checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey),
+    expiry: dg1 ? documentExpiryStatus(dg1.mrz, dg13?.noExpiry ?? false, options.now) : 'NO_EXPIRY',
+    consistency: dg1 ? checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey) : { status: 'SKIPPED', mismatches: [], compared: [] },
+    holderDataUnreadable: !dg1,
   });
-  if (dg1.mrz.checkDigitErrors.length) out.warnings.push(`MRZ check digits wrong in DG1: ${dg1.mrz.checkDigitErrors.join(', ')}.`);
+  if (dg1?.mrz.checkDigitErrors.length) out.warnings.push(`MRZ check digits wrong in DG1: ${dg1.mrz.checkDigitErrors.join(', ')}.`);
+  if (dg13Bytes && dg1?.mrz.issuingState === 'VNM' && !dg13) out.warnings.push('DG13 (Vietnamese personal details) could not be read.');
   const result: VerificationResult = {
     verdict: out.verdict,
     warnings: [...out.warnings, ...(options.chipChecks?.warnings ?? [])],
     checks: out.checks,
-    document: documentData(dg1.mrzText, dg1.mrz, dg13, files.get('DG2')),
+    document: dg1 ? documentData(dg1.mrzText, dg1.mrz, dg13, files.get('DG2')) : null,
     stats: options.stats ?? { apdus: 0, bytesRead: [...files.values()].reduce((n, b) => n + b.length, 0), millis: 0 },
   };
   return {
@@ -83,6 +86,15 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     cscaFingerprint: passiveAuth?.chain.status === 'PASS' ? (passiveAuth.chain.csca?.fingerprint ?? null) : null,
     documentSigner: passiveAuth?.documentSigner?.subject.text ?? null,
   };
+}
+
+function tryParse<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof EidError) return undefined;
+    throw e;
+  }
 }
 
 function documentData(mrzText: string, mrz: ParsedMrz, dg13: Dg13Vn | undefined, dg2: Uint8Array | undefined): DocumentData {

@@ -1,0 +1,96 @@
+/**
+ * Every clean and broken document of the factory (core/chip/factory) reaches the verdict and the
+ * decisive check status the factory expects, offline (no chip: cloned-chip is for chip tests).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDocument } from '../../../core/chip/factory/build-document.ts';
+import { VARIANT_NAMES } from '../../../core/chip/factory/variants.ts';
+import type { ProfileName, VariantName } from '../../../core/chip/factory/document.ts';
+import { TrustStore } from '../../../core/trust/store.ts';
+import { loadTrustBytes } from '../../../core/trust/trust-files.ts';
+import { verifyDocumentWithDetails } from '../../../core/trust/verify-document.ts';
+import { VerificationResultSchema } from '../../../core/api/verification.ts';
+
+const PROFILES: ProfileName[] = ['cccd-2021', 'can-cuoc-2024', 'icao-td3-passport', 'foreign-td1-id'];
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+function tryBuild(profile: ProfileName, variant: VariantName | null) {
+  try {
+    return buildDocument(profile, variant);
+  } catch (e) {
+    if (e instanceof Error && /does not apply/.test(e.message)) return undefined;
+    throw e;
+  }
+}
+
+for (const profile of PROFILES) {
+  for (const variant of [null, ...VARIANT_NAMES.filter((v) => v !== 'cloned-chip')]) {
+    test(`${profile} ${variant ?? 'clean'}`, (t) => {
+      const doc = tryBuild(profile, variant);
+      if (!doc) return t.skip('variant does not apply to this profile');
+      const store = new TrustStore();
+      for (const c of doc.trust.cscas) loadTrustBytes(store, c, 'factory CSCA', NOW);
+      for (const c of doc.trust.crls) loadTrustBytes(store, c, 'factory CRL', NOW);
+      const { result, reasons } = verifyDocumentWithDetails(doc.files, store, { now: NOW });
+      VerificationResultSchema.parse(result);
+      assert.equal(result.verdict, doc.expected.verdict, JSON.stringify({ checks: result.checks, reasons }));
+      if (doc.expected.check) {
+        const check = result.checks[doc.expected.check] as { status: string; failed?: number[] };
+        assert.equal(check.status, doc.expected.status);
+        if (doc.expected.failedDataGroups) assert.deepEqual(check.failed, doc.expected.failedDataGroups);
+      } else {
+        assert.equal(result.checks.sodSignature.status, 'PASS');
+        assert.equal(result.checks.certificateChain.status, 'PASS');
+        assert.equal(result.checks.revocation.status, 'GOOD');
+        assert.equal(result.checks.dataGroupHashes.status, 'PASS');
+      }
+      // Offline: the chip was not examined, and the result says so.
+      assert.equal(result.checks.accessControl.status, 'SKIPPED');
+      assert.equal(result.checks.chipAuthentication.status, 'SKIPPED');
+      assert.ok(result.warnings.some((w) => /chip was not examined/.test(w)));
+    });
+  }
+}
+
+test('a Vietnamese card is consistent across DG1 and DG13 and carries the VN data', () => {
+  const doc = buildDocument('cccd-2021', null);
+  const store = new TrustStore();
+  for (const c of doc.trust.cscas) loadTrustBytes(store, c, 'factory CSCA', NOW);
+  const { result } = verifyDocumentWithDetails(doc.files, store, { now: NOW });
+  assert.equal(result.checks.consistency.status, 'PASS');
+  assert.equal(result.document?.vn?.idNumber, result.document?.personalNumber);
+  assert.equal(result.document?.face?.mimeType, 'image/jpeg');
+  // No CRL in the store: revocation is UNKNOWN with a warning, still VERIFIED.
+  assert.equal(result.checks.revocation.status, 'UNKNOWN');
+  assert.equal(result.verdict, 'VERIFIED');
+  assert.ok(result.warnings.some((w) => /Revocation status unknown/.test(w)));
+});
+
+test('live chip results are carried into the checks; a wrong access key is a consistency FAIL', () => {
+  const doc = buildDocument('icao-td3-passport', null);
+  const store = new TrustStore();
+  for (const c of doc.trust.cscas) loadTrustBytes(store, c, 'factory CSCA', NOW);
+  for (const c of doc.trust.crls) loadTrustBytes(store, c, 'factory CRL', NOW);
+  const info = doc.access.mrzInformation;
+  const key = { documentNumber: info.slice(0, 9), dateOfBirth: info.slice(10, 16), dateOfExpiry: info.slice(17, 23) };
+  const chipChecks = { accessControl: { status: 'PASS' as const, protocol: 'BAC' }, chipAuthentication: { status: 'PASS' as const, method: 'AA' as const } };
+  const good = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: { ...chipChecks, accessKey: key } }).result;
+  assert.equal(good.verdict, 'VERIFIED');
+  assert.equal(good.checks.consistency.status, 'PASS');
+  assert.deepEqual(good.checks.accessControl, { status: 'PASS', protocol: 'BAC' });
+  const bad = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: { ...chipChecks, accessKey: { ...key, dateOfBirth: '000101' } } }).result;
+  assert.equal(bad.checks.consistency.status, 'FAIL');
+  assert.equal(bad.verdict, 'FAILED');
+});
+
+test('a document without SOD is NOT_VERIFIED, never VERIFIED', () => {
+  const doc = buildDocument('foreign-td1-id', null);
+  const files = new Map(doc.files);
+  files.delete('SOD');
+  const store = new TrustStore();
+  for (const c of doc.trust.cscas) loadTrustBytes(store, c, 'factory CSCA', NOW);
+  const { result } = verifyDocumentWithDetails(files, store, { now: NOW });
+  assert.equal(result.verdict, 'NOT_VERIFIED');
+  assert.equal(result.checks.sodSignature.status, 'FAIL');
+});
