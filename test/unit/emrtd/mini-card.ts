@@ -11,6 +11,8 @@ import { SW } from '../../../core/emrtd/status-words.ts';
 import type { Transport, TransportCapabilities } from '../../../core/emrtd/transport.ts';
 import { BacCard } from '../../../core/chip/bac-card.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
+import { PaceCard, type PaceCardConfig } from '../../../core/chip/pace-card.ts';
+import { toHex } from '../../../core/bytes/hex.ts';
 import type { RandomSource } from '../../../core/crypto/ec/index.ts';
 
 export interface MiniCardOptions {
@@ -25,18 +27,27 @@ export interface MiniCardOptions {
   /** Plain (no SM) access allowed, as on a chip without access control. */
   readonly requireSm?: boolean;
   readonly capabilities?: TransportCapabilities;
+  /** PACE offered by the card (its EF.CardAccess must be in `files` as 011C). */
+  readonly pace?: PaceCardConfig;
+  /** Files readable without secure messaging (EF.CardAccess). */
+  readonly publicFiles?: readonly number[];
 }
+
+const EMRTD_AID = 'A0000002471001';
 
 export class MiniCard implements Transport {
   readonly log: ParsedCommand[] = [];
   readonly capabilities: TransportCapabilities | undefined;
   private readonly bac: BacCard;
+  private readonly pace: PaceCard | undefined;
+  private selectedFid: number | undefined;
   private sm: SecureMessagingCard | undefined;
   private selected: Uint8Array | undefined;
   removed = false;
 
   constructor(private readonly options: MiniCardOptions) {
     this.bac = new BacCard(options.mrzInformation, options.random);
+    this.pace = options.pace ? new PaceCard(options.pace) : undefined;
     this.capabilities = options.capabilities;
   }
 
@@ -57,6 +68,13 @@ export class MiniCard implements Transport {
     }
     cmd = parseCommand(raw);
     if (cmd.extended && this.options.extended === false) return encodeResponse(new Uint8Array(0), SW.WRONG_LENGTH);
+    if (this.pace && PaceCard.handles(cmd)) {
+      this.sm = undefined;
+      const a = this.pace.answer(cmd);
+      if (a.sessionKeys) this.sm = new SecureMessagingCard(a.sessionKeys);
+      this.log.push(cmd);
+      return encodeResponse(a.data, a.sw);
+    }
     if (BacCard.handles(cmd)) {
       this.sm = undefined;
       const a = this.bac.answer(cmd);
@@ -64,7 +82,10 @@ export class MiniCard implements Transport {
       this.log.push(cmd);
       return encodeResponse(a.data, a.sw);
     }
-    if (this.options.requireSm !== false) return encodeResponse(new Uint8Array(0), SW.SECURITY_STATUS_NOT_SATISFIED);
+    const isSelect = cmd.ins === 0xa4;
+    const fid = isSelect && cmd.p1 === 0x02 && cmd.data.length === 2 ? (cmd.data[0]! << 8) | cmd.data[1]! : this.selectedFid;
+    const publicAccess = (isSelect && cmd.p1 === 0x04) || (fid !== undefined && (this.options.publicFiles ?? []).includes(fid));
+    if (this.options.requireSm !== false && !publicAccess) return encodeResponse(new Uint8Array(0), SW.SECURITY_STATUS_NOT_SATISFIED);
     const { data, sw } = this.answer(cmd);
     return encodeResponse(data, sw);
   }
@@ -72,11 +93,16 @@ export class MiniCard implements Transport {
   private answer(cmd: ParsedCommand): { data: Uint8Array; sw: number } {
     this.log.push(cmd);
     const none = new Uint8Array(0);
+    if (cmd.ins === 0xa4 && cmd.p1 === 0x04) {
+      return { data: none, sw: toHex(cmd.data) === EMRTD_AID ? SW.OK : SW.FILE_NOT_FOUND };
+    }
     if (cmd.ins === 0xa4) {
       if (cmd.p1 !== 0x02 || cmd.data.length !== 2) return { data: none, sw: SW.INCORRECT_P1P2 };
-      const file = this.options.files.get((cmd.data[0]! << 8) | cmd.data[1]!);
+      const fid = (cmd.data[0]! << 8) | cmd.data[1]!;
+      const file = this.options.files.get(fid);
       if (!file) return { data: none, sw: SW.FILE_NOT_FOUND };
       this.selected = file;
+      this.selectedFid = fid;
       return { data: none, sw: SW.OK };
     }
     if (cmd.ins === 0xb0 || cmd.ins === 0xb1) {

@@ -1,0 +1,125 @@
+/**
+ * Opening a chip (ICAO 9303-11 §4, and the CCCD lessons in shared/reference/vn-cccd.md §8):
+ * read EF.CardAccess by FID without selecting the MF; when it offers PACE, run the best
+ * variant this terminal supports, then SELECT the eMRTD application under secure messaging;
+ * otherwise, or when PACE fails for a reason other than a lost card, SELECT the application and
+ * run BAC with the MRZ key. Whatever opened the chip is named in the result.
+ */
+import { EidError, isEidError } from '../errors.ts';
+import { fromHex } from '../bytes/hex.ts';
+import type { RandomSource } from '../crypto/ec/index.ts';
+import type { AccessKey } from '../mrz/access-key.ts';
+import { parseCardAccess, paceInfos, type PaceInfo } from '../lds/card-access.ts';
+import type { Transport } from './transport.ts';
+import { sendCommand } from './exchange.ts';
+import { SW, ChipStatusError, chipStatusError } from './status-words.ts';
+import { FileReader } from './read-file.ts';
+import { performBac } from './bac.ts';
+import type { SecureMessaging } from './secure-messaging.ts';
+import type { SessionKeys } from './sm-channel.ts';
+import { paceAlgorithm, performPace, type PaceResult } from './pace/index.ts';
+
+/** The LDS1 eMRTD application (ICAO 9303-10 §3.1). */
+export const EMRTD_AID = fromHex('A0000002471001');
+export const FID_CARD_ACCESS = 0x011c;
+
+export interface OpenChipOptions {
+  readonly random?: RandomSource;
+  /** Skip PACE even when offered (diagnostics, chips with broken PACE). */
+  readonly bacOnly?: boolean;
+}
+
+export interface OpenedChip {
+  readonly method: 'PACE' | 'BAC';
+  /** What the accessControl check names, e.g. 'BAC' or 'PACE-ECDH-GM-AES-128 brainpoolP256r1'. */
+  readonly protocol: string;
+  /** Plain APDUs in, protected on the wire: read everything through this. */
+  readonly transport: SecureMessaging;
+  readonly sessionKeys: SessionKeys;
+  /** EF.CardAccess exactly as read (null when the chip has none or refused it). */
+  readonly cardAccess: Uint8Array | null;
+  readonly pace?: PaceResult;
+  /** Why PACE was not used although offered (an error code, for the record and the logs). */
+  readonly paceFallbackReason?: string;
+}
+
+/** Errors after which BAC is still worth trying: the chip refused or broke PACE, not the link. */
+function paceFallbackAllowed(e: unknown): e is EidError {
+  return e instanceof ChipStatusError || isEidError(e, 'PACE_UNSUPPORTED') || isEidError(e, 'PACE_FAILED')
+    || isEidError(e, 'ACCESS_DENIED') || isEidError(e, 'SM_RESPONSE_INVALID') || isEidError(e, 'SM_REJECTED_BY_CHIP') || isEidError(e, 'TLV_MALFORMED');
+}
+
+/** SELECT the eMRTD application by AID (P1=04 P2=0C, no Le). */
+export async function selectEmrtdApplication(transport: Transport): Promise<void> {
+  const r = await sendCommand(transport, { cla: 0x00, ins: 0xa4, p1: 0x04, p2: 0x0c, data: EMRTD_AID });
+  if (r.sw === SW.FILE_NOT_FOUND) {
+    throw new EidError('NOT_AN_EMRTD', 'This card is not a chip passport or ID card', 'Thẻ này không phải hộ chiếu hoặc căn cước gắn chip');
+  }
+  if (r.sw !== SW.OK) throw chipStatusError(r.sw, 'SELECT eMRTD application');
+}
+
+/** EF.CardAccess, or null when the chip has none or will not show it (then there is no PACE). */
+export async function readCardAccess(transport: Transport): Promise<Uint8Array | null> {
+  try {
+    return await new FileReader(transport).readFile(FID_CARD_ACCESS);
+  } catch (e) {
+    if (e instanceof ChipStatusError || isEidError(e, 'TLV_MALFORMED') || isEidError(e, 'READ_LENGTH_REFUSED')) return null;
+    throw e;
+  }
+}
+
+/** Preference among offered PACE variants: CAM (proves the chip too), then ECDH, then key size. */
+function paceRank(info: PaceInfo): number {
+  const alg = paceAlgorithm(info.oid);
+  if (!alg) return -1;
+  const mapping = alg.mapping === 'CAM' ? 2 : alg.mapping === 'GM' ? 1 : 0;
+  return mapping * 1000 + (alg.agreement === 'ECDH' ? 500 : 0) + alg.keyBits;
+}
+
+export function choosePaceInfo(cardAccess: Uint8Array): PaceInfo | undefined {
+  const candidates = paceInfos(parseCardAccess(cardAccess)).filter((i) => paceRank(i) >= 0);
+  return candidates.sort((a, b) => paceRank(b) - paceRank(a))[0];
+}
+
+async function openWithBac(transport: Transport, key: AccessKey, cardAccess: Uint8Array | null, options: OpenChipOptions, paceFallbackReason?: string): Promise<OpenedChip> {
+  if (key.kind !== 'MRZ') {
+    throw new EidError('MRZ_KEY_REQUIRED', 'This card opens only with the document number and dates (the CAN needs PACE)', 'Thẻ này chỉ mở được bằng số giấy tờ và ngày tháng (mã CAN cần PACE)');
+  }
+  await selectEmrtdApplication(transport);
+  const bac = await performBac(transport, key.mrz.value, options.random ? { random: options.random } : {});
+  return {
+    method: 'BAC', protocol: 'BAC', transport: bac.secureMessaging, sessionKeys: bac.sessionKeys, cardAccess,
+    ...(paceFallbackReason !== undefined && { paceFallbackReason }),
+  };
+}
+
+/**
+ * Opens the chip with the access key. Errors: ACCESS_DENIED (wrong key, both protocols agree),
+ * MRZ_KEY_REQUIRED (CAN given, no PACE), NOT_AN_EMRTD; transport errors propagate unchanged.
+ */
+export async function openChip(transport: Transport, key: AccessKey, options: OpenChipOptions = {}): Promise<OpenedChip> {
+  const cardAccess = options.bacOnly ? null : await readCardAccess(transport);
+  let info: PaceInfo | undefined;
+  let fallback: string | undefined;
+  if (cardAccess) {
+    try {
+      info = choosePaceInfo(cardAccess);
+      if (!info) fallback = 'PACE_UNSUPPORTED';
+    } catch (e) {
+      if (!isEidError(e)) throw e;
+      fallback = e.code;
+    }
+  }
+  if (info) {
+    try {
+      const pace = await performPace(transport, { oid: info.oid, ...(info.parameterId !== null && { parameterId: info.parameterId }) }, key, options.random ? { random: options.random } : {});
+      await selectEmrtdApplication(pace.transport);
+      return { method: 'PACE', protocol: pace.protocol, transport: pace.transport, sessionKeys: pace.sessionKeys, cardAccess, pace };
+    } catch (e) {
+      // A CAN opens nothing but PACE: its error is the one to show.
+      if (!paceFallbackAllowed(e) || key.kind !== 'MRZ') throw e;
+      fallback = e.code;
+    }
+  }
+  return openWithBac(transport, key, cardAccess, options, fallback);
+}
