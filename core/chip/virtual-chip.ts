@@ -1,0 +1,295 @@
+/**
+ * The virtual eMRTD chip: an ApduResponder over a factory document. It keeps the file system and
+ * the access state (which DF is selected, which file, whether BAC/PACE established secure
+ * messaging) and hands each protocol to its card side: BacCard, PaceCard, SecureMessagingCard,
+ * Active Authentication (engineer A) and PACE / Chip Authentication (engineer B). Test knobs:
+ * protocols offered, Le limits, latency, and faults (card removal, a wrong MAC, a chosen status word).
+ */
+import { bytesToBigInt, equal } from '../bytes/bytes.ts';
+import { readTlv, tlv } from '../bytes/tlv.ts';
+import { curveByName, systemRandom, type RandomSource } from '../crypto/ec/index.ts';
+import { EidError } from '../errors.ts';
+import { encodeResponse, parseCommand, type ParsedCommand } from '../emrtd/apdu.ts';
+import { SW } from '../emrtd/status-words.ts';
+import type { ApduResponder } from '../emrtd/transport.ts';
+import { answerInternalAuthenticate, INS_INTERNAL_AUTHENTICATE, type AaCardKey } from './aa-card.ts';
+import { BacCard } from './bac-card.ts';
+import { ChipFileSystem, EMRTD_AID, MF_FID, readSlice, type ChipFile, type Directory } from './chip-files.ts';
+import type { VirtualDocument } from './factory/document.ts';
+import { PaceCard } from './pace-card.ts';
+import { SecureMessagingCard } from './sm-card.ts';
+
+export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;
+
+export interface ChipFaults {
+  /** The card leaves the field after this many APDUs: later transmits throw CARD_REMOVED. */
+  readonly removeAfterApdus?: number;
+  /** The protected response to APDU number n (1-based, counted since power-on) carries a wrong MAC. */
+  readonly wrongMacAtApdu?: number;
+  /** APDU number n (1-based) is answered with this status word only. */
+  readonly statusWordAt?: { readonly apdu: number; readonly sw: number };
+}
+
+export interface VirtualChipOptions {
+  /** Which access protocols the chip accepts; default: what the document offers. */
+  readonly accessProtocols?: 'BAC' | 'PACE' | 'BOTH';
+  /** Whether extended-length APDUs are accepted (default true). */
+  readonly extendedLength?: boolean;
+  /** Largest Ne served by READ BINARY; larger Le is answered 6700 (default 65536, or 256 without extended length). */
+  readonly maxLe?: number;
+  /** Answer SELECT MF (3F00) with 6D00 as Vietnamese cards do (default false). */
+  readonly refuseSelectMf?: boolean;
+  /** Latency added to every APDU, in milliseconds. */
+  readonly delayMs?: number;
+  readonly faults?: ChipFaults;
+  /** Random source for every nonce and key the chip makes (BAC, PACE, AA, CA). */
+  readonly random?: RandomSource;
+}
+
+const ATR = Uint8Array.of(0x3b, 0x88, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x09);
+const INS_SELECT = 0xa4;
+const INS_READ_BINARY = 0xb0;
+const INS_READ_BINARY_ODD = 0xb1;
+const INS_GET_CHALLENGE = 0x84;
+const INS_EXTERNAL_AUTHENTICATE = 0x82;
+const none = new Uint8Array(0);
+
+interface Answer {
+  readonly data: Uint8Array;
+  readonly sw: number;
+}
+
+export function cardRemoved(): EidError {
+  return new EidError('CARD_REMOVED', 'The card was removed from the reader', 'Thẻ đã bị rút khỏi đầu đọc');
+}
+
+function aaCardKey(doc: ChipDocument): AaCardKey | undefined {
+  const aa = doc.chipKeys.activeAuthentication;
+  if (!aa) return undefined;
+  if (aa.kind === 'rsa') return { kind: 'RSA', privateKeyDer: aa.privateKeyDer };
+  return { kind: 'EC', curve: curveByName(aa.curve), privateKey: bytesToBigInt(aa.privateKey), hash: 'sha256' };
+}
+
+export class VirtualChip implements ApduResponder {
+  private readonly fs: ChipFileSystem;
+  private readonly random: RandomSource;
+  private readonly bac: BacCard | undefined;
+  private readonly pace: PaceCard | undefined;
+  private readonly aaKey: AaCardKey | undefined;
+  private readonly maxLe: number;
+  private dir: Directory = 'MF';
+  private current: ChipFile | undefined;
+  private sm: SecureMessagingCard | undefined;
+  private apdus = 0;
+  private removed = false;
+
+  constructor(private readonly doc: ChipDocument, private readonly options: VirtualChipOptions = {}) {
+    this.fs = new ChipFileSystem(doc.files, doc.protectedFiles);
+    this.random = options.random ?? systemRandom;
+    const offered = options.accessProtocols ?? (doc.protocols.bac && doc.protocols.pace ? 'BOTH' : doc.protocols.pace ? 'PACE' : 'BAC');
+    if (offered !== 'PACE') this.bac = new BacCard(doc.access.mrzInformation, this.random);
+    if (offered !== 'BAC' && doc.protocols.pace) {
+      this.pace = new PaceCard({
+        protocols: [{ oid: doc.protocols.pace.oid, parameterId: doc.protocols.pace.parameterId }],
+        mrzInformation: doc.access.mrzInformation,
+        ...(doc.access.can ? { can: doc.access.can } : {}),
+        random: this.random,
+      });
+    }
+    this.aaKey = aaCardKey(doc);
+    this.maxLe = options.maxLe ?? (options.extendedLength === false ? 256 : 65536);
+  }
+
+  atr(): Uint8Array {
+    return ATR.slice();
+  }
+
+  /** Power cycle: sessions, selection and protocol state are gone (the removal fault stays). */
+  reset(): void {
+    this.dir = 'MF';
+    this.current = undefined;
+    this.sm = undefined;
+    this.bac?.reset();
+    this.pace?.reset();
+  }
+
+  /** APDUs answered since the chip was made (faults count with this). */
+  get apduCount(): number {
+    return this.apdus;
+  }
+
+  /** Whether secure messaging is established (for tests). */
+  get secured(): boolean {
+    return this.sm !== undefined;
+  }
+
+  transmit(raw: Uint8Array): Uint8Array | Promise<Uint8Array> {
+    const delay = this.options.delayMs ?? 0;
+    if (delay <= 0) return this.answer(raw);
+    return new Promise((resolve, reject) => {
+      setTimeout(() => {
+        try {
+          resolve(this.answer(raw));
+        } catch (e) {
+          reject(e);
+        }
+      }, delay);
+    });
+  }
+
+  private answer(raw: Uint8Array): Uint8Array {
+    const faults = this.options.faults ?? {};
+    if (this.removed) throw cardRemoved();
+    this.apdus++;
+    if (faults.removeAfterApdus !== undefined && this.apdus > faults.removeAfterApdus) {
+      this.removed = true;
+      this.reset();
+      throw cardRemoved();
+    }
+    if (faults.statusWordAt?.apdu === this.apdus) return encodeResponse(none, faults.statusWordAt.sw);
+
+    if (this.sm && SecureMessagingCard.isProtected(raw)) {
+      const unwrapped = this.sm.unwrapCommand(raw);
+      if (unwrapped.kind === 'rejected') {
+        this.endSession();
+        return unwrapped.response;
+      }
+      const cmd = unwrapped.command;
+      const sm = this.sm;
+      const { data, sw } = this.dispatch(cmd);
+      // A protocol run inside SM (PACE/CA) may have replaced the session; answer under the old keys.
+      const wrapped = sm.wrapResponse(cmd.ins, data, sw);
+      if (faults.wrongMacAtApdu === this.apdus && wrapped.length >= 3) wrapped[wrapped.length - 3]! ^= 0x01;
+      this.adoptPendingSession();
+      return wrapped;
+    }
+    if (this.sm) this.endSession(); // a plain command ends secure messaging (ICAO 9303-11 §9.8.7)
+    let cmd: ParsedCommand;
+    try {
+      cmd = parseCommand(raw);
+    } catch {
+      return encodeResponse(none, SW.WRONG_LENGTH);
+    }
+    if ((cmd.cla & 0x0c) !== 0) return encodeResponse(none, SW.SM_DATA_OBJECTS_MISSING);
+    const { data, sw } = this.dispatch(cmd);
+    this.adoptPendingSession();
+    return encodeResponse(data, sw);
+  }
+
+  private pendingSession: SecureMessagingCard | undefined;
+
+  private adoptPendingSession(): void {
+    if (this.pendingSession) {
+      this.sm = this.pendingSession;
+      this.pendingSession = undefined;
+    }
+  }
+
+  private endSession(): void {
+    this.sm = undefined;
+    this.current = undefined;
+  }
+
+  private dispatch(cmd: ParsedCommand): Answer {
+    if (cmd.extended && this.options.extendedLength === false) return { data: none, sw: SW.WRONG_LENGTH };
+    switch (cmd.ins) {
+      case INS_SELECT:
+        return this.select(cmd);
+      case INS_READ_BINARY:
+      case INS_READ_BINARY_ODD:
+        return this.readBinary(cmd);
+      case INS_GET_CHALLENGE:
+      case INS_EXTERNAL_AUTHENTICATE:
+        return this.basicAccessControl(cmd);
+      case INS_INTERNAL_AUTHENTICATE:
+        if (!this.sm) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+        if (!this.aaKey) return { data: none, sw: SW.INS_NOT_SUPPORTED };
+        return answerInternalAuthenticate(this.aaKey, cmd, this.random);
+      default:
+        if (this.pace && PaceCard.handles(cmd)) return this.paceStep(cmd);
+        return { data: none, sw: SW.INS_NOT_SUPPORTED };
+    }
+  }
+
+  private basicAccessControl(cmd: ParsedCommand): Answer {
+    if (!this.bac || !BacCard.handles(cmd)) return { data: none, sw: SW.INS_NOT_SUPPORTED };
+    // GET CHALLENGE inside SM serves other protocols (TA), which this chip does not offer.
+    if (this.sm) return { data: none, sw: SW.CONDITIONS_NOT_SATISFIED };
+    const a = this.bac.answer(cmd);
+    if (a.sessionKeys) this.pendingSession = new SecureMessagingCard(a.sessionKeys);
+    return a;
+  }
+
+  private paceStep(cmd: ParsedCommand): Answer {
+    const a = this.pace!.answer(cmd);
+    if (a.sessionKeys) this.pendingSession = new SecureMessagingCard(a.sessionKeys);
+    return a;
+  }
+
+  private select(cmd: ParsedCommand): Answer {
+    if (cmd.p1 === 0x04) {
+      if (!equal(cmd.data, EMRTD_AID)) return { data: none, sw: SW.FILE_NOT_FOUND };
+      this.dir = 'eMRTD';
+      this.current = undefined;
+      return { data: none, sw: SW.OK };
+    }
+    if (cmd.data.length !== 2 && !(cmd.p1 === 0x00 && cmd.data.length === 0)) return { data: none, sw: SW.WRONG_LENGTH };
+    const fid = cmd.data.length === 2 ? (cmd.data[0]! << 8) | cmd.data[1]! : MF_FID;
+    if (cmd.p1 === 0x00 && fid === MF_FID) {
+      if (this.options.refuseSelectMf) return { data: none, sw: SW.INS_NOT_SUPPORTED };
+      this.dir = 'MF';
+      this.current = undefined;
+      return { data: none, sw: SW.OK };
+    }
+    if (cmd.p1 !== 0x02 && cmd.p1 !== 0x00) return { data: none, sw: SW.INCORRECT_P1P2 };
+    const found = this.fs.byFid(this.dir, fid);
+    if (!found.file) return { data: none, sw: found.sw };
+    if (!this.mayRead(found.file)) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+    this.current = found.file;
+    return { data: none, sw: SW.OK };
+  }
+
+  /** EF.CardAccess is free to read; everything else needs an established secure channel. */
+  private mayRead(file: ChipFile): boolean {
+    return file.name === 'CardAccess' || this.sm !== undefined;
+  }
+
+  private readBinary(cmd: ParsedCommand): Answer {
+    let offset: number;
+    let file = this.current;
+    if (cmd.ins === INS_READ_BINARY) {
+      if (cmd.p1 & 0x80) {
+        const found = this.fs.bySfi(this.dir, cmd.p1 & 0x1f);
+        if (!found.file) return { data: none, sw: found.sw };
+        if (!this.mayRead(found.file)) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+        file = this.current = found.file;
+        offset = cmd.p2;
+      } else {
+        offset = (cmd.p1 << 8) | cmd.p2;
+      }
+    } else {
+      const fid = (cmd.p1 << 8) | cmd.p2;
+      if (fid !== 0) {
+        const found = this.fs.byFid(this.dir, fid);
+        if (!found.file) return { data: none, sw: found.sw };
+        file = found.file;
+      }
+      try {
+        const do54 = readTlv(cmd.data);
+        if (do54.tag !== 0x54 || do54.value.length === 0 || do54.value.length > 4) return { data: none, sw: SW.WRONG_DATA };
+        offset = Number(bytesToBigInt(do54.value));
+      } catch {
+        return { data: none, sw: SW.WRONG_DATA };
+      }
+    }
+    if (!file) return { data: none, sw: SW.CONDITIONS_NOT_SATISFIED };
+    if (!this.mayRead(file)) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+    const ne = cmd.ne ?? 256;
+    if (ne > this.maxLe) return { data: none, sw: SW.WRONG_LENGTH };
+    if (cmd.ins === INS_READ_BINARY) return readSlice(file, offset, ne);
+    // Odd INS wraps the data in DO'53'; Ne counts the wrapper, so take off its header.
+    const header = ne - 2 < 0x80 ? 2 : ne - 3 < 0x100 ? 3 : ne - 4 < 0x10000 ? 4 : 5;
+    const slice = readSlice(file, offset, Math.max(0, ne - header));
+    return { data: tlv(0x53, slice.data), sw: slice.sw };
+  }
+}
