@@ -82,3 +82,19 @@ test('DG13 hostile input: wrong tag, truncation, deep nesting are LDS_MALFORMED'
   for (let i = 0; i < 40; i++) deep = sequence(sequence(deep));
   assert.throws(() => parseDg13Vn(tlv(0x6d, deep)), (e) => isEidError(e, 'LDS_MALFORMED') && /deep/.test((e as Error).message));
 });
+
+test('documentData: CCCD DG1 + DG13 + face size fit the result DocumentSchema', async () => {
+  const { documentData } = await import('../../../core/lds/document.ts');
+  const { parseDg1, encodeDg1 } = await import('../../../core/lds/dg1.ts');
+  const { DocumentSchema } = await import('../../../core/api/verification.ts');
+  const dg1 = parseDg1(encodeDg1('IDVNM0900123450001090012345<<19001011M3001019VNM<<<<<<<<<<<2NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<'), new Date(Date.UTC(2026, 0, 1)));
+  const dg13 = parseDg13Vn(encodeDg13Vn(holder));
+  const doc = documentData(dg1, { dg13, face: { image: new Uint8Array(1234), mimeType: 'image/jpeg', width: 1, height: 1, encoding: 'ISO19794-5' } });
+  assert.deepEqual(DocumentSchema.parse(doc), doc);
+  assert.equal(doc.personalNumber, '001090012345');
+  assert.equal(doc.documentNumber, '090012345');
+  assert.equal(doc.dateOfBirth, '1990-01-01');
+  assert.equal(doc.dateOfExpiry, '2030-01-01');
+  assert.deepEqual(doc.face, { mimeType: 'image/jpeg', bytes: 1234 });
+  assert.equal(doc.vn?.fullName, 'Nguyễn Văn A');
+});
