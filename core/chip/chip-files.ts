@@ -58,12 +58,13 @@ export class ChipFileSystem {
 }
 
 /**
- * Up to `ne` bytes of `file` from `offset`. Past the end: 6B00; fewer bytes than asked because
- * the file ends: 6282 with the bytes that exist (ISO 7816-4 §11.2.3).
+ * Up to `ne` bytes of `file` from `offset`. An offset outside the file (at or past its end):
+ * 6B00; fewer bytes than asked because the file ends: 6282 with the bytes that exist
+ * (ISO 7816-4 §11.2.3).
  */
 export function readSlice(file: ChipFile, offset: number, ne: number): { data: Uint8Array; sw: number } {
   const size = file.bytes.length;
-  if (offset > size) return { data: new Uint8Array(0), sw: SW.WRONG_P1P2 };
+  if (offset >= size && !(offset === 0 && size === 0)) return { data: new Uint8Array(0), sw: SW.WRONG_P1P2 };
   const data = file.bytes.subarray(offset, Math.min(size, offset + ne));
   return { data, sw: data.length < ne ? SW.END_OF_FILE_BEFORE_LE : SW.OK };
 }

@@ -1,0 +1,76 @@
+/**
+ * Every broken preset read from the virtual chip by the terminal side and judged by D's
+ * verifyDocument with the live chip results: the verdict and deciding check recorded next to the
+ * preset must come out. Chip proof here is Active Authentication (A); Chip Authentication joins
+ * when B's card side (core/chip/ca-card.ts) lands.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDocument } from '../../core/chip/factory/build-document.ts';
+import type { VirtualDocument } from '../../core/chip/factory/document.ts';
+import { PROFILE_NAMES, PROFILES } from '../../core/chip/factory/profiles.ts';
+import { VARIANT_NAMES, variantAppliesTo } from '../../core/chip/factory/variants.ts';
+import { performActiveAuthentication } from '../../core/emrtd/active-auth.ts';
+import { parseDg14 } from '../../core/lds/dg14.ts';
+import { mrzInformationFromMrz } from '../../core/mrz/index.ts';
+import { TrustStore } from '../../core/trust/store.ts';
+import { loadTrustBytes } from '../../core/trust/trust-files.ts';
+import { verifyDocument, type LiveChipChecks } from '../../core/trust/verify-document.ts';
+import type { Transport } from '../../core/emrtd/transport.ts';
+import { isEidError } from '../../core/errors.ts';
+import { newChip, openChip, readDocument } from './terminal-side.ts';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+async function chipProof(doc: VirtualDocument, sm: Transport, files: Map<string, Uint8Array>): Promise<LiveChipChecks['chipAuthentication']> {
+  const dg15 = files.get('DG15');
+  if (!dg15) return { status: 'NOT_SUPPORTED', method: null };
+  const dg14 = files.get('DG14');
+  const info = dg14 ? parseDg14(dg14).securityInfos.find((i) => i.type === 'ActiveAuthenticationInfo') : undefined;
+  const aa = await performActiveAuthentication(sm, dg15, info?.type === 'ActiveAuthenticationInfo' ? { signatureAlgorithmOid: info.signatureAlgorithm } : {});
+  void doc;
+  return { status: aa.status, method: 'AA' };
+}
+
+async function verifyLive(doc: VirtualDocument) {
+  const { transport } = newChip(doc);
+  const sm = await openChip(doc, transport, 'BAC');
+  const { files } = await readDocument(sm);
+  const chipAuthentication = await chipProof(doc, sm, files);
+  const key = mrzInformationFromMrz(doc.access.mrz, { today: NOW });
+  const store = new TrustStore();
+  for (const der of [...doc.trust.cscas, ...doc.trust.crls]) loadTrustBytes(store, der, 'factory', NOW);
+  return verifyDocument(files, store, {
+    now: NOW,
+    chipChecks: {
+      accessControl: { status: 'PASS', protocol: 'BAC' },
+      chipAuthentication,
+      accessKey: { documentNumber: key.documentNumber, dateOfBirth: key.dateOfBirth, dateOfExpiry: key.dateOfExpiry },
+    },
+  });
+}
+
+for (const profile of PROFILE_NAMES) {
+  const spec = PROFILES[profile];
+  // Until Chip Authentication has a card side, a CA-only document cannot prove itself live.
+  const caOnly = spec.activeAuthentication === null && spec.chipAuthenticationCurve !== null;
+  for (const variant of [null, ...VARIANT_NAMES]) {
+    if (variant && !variantAppliesTo(variant, spec)) continue;
+    let todo: string | undefined;
+    if (caOnly) todo = 'needs Chip Authentication on the virtual chip (core/chip/ca-card.ts, engineer B)';
+    if (variant === 'malformed-dg-tlv' && spec.vietnamese) todo = 'verifyDocument throws on a malformed DG13 (core/trust)';
+    test(`${profile} / ${variant ?? 'genuine'} read live: expected verdict`, { todo }, async () => {
+      const doc = buildDocument(profile, variant);
+      if (variant === 'truncated-sod') {
+        // The SOD header claims more bytes than the chip has: the read stops with a typed error
+        // (the verdict on the bytes that exist is checked offline in test/unit/factory).
+        await assert.rejects(verifyLive(doc), (e) => isEidError(e));
+        return;
+      }
+      const result = await verifyLive(doc);
+      assert.equal(result.verdict, doc.expected.verdict, JSON.stringify(result.checks));
+      if (doc.expected.check) assert.equal(result.checks[doc.expected.check].status, doc.expected.status);
+      if (doc.expected.failedDataGroups) assert.deepEqual(result.checks.dataGroupHashes.failed, doc.expected.failedDataGroups);
+    });
+  }
+}
