@@ -58,6 +58,19 @@ export class FieldCipher {
     }
   }
 
+  /** Text sealed as it is (no JSON quoting): the outbox payloads, which are JSON already. */
+  sealText(aad: string, text: string): Uint8Array {
+    return aesGcmSeal(this.#sealKey, utf8(text), utf8(aad));
+  }
+
+  openText(aad: string, sealed: Uint8Array): string {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(aesGcmOpen(this.#sealKey, sealed, utf8(aad)));
+    } catch (e) {
+      throw storeError('RECORD_DECRYPT_FAILED', undefined, e);
+    }
+  }
+
   idHash(idNumber: string): Uint8Array {
     return hmac('sha256', this.#idKey, utf8(normaliseIdNumber(idNumber)));
   }

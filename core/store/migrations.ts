@@ -119,7 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
       const insert = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
       for (const row of liveRecords(db, RECORD_COLUMNS)) {
         const record = decodeRecord(row, cipher);
-        insert.run(row.id, row.seq, cipher.seal(outboxAad(row.id), registryPayload(record, profileOf(record.purpose))), row.created_at);
+        insert.run(row.id, row.seq, cipher.sealText(outboxAad(row.id), registryPayload(record, profileOf(record.purpose))), row.created_at);
       }
     },
   },

@@ -54,9 +54,7 @@ export class OutboxTable implements OutboxPort {
   pending(limit: number): OutboxEntry[] {
     const n = Math.max(0, Math.min(MAX_BATCH, Math.floor(limit)));
     return this.#pending.all(this.#nowMs(), n).map((r) => {
-      const payload = this.#cipher.open(outboxAad(r.record_id), r.payload);
-      if (typeof payload !== 'string') throw storeError('RECORD_DECRYPT_FAILED', 'outbox payload');
-      return { id: r.record_id, seq: r.seq, payload, createdAt: r.created_at };
+      return { id: r.record_id, seq: r.seq, payload: this.#cipher.openText(outboxAad(r.record_id), r.payload), createdAt: r.created_at };
     });
   }
 

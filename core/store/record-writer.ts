@@ -31,6 +31,13 @@ interface PreparedRecord {
   readonly profile: PurposeProfile;
 }
 
+interface Lookups {
+  readonly terminalId: string | undefined;
+  readonly defaultPurpose: string;
+  profile(name: string): PurposeProfile;
+  operatorAllowed(name: string): boolean;
+}
+
 export class RecordWriter {
   readonly #db: Database.Database;
   readonly #cipher: FieldCipher;
@@ -63,30 +70,57 @@ export class RecordWriter {
 
   /** Stores one verification durably; returns its id, sequence number and chain hash. */
   write(input: RecordInput): RecordRef {
-    const prepared = this.#prepare(input);
+    const prepared = this.#prepare(input, this.#lookups());
     return this.#db.transaction(() => this.#append(prepared)).immediate();
   }
 
   /** Stores many verifications in one transaction (all or none): the fast path for imports. */
   writeMany(inputs: readonly RecordInput[]): RecordRef[] {
-    const prepared = inputs.map((i) => this.#prepare(i));
+    const lookups = this.#lookups();
+    const prepared = inputs.map((i) => this.#prepare(i, lookups));
     return this.#db.transaction(() => prepared.map((p) => this.#append(p))).immediate();
   }
 
-  #prepare({ result, context }: RecordInput): PreparedRecord {
+  /** Settings, profiles and operators read once per call rather than once per record. */
+  #lookups(): Lookups {
+    const custom = parseCustomProfiles(this.#settings.get('purposeProfiles'));
+    const profiles = new Map<string, PurposeProfile>();
+    const operators = new Map<string, boolean>();
+    const anyOperator = this.#operatorCount.get()!.n > 0;
+    return {
+      terminalId: this.#settings.get('terminalId'),
+      defaultPurpose: this.#settings.get('purposeProfile') ?? DEFAULT_PROFILE,
+      profile: (name) => {
+        let p = profiles.get(name);
+        if (!p) profiles.set(name, (p = resolveProfile(name, custom)));
+        return p;
+      },
+      // Every record names an operator; once operators exist, it must be an active one.
+      operatorAllowed: (name) => {
+        if (!anyOperator) return true;
+        let ok = operators.get(name);
+        if (ok === undefined) {
+          const row = this.#operatorActive.get(name);
+          operators.set(name, (ok = row !== undefined && row.disabled === 0));
+        }
+        return ok;
+      },
+    };
+  }
+
+  #prepare({ result, context }: RecordInput, lookups: Lookups): PreparedRecord {
     const parsed = VerificationResultSchema.safeParse(result);
     if (!parsed.success) throw storeError('RECORD_INVALID', `verification result: ${parsed.error.issues[0]?.path.join('.')}`);
     const operator = context.operator?.trim();
     if (!operator) throw storeError('RECORD_INVALID', 'operator missing');
-    this.#checkOperator(operator);
+    if (!lookups.operatorAllowed(operator)) throw storeError('RECORD_INVALID', 'operator is not an active operator');
     const id = context.id ?? uuidv7(context.createdAt?.getTime() ?? this.#now().getTime());
     if (!isUuidv7(id)) throw storeError('RECORD_INVALID', 'id is not a UUIDv7');
     const created = context.createdAt ?? this.#now();
     if (Number.isNaN(created.getTime())) throw storeError('RECORD_INVALID', 'time');
-    const terminalId = context.terminalId ?? this.#settings.get('terminalId');
+    const terminalId = context.terminalId ?? lookups.terminalId;
     if (!terminalId) throw storeError('RECORD_INVALID', 'terminal id missing');
-    const purpose = context.purpose ?? this.#settings.get('purposeProfile') ?? DEFAULT_PROFILE;
-    const profile = resolveProfile(purpose, parseCustomProfiles(this.#settings.get('purposeProfiles')));
+    const profile = lookups.profile(context.purpose ?? lookups.defaultPurpose);
 
     const doc = parsed.data.document;
     const kept = doc ? pickFields(extractPersonalData(doc, context.faceImage), profile.keep) : {};
@@ -124,13 +158,6 @@ export class RecordWriter {
     };
   }
 
-  /** Every record names an operator; once operators exist, it must be one of them. */
-  #checkOperator(name: string): void {
-    if (this.#operatorCount.get()!.n === 0) return;
-    const row = this.#operatorActive.get(name);
-    if (!row || row.disabled) throw storeError('RECORD_INVALID', 'operator is not an active operator');
-  }
-
   /** Inside the write transaction: link to the chain head, insert, enqueue for sync. */
   #append(p: PreparedRecord): RecordRef {
     const last = this.#lastRecord.get();
@@ -142,7 +169,7 @@ export class RecordWriter {
     this.#insertRecord.run(row);
     for (const t of p.nameTokens) this.#insertToken.run(t, seq);
     const hashHex = toHex(hash).toLowerCase();
-    this.#insertOutbox.run(row.id, seq, this.#cipher.seal(outboxAad(row.id), registryPayload(this.#asStored(row, p, hashHex), p.profile)), row.created_at);
+    this.#insertOutbox.run(row.id, seq, this.#cipher.sealText(outboxAad(row.id), registryPayload(this.#asStored(row, p, hashHex), p.profile)), row.created_at);
     this.#setHead.run(`${seq}:${hashHex}`);
     return { id: row.id, seq, hash: hashHex };
   }
