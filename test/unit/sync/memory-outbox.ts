@@ -3,6 +3,7 @@
  * them) and a Map-backed key-value store, plus a chain of records built with record-chain.ts.
  */
 import { GENESIS_HASH, chainHash } from '../../../core/sync/record-chain.ts';
+import { randomUUID } from '../../../core/crypto/node-crypto.ts';
 import type { KeyValuePort, OutboxEntry, OutboxPort } from '../../../core/sync/ports.ts';
 
 interface Row extends OutboxEntry { acked: boolean; leasedUntil: number }
@@ -62,7 +63,8 @@ export class MemoryKv implements KeyValuePort {
 export interface ChainState { seq: number; prevHash: string }
 
 /** Appends `n` chained records (as core/store would write them) and returns them. */
-export function makeRecords(n: number, state: ChainState = { seq: 0, prevHash: GENESIS_HASH }, prefix = 'rec', baseTime = Date.now()): Record<string, unknown>[] {
+/** Record ids are unique across terminals (core/store uses UUIDv7), so the default prefix is random. */
+export function makeRecords(n: number, state: ChainState = { seq: 0, prevHash: GENESIS_HASH }, prefix = `rec-${randomUUID().slice(0, 8)}`, baseTime = Date.now()): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const body: Record<string, unknown> = {
