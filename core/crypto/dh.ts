@@ -36,6 +36,11 @@ export const RFC5114_2048_256: DhGroup = {
   q: 0x8CF83642A709A097B447997640129DA299B1A47D1EB3750BA308B0FE64F5FBD3n,
 };
 
+/** The named RFC 5114 group with this p and g, if any (DG14 carries DH groups as explicit numbers). */
+export function findDhGroup(p: bigint, g: bigint): DhGroup | undefined {
+  return [RFC5114_1024_160, RFC5114_2048_224, RFC5114_2048_256].find((group) => group.p === p && group.g === g);
+}
+
 /** Bytes of p: the fixed length of every public value and shared secret. */
 export const dhLength = (group: DhGroup): number => Math.ceil(group.p.toString(2).length / 8);
 
