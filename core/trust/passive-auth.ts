@@ -7,7 +7,8 @@ import { equal } from '../bytes/bytes.ts';
 import { hash } from '../crypto/node-crypto.ts';
 import { EidError } from '../errors.ts';
 import { OID } from '../asn1/algorithms.ts';
-import { parseLdsSecurityObject } from './lds-security-object.ts';
+import type { DataGroupNumber } from '../lds/files.ts';
+import { parseLdsSecurityObject } from '../lds/sod.ts';
 import { verifySignedObject, type SignedObjectResult } from './signed-object.ts';
 import type { TrustStore } from './store.ts';
 
@@ -44,12 +45,14 @@ function compareHashes(signed: SignedObjectResult, dataGroups: ReadonlyMap<numbe
     if (!(e instanceof EidError)) throw e;
     return { status: 'FAIL', failed: all, matched: [], reason: e.message };
   }
+  const hashName = lso.hashName;
+  if (!hashName) return { status: 'FAIL', failed: all, matched: [], reason: `the SOD uses an unsupported hash algorithm (${lso.hashAlgorithm.oid})` };
   if (all.length === 0) return { status: 'FAIL', failed: [], matched: [], reason: 'no data group was read to check' };
   const failed: number[] = [];
   const matched: number[] = [];
   for (const dg of all) {
-    const expected = lso.hashes.get(dg);
-    if (expected && equal(expected, hash(lso.hashAlgorithm, dataGroups.get(dg)!))) matched.push(dg);
+    const expected = lso.dataGroupHashes.get(dg as DataGroupNumber);
+    if (expected && equal(expected, hash(hashName, dataGroups.get(dg)!))) matched.push(dg);
     else failed.push(dg);
   }
   return failed.length === 0

@@ -3,11 +3,12 @@
  * authentication against the trust store, check expiry and consistency, build the result. The
  * `verify --dump` command, the card `read` command and the UI all call `verifyDocument`.
  */
-import type { DocumentData, VerificationResult } from '../api/verification.ts';
+import type { VerificationResult } from '../api/verification.ts';
 import { EidError } from '../errors.ts';
 import { parseDg1 } from '../lds/dg1.ts';
-import { parseDg13Vn, type Dg13Vn } from '../lds/dg13-vn.ts';
-import type { ParsedMrz } from '../mrz/types.ts';
+import { parseDg13Vn } from '../lds/dg13-vn.ts';
+import { parseDg2, type FaceImage } from '../lds/dg2.ts';
+import { documentData } from '../lds/document.ts';
 import { checkConsistency, type AccessKeyData } from './consistency.ts';
 import { documentExpiryStatus } from './document-expiry.ts';
 import { passiveAuthentication, type PassiveAuthResult } from './passive-auth.ts';
@@ -77,7 +78,7 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     verdict: out.verdict,
     warnings: [...out.warnings, ...(options.chipChecks?.warnings ?? [])],
     checks: out.checks,
-    document: dg1 ? documentData(dg1.mrzText, dg1.mrz, dg13, files.get('DG2')) : null,
+    document: dg1 ? documentData(dg1, { dg13: dg13 ?? null, face: firstFace(files.get('DG2')) }) : null,
     stats: options.stats ?? { apdus: 0, bytesRead: [...files.values()].reduce((n, b) => n + b.length, 0), millis: 0 },
   };
   return {
@@ -97,38 +98,8 @@ function tryParse<T>(parse: () => T): T | undefined {
   }
 }
 
-function documentData(mrzText: string, mrz: ParsedMrz, dg13: Dg13Vn | undefined, dg2: Uint8Array | undefined): DocumentData {
-  return {
-    documentCode: mrz.documentCode,
-    issuingState: mrz.issuingState,
-    documentNumber: mrz.documentNumber,
-    personalNumber: mrz.personalNumber,
-    surname: mrz.surname,
-    givenNames: mrz.givenNames,
-    nationality: mrz.nationality,
-    dateOfBirth: mrz.dateOfBirthIso ?? mrz.dateOfBirth,
-    sex: mrz.sex,
-    dateOfExpiry: mrz.dateOfExpiryIso,
-    mrz: mrzText,
-    face: faceSummary(dg2),
-    vn: dg13?.data ?? null,
-  };
-}
-
-/** Which image format DG2 holds and its size; the image itself never enters the result. */
-function faceSummary(dg2: Uint8Array | undefined): DocumentData['face'] {
+/** The first face of DG2 for the result's face summary; an unreadable DG2 is left to the hash check. */
+function firstFace(dg2: Uint8Array | undefined): FaceImage | null {
   if (!dg2) return null;
-  const jpeg = indexOf(dg2, [0xff, 0xd8, 0xff]);
-  if (jpeg >= 0) return { mimeType: 'image/jpeg', bytes: dg2.length - jpeg };
-  const jp2 = indexOf(dg2, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50]);
-  if (jp2 >= 0) return { mimeType: 'image/jp2', bytes: dg2.length - jp2 };
-  return null;
-}
-
-function indexOf(hay: Uint8Array, needle: readonly number[]): number {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
+  return tryParse(() => parseDg2(dg2))?.faces[0] ?? null;
 }
