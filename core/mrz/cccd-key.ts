@@ -6,7 +6,7 @@
 import { mrzInformation, type MrzInformation } from './access-key.ts';
 import { cccdExpiryCandidates, cccdExpiryCandidatesWithoutIssueDate, type ExpiryCandidate } from './cccd-expiry.ts';
 import { parseCccdQr, type CccdQr } from './cccd-qr.ts';
-import { parseHumanDate, parseIsoDate, toIso } from './dates.ts';
+import { compareDates, fromJsDate, parseHumanDate, parseIsoDate, toIso, type CalendarDate } from './dates.ts';
 import { mrzInvalid } from './errors.ts';
 
 export interface MrzKeyCandidate {
@@ -22,6 +22,12 @@ export function cccdDocumentNumber(idNumber: string): string {
   return id.slice(3);
 }
 
+/** A birth date after today is a typing or scanning mistake, not a key worth trying on the chip. */
+function pastBirthDate(dob: CalendarDate, today: Date = new Date()): CalendarDate {
+  if (compareDates(dob, fromJsDate(today)) > 0) throw mrzInvalid('dateOfBirth', 'the date of birth is in the future', 'ngày sinh ở tương lai');
+  return dob;
+}
+
 function candidatesFor(docNo: string, dobIso: string, expiries: readonly ExpiryCandidate[]): MrzKeyCandidate[] {
   return expiries.map((expiry) => ({ mrz: mrzInformation(docNo, dobIso, expiry.yymmdd), expiry }));
 }
@@ -32,7 +38,7 @@ function candidatesFor(docNo: string, dobIso: string, expiries: readonly ExpiryC
  */
 export function cccdKeyCandidates(idNumber: string, dateOfBirth: string, dateOfExpiry?: string | null, today?: Date): MrzKeyCandidate[] {
   const docNo = cccdDocumentNumber(idNumber);
-  const dob = parseHumanDate(dateOfBirth, 'dateOfBirth', 'birth', today)!;
+  const dob = pastBirthDate(parseHumanDate(dateOfBirth, 'dateOfBirth', 'birth', today)!, today);
   if (dateOfExpiry !== undefined && dateOfExpiry !== null && dateOfExpiry.trim() !== '') {
     const text = dateOfExpiry.trim();
     const noExpiry = text === '991231' || /^kh[oô]ng th[oờ]i h[aạ]n$/i.test(text.normalize('NFC'));
@@ -44,9 +50,9 @@ export function cccdKeyCandidates(idNumber: string, dateOfBirth: string, dateOfE
 }
 
 /** (d) From the QR code text: ID and birth date from the code, expiry derived from the issue date. */
-export function cccdQrKeyCandidates(qrText: string): { qr: CccdQr; candidates: MrzKeyCandidate[] } {
+export function cccdQrKeyCandidates(qrText: string, today?: Date): { qr: CccdQr; candidates: MrzKeyCandidate[] } {
   const qr = parseCccdQr(qrText);
-  const dob = parseIsoDate(qr.dateOfBirth, 'dateOfBirth');
+  const dob = pastBirthDate(parseIsoDate(qr.dateOfBirth, 'dateOfBirth'), today);
   const issued = parseIsoDate(qr.dateOfIssue, 'dateOfExpiry');
   return { qr, candidates: candidatesFor(cccdDocumentNumber(qr.idNumber), qr.dateOfBirth, cccdExpiryCandidates(dob, issued)) };
 }

@@ -102,6 +102,11 @@ test('bad QR text is QR_INVALID', () => {
   }
 });
 
+test('a birth date in the future is MRZ_INVALID dateOfBirth', () => {
+  assert.throws(() => cccdKeyCandidates('001090012345', '2030-01-01', undefined, today), (e) => e instanceof MrzError && e.field === 'dateOfBirth');
+  assert.throws(() => cccdQrKeyCandidates('001090012345||A|01012030|Nam|X|15042031', today), (e) => e instanceof MrzError && e.field === 'dateOfBirth');
+});
+
 test('CAN is 6 digits', () => {
   assert.deepEqual(canKey(' 123456 '), { kind: 'CAN', can: '123456' });
   assert.throws(() => canKey('12345a'), (e) => isEidError(e, 'MRZ_INVALID'));
