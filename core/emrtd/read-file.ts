@@ -78,9 +78,15 @@ export class FileReader {
 
   /**
    * One READ BINARY of up to `ne` file bytes at `offset` of the selected file; may return fewer.
-   * `suggestedLe` translates a 6Cxx answer into file bytes.
+   * `suggestedLe` translates a 6Cxx answer into file bytes. With `sfi` the file is named by its
+   * short file identifier (P1 = 80 | SFI, offset up to 255) and becomes the selected file.
    */
-  async readBinary(offset: number, ne: number): Promise<{ data: Uint8Array; sw: number; suggestedLe?: number }> {
+  async readBinary(offset: number, ne: number, sfi?: number): Promise<{ data: Uint8Array; sw: number; suggestedLe?: number }> {
+    if (sfi !== undefined) {
+      if (!Number.isInteger(sfi) || sfi < 1 || sfi > 30 || offset > 0xff) throw new RangeError('SFI 1..30 with an offset up to 255');
+      const r = await this.send({ cla: 0x00, ins: 0xb0, p1: 0x80 | sfi, p2: offset, ne });
+      return { data: r.data, sw: r.sw, ...(r.sw >> 8 === SW1_WRONG_LE && { suggestedLe: r.sw & 0xff || 256 }) };
+    }
     if (offset <= MAX_EVEN_INS_OFFSET) {
       const r = await this.send({ cla: 0x00, ins: 0xb0, p1: offset >> 8, p2: offset & 0xff, ne });
       return { data: r.data, sw: r.sw, ...(r.sw >> 8 === SW1_WRONG_LE && { suggestedLe: r.sw & 0xff || 256 }) };
@@ -106,10 +112,10 @@ export class FileReader {
    * Reads `want` bytes at `offset` adaptively: returns at least one byte, or throws. `atEnd`
    * says whether offset + want is the end of the file (a short answer there is no limit).
    */
-  private async readChunk(offset: number, want: number, atEnd: boolean): Promise<Uint8Array> {
+  private async readChunk(offset: number, want: number, atEnd: boolean, sfi?: number): Promise<Uint8Array> {
     let ask = want;
     for (let attempt = 0; attempt < 16; attempt++) {
-      const { data, sw, suggestedLe } = await this.readBinary(offset, ask);
+      const { data, sw, suggestedLe } = await this.readBinary(offset, ask, sfi);
       if (sw === SW.OK || sw === SW.END_OF_FILE_BEFORE_LE) {
         if (data.length > ask) throw readError('READ_RESPONSE_INVALID', 'The chip sent more data than asked for', 'Chip gửi nhiều dữ liệu hơn yêu cầu');
         if (data.length > 0) {
@@ -143,10 +149,10 @@ export class FileReader {
    * tiny pieces is asked again; the header read may hit the end of a small file, so nothing
    * is learned about read sizes from it.
    */
-  private async readHeader(): Promise<Uint8Array> {
+  private async readHeader(sfi?: number): Promise<Uint8Array> {
     let header: Uint8Array = new Uint8Array(0);
     while (header.length < this.headerLength) {
-      header = concat(header, await this.readChunk(header.length, this.headerLength - header.length, true));
+      header = concat(header, await this.readChunk(header.length, this.headerLength - header.length, true, sfi));
       try {
         peekTotalLength(header);
         return header;
@@ -160,7 +166,16 @@ export class FileReader {
   /** SELECTs the file and reads it whole, as the bytes on the chip (hash these). */
   async readFile(fid: number, onProgress?: ReadProgress): Promise<Uint8Array> {
     await this.select(fid);
-    const first = await this.readHeader();
+    return this.readSelected(undefined, onProgress);
+  }
+
+  /** Reads a file named by its short file identifier: one APDU fewer than SELECT + READ. */
+  async readFileBySfi(sfi: number, onProgress?: ReadProgress): Promise<Uint8Array> {
+    return this.readSelected(sfi, onProgress);
+  }
+
+  private async readSelected(sfi: number | undefined, onProgress?: ReadProgress): Promise<Uint8Array> {
+    const first = await this.readHeader(sfi);
     const { totalLength } = peekTotalLength(first);
     if (totalLength > this.maxFileSize) {
       throw readError('FILE_TOO_LARGE', `A file on the chip claims ${totalLength} bytes, more than any document holds`, 'Tệp trên chip có kích thước bất thường');

@@ -106,11 +106,17 @@ export class MiniCard implements Transport {
       return { data: none, sw: SW.OK };
     }
     if (cmd.ins === 0xb0 || cmd.ins === 0xb1) {
+      if (cmd.ins === 0xb0 && cmd.p1 & 0x80) {
+        // Short file identifier: LDS files have FID 01xx and SFI xx.
+        const file = this.options.files.get(0x0100 | (cmd.p1 & 0x1f));
+        if (!file) return { data: none, sw: SW.FILE_NOT_FOUND };
+        this.selected = file;
+        this.selectedFid = 0x0100 | (cmd.p1 & 0x1f);
+      }
       if (!this.selected) return { data: none, sw: SW.CONDITIONS_NOT_SATISFIED };
       let offset: number;
       if (cmd.ins === 0xb0) {
-        if (cmd.p1 & 0x80) return { data: none, sw: SW.INCORRECT_P1P2 };
-        offset = (cmd.p1 << 8) | cmd.p2;
+        offset = cmd.p1 & 0x80 ? cmd.p2 : (cmd.p1 << 8) | cmd.p2;
       } else {
         const t = readTlv(cmd.data);
         offset = 0;

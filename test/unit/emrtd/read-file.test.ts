@@ -107,3 +107,13 @@ test('hostile chips: oversized header, refusal of every length, endless tiny ans
   const empty = new ScriptedTransport([['00A4020C020001', '9000'], ['00B0000008', '9000']]);
   await assert.rejects(new FileReader(empty).readFile(1), (e) => isEidError(e, 'READ_LENGTH_REFUSED'));
 });
+
+test('reading by short file identifier saves the SELECT', async () => {
+  const { card, reader } = await session();
+  assert.equal(toHex(await reader.readFileBySfi(0x1e)), appD.ef_com_reassembled);
+  assert.equal(reader.stats.apdus, 2);
+  assert.equal(card.log[card.log.length - 2]!.p1, 0x9e);
+  assert.equal(toHex(await reader.readFileBySfi(0x02)), toHex(DG2));
+  await assert.rejects(reader.readFileBySfi(0x05), (e) => isEidError(e, 'FILE_NOT_FOUND'));
+  await assert.rejects(reader.readFileBySfi(31), RangeError);
+});
