@@ -14,9 +14,11 @@ import { SW } from '../emrtd/status-words.ts';
 import type { ApduResponder } from '../emrtd/transport.ts';
 import { answerInternalAuthenticate, INS_INTERNAL_AUTHENTICATE, type AaCardKey } from './aa-card.ts';
 import { BacCard } from './bac-card.ts';
+import { CaCard } from './ca-card.ts';
 import { ChipFileSystem, EMRTD_AID, MF_FID, readSlice, type ChipFile, type Directory } from './chip-files.ts';
 import type { VirtualDocument } from './factory/document.ts';
 import { PaceCard } from './pace-card.ts';
+import { ecPaceGroup } from '../emrtd/pace/index.ts';
 import { SecureMessagingCard } from './sm-card.ts';
 
 export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;
@@ -76,6 +78,7 @@ export class VirtualChip implements ApduResponder {
   private readonly bac: BacCard | undefined;
   private readonly pace: PaceCard | undefined;
   private readonly aaKey: AaCardKey | undefined;
+  private readonly ca: CaCard | undefined;
   private readonly maxLe: number;
   private dir: Directory = 'MF';
   private current: ChipFile | undefined;
@@ -97,6 +100,15 @@ export class VirtualChip implements ApduResponder {
       });
     }
     this.aaKey = aaCardKey(doc);
+    const caKey = doc.chipKeys.chipAuthentication;
+    if (caKey) {
+      this.ca = new CaCard([{
+        oid: caKey.oid,
+        ...(caKey.keyId === undefined ? {} : { keyId: caKey.keyId }),
+        group: ecPaceGroup(curveByName(caKey.curve)),
+        privateKey: bytesToBigInt(caKey.privateKey),
+      }]);
+    }
     this.maxLe = options.maxLe ?? (options.extendedLength === false ? 256 : 65536);
   }
 
@@ -111,6 +123,7 @@ export class VirtualChip implements ApduResponder {
     this.sm = undefined;
     this.bac?.reset();
     this.pace?.reset();
+    this.ca?.reset();
   }
 
   /** APDUs answered since the chip was made (faults count with this). */
@@ -206,6 +219,7 @@ export class VirtualChip implements ApduResponder {
         if (!this.aaKey) return { data: none, sw: SW.INS_NOT_SUPPORTED };
         return answerInternalAuthenticate(this.aaKey, cmd, this.random);
       default:
+        if (CaCard.handles(cmd) || (cmd.ins === 0x86 && this.ca?.awaitingKeyAgreement)) return this.chipAuthentication(cmd);
         if (this.pace && PaceCard.handles(cmd)) return this.paceStep(cmd);
         return { data: none, sw: SW.INS_NOT_SUPPORTED };
     }
@@ -216,6 +230,15 @@ export class VirtualChip implements ApduResponder {
     // GET CHALLENGE inside SM serves other protocols (TA), which this chip does not offer.
     if (this.sm) return { data: none, sw: SW.CONDITIONS_NOT_SATISFIED };
     const a = this.bac.answer(cmd);
+    if (a.sessionKeys) this.pendingSession = new SecureMessagingCard(a.sessionKeys);
+    return a;
+  }
+
+  /** Chip Authentication runs inside an existing session; its answer goes out under the old keys. */
+  private chipAuthentication(cmd: ParsedCommand): Answer {
+    if (!this.ca) return { data: none, sw: SW.INS_NOT_SUPPORTED };
+    if (!this.sm) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
+    const a = this.ca.answer(cmd);
     if (a.sessionKeys) this.pendingSession = new SecureMessagingCard(a.sessionKeys);
     return a;
   }

@@ -1,8 +1,8 @@
 /**
  * Every broken preset read from the virtual chip by the terminal side and judged by D's
  * verifyDocument with the live chip results: the verdict and deciding check recorded next to the
- * preset must come out. Chip proof here is Active Authentication (A); Chip Authentication joins
- * when B's card side (core/chip/ca-card.ts) lands.
+ * preset must come out. Chip proof: Chip Authentication (B) when DG14 offers it, else Active
+ * Authentication (A).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,19 +16,23 @@ import { mrzInformationFromMrz } from '../../core/mrz/index.ts';
 import { TrustStore } from '../../core/trust/store.ts';
 import { loadTrustBytes } from '../../core/trust/trust-files.ts';
 import { verifyDocument, type LiveChipChecks } from '../../core/trust/verify-document.ts';
-import type { Transport } from '../../core/emrtd/transport.ts';
+import type { SecureMessaging } from '../../core/emrtd/secure-messaging.ts';
 import { isEidError } from '../../core/errors.ts';
-import { newChip, openChip, readDocument } from './terminal-side.ts';
+import { chipAuthenticate, newChip, openChip, readDocument } from './terminal-side.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
-async function chipProof(doc: VirtualDocument, sm: Transport, files: Map<string, Uint8Array>): Promise<LiveChipChecks['chipAuthentication']> {
+/** Chip Authentication when DG14 offers it (preferred, as the design says), else Active Authentication. */
+async function chipProof(sm: SecureMessaging, files: Map<string, Uint8Array>): Promise<LiveChipChecks['chipAuthentication']> {
+  const dg14 = files.get('DG14');
+  if (dg14) {
+    const ca = await chipAuthenticate(sm, dg14);
+    if (ca.status !== 'NOT_SUPPORTED') return { status: ca.status, method: 'CA' };
+  }
   const dg15 = files.get('DG15');
   if (!dg15) return { status: 'NOT_SUPPORTED', method: null };
-  const dg14 = files.get('DG14');
   const info = dg14 ? parseDg14(dg14).securityInfos.find((i) => i.type === 'ActiveAuthenticationInfo') : undefined;
   const aa = await performActiveAuthentication(sm, dg15, info?.type === 'ActiveAuthenticationInfo' ? { signatureAlgorithmOid: info.signatureAlgorithm } : {});
-  void doc;
   return { status: aa.status, method: 'AA' };
 }
 
@@ -36,7 +40,7 @@ async function verifyLive(doc: VirtualDocument) {
   const { transport } = newChip(doc);
   const sm = await openChip(doc, transport, 'BAC');
   const { files } = await readDocument(sm);
-  const chipAuthentication = await chipProof(doc, sm, files);
+  const chipAuthentication = await chipProof(sm, files);
   const key = mrzInformationFromMrz(doc.access.mrz, { today: NOW });
   const store = new TrustStore();
   for (const der of [...doc.trust.cscas, ...doc.trust.crls]) loadTrustBytes(store, der, 'factory', NOW);
@@ -52,12 +56,9 @@ async function verifyLive(doc: VirtualDocument) {
 
 for (const profile of PROFILE_NAMES) {
   const spec = PROFILES[profile];
-  // Until Chip Authentication has a card side, a CA-only document cannot prove itself live.
-  const caOnly = spec.activeAuthentication === null && spec.chipAuthenticationCurve !== null;
   for (const variant of [null, ...VARIANT_NAMES]) {
     if (variant && !variantAppliesTo(variant, spec)) continue;
     let todo: string | undefined;
-    if (caOnly) todo = 'needs Chip Authentication on the virtual chip (core/chip/ca-card.ts, engineer B)';
     if (variant === 'malformed-dg-tlv' && spec.vietnamese) todo = 'verifyDocument throws on a malformed DG13 (core/trust)';
     test(`${profile} / ${variant ?? 'genuine'} read live: expected verdict`, { todo }, async () => {
       const doc = buildDocument(profile, variant);

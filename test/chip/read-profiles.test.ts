@@ -9,7 +9,7 @@ import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { PROFILE_NAMES } from '../../core/chip/factory/profiles.ts';
 import { performActiveAuthentication } from '../../core/emrtd/active-auth.ts';
 import { parseDg14 } from '../../core/lds/dg14.ts';
-import { newChip, openChip, readDocument, type Access } from './terminal-side.ts';
+import { chipAuthenticate, newChip, openChip, readDocument, type Access } from './terminal-side.ts';
 
 for (const profile of PROFILE_NAMES) {
   const doc = buildDocument(profile);
@@ -25,6 +25,19 @@ for (const profile of PROFILE_NAMES) {
       }
       assert.deepEqual(refused, doc.protectedFiles.map((f) => `${f}:SECURITY_STATUS_NOT_SATISFIED`));
     });
+  }
+
+  if (doc.chipKeys.chipAuthentication) {
+    for (const access of accesses) {
+      test(`${profile} over ${access}: Chip Authentication passes and reading continues under the new keys`, async () => {
+        const { transport } = newChip(doc);
+        const sm = await openChip(doc, transport, access);
+        const result = await chipAuthenticate(sm, doc.files.get('DG14')!);
+        assert.equal(result.status, 'PASS', result.detail);
+        const { files } = await readDocument(sm);
+        assert.deepEqual(files.get('DG1'), doc.files.get('DG1'));
+      });
+    }
   }
 
   if (doc.chipKeys.activeAuthentication) {

@@ -7,6 +7,9 @@ import { performBac } from '../../core/emrtd/bac.ts';
 import { FileReader } from '../../core/emrtd/read-file.ts';
 import { performPace } from '../../core/emrtd/pace/index.ts';
 import type { Transport } from '../../core/emrtd/transport.ts';
+import type { SecureMessaging } from '../../core/emrtd/secure-messaging.ts';
+import { chipAuthenticationKeys, performChipAuthentication, type ChipAuthenticationResult } from '../../core/emrtd/chip-auth-index.ts';
+import { parseDg14 } from '../../core/lds/dg14.ts';
 import { LDS_FILES, type LdsFileName } from '../../core/lds/files.ts';
 import { parseCom } from '../../core/lds/com.ts';
 import { VirtualChip, type VirtualChipOptions } from '../../core/chip/virtual-chip.ts';
@@ -26,7 +29,7 @@ export async function selectApplication(transport: Transport): Promise<number> {
 export type Access = 'BAC' | 'PACE-MRZ' | 'PACE-CAN';
 
 /** Opens the chip and returns the secure-messaging transport. */
-export async function openChip(doc: VirtualDocument, transport: Transport, access: Access): Promise<Transport> {
+export async function openChip(doc: VirtualDocument, transport: Transport, access: Access): Promise<SecureMessaging> {
   if (access === 'BAC') {
     await selectApplication(transport);
     return (await performBac(transport, doc.access.mrzInformation)).secureMessaging;
@@ -62,4 +65,9 @@ export async function readDocument(sm: Transport): Promise<{ files: Map<string, 
 export function newChip(doc: VirtualDocument, options: VirtualChipOptions = {}): { chip: VirtualChip; transport: Transport } {
   const chip = new VirtualChip(doc, options);
   return { chip, transport: chipTransport(chip) };
+}
+
+/** Chip Authentication with the keys DG14 publishes (B's terminal side). */
+export async function chipAuthenticate(sm: SecureMessaging, dg14: Uint8Array): Promise<ChipAuthenticationResult> {
+  return performChipAuthentication(sm, chipAuthenticationKeys(parseDg14(dg14).securityInfos));
 }
