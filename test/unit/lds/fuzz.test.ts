@@ -177,3 +177,13 @@ test('the JPEG 2000 decoder never throws and never hangs on mutated data', { tim
     assert.ok(out === undefined || out.png.length > 0);
   }
 });
+
+test('each parser names its file in LDS_MALFORMED; oversized files are refused', () => {
+  const wrong = Uint8Array.of(0x42, 0x01, 0x00);
+  for (const [name, parse] of Object.entries(parsers)) {
+    assert.throws(() => parse(wrong), (e) => e instanceof EidError && e.code === 'LDS_MALFORMED' && e.message.includes(name), name);
+  }
+  const huge = new Uint8Array((1 << 20) + 16);
+  huge.set([0x6d, 0x84, 0x00, 0x10, 0x00, 0x0a]);
+  assert.throws(() => parseDg13Vn(huge), (e) => e instanceof EidError && e.code === 'LDS_MALFORMED' && /larger/.test(e.message));
+});
