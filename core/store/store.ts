@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldCipher } from './field-cipher.ts';
 import { defaultKeyProvider, type KeyProvider } from './key-provider.ts';
-import { migrate } from './migrations.ts';
+import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import { SettingsTable, type KeyValuePort } from './settings.ts';
 import { RecordWriter } from './record-writer.ts';
 import { RecordQueries } from './record-query.ts';
@@ -78,6 +78,10 @@ export function openStore(options: OpenStoreOptions): Store {
     throw storeError('STORE_OPEN_FAILED', undefined, e);
   }
   try {
+    // Check the key before migrating: backfills decrypt old records, and a wrong key must be
+    // reported as such rather than as a failed upgrade.
+    const version = schemaVersion(db);
+    if (version >= 1 && version <= LATEST_VERSION) checkKey(db, cipher);
     migrate(db, { cipher });
     db.transaction(() => checkKey(db, cipher)).immediate();
   } catch (e) {

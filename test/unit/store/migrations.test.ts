@@ -96,6 +96,23 @@ test('a failing migration step leaves the database at the previous version', () 
   }
 });
 
+test('an old database opened with the wrong key says so before trying to upgrade', () => {
+  const dir = tempDir();
+  try {
+    const db = new Database(join(dir, DATABASE_FILE));
+    migrate(db, { cipher }, 2);
+    insertVersion1Record(db);
+    db.close();
+    const wrong = { description: 'wrong', loadOrCreateKey: () => new Uint8Array(32).fill(1) };
+    assert.throws(() => openStore({ dataDir: dir, keyProvider: wrong }), (e) => isEidError(e, 'RECORD_DECRYPT_FAILED'));
+    const check = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    assert.equal(schemaVersion(check), 2, 'nothing was migrated');
+    check.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a database from a newer version is refused, not downgraded', () => {
   const dir = tempDir();
   try {
