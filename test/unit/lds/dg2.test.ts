@@ -66,6 +66,37 @@ test('JPEG 2000 face decodes to a PNG with the exact pixels (lossless fixture)',
   assert.equal(jpegShown.mimeType, 'image/jpeg');
 });
 
+/** RGB pixels of a PNG written by encodePng (one IDAT, filter 0 rows). */
+function pngPixels(png: Uint8Array, width: number, height: number): Uint8Array {
+  const view = new DataView(png.buffer, png.byteOffset);
+  const idatLen = view.getUint32(33);
+  const raw = inflateSync(png.subarray(41, 41 + idatLen));
+  const stride = width * 3;
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) out.set(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)), y * stride);
+  return out;
+}
+
+test('raw JPEG 2000 codestream (J2K) is recognised and decodes exactly', async () => {
+  const j2k = fixture('face-24x32.j2k');
+  assert.deepEqual(imageInfo(j2k), { mimeType: 'image/jp2', width: 24, height: 32 });
+  const out = await jpeg2000ToPng(j2k);
+  assert.ok(out);
+  assert.deepEqual(pngPixels(out.png, 24, 32), ppmPixels);
+});
+
+test('lossy (9/7 irreversible) JPEG 2000, as passports use, decodes like OpenJPEG does', async () => {
+  const out = await jpeg2000ToPng(fixture('face-24x32-lossy.jp2'));
+  assert.ok(out);
+  const pixels = pngPixels(out.png, 24, 32);
+  // Reference: the same file decoded by OpenJPEG's opj_decompress (fixtures/*.openjpeg.ppm).
+  const reference = fixture('face-24x32-lossy.openjpeg.ppm').subarray(-24 * 32 * 3);
+  let worst = 0;
+  for (let i = 0; i < pixels.length; i++) worst = Math.max(worst, Math.abs(pixels[i]! - reference[i]!));
+  assert.ok(worst <= 2, `largest difference to OpenJPEG ${worst}`);
+  assert.notDeepEqual(pixels, ppmPixels, 'lossy really is lossy: the comparison is of decoded pixels');
+});
+
 test('corrupt JPEG 2000 is kept as image/jp2, not an error', async () => {
   const broken = jp2.slice(0, 120);
   assert.equal(await jpeg2000ToPng(broken), undefined);
