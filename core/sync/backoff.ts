@@ -47,6 +47,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d{1,9}$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Only IMF-fixdate: Date.parse alone would read "1.5" or "-5" as calendar dates.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }

@@ -75,6 +75,6 @@ export class FaultProxy {
 export async function replay(target: string, r: CapturedRequest): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-  const res = await fetch(target + r.url, { method: r.method, headers, ...(r.body.length ? { body: r.body } : {}) });
+  const res = await fetch(target + r.url, { method: r.method, headers, ...(r.body.length ? { body: new Uint8Array(r.body) } : {}) });
   return { status: res.status, body: await res.json().catch(() => null) };
 }

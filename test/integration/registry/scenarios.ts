@@ -160,7 +160,7 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     assert.equal((again.body as { error: { code: string } }).error.code, 'REPLAYED_REQUEST');
     const forged = await replay(registry.url, { ...captured, body: Buffer.from(captured.body.toString().replace('VERIFIED', 'FAILED')) });
     assert.equal((forged.body as { error: { code: string } }).error.code, 'SIGNATURE_INVALID');
-    const unsigned = await fetch(`${registry.url}/v1/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: captured.body });
+    const unsigned = await fetch(`${registry.url}/v1/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array(captured.body) });
     assert.equal(unsigned.status, 401);
     assert.equal(((await unsigned.json()) as { error: { code: string } }).error.code, 'SIGNATURE_MISSING');
   });
@@ -185,7 +185,7 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     await push(chain.slice(7, 8));
     // A tampered copy: content edited after hashing.
     const tampered = { ...chain[8]!, verdict: 'FAILED' };
-    const fork = { ...chain[3]!, id: 'other-3', documentType: 'P' };
+    const fork: Record<string, unknown> = { ...chain[3]!, id: 'other-3', documentType: 'P' };
     const forkRecord = { ...fork, hash: chainHash(String(fork.prevHash), fork) };
     const answer = await push([tampered, forkRecord]);
     assert.deepEqual(answer.results.map((r) => r.status), ['stored', 'stored']);

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GENESIS_HASH, canonicalJson, chainHash, verifyChainLink } from '../../../core/sync/record-chain.ts';
+import { isEidError } from '../../../core/errors.ts';
+import { toHex } from '../../../core/bytes/hex.ts';
+import { hash } from '../../../core/crypto/node-crypto.ts';
+import { concat, utf8 } from '../../../core/bytes/bytes.ts';
+
+test('canonical JSON sorts keys at every depth, drops undefined members and has no white space', () => {
+  assert.equal(canonicalJson({ b: 1, a: { d: [1, 'x', null, true], c: undefined, b: 2 } }), '{"a":{"b":2,"d":[1,"x",null,true]},"b":1}');
+});
+
+test('canonical JSON uses ECMAScript number and string serialisation (RFC 8785)', () => {
+  assert.equal(canonicalJson([1.0, 1e21, 0.000001, -0, 'é\u2028"']), '[1,1e+21,0.000001,0,"é\u2028\\""]');
+  assert.equal(canonicalJson({ '\u00e9': 1, z: 2, 'A': 3 }), '{"A":3,"z":2,"é":1}');
+});
+
+test('canonical JSON refuses what JSON cannot carry and overly deep nesting, with a typed error', () => {
+  for (const bad of [Number.NaN, Infinity, () => 1, 10n]) {
+    assert.throws(() => canonicalJson({ x: bad }), (e: unknown) => isEidError(e, 'RECORD_NOT_CANONICAL'));
+  }
+  let deep: unknown = 1;
+  for (let i = 0; i < 40; i++) deep = [deep];
+  assert.throws(() => canonicalJson(deep), (e: unknown) => isEidError(e, 'RECORD_NOT_CANONICAL'));
+});
+
+test('the chain link is SHA-256 over the previous hash bytes and the canonical record without its hash', () => {
+  const record = { seq: 0, id: 'a', prevHash: GENESIS_HASH, verdict: 'VERIFIED' };
+  const expected = toHex(hash('sha256', concat(new Uint8Array(32), utf8('{"id":"a","prevHash":"' + GENESIS_HASH + '","seq":0,"verdict":"VERIFIED"}')))).toLowerCase();
+  assert.equal(chainHash(GENESIS_HASH, record), expected);
+  assert.equal(chainHash(GENESIS_HASH, { ...record, hash: 'ignored' }), expected);
+  assert.equal(verifyChainLink({ ...record, hash: expected }), true);
+  assert.equal(verifyChainLink({ ...record, verdict: 'FAILED', hash: expected }), false);
+  assert.equal(verifyChainLink({ ...record, hash: expected.toUpperCase() }), false);
+  assert.throws(() => chainHash('abc', record), (e: unknown) => isEidError(e, 'RECORD_NOT_CANONICAL'));
+});
