@@ -41,8 +41,8 @@ export function mrzInformation(documentNumber: string, dateOfBirth: string, date
 /** (a) From a full MRZ (text or already parsed): the fields the chip's key was made from. */
 export function mrzInformationFromMrz(mrz: string | ParsedMrz, options?: ParseMrzOptions): MrzInformation {
   const parsed = typeof mrz === 'string' ? parseMrz(mrz, options) : mrz;
-  if (parsed.dateOfBirth.includes('<')) {
-    // Unknown birth-date parts are fillers in the key too; the printed field is used as is.
+  if (parsed.dateOfBirth.includes('<') || parsed.dateOfExpiry.includes('<')) {
+    // Unknown date parts are fillers in the key too; the printed fields are used as they are.
     const field = parsed.documentNumber.length < 9 ? parsed.documentNumber.padEnd(9, '<') : parsed.documentNumber;
     const value = `${field}${checkDigitChar(field)}${parsed.dateOfBirth}${checkDigitChar(parsed.dateOfBirth)}${parsed.dateOfExpiry}${checkDigitChar(parsed.dateOfExpiry)}`;
     return { documentNumber: field, dateOfBirth: parsed.dateOfBirth, dateOfExpiry: parsed.dateOfExpiry, value };

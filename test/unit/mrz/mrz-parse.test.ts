@@ -91,3 +91,12 @@ test('wrong shapes and characters are typed errors', () => {
   const composite = checkDigit(line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43));
   assert.throws(() => parseMrz(`P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n${line2}${composite}`, { today }), (e) => e instanceof MrzError && e.field === 'dateOfBirth');
 });
+
+test('unknown birth-date parts (fillers) parse, and the key keeps the printed field', () => {
+  const dob = '74<<<<';
+  const line2 = `L898902C36UTO${dob}${checkDigit(dob)}F1204159ZE184226B<<<<<1`;
+  const composite = checkDigit(line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43));
+  const m = parseMrz(`P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n${line2}${composite}`, { today });
+  assert.equal(m.dateOfBirthIso, null);
+  assert.equal(mrzInformationFromMrz(m).value, `L898902C3674<<<<${checkDigit(dob)}1204159`);
+});
