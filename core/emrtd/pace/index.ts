@@ -5,3 +5,4 @@ export { ID_PACE, paceAlgorithm, paceAlgorithmLabel, paceOid } from './pace-oids
 export type { PaceAgreement, PaceAlgorithm, PaceCipher, PaceKeyBits, PaceMapping } from './pace-oids.ts';
 export { STANDARD_PARAMETER_IDS, agreementOfParameterId, paceGroup, type PaceDomainParameters } from './pace-parameters.ts';
 export { dhPaceGroup, ecPaceGroup, type PaceGroup, type PaceKeyPair } from './pace-group.ts';
+export { paceCandidates, performPaceWithCardAccess } from './pace-select.ts';

@@ -59,7 +59,7 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
   const random = options.random ?? systemRandom;
   const sendId = options.sendParameterId ?? true;
 
-  const mse = mseSetAtCommand(algorithm.oid, passwordReference(key), sendId && info.domainParameters === undefined ? info.parameterId : undefined);
+  const mse = mseSetAtCommand(algorithm.oid, passwordReference(key), sendId ? info.parameterId : undefined);
   const mseResponse = await sendCommand(transport, mse);
   if (mseResponse.sw !== SW.OK) {
     if (mseResponse.sw === SW.AUTHENTICATION_METHOD_BLOCKED || (mseResponse.sw & 0xfff0) === 0x63c0) throw stepError(mseResponse, 'MSE:Set AT');
