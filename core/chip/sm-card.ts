@@ -40,8 +40,8 @@ export class SecureMessagingCard {
       return { kind: 'command', command: unprotectCommand(this.channel, raw) };
     } catch (e) {
       if (!isEidError(e)) throw e;
-      const missing = /missing|not protected/.test(e.message);
-      return { kind: 'rejected', reason: e.code, response: encodeResponse(new Uint8Array(0), missing ? SW.SM_DATA_OBJECTS_MISSING : SW.SM_DATA_OBJECTS_INCORRECT) };
+      const sw = e.code === 'SM_OBJECTS_MISSING' ? SW.SM_DATA_OBJECTS_MISSING : SW.SM_DATA_OBJECTS_INCORRECT;
+      return { kind: 'rejected', reason: e.code, response: encodeResponse(new Uint8Array(0), sw) };
     }
   }
 

@@ -8,8 +8,7 @@ import { concat, equal } from '../bytes/bytes.ts';
 import { systemRandom, type RandomSource } from '../crypto/ec/index.ts';
 import type { Transport } from './transport.ts';
 import { sendCommand, sendExpectingOk } from './exchange.ts';
-import { SW } from './status-words.ts';
-import { chipStatusError } from './status-words.ts';
+import { SW, chipStatusError } from './status-words.ts';
 import { SecureMessaging } from './secure-messaging.ts';
 import type { SessionKeys } from './sm-channel.ts';
 import {

@@ -24,8 +24,14 @@ export function smResponseInvalid(detail: string): EidError {
   return new EidError('SM_RESPONSE_INVALID', `The chip's protected answer is not authentic (${detail}); place the card again`, `Phản hồi bảo mật của chip không hợp lệ (${detail}); hãy đặt lại thẻ`);
 }
 
+/** Card side: the command's SM objects are wrong (answered 6988). */
 export function smCommandInvalid(detail: string): EidError {
   return new EidError('SM_COMMAND_INVALID', `Protected command rejected: ${detail}`, `Lệnh bảo mật bị từ chối: ${detail}`);
+}
+
+/** Card side: the command lacks SM objects it must carry (answered 6987). */
+export function smObjectsMissing(detail: string): EidError {
+  return new EidError('SM_OBJECTS_MISSING', `Protected command incomplete: ${detail}`, `Lệnh bảo mật thiếu dữ liệu: ${detail}`);
 }
 
 function isOddIns(ins: number): boolean {
@@ -62,7 +68,7 @@ interface SplitObjects {
 }
 
 /** Splits and checks SM objects: each at most once, in order, DO'8E' last with 8 bytes. */
-function splitObjects(body: Uint8Array, allowed: readonly number[], fail: (d: string) => EidError): SplitObjects {
+function splitObjects(body: Uint8Array, allowed: readonly number[], fail: (d: string) => EidError, missing: (d: string) => EidError = fail): SplitObjects {
   let list: Tlv[];
   try {
     list = readTlvList(body);
@@ -70,7 +76,10 @@ function splitObjects(body: Uint8Array, allowed: readonly number[], fail: (d: st
     throw fail('malformed data objects');
   }
   const last = list[list.length - 1];
-  if (!last || last.tag !== DO_MAC) throw fail('checksum missing');
+  if (!last || last.tag !== DO_MAC) {
+    if (list.some((t) => t.tag === DO_MAC)) throw fail('checksum not last');
+    throw missing('checksum missing');
+  }
   if (last.value.length !== 8) throw fail('checksum length');
   const found = new Map<number, Tlv>();
   let previousRank = -1;
@@ -84,7 +93,9 @@ function splitObjects(body: Uint8Array, allowed: readonly number[], fail: (d: st
   if (found.has(DO_ENCRYPTED_ODD) && found.has(DO_ENCRYPTED_EVEN)) throw fail('two encrypted objects');
   const encrypted = found.get(DO_ENCRYPTED_EVEN) ?? found.get(DO_ENCRYPTED_ODD);
   const macInput = body.subarray(0, body.length - last.raw.length);
-  return { ...(encrypted && { encrypted }), ...(found.has(DO_LE) && { le: found.get(DO_LE)! }), ...(found.has(DO_STATUS) && { status: found.get(DO_STATUS)! }), mac: last, macInput };
+  const le = found.get(DO_LE);
+  const status = found.get(DO_STATUS);
+  return { ...(encrypted && { encrypted }), ...(le && { le }), ...(status && { status }), mac: last, macInput };
 }
 
 function checkMac(ch: SmChannel, ssc: Uint8Array, message: Uint8Array, mac: Uint8Array, fail: (d: string) => EidError): void {
@@ -132,8 +143,8 @@ export function unprotectResponse(ch: SmChannel, raw: Uint8Array): Uint8Array {
 export function unprotectCommand(ch: SmChannel, raw: Uint8Array): ParsedCommand {
   const cmd = parseCommand(raw);
   const ssc = ch.nextSsc();
-  if ((cmd.cla & 0x0c) !== 0x0c) throw smCommandInvalid('command is not protected');
-  const objects = splitObjects(cmd.data, [DO_ENCRYPTED_ODD, DO_ENCRYPTED_EVEN, DO_LE], smCommandInvalid);
+  if ((cmd.cla & 0x0c) !== 0x0c) throw smObjectsMissing('command is not protected');
+  const objects = splitObjects(cmd.data, [DO_ENCRYPTED_ODD, DO_ENCRYPTED_EVEN, DO_LE], smCommandInvalid, smObjectsMissing);
   const header = ch.pad(Uint8Array.of(cmd.cla, cmd.ins, cmd.p1, cmd.p2));
   checkMac(ch, ssc, concat(header, objects.macInput), objects.mac.value, smCommandInvalid);
   if (objects.encrypted && (objects.encrypted.tag === DO_ENCRYPTED_ODD) !== isOddIns(cmd.ins)) throw smCommandInvalid('encrypted object does not match INS');

@@ -106,4 +106,6 @@ test('card side SM rejects an unprotected or tampered command with 6987/6988', (
   const u = sm.unwrapCommand(fromHex(appD.secure_messaging[0].protected_command.replace('BF8B', 'BF8C')));
   assert.equal(u.kind, 'rejected');
   assert.equal(u.kind === 'rejected' && toHex(u.response), '6988');
+  const plain = new SecureMessagingCard(keys).unwrapCommand(fromHex('00A4020C02011E'));
+  assert.equal(plain.kind === 'rejected' && toHex(plain.response), '6987');
 });

@@ -146,12 +146,13 @@ test('6Cxx under SM: sendCommand re-protects with the new Le', async () => {
   assert.equal(toHex(r.data), '60145F01');
 });
 
-test('hostile protected commands are rejected by the card side with SM_COMMAND_INVALID', () => {
+test('hostile protected commands are rejected by the card side with typed errors', () => {
   const step = appD.secure_messaging[0];
-  const bad = [
-    step.protected_command.replace('BF8B92D6', 'BF8B92D7'),
-    '00A4020C02011E',
-    '0CA4020C0B8709016375432908C044F600',
+  const cases: [string, string][] = [
+    [step.protected_command.replace('BF8B92D6', 'BF8B92D7'), 'SM_COMMAND_INVALID'],
+    ['00A4020C02011E', 'SM_OBJECTS_MISSING'],
+    ['0CA4020C0B8709016375432908C044F600', 'SM_OBJECTS_MISSING'],
+    ['0CA4020C0D8E08BF8B92D635FF24F8870100', 'SM_COMMAND_INVALID'],
   ];
-  for (const h of bad) assert.throws(() => unprotectCommand(new SmChannel(appDKeys), fromHex(h)), (e) => isEidError(e, 'SM_COMMAND_INVALID'), h);
+  for (const [h, code] of cases) assert.throws(() => unprotectCommand(new SmChannel(appDKeys), fromHex(h)), (e) => isEidError(e, code), h);
 });
