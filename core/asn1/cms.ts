@@ -4,8 +4,7 @@
  * OCTET STRINGs), and every byte range needed for hashing is kept as read.
  */
 import type { Tlv } from '../bytes/tlv.ts';
-import { findChild } from '../bytes/tlv.ts';
-import { concat } from '../bytes/bytes.ts';
+import { findChild, tlv } from '../bytes/tlv.ts';
 import { parseAlgorithmIdentifier, OID, type AlgorithmIdentifier } from './algorithms.ts';
 import { parseName, type X500Name } from './name.ts';
 import { asn1Error, expectTag, guard, integerValue, items, octetStringValue, oidValue, readWhole, smallInteger } from './reader.ts';
@@ -123,18 +122,7 @@ function setTagged(attrs: Tlv): Uint8Array {
     out[0] = 0x31;
     return out;
   }
-  return derSet(attrs.value.subarray(0));
-}
-
-function derSet(value: Uint8Array): Uint8Array {
-  const len = value.length;
-  const lenBytes: number[] = [];
-  if (len < 0x80) lenBytes.push(len);
-  else {
-    for (let l = len; l > 0; l = Math.floor(l / 256)) lenBytes.unshift(l & 0xff);
-    lenBytes.unshift(0x80 | lenBytes.length);
-  }
-  return concat(Uint8Array.of(0x31, ...lenBytes), value);
+  return tlv(0x31, attrs.value);
 }
 
 function parseSignerIdentifier(t: Tlv | undefined): SignerIdentifier {

@@ -9,6 +9,7 @@ import { parseEcKeyParameters } from '../asn1/ec-parameters.ts';
 import { hash, rsaVerify } from '../crypto/node-crypto.ts';
 import { curveByOid, curveFromParams, ecdsaVerify, type EcCurve } from '../crypto/ec/index.ts';
 import { toHex } from '../bytes/hex.ts';
+import { bitString, nullValue, oid, sequence } from '../bytes/der.ts';
 import { unsupportedAlgorithm } from './errors.ts';
 
 /** Curves of explicit-parameter keys, keyed by the parameter bytes: CSCAs are checked over and over. */
@@ -56,10 +57,13 @@ export function verifySignature(
   if (keyOid !== OID.rsaEncryption && keyOid !== OID.rsaPss) return false;
   const hashName = scheme.kind === 'rsa-pkcs1-digest' ? digestHint : scheme.hash;
   if (!hashName) throw unsupportedAlgorithm('rsaEncryption without a digest algorithm');
+  // An id-RSASSA-PSS key is handed over as plain rsaEncryption (same modulus and exponent):
+  // BoringSSL does not load PSS SPKIs, and OpenSSL ties such keys to the SPKI's own parameters.
+  const keyDer = keyOid === OID.rsaPss ? sequence(sequence(oid(OID.rsaEncryption), nullValue()), bitString(spki.publicKey)) : spki.raw;
   try {
     return scheme.kind === 'rsa-pss'
-      ? rsaVerify(spki.raw, hashName, data, signature, { scheme: 'pss', saltLength: scheme.pss.saltLength, mgfHash: scheme.pss.mgfHash })
-      : rsaVerify(spki.raw, hashName, data, signature, { scheme: 'pkcs1' });
+      ? rsaVerify(keyDer, hashName, data, signature, { scheme: 'pss', saltLength: scheme.pss.saltLength, mgfHash: scheme.pss.mgfHash })
+      : rsaVerify(keyDer, hashName, data, signature, { scheme: 'pkcs1' });
   } catch {
     return false; // OpenSSL refuses the key (e.g. malformed modulus): not a valid signature
   }
