@@ -5,7 +5,7 @@
  * lengths and break on long-form lengths (addresses over 127 bytes).
  */
 import type { VnData } from '../api/verification.ts';
-import { fromUtf8 } from '../bytes/bytes.ts';
+import { stringValue } from '../asn1/reader.ts';
 import type { Tlv } from '../bytes/tlv.ts';
 import { ldsMalformed, parsing } from './errors.ts';
 import { childrenOf, openFile } from './file-tlv.ts';
@@ -36,12 +36,7 @@ const MAX_FIELDS = 256;
 const STRING_TAGS = new Set([0x0c, 0x13, 0x16, 0x14, 0x1a, 0x1e]);
 
 function decodeString(t: Tlv): string {
-  if (t.tag === 0x1e) {
-    let s = '';
-    for (let i = 0; i + 1 < t.value.length; i += 2) s += String.fromCharCode((t.value[i]! << 8) | t.value[i + 1]!);
-    return s.normalize('NFC');
-  }
-  return fromUtf8(t.value).normalize('NFC').trim();
+  return stringValue(t).normalize('NFC').trim();
 }
 
 /** The strings inside `t` (itself or its descendants), joined by a space; null when there are none. */

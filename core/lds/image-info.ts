@@ -3,6 +3,7 @@
  * and its size when the header says. Bounded scans only; unknown data gives mime
  * application/octet-stream rather than an error (the picture is then simply not shown).
  */
+import { u16, u32 } from './uint.ts';
 
 export type FaceMimeType = 'image/jpeg' | 'image/jp2' | 'image/png' | 'application/octet-stream';
 
@@ -12,8 +13,6 @@ export interface ImageInfo {
   readonly height: number | null;
 }
 
-const u16 = (b: Uint8Array, i: number): number => (b[i]! << 8) | b[i + 1]!;
-const u32 = (b: Uint8Array, i: number): number => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 
 const startsWith = (b: Uint8Array, prefix: readonly number[]): boolean => b.length >= prefix.length && prefix.every((x, i) => b[i] === x);
 

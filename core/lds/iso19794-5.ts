@@ -3,6 +3,7 @@
  * in ICAO documents (tag 5F2E): a general header, then per face a facial information block,
  * feature points, an image information block and the image itself (JPEG or JPEG 2000).
  */
+import { u16, u32 } from './uint.ts';
 import { concat, uintBytes } from '../bytes/bytes.ts';
 import { ldsMalformed } from './errors.ts';
 
@@ -25,8 +26,6 @@ const MAX_FACES = 16;
 const FAC = [0x46, 0x41, 0x43, 0x00];
 const VERSION_010 = [0x30, 0x31, 0x30, 0x00];
 
-const u16 = (b: Uint8Array, i: number): number => (b[i]! << 8) | b[i + 1]!;
-const u32 = (b: Uint8Array, i: number): number => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 
 export function isFacRecord(block: Uint8Array): boolean {
   return block.length >= 4 && FAC.every((x, i) => block[i] === x);
