@@ -64,7 +64,7 @@ test('a signature that leaves out a required component is refused', () => {
 test('missing or malformed signature headers give typed errors, never a crash', () => {
   assert.throws(() => parseSignature(undefined, undefined), (e: unknown) => isEidError(e, 'SIGNATURE_MISSING'));
   const h = sign();
-  const hostile = [
+  const hostile: [string, string][] = [
     ['', h.signature], [h['signature-input'], ''], ['sig2=("@method");created=1;nonce="abcdefgh";keyid="k";alg="ed25519"', h.signature],
     [h['signature-input'].replace(';alg="ed25519"', ''), h.signature], [h['signature-input'] + ';created=5', h.signature],
     ['sig1=(' + '"@method" '.repeat(500) + ')', h.signature], [h['signature-input'], 'sig1=:not base64!:'], ['x'.repeat(5000), h.signature],
