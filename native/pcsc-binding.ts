@@ -39,8 +39,12 @@ export interface PcscCard {
   readonly atr: Uint8Array;
   /** Sends one APDU; `maxResponseLength` includes SW1 SW2. */
   transmit(command: Uint8Array, maxResponseLength: number): Promise<Uint8Array>;
-  /** Releases the card; `reset` power-cycles it so the next session starts clean. */
-  disconnect(reset: boolean): void;
+  /**
+   * Releases the card; `reset` power-cycles it first so the next session starts clean. Async on
+   * purpose: a reset talks to the card, and a synchronous SCardDisconnect(RESET) would block the
+   * event loop - deadlocking when the card itself lives in this process (vpcd bridge).
+   */
+  disconnect(reset: boolean): Promise<void>;
 }
 
 export interface PcscContext {
@@ -80,6 +84,7 @@ interface SmartcardCard {
   readonly atr: Buffer | null;
   transmit(command: Buffer, options: { maxRecvLength: number }): Promise<Buffer>;
   disconnect(disposition: number): void;
+  reconnect(shareMode: number, protocol: number, initialization: number): Promise<number>;
 }
 interface SmartcardContext {
   listReaders(): SmartcardReader[];
@@ -147,9 +152,13 @@ function openContext(sc: SmartcardModule): PcscContext {
           });
           return new Uint8Array(response);
         },
-        disconnect(reset) {
+        async disconnect(reset) {
+          if (reset) {
+            // The reset runs on the binding's worker thread; leaving afterwards does not touch the card.
+            await card.reconnect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1, sc.SCARD_RESET_CARD).catch(() => undefined);
+          }
           try {
-            card.disconnect(reset ? sc.SCARD_RESET_CARD : sc.SCARD_LEAVE_CARD);
+            card.disconnect(sc.SCARD_LEAVE_CARD);
           } catch {
             // Already gone with the card or the service: nothing left to release.
           }

@@ -10,7 +10,7 @@ import { parseCommand } from '../core/emrtd/apdu.ts';
 import { transmitChained } from '../core/emrtd/exchange.ts';
 import { isEidError } from '../core/errors.ts';
 import type { EidError } from '../core/errors.ts';
-import { nativePcscBinding } from './pcsc-binding.ts';
+import { SCARD_STATE, nativePcscBinding } from './pcsc-binding.ts';
 import type { PcscBinding, PcscCard, PcscContext, PcscProtocol } from './pcsc-binding.ts';
 import { pcscError, pcscFailure } from './pcsc-errors.ts';
 import { ExtendedLengthMemory, decideExtendedLength, processExtendedLengthMemory } from './extended-length.ts';
@@ -30,9 +30,11 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /** Receive buffer: the longest extended response (65 536 bytes) plus SW1 SW2. */
 const MAX_RECEIVE = 65_538;
 /** After these, the card handle is useless: the session is over. */
-const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
+const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'CARD_UNRESPONSIVE', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
+/** How long a card that stopped answering may take to show up as removed in pcscd. */
+const LOST_CARD_SETTLE_MS = 1000;
 /** How a reader that cannot pass an extended APDU fails it (never a status word from the card). */
-const READER_REJECTION = new Set(['PCSC_ERROR', 'CARD_UNRESPONSIVE']);
+const READER_REJECTION = new Set(['PCSC_ERROR']);
 
 /** Connects to the card on `readerName`. Throws NO_CARD, READER_UNAVAILABLE, PCSC_UNAVAILABLE ... */
 export async function connectReader(readerName: string, options: PcscTransportOptions = {}): Promise<PcscTransport> {
@@ -112,15 +114,14 @@ export class PcscTransport implements Transport {
     if (this.closed) return;
     this.closed = true;
     this.broken ??= pcscError('CARD_REMOVED', `${this.reader}: session closed`);
-    const release = (): void => {
-      this.card.disconnect(reset);
+    const release = async (): Promise<void> => {
+      await this.card.disconnect(reset);
       this.context.close();
     };
-    const pending = this.inflight;
-    if (!pending) return release();
     // A native transmit still running holds the handle; release it when that call returns.
+    const pending = this.inflight ?? Promise.resolve();
     const done = pending.then(release, release);
-    // Do not hang the caller on a wedged reader; `done` still releases when the call returns.
+    // Do not hang the caller on a wedged reader; `done` still releases when it can.
     await Promise.race([done, delay(this.timeoutMs)]);
   }
 
@@ -151,7 +152,9 @@ export class PcscTransport implements Transport {
     const call = this.card.transmit(command, MAX_RECEIVE);
     this.inflight = call;
     try {
-      return await withTimeout(call, this.timeoutMs, this.reader);
+      const response = await withTimeout(call, this.timeoutMs, this.reader);
+      if (response.length < 2) throw await this.lostCard();
+      return response;
     } finally {
       // A timed-out call stays "in flight" until it settles, so close() waits for it.
       void call.then(
@@ -159,6 +162,26 @@ export class PcscTransport implements Transport {
         () => this.clearInflight(call),
       );
     }
+  }
+
+  /**
+   * A "successful" transmit without even a status word: the link broke mid-command (vpcd reports
+   * a card pulled mid-command this way). pcscd notices a removal a moment later, so wait briefly
+   * for the reader state to settle to tell a removed card from a mute one.
+   */
+  private async lostCard(): Promise<EidError> {
+    const removed = pcscError('CARD_REMOVED', `${this.reader}: no answer`);
+    try {
+      const state = this.context.listReaders().find((r) => r.name === this.reader);
+      if (!state || (state.state & SCARD_STATE.PRESENT) === 0) return removed;
+      const changes = await this.context.waitForChange([{ name: this.reader, state: state.state & ~SCARD_STATE.CHANGED }], LOST_CARD_SETTLE_MS);
+      const now = changes?.find((r) => r.name === this.reader);
+      if (now && (now.state & SCARD_STATE.PRESENT) === 0) return removed;
+    } catch {
+      // The reader or service went too: the session is lost either way; say the card is.
+      return removed;
+    }
+    return pcscError('CARD_UNRESPONSIVE', `${this.reader}: empty answer`);
   }
 
   private clearInflight(call: Promise<unknown>): void {

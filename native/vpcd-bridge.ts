@@ -115,7 +115,9 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
     });
     socket.on('data', (chunk: Buffer) => {
       for (const message of this.frames.push(new Uint8Array(chunk))) {
-        this.queue = this.queue.then(() => this.answer(socket, message));
+        this.queue = this.queue.then(() => this.answer(socket, message)).catch((e: unknown) => {
+          this.emit('responder-error', e);
+        });
       }
     });
     // 'error' is always followed by 'close'; the close handler decides what happens next.
@@ -155,14 +157,15 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
       return;
     }
     this.apduCount++;
-    let response: Uint8Array;
+    let framed: Uint8Array;
     try {
-      response = await this.responder.transmit(message);
+      // A response over 65 535 bytes (65 536 + SW) cannot cross vpcd's 2-byte length.
+      framed = frameVpcdMessage(await this.responder.transmit(message));
     } catch (e) {
       this.emit('responder-error', e);
-      response = SW_INTERNAL_ERROR;
+      framed = frameVpcdMessage(SW_INTERNAL_ERROR);
     }
-    if (!socket.destroyed) socket.write(frameVpcdMessage(response));
+    if (!socket.destroyed) socket.write(framed);
   }
 
   /** Power and ATR requests; only the ATR request expects an answer. */

@@ -104,7 +104,7 @@ export class FakePcsc implements PcscBinding {
             fake.transmitted.push(command);
             return card.respond(command);
           },
-          disconnect(reset) {
+          async disconnect(reset) {
             fake.disconnects.push(reset);
           },
         };

@@ -167,3 +167,25 @@ test('APDUs from concurrent callers reach the card one at a time, in call order'
   assert.deepEqual(answers.map((a) => a[0]), [1, 2, 3]);
   await transport.close();
 });
+
+test('an answer without status word: CARD_REMOVED once the reader shows the card gone, else CARD_UNRESPONSIVE', async () => {
+  const pcsc = new FakePcsc();
+  pcsc.plug(READER, {
+    atr: T1_ATR,
+    protocol: 'T1',
+    respond: () => {
+      // The card vanishes while answering; pcscd notices a little later.
+      setTimeout(() => pcsc.remove(READER), 20);
+      return new Uint8Array(0);
+    },
+  });
+  const memory = new ExtendedLengthMemory();
+  const pulled = await connectReader(READER, { binding: pcsc, memory });
+  await assert.rejects(pulled.transmit(EXTENDED_READ), (e) => isEidError(e, 'CARD_REMOVED'));
+  assert.equal(memory.get(READER, T1_ATR), undefined, 'a pulled card says nothing about extended length');
+  await pulled.close();
+  pcsc.insert(READER, { atr: T1_ATR, protocol: 'T1', respond: () => new Uint8Array(0) });
+  const mute = await connectReader(READER, { binding: pcsc, memory });
+  await assert.rejects(mute.transmit(SELECT), (e) => isEidError(e, 'CARD_UNRESPONSIVE'));
+  await mute.close();
+});

@@ -1,0 +1,224 @@
+/**
+ * Starts a real pcscd (Debian package `pcscd`, with the `vsmartcard-vpcd` driver) for
+ * integration tests, waits until it answers, and stops it afterwards. pcscd is one per machine
+ * (its socket is /run/pcscd/pcscd.comm), so a lock directory serialises test files that need it;
+ * they may run in parallel processes.
+ *
+ * Skips only outside CI: when process.env.CI is set, a missing pcscd, vpcd driver or root is a
+ * failure, because CI installs them and the tests must really run there.
+ *
+ *   const pcscd = await requirePcscd(t);   // undefined = test skipped (reason shown)
+ *   if (!pcscd) return;
+ *   ... await pcscd.restart(); ...
+ *   // stopped automatically by t.after
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { nativePcscBinding } from '../../../native/pcsc-binding.ts';
+
+/** vpcd slot n is "Virtual PCD 00 0n" and takes its card on TCP port 35963 + n. */
+export const VPCD_READER = (slot = 0): string => `Virtual PCD 00 0${slot}`;
+export const VPCD_PORT = (slot = 0): number => 35963 + slot;
+
+const PCSCD_CANDIDATES = ['/usr/sbin/pcscd', '/usr/bin/pcscd', '/usr/local/sbin/pcscd'];
+const VPCD_CONFIG = ['/etc/reader.conf.d/vpcd', '/usr/lib/pcsc/drivers/serial/libifdvpcd.so'];
+const PCSCD_PID_FILE = '/run/pcscd/pcscd.pid';
+const LOCK_DIR = '/tmp/eid-terminal-pcscd.lock';
+const LOG_LIMIT = 64 * 1024;
+
+export interface PcscdHandle {
+  /** Whether this process started pcscd (and may restart or stop it). */
+  readonly owned: boolean;
+  /** Stops and starts pcscd again, waiting until it answers. */
+  restart(): Promise<void>;
+  /** Stops pcscd (idempotent). The card bridges notice and retry. */
+  kill(): Promise<void>;
+  /** Starts it again after kill(). */
+  start(): Promise<void>;
+  /** The last 64 KiB of pcscd's output, for failure messages. */
+  log(): string;
+}
+
+interface TestLike {
+  skip(message?: string): void;
+  after(fn: () => unknown): void;
+}
+
+/** What is missing for the pcscd tests, or undefined when they can run. */
+export function pcscdUnavailableReason(): string | undefined {
+  if (!findPcscd()) return 'pcscd is not installed (Debian package pcscd)';
+  if (!VPCD_CONFIG.every((p) => existsSync(p))) return 'the vpcd driver is not installed (Debian package vsmartcard-vpcd)';
+  if (process.getuid?.() !== 0) return 'pcscd tests need root to start pcscd';
+  return undefined;
+}
+
+/**
+ * Starts pcscd for the test `t` (stopped in t.after) and returns its handle; undefined when the
+ * test was skipped. Throws in CI when pcscd cannot run.
+ */
+export async function requirePcscd(t: TestLike, timeoutMs = 10_000): Promise<PcscdHandle | undefined> {
+  const reason = pcscdUnavailableReason();
+  if (reason) {
+    if (process.env.CI) throw new Error(`pcscd integration tests cannot run in CI: ${reason}`);
+    t.skip(`skipped: ${reason}`);
+    return undefined;
+  }
+  const releaseLock = await acquireLock(60_000);
+  const handle = new OwnedPcscd(timeoutMs);
+  t.after(async () => {
+    await handle.kill();
+    releaseLock();
+  });
+  try {
+    await handle.start();
+  } catch (e) {
+    await handle.kill();
+    releaseLock();
+    throw e;
+  }
+  return handle;
+}
+
+class OwnedPcscd implements PcscdHandle {
+  readonly owned = true;
+  private child: ChildProcess | undefined;
+  private output = '';
+
+  constructor(private readonly timeoutMs: number) {}
+
+  log(): string {
+    return this.output;
+  }
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    const foreign = runningPcscdPid();
+    if (foreign !== undefined) {
+      throw new Error(
+        `another pcscd (pid ${foreign}) is already running; the integration tests need their own. Stop it first (kill ${foreign}).`,
+      );
+    }
+    const child = spawn(findPcscd()!, ['--foreground', '--info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    const append = (chunk: Buffer): void => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-LOG_LIMIT);
+    };
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+    child.once('exit', () => {
+      if (this.child === child) this.child = undefined;
+    });
+    killOnExit.add(child);
+    await this.waitReady();
+  }
+
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    killOnExit.delete(child);
+  }
+
+  async restart(): Promise<void> {
+    await this.kill();
+    await this.start();
+  }
+
+  /** Ready = a PC/SC client sees vpcd's reader. */
+  private async waitReady(): Promise<void> {
+    const deadline = Date.now() + this.timeoutMs;
+    let last: unknown;
+    while (Date.now() < deadline) {
+      if (!this.child) throw new Error(`pcscd exited during start-up:\n${this.output}`);
+      try {
+        const context = nativePcscBinding().establishContext();
+        try {
+          if (context.listReaders().some((r) => r.name === VPCD_READER(0))) return;
+        } finally {
+          context.close();
+        }
+      } catch (e) {
+        last = e;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`pcscd did not show "${VPCD_READER(0)}" within ${this.timeoutMs} ms (${String(last)}):\n${this.output}`);
+  }
+}
+
+function findPcscd(): string | undefined {
+  return PCSCD_CANDIDATES.find((p) => existsSync(p));
+}
+
+/** The pid of a pcscd already running (not ours), from its pid file, if that process lives. */
+function runningPcscdPid(): number | undefined {
+  try {
+    const pid = Number(readFileSync(PCSCD_PID_FILE, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return pid;
+  } catch {
+    // No pid file: none running.
+  }
+  const pgrep = spawnSync('pgrep', ['-x', 'pcscd'], { encoding: 'utf8', timeout: 2000 });
+  const pids = (pgrep.stdout ?? '').split('\n').map(Number).filter((p) => Number.isInteger(p) && p > 0);
+  return pids.find(alive);
+}
+
+/** Alive and not a zombie (an exited pcscd whose parent has not reaped it yet holds nothing). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // No /proc (not Linux): trust kill(0).
+  }
+}
+
+/** A lock directory holding the owner's pid; a dead owner's lock is taken over. */
+async function acquireLock(timeoutMs: number): Promise<() => void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      writeFileSync(`${LOCK_DIR}/pid`, String(process.pid));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(LOCK_DIR, { recursive: true, force: true });
+      };
+    } catch {
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(`${LOCK_DIR}/pid`, 'utf8'));
+      } catch {
+        // Lock being created right now; retry below.
+      }
+      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+        rmSync(LOCK_DIR, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`pcscd lock ${LOCK_DIR} held by pid ${owner} for over ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** pcscd must not outlive a crashed or interrupted test process. */
+const killOnExit = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of killOnExit) child.kill('SIGKILL');
+});
