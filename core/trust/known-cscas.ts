@@ -9,3 +9,14 @@ const KNOWN: Readonly<Record<string, string>> = {
 export function knownCscaName(fingerprint: string): string | undefined {
   return KNOWN[fingerprint];
 }
+
+/**
+ * The virtual card factory's demo CSCAs (core/chip/factory/demo-pki.ts, shipped as
+ * certs/demo-csca-*.pem): their private keys are public, so anything chaining to them is a test
+ * document. Recognised by the organisation the factory puts in their names.
+ */
+const DEMO_ORGANIZATION = 'O=eID Terminal DEMO (not a real authority)';
+
+export function isDemoCsca(subjectText: string): boolean {
+  return subjectText.includes(DEMO_ORGANIZATION);
+}

@@ -8,6 +8,7 @@ import type { ConsistencyResult } from './consistency.ts';
 import type { ExpiryStatus } from './document-expiry.ts';
 import type { PassiveAuthResult } from './passive-auth.ts';
 import type { SignedObjectResult } from './signed-object.ts';
+import { isDemoCsca } from './known-cscas.ts';
 
 export interface ChipChecks {
   readonly accessControl: Checks['accessControl'];
@@ -83,6 +84,9 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   }
   if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') warnings.push(`Revocation status unknown: ${pa?.revocation.reason ?? 'no CRL'}.`);
   if (chainStatus === 'UNKNOWN_CSCA' && pa) warnings.push('The document signer chains to no CSCA in the trust store: import the issuing country\'s CSCA to verify it.');
+  if (chainStatus === 'PASS' && csca && isDemoCsca(csca.certificate.subject.text)) {
+    warnings.push('DEMO document: signed under the built-in demo CSCA, whose keys are public. It is a test document, not an identity document.');
+  }
   if (input.consistency.status === 'SKIPPED') warnings.push('No second source of holder data to compare with DG1.');
   if (input.expiry === 'EXPIRED') warnings.push('The document has expired.');
 

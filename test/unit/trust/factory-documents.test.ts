@@ -65,6 +65,7 @@ test('a Vietnamese card is consistent across DG1 and DG13 and carries the VN dat
   assert.equal(result.checks.revocation.status, 'UNKNOWN');
   assert.equal(result.verdict, 'VERIFIED');
   assert.ok(result.warnings.some((w) => /Revocation status unknown/.test(w)));
+  assert.ok(result.warnings.some((w) => /DEMO document/.test(w)), 'documents under the demo CSCA are flagged');
 });
 
 test('live chip results are carried into the checks; a wrong access key is a consistency FAIL', () => {
