@@ -27,7 +27,9 @@ interface JpxImageLike { parse(data: Uint8Array): void; width: number; height: n
 
 async function loadDecoder(): Promise<(new () => JpxImageLike) | undefined> {
   try {
-    const mod = (await import('jpeg2000')) as { JpxImage?: new () => JpxImageLike; default?: { JpxImage?: new () => JpxImageLike } };
+    // A variable specifier: the package is optional, so neither tsc nor the bundler must require it.
+    const specifier = 'jpeg2000';
+    const mod = (await import(specifier)) as { JpxImage?: new () => JpxImageLike; default?: { JpxImage?: new () => JpxImageLike } };
     return mod.JpxImage ?? mod.default?.JpxImage;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { encodeDg2, parseDg2 } from '../../../core/lds/dg2.ts';
 import { displayableFace, jpeg2000ToPng } from '../../../core/lds/face-display.ts';
@@ -8,6 +9,9 @@ import { imageInfo } from '../../../core/lds/image-info.ts';
 import { crc32 } from '../../../core/lds/png.ts';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
+
+// The decoder is an optional npm package; without it faces stay image/jp2 (tested below either way).
+const decoder = existsSync(resolve(process.cwd(), 'node_modules/jpeg2000/package.json')) ? {} : { skip: 'jpeg2000 npm package not installed' };
 
 // Synthetic 24x32 picture (no real person) as JPEG, lossless JPEG 2000 and the PPM it came from.
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -44,7 +48,7 @@ test('DG2 19794-5 layout: FAC header, record length, image data type', () => {
   assert.equal(parseDg2(dg2).faces[0]!.mimeType, 'image/jp2');
 });
 
-test('JPEG 2000 face decodes to a PNG with the exact pixels (lossless fixture)', async () => {
+test('JPEG 2000 face decodes to a PNG with the exact pixels (lossless fixture)', decoder, async () => {
   const out = await jpeg2000ToPng(jp2);
   assert.ok(out, 'decoder available and the image decodes');
   assert.equal(out.width, 24);
@@ -77,7 +81,7 @@ function pngPixels(png: Uint8Array, width: number, height: number): Uint8Array {
   return out;
 }
 
-test('raw JPEG 2000 codestream (J2K) is recognised and decodes exactly', async () => {
+test('raw JPEG 2000 codestream (J2K) is recognised and decodes exactly', decoder, async () => {
   const j2k = fixture('face-24x32.j2k');
   assert.deepEqual(imageInfo(j2k), { mimeType: 'image/jp2', width: 24, height: 32 });
   const out = await jpeg2000ToPng(j2k);
@@ -85,7 +89,7 @@ test('raw JPEG 2000 codestream (J2K) is recognised and decodes exactly', async (
   assert.deepEqual(pngPixels(out.png, 24, 32), ppmPixels);
 });
 
-test('lossy (9/7 irreversible) JPEG 2000, as passports use, decodes like OpenJPEG does', async () => {
+test('lossy (9/7 irreversible) JPEG 2000, as passports use, decodes like OpenJPEG does', decoder, async () => {
   const out = await jpeg2000ToPng(fixture('face-24x32-lossy.jp2'));
   assert.ok(out);
   const pixels = pngPixels(out.png, 24, 32);
@@ -100,6 +104,8 @@ test('lossy (9/7 irreversible) JPEG 2000, as passports use, decodes like OpenJPE
 test('corrupt JPEG 2000 is kept as image/jp2, not an error', async () => {
   const broken = jp2.slice(0, 120);
   assert.equal(await jpeg2000ToPng(broken), undefined);
+  const shown = await displayableFace({ image: broken, mimeType: 'image/jp2', width: 24, height: 32, encoding: 'ISO19794-5' });
+  assert.deepEqual({ mimeType: shown.mimeType, converted: shown.converted, same: shown.bytes === broken }, { mimeType: 'image/jp2', converted: false, same: true });
 });
 
 test('DG2 with a lying face count, a truncated FAC record or no data block is LDS_MALFORMED', () => {
