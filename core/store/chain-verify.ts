@@ -45,7 +45,7 @@ export function verifyChain(db: Database.Database): ChainReport {
   };
   let records = 0;
   let tombstones = 0;
-  let expectedSeq = 1;
+  let expectedSeq = 0;
   let prevHash: Uint8Array = GENESIS_HASH;
   let last: { seq: number; hash: Uint8Array } | undefined;
   const rows = db.prepare(`SELECT seq, id, created_at, terminal_id, operator, purpose, document_type, issuing_state, verdict,

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { FieldCipher } from './field-cipher.ts';
 import { decodeRecord, RECORD_COLUMNS, type RecordRow } from './record-row.ts';
-import { registryPayload } from './registry-payload.ts';
+import { chainedRegistryPayload, SYNC_GENESIS, SYNC_HEAD } from './registry-payload.ts';
 import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
 import { storeError } from './errors.ts';
 
@@ -41,7 +41,7 @@ function profileLookup(db: Db): (name: string) => PurposeProfile | undefined {
  */
 function* liveRecords(db: Db, columns: string): Generator<RecordRow> {
   const page = db.prepare(`SELECT ${columns} FROM records WHERE purged_at IS NULL AND seq > ? ORDER BY seq LIMIT 500`);
-  let after = 0;
+  let after = -1;
   for (;;) {
     const rows = page.all(after) as RecordRow[];
     yield* rows;
@@ -117,10 +117,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
       const profileOf = profileLookup(db);
       const insert = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
+      let prev = SYNC_GENESIS;
       for (const row of liveRecords(db, RECORD_COLUMNS)) {
         const record = decodeRecord(row, cipher);
-        insert.run(row.id, row.seq, cipher.sealText(outboxAad(row.id), registryPayload(record, profileOf(record.purpose))), row.created_at);
+        const sync = chainedRegistryPayload(record, profileOf(record.purpose), prev);
+        insert.run(row.id, row.seq, cipher.sealText(outboxAad(row.id), sync.payload), row.created_at);
+        prev = sync.hash;
       }
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SYNC_HEAD, prev);
     },
   },
   {

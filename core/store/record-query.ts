@@ -83,7 +83,7 @@ export class RecordQueries {
   /** Every record matching the query, oldest first, a page at a time (for export). */
   *iterate(query: Omit<RecordQuery, 'limit' | 'beforeSeq' | 'offset'> = {}): Generator<StoredRecord> {
     const cols = RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ');
-    let after = 0;
+    let after = -1;
     for (;;) {
       const sql = this.#filter(query);
       sql.where.push('r.seq > ?');

@@ -11,7 +11,7 @@ import type { FieldCipher } from './field-cipher.ts';
 import type { SettingsTable } from './settings.ts';
 import { GENESIS_HASH, personalHash, recordHash } from './chain.ts';
 import type { Details, RecordRow } from './record-row.ts';
-import { registryPayload } from './registry-payload.ts';
+import { chainedRegistryPayload, SYNC_GENESIS, SYNC_HEAD } from './registry-payload.ts';
 import { outboxAad } from './migrations.ts';
 import { isUuidv7, uuidv7 } from './uuidv7.ts';
 import type { ProtocolDetails, RecordInput, RecordRef, StoredRecord } from './record-types.ts';
@@ -47,7 +47,8 @@ export class RecordWriter {
   readonly #insertRecord: Database.Statement;
   readonly #insertToken: Database.Statement;
   readonly #insertOutbox: Database.Statement;
-  readonly #setHead: Database.Statement;
+  readonly #setMeta: Database.Statement<[string, string]>;
+  readonly #getMeta: Database.Statement<[string], { value: string }>;
   readonly #operatorCount: Database.Statement<[], { n: number }>;
   readonly #operatorActive: Database.Statement<[string], { disabled: number }>;
 
@@ -63,7 +64,8 @@ export class RecordWriter {
       @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash)`);
     this.#insertToken = db.prepare('INSERT OR IGNORE INTO name_tokens (token, seq) VALUES (?, ?)');
     this.#insertOutbox = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
-    this.#setHead = db.prepare(`INSERT INTO meta (key, value) VALUES ('${CHAIN_HEAD}', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+    this.#setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.#getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
     this.#operatorCount = db.prepare('SELECT count(*) AS n FROM operators');
     this.#operatorActive = db.prepare('SELECT disabled FROM operators WHERE name = ?');
   }
@@ -161,7 +163,8 @@ export class RecordWriter {
   /** Inside the write transaction: link to the chain head, insert, enqueue for sync. */
   #append(p: PreparedRecord): RecordRef {
     const last = this.#lastRecord.get();
-    const seq = (last?.seq ?? 0) + 1;
+    // The first record is number 0 and links to the genesis hash, as the sync protocol expects.
+    const seq = last === undefined ? 0 : last.seq + 1;
     const prev = last?.hash ?? GENESIS_HASH;
     const chained = { ...p.row, seq };
     const hash = recordHash(prev, chained);
@@ -169,8 +172,11 @@ export class RecordWriter {
     this.#insertRecord.run(row);
     for (const t of p.nameTokens) this.#insertToken.run(t, seq);
     const hashHex = toHex(hash).toLowerCase();
-    this.#insertOutbox.run(row.id, seq, this.#cipher.sealText(outboxAad(row.id), registryPayload(this.#asStored(row, p, hashHex), p.profile)), row.created_at);
-    this.#setHead.run(`${seq}:${hashHex}`);
+    const syncPrev = this.#getMeta.get(SYNC_HEAD)?.value ?? SYNC_GENESIS;
+    const sync = chainedRegistryPayload(this.#asStored(row, p, hashHex), p.profile, syncPrev);
+    this.#insertOutbox.run(row.id, seq, this.#cipher.sealText(outboxAad(row.id), sync.payload), row.created_at);
+    this.#setMeta.run(CHAIN_HEAD, `${seq}:${hashHex}`);
+    this.#setMeta.run(SYNC_HEAD, sync.hash);
     return { id: row.id, seq, hash: hashHex };
   }
 

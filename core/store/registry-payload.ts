@@ -1,15 +1,26 @@
 /**
  * The JSON a record becomes in the sync outbox: what the registry may receive. Never the face
  * or MRZ; personal fields only as the purpose profile's `sendToRegistry` allows.
+ *
+ * Payloads form their own hash chain under the shared definition of core/sync/record-chain.ts,
+ * which the registry re-checks on every record it receives. It is separate from the local chain
+ * (core/store/chain.ts) because the registry sees only part of each record: the local chain
+ * must stay checkable after purges without the plaintext, the payload chain must be checkable
+ * from the payload alone. Each payload carries the local `recordHash`, tying the two together.
  */
+import { chainHash, GENESIS_HASH } from '../sync/record-chain.ts';
 import { pickFields, SENSITIVE_FIELDS } from './personal-fields.ts';
 import type { PurposeProfile } from './profiles.ts';
 import type { StoredRecord } from './record-types.ts';
 
-export function registryPayload(record: StoredRecord, profile: PurposeProfile | undefined): string {
+export const SYNC_HEAD = 'sync_head';
+export { GENESIS_HASH as SYNC_GENESIS };
+
+/** The payload without its chain link. */
+export function registryPayloadBody(record: StoredRecord, profile: PurposeProfile | undefined): Record<string, unknown> {
   const allowed = (profile?.sendToRegistry ?? []).filter((f) => !SENSITIVE_FIELDS.includes(f));
   const personal = record.personal && allowed.length > 0 ? pickFields(record.personal, allowed) : null;
-  return JSON.stringify({
+  return {
     id: record.id,
     seq: record.seq,
     createdAt: record.createdAt,
@@ -25,7 +36,13 @@ export function registryPayload(record: StoredRecord, profile: PurposeProfile | 
     cscaId: record.cscaId,
     dsId: record.dsId,
     personal,
-    prevHash: record.prevHash,
-    hash: record.hash,
-  });
+    recordHash: record.hash,
+  };
+}
+
+/** The payload JSON linked to the previous payload's hash; returns it with its own hash. */
+export function chainedRegistryPayload(record: StoredRecord, profile: PurposeProfile | undefined, prevHash: string): { payload: string; hash: string } {
+  const body = { ...registryPayloadBody(record, profile), prevHash };
+  const hash = chainHash(prevHash, body);
+  return { payload: JSON.stringify({ ...body, hash }), hash };
 }

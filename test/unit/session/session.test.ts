@@ -57,7 +57,7 @@ test('a session walks waiting -> key-needed -> reading -> verifying -> done and 
     assert.equal(storedAtDone, 1, 'the record was in the database when done was emitted');
     assert.equal(final.state, 'done');
     assert.equal(final.result?.verdict, 'VERIFIED');
-    assert.equal(final.record?.seq, 1);
+    assert.equal(final.record?.seq, 0);
   } finally {
     t.cleanup();
   }

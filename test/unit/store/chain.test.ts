@@ -32,9 +32,9 @@ test('an untouched chain verifies', () => {
 test('an edited verdict is detected at that record', () => {
   const { t, raw, kinds } = fiveRecords();
   try {
-    raw.prepare("UPDATE records SET verdict = 'VERIFIED' WHERE seq = 4").run();
+    assert.equal(raw.prepare("UPDATE records SET verdict = 'VERIFIED' WHERE seq = 3 AND verdict = 'FAILED'").run().changes, 1);
     assert.deepEqual(kinds(), ['EDITED']);
-    assert.equal(t.store.verifyChain().problems[0]!.seq, 4);
+    assert.equal(t.store.verifyChain().problems[0]!.seq, 3);
   } finally {
     raw.close();
     t.cleanup();
@@ -43,7 +43,7 @@ test('an edited verdict is detected at that record', () => {
 
 test('edited checks, operator or time are detected', () => {
   for (const sql of [
-    "UPDATE records SET details = replace(details, '\"FAIL\"', '\"PASS\"') WHERE seq = 4",
+    "UPDATE records SET details = replace(details, '\"FAIL\"', '\"PASS\"') WHERE seq = 3",
     "UPDATE records SET operator = 'someone-else' WHERE seq = 2",
     "UPDATE records SET created_at = '2020-01-01T00:00:00.000Z' WHERE seq = 1",
   ]) {
@@ -83,7 +83,7 @@ test('a deleted record in the middle is detected', () => {
 test('a deleted last record is detected through the chain head', () => {
   const { t, raw, kinds } = fiveRecords();
   try {
-    raw.prepare('DELETE FROM records WHERE seq = 5').run();
+    raw.prepare('DELETE FROM records WHERE seq = 4').run();
     assert.deepEqual(kinds(), ['HEAD_MISMATCH']);
   } finally {
     raw.close();

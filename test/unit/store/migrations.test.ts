@@ -22,7 +22,7 @@ function insertVersion1Record(db: Database.Database): void {
   const personal = { idNumber: ALICE.idNumber, fullName: ALICE.fullName };
   const sealed = cipher.seal(OLD_ID, personal);
   const row = {
-    seq: 1, id: OLD_ID, created_at: '2025-06-01T09:00:00.000Z', terminal_id: 'T-OLD', operator: 'lan', purpose: 'hospital',
+    seq: 0, id: OLD_ID, created_at: '2025-06-01T09:00:00.000Z', terminal_id: 'T-OLD', operator: 'lan', purpose: 'hospital',
     document_type: 'ID', issuing_state: 'VNM', verdict: 'VERIFIED',
     details: JSON.stringify({ warnings: [], checks: result.checks, protocol: { accessControl: 'BAC' }, stats: null }),
     csca_id: 'CN=CSCA Test VN', ds_id: null, retain_until: '2099-01-01T00:00:00.000Z', personal_hash: personalHash(sealed),
@@ -32,7 +32,7 @@ function insertVersion1Record(db: Database.Database): void {
     csca_id, ds_id, retain_until, personal_hash, personal, id_hash, prev_hash, hash) VALUES (@seq, @id, @created_at, @terminal_id, @operator,
     @purpose, @document_type, @issuing_state, @verdict, @details, @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash)`)
     .run({ ...row, personal: sealed, id_hash: cipher.idHash(ALICE.idNumber), prev_hash: GENESIS_HASH, hash });
-  db.prepare("INSERT INTO meta (key, value) VALUES ('chain_head', ?)").run(`1:${toHex(hash).toLowerCase()}`);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('chain_head', ?)").run(`0:${toHex(hash).toLowerCase()}`);
   db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(cipher.keyCheck);
 }
 
@@ -67,7 +67,7 @@ for (let from = 0; from <= LATEST_VERSION; from++) {
           assert.deepEqual(store.records.list({ search: ALICE.idNumber }).records.map((r) => r.id), [OLD_ID]);
         }
         const ref = store.write({ result: vnResult(ALICE), context: { operator: 'lan' } });
-        assert.equal(ref.seq, from >= 1 ? 2 : 1);
+        assert.equal(ref.seq, from >= 1 ? 1 : 0);
         store.operators.add('Mai', 'supervisor', '1234', null);
         const report = store.verifyChain();
         assert.equal(report.ok, true, JSON.stringify(report.problems));

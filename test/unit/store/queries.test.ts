@@ -24,7 +24,7 @@ test('recent records come newest first with keyset paging', () => {
   try {
     const p1 = t.store.records.list({ limit: 3 });
     assert.deepEqual(p1.records.map((r) => r.id), [ids[6], ids[5], ids[4]]);
-    assert.equal(p1.nextBeforeSeq, 5);
+    assert.equal(p1.nextBeforeSeq, 4);
     const p2 = t.store.records.list({ limit: 3, beforeSeq: p1.nextBeforeSeq! });
     assert.deepEqual(p2.records.map((r) => r.id), [ids[3], ids[2], ids[1]]);
     const p3 = t.store.records.list({ limit: 3, beforeSeq: p2.nextBeforeSeq! });
