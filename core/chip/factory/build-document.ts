@@ -110,13 +110,19 @@ function notApplicable(profile: ProfileName, variant: VariantName): EidError {
   return new EidError('FACTORY_VARIANT_NOT_APPLICABLE', `Variant ${variant} does not apply to profile ${profile}`, `Biến thể ${variant} không áp dụng cho loại giấy tờ ${profile}`);
 }
 
+/** Holder, MRZ and CAN of a document without building it (cheap: no keys, no signatures). */
+export function documentIdentity(profile: ProfileName, variant: VariantName | null = null, seed = `${profile}:demo`): { person: SyntheticPerson; mrz: string; can: string | null } {
+  const spec = PROFILES[profile];
+  const person = syntheticPerson(seed, (variant ? VARIANTS[variant].person : undefined) ?? {});
+  return { person, mrz: mrzFor(spec, person, seed), can: spec.hasCan ? new SeededChoice(`can:${seed}`).digits(6) : null };
+}
+
 export function buildDocument(profile: ProfileName, variant: VariantName | null = null, options: BuildOptions = {}): VirtualDocument {
   const spec = PROFILES[profile];
   const v = variant ? VARIANTS[variant] : undefined;
   if (variant && !variantAppliesTo(variant, spec)) throw notApplicable(profile, variant);
   const seed = options.seed ?? `${profile}:demo`;
-  const person = syntheticPerson(seed, v?.person ?? {});
-  const mrz = mrzFor(spec, person, seed);
+  const { person, mrz, can } = documentIdentity(profile, variant, seed);
 
   const groups = new Map<DataGroupNumber, Uint8Array>();
   groups.set(1, encodeDg1(mrz));
@@ -166,7 +172,6 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
 
   // A clone carries the genuine data but cannot have the genuine chip's private keys.
   const chipKeys = v?.cloneChip ? chipKeysFor(spec, `${seed}:clone`).keys : genuine.keys;
-  const can = spec.hasCan ? new SeededChoice(`can:${seed}`).digits(6) : null;
   return {
     profile,
     variant,

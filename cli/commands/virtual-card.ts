@@ -1,0 +1,161 @@
+/**
+ * `eid-terminal virtual-card list|serve`: the document factory's sample cards, and a virtual chip
+ * plugged into pcscd through vsmartcard's vpcd (native/vpcd-bridge.ts) so any PC/SC application
+ * — this terminal included — can read it as if it lay on a reader.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../main.ts';
+import { EidError } from '../../core/errors.ts';
+import { catalogue, buildDocument, isProfileName, isVariantName, PROFILE_NAMES, VARIANT_NAMES, variantAppliesTo, PROFILES, type CatalogueEntry } from '../../core/chip/factory/index.ts';
+import { documentFromDump, dumpFileName, MAX_DUMP_FILE_BYTES, VirtualChip, virtualChipFor } from '../../core/chip/index.ts';
+import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdBridge } from '../../native/vpcd-bridge.ts';
+
+const HELP = `Usage:
+  eid-terminal virtual-card list [--json]
+  eid-terminal virtual-card serve --profile NAME [--variant NAME] [--large-face] [--seed TEXT]
+                                  [--port 35963] [--host 127.0.0.1]
+  eid-terminal virtual-card serve --dump DIR --mrz "MRZ" [--port 35963] [--host 127.0.0.1]
+
+list    the sample documents: profiles (${PROFILE_NAMES.join(', ')}) and broken
+        variants, the MRZ/CAN that opens each one, and the verdict a correct terminal gives
+serve   puts a virtual chip on vpcd's reader (pcscd with vsmartcard-vpcd must run) until
+        Ctrl+C. --dump serves the raw files of a dump folder (COM, SOD, DG1..DG16, CardAccess,
+        CardSecurity, optionally with .bin) behind BAC with the given MRZ.
+
+Variants: ${VARIANT_NAMES.join(', ')}
+DEMO ONLY: the sample documents are signed by the demo CSCAs in certs/demo-csca-*.pem, whose
+private keys are public. Never trust those certificates in production.`;
+
+function usage(detail: string): EidError {
+  return new EidError('USAGE', `${detail} (see eid-terminal virtual-card --help)`, `${detail} (xem eid-terminal virtual-card --help)`);
+}
+
+function printList(entries: readonly CatalogueEntry[], json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify({ documents: entries }, null, 2));
+    return;
+  }
+  let profile = '';
+  let genuineMrz = '';
+  for (const e of entries) {
+    if (e.profile !== profile) {
+      profile = e.profile;
+      genuineMrz = e.mrz;
+      console.log(`\n${e.profile} — ${e.description}`);
+      console.log(`  access: ${e.accessProtocols.join(' + ')}; chip proof: ${[e.chipAuthentication, e.activeAuthentication].filter(Boolean).join(', ') || 'none'}; trust: demo CSCA ${e.trustAuthority}`);
+    }
+    const expected = e.expected.check ? `${e.expected.verdict} (${e.expected.check} ${e.expected.status})` : e.expected.verdict;
+    console.log(`  ${(e.variant ?? 'genuine').padEnd(22)} ${expected}`);
+    // Variants share the genuine card's keys unless their holder differs (expired-document).
+    if (e.variant === null || e.mrz !== genuineMrz) console.log(`    MRZ: ${e.mrz.split('\n').join(' / ')}${e.can ? `   CAN: ${e.can}` : ''}`);
+  }
+}
+
+function readDump(dir: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (e) {
+    throw new EidError('DUMP_NOT_FOUND', `Cannot read the dump folder ${dir}`, `Không đọc được thư mục ${dir}`, { cause: e });
+  }
+  for (const entry of entries) {
+    if (!dumpFileName(entry)) continue;
+    const path = join(dir, entry);
+    const size = statSync(path).size;
+    if (size > MAX_DUMP_FILE_BYTES) throw new EidError('DUMP_FILE_TOO_LARGE', `${entry} is larger than ${MAX_DUMP_FILE_BYTES} bytes`, `Tệp ${entry} quá lớn`);
+    files.set(entry, new Uint8Array(readFileSync(path)));
+  }
+  return files;
+}
+
+function waitForSignal(): Promise<string> {
+  return new Promise((done) => {
+    const onSignal = (signal: string): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      done(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+async function serve(chip: VirtualChip, keyLines: readonly string[], host: string, port: number): Promise<number> {
+  const bridge = new VpcdBridge(chip, { host, port });
+  bridge.on('connected', () => console.log(`card inserted on vpcd ${host}:${port}`));
+  bridge.on('disconnected', () => {
+    chip.reset();
+    console.log('vpcd connection closed; retrying');
+  });
+  bridge.on('responder-error', (e) => console.error(`chip error: ${e instanceof Error ? e.message : String(e)}`));
+  for (const line of keyLines) console.log(line);
+  const inserted = bridge.insert(10_000).catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+  });
+  await inserted;
+  console.log('serving; press Ctrl+C to remove the card');
+  const signal = await waitForSignal();
+  await bridge.stop();
+  console.log(`${signal}: card removed`);
+  return 0;
+}
+
+export const command: Command = {
+  summary: 'Sample documents on a virtual chip: list them, or serve one over vpcd',
+  async run(args: string[]): Promise<number> {
+    const [sub, ...rest] = args;
+    if (sub === undefined || sub === '--help' || sub === '-h') {
+      console.log(HELP);
+      return sub === undefined ? 2 : 0;
+    }
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        json: { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        variant: { type: 'string' },
+        seed: { type: 'string' },
+        'large-face': { type: 'boolean', default: false },
+        dump: { type: 'string' },
+        mrz: { type: 'string' },
+        port: { type: 'string', default: String(VPCD_DEFAULT_PORT) },
+        host: { type: 'string', default: VPCD_DEFAULT_HOST },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    if (sub === 'list') {
+      printList(catalogue(), values.json ?? false);
+      return 0;
+    }
+    if (sub !== 'serve') throw usage(`unknown subcommand ${sub}`);
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw usage('--port must be a TCP port number');
+    const host = values.host ?? VPCD_DEFAULT_HOST;
+    if (values.dump !== undefined) {
+      if (!values.mrz) throw usage('--dump needs --mrz "MRZ" (the key the chip will accept)');
+      const doc = documentFromDump(readDump(resolve(values.dump)), values.mrz);
+      return serve(new VirtualChip(doc), [`dump ${resolve(values.dump)}: ${doc.files.size} files, BAC only`, `open with MRZ: ${values.mrz.replace(/\n/g, ' / ')}`], host, port);
+    }
+    const profile = values.profile;
+    if (!profile || !isProfileName(profile)) throw usage(`--profile must be one of ${PROFILE_NAMES.join(', ')}`);
+    const variant = values.variant ?? null;
+    if (variant !== null && !isVariantName(variant)) throw usage(`--variant must be one of ${VARIANT_NAMES.join(', ')}`);
+    if (variant !== null && !variantAppliesTo(variant, PROFILES[profile])) throw usage(`variant ${variant} does not apply to ${profile}`);
+    const doc = buildDocument(profile, variant, { ...(values.seed ? { seed: values.seed } : {}), largeFace: values['large-face'] ?? false });
+    const lines = [
+      `${profile}${variant ? ` / ${variant}` : ''}: ${doc.description}`,
+      `open with MRZ: ${doc.access.mrz.split('\n').join(' / ')}`,
+      ...(doc.access.can ? [`or CAN: ${doc.access.can}`] : []),
+      `expected verdict: ${doc.expected.verdict}${doc.expected.check ? ` (${doc.expected.check} ${doc.expected.status})` : ''}; trust: certs/demo-csca-${doc.trust.authority.toLowerCase()}.pem`,
+    ];
+    return serve(virtualChipFor(doc), lines, host, port);
+  },
+};
