@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { requireIdentity } from '../../core/sync/identity.ts';
-import { RegistryClient } from '../../core/sync/registry-client.ts';
-import { SyncWorker } from '../../core/sync/sync-worker.ts';
+import { syncWorkerFor } from '../../core/sync/sync-service.ts';
 import { openStore } from '../../core/store/store.ts';
 
 const USAGE = 'Usage: eid-terminal sync [--once] [--data-dir DIR] [--json]';
@@ -21,10 +20,8 @@ export const command: Command = {
     }
     const store = openStore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
-      const identity = requireIdentity(store.kv);
-      const worker = new SyncWorker({
-        outbox: store.outbox, kv: store.kv, client: new RegistryClient(identity.registryUrl, identity), registryKey: identity.registryKey,
-      });
+      requireIdentity(store.kv);
+      const worker = syncWorkerFor(store)!;
       if (values.once) {
         const round = await worker.syncOnce(true);
         const status = worker.status();

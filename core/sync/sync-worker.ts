@@ -88,6 +88,7 @@ export class SyncWorker {
   }
 
   status(): SyncStatus {
+    const list = currentTrustList(this.o.kv);
     return {
       enrolled: true,
       connectivity: this.connectivity,
@@ -96,7 +97,8 @@ export class SyncWorker {
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
-      trustListVersion: currentTrustList(this.o.kv)?.version ?? null,
+      trustListVersion: list?.version ?? null,
+      trustListUpdatedAt: list?.acceptedAt ?? null,
     };
   }
 
@@ -178,7 +180,7 @@ export class SyncWorker {
     this.lastTrustPull = this.o.now();
     if (answer.status !== 'updated') return answer.status;
     if (current && answer.etag && answer.etag === current.etag) return 'unchanged';
-    const contents = acceptTrustList(this.o.kv, answer.jws, answer.etag, this.o.registryKey);
+    const contents = acceptTrustList(this.o.kv, answer.jws, answer.etag, this.o.registryKey, new Date(this.o.now()));
     this.o.onTrustList?.(contents);
     return 'updated';
   }

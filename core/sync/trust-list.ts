@@ -17,6 +17,8 @@ export interface StoredTrustList {
   readonly jws: string;
   readonly version: number;
   readonly issuedAt: string;
+  /** When this terminal verified and adopted it. */
+  readonly acceptedAt: string;
 }
 
 export interface TrustListContents {
@@ -68,7 +70,7 @@ export function currentTrustList(kv: KeyValuePort): StoredTrustList | undefined 
  * Verifies `jws` and, if it is at least as new as the current list, stores it in one write.
  * Returns the decoded contents of the accepted list; the current list stays on any failure.
  */
-export function acceptTrustList(kv: KeyValuePort, jws: string, etag: string, pinnedRegistryKey: Uint8Array): TrustListContents {
+export function acceptTrustList(kv: KeyValuePort, jws: string, etag: string, pinnedRegistryKey: Uint8Array, now: Date = new Date()): TrustListContents {
   const list = verifyTrustList(jws, pinnedRegistryKey);
   const current = currentTrustList(kv);
   if (current && list.version < current.version) {
@@ -76,7 +78,7 @@ export function acceptTrustList(kv: KeyValuePort, jws: string, etag: string, pin
       `Registry offered trust list version ${list.version}, older than the current ${current.version}`,
       'Máy chủ gửi danh sách tin cậy cũ hơn danh sách đang dùng');
   }
-  const stored: StoredTrustList = { etag, jws, version: list.version, issuedAt: list.issuedAt };
+  const stored: StoredTrustList = { etag, jws, version: list.version, issuedAt: list.issuedAt, acceptedAt: now.toISOString() };
   kv.set(TRUST_LIST_KEY, JSON.stringify(stored));
   return decodeTrustList(list);
 }

@@ -121,3 +121,18 @@ test('the registry key pinned at enrolment is the only one a trust list may be s
   await assert.rejects(worker.syncOnce(true), (e: unknown) => e instanceof Error && (e as { code?: string }).code === 'TRUST_LIST_SIGNATURE_INVALID');
   assert.equal(worker.status().trustListVersion, null);
 });
+
+test('the status bar fields: idle before enrolment, then from the worker', async () => {
+  const { idleSyncStatus, statusFields } = await import('../../../core/sync/status.ts');
+  const { syncWorkerFor } = await import('../../../core/sync/sync-service.ts');
+  const { saveIdentity } = await import('../../../core/sync/identity.ts');
+  const outbox = new MemoryOutbox();
+  fillOutbox(outbox, makeRecords(3));
+  const kv = new MemoryKv();
+  assert.equal(syncWorkerFor({ outbox, kv }), undefined);
+  assert.deepEqual(statusFields(idleSyncStatus(outbox, kv)), { online: false, registryConfigured: false, pendingRecords: 3, trustListUpdatedAt: null });
+  saveIdentity(kv, identity);
+  const worker = syncWorkerFor({ outbox, kv }, { client: { fetch: async () => { throw new TypeError('offline'); } } })!;
+  await assert.rejects(worker.syncOnce());
+  assert.deepEqual(statusFields(worker.status()), { online: false, registryConfigured: true, pendingRecords: 3, trustListUpdatedAt: null });
+});
