@@ -13,9 +13,9 @@ import { parseLdif, looksLikeLdif } from './ldif.ts';
 import { readMasterList } from './master-list-loader.ts';
 import { isPem, parsePem } from './pem.ts';
 import { verifySignature } from './signature.ts';
-import type { TrustStore } from './store.ts';
+import { isSelfIssued, type TrustStore } from './store.ts';
 
-export type TrustFileKind = 'certificate' | 'crl' | 'master-list' | 'ldif' | 'pem';
+export type TrustFileKind = 'certificate' | 'crl' | 'master-list' | 'ldif' | 'pem' | 'trust-list';
 
 export interface LoadReport {
   readonly source: string;
@@ -46,10 +46,8 @@ function addCa(store: TrustStore, cert: Certificate, source: string, tally: Tall
     tally.skipped++;
     return;
   }
-  const selfNamed = cert.issuer.text === cert.subject.text;
-  const keyIdsDiffer = cert.authorityKeyIdentifier && cert.subjectKeyIdentifier && Buffer.compare(cert.authorityKeyIdentifier, cert.subjectKeyIdentifier) !== 0;
   // Master list members are vouched for by the list's verified signature; single files are checked here.
-  if (selfNamed && !keyIdsDiffer && !vouchedBySignedList) {
+  if (isSelfIssued(cert) && !vouchedBySignedList) {
     let ok = false;
     try {
       ok = verifySignature(cert.subjectPublicKeyInfo, cert.signatureAlgorithm, cert.tbsRaw, cert.signature);
@@ -158,4 +156,29 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
     throw trustFileError(`no CSCA certificate or CRL in ${source}${tally.notes.length ? `: ${tally.notes.join('; ')}` : ''}`);
   }
   return { source, kind, ...tally };
+}
+
+/**
+ * Adds the certificates and CRLs of a registry trust list (core/sync, already signature-checked
+ * as a bundle) to `store`; each certificate still has to be a CA whose self-signature verifies.
+ */
+export function loadTrustList(store: TrustStore, list: { readonly cscas: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] }, source: string, now: Date = new Date()): LoadReport {
+  const tally: Tally = { certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
+  for (const der of list.cscas) {
+    try {
+      addDer(store, der, source, now, tally, 'certificate');
+    } catch (e) {
+      if (!(e instanceof EidError)) throw e;
+      tally.skipped++;
+    }
+  }
+  for (const der of list.crls) {
+    try {
+      addDer(store, der, source, now, tally, 'crl');
+    } catch (e) {
+      if (!(e instanceof EidError)) throw e;
+      tally.skipped++;
+    }
+  }
+  return { source, kind: 'trust-list', ...tally };
 }

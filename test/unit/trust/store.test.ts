@@ -111,3 +111,11 @@ test('store folder: import copies and persists, remove persists even for master 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a registry trust list (DER CSCAs and CRLs) loads; a DS among them is skipped', async () => {
+  const { loadTrustList } = await import('../../../core/trust/trust-files.ts');
+  const store = new TrustStore();
+  const report = loadTrustList(store, { cscas: [root.der, second.der, ds.der], crls: [crl] }, 'registry trust list v3', NOW);
+  assert.deepEqual([report.certificatesAdded, report.crlsAdded, report.skipped], [2, 1, 1]);
+  assert.equal(store.crlsIssuedBy(parseCertificate(root.der).subject.raw).length, 1);
+});
