@@ -17,6 +17,7 @@ const MESSAGES = {
   KEY_FILE_INVALID: ['The data-protection key file is damaged', 'Tệp khóa bảo vệ dữ liệu bị hỏng'],
   KEY_PROTECTION_UNAVAILABLE: ['The operating system cannot protect the data key on this machine', 'Hệ điều hành không bảo vệ được khóa dữ liệu trên máy này'],
   RECORD_DECRYPT_FAILED: ['A stored record could not be decrypted: wrong key or altered data', 'Không giải mã được hồ sơ: sai khóa hoặc dữ liệu đã bị sửa'],
+  RECORD_CORRUPT: ['A stored record is damaged and cannot be shown; run records verify-chain', 'Hồ sơ lưu trữ bị hỏng; hãy chạy kiểm tra chuỗi hồ sơ'],
   RECORD_NOT_FOUND: ['No record with this id', 'Không có hồ sơ với mã này'],
   RECORD_INVALID: ['The verification could not be recorded: incomplete information', 'Không lưu được kết quả xác thực: thiếu thông tin'],
   QUERY_INVALID: ['The search could not be understood', 'Không hiểu điều kiện tìm kiếm'],

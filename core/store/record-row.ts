@@ -36,10 +36,16 @@ function parseDetails(text: string): Details {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw storeError('RECORD_DECRYPT_FAILED', 'details are not JSON', e);
+    throw storeError('RECORD_CORRUPT', 'details are not JSON', e);
   }
   const parsed = DetailsSchema.safeParse(raw);
-  if (!parsed.success) throw storeError('RECORD_DECRYPT_FAILED', 'details do not match the schema');
+  if (!parsed.success) throw storeError('RECORD_CORRUPT', 'details do not match the schema');
+  return parsed.data;
+}
+
+function parseVerdict(text: string): StoredRecord['verdict'] {
+  const parsed = VerdictSchema.safeParse(text);
+  if (!parsed.success) throw storeError('RECORD_CORRUPT', 'unknown verdict');
   return parsed.data;
 }
 
@@ -61,7 +67,7 @@ export function decodeRecord(row: RecordRow, cipher: FieldCipher): StoredRecord 
     purpose: row.purpose,
     documentType: row.document_type,
     issuingState: row.issuing_state,
-    verdict: VerdictSchema.parse(row.verdict),
+    verdict: parseVerdict(row.verdict),
     warnings: details.warnings,
     checks: details.checks,
     protocol: details.protocol as ProtocolDetails,

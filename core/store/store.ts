@@ -19,6 +19,7 @@ import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, typ
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { uuidv7 } from './uuidv7.ts';
 import { storeError } from './errors.ts';
+import { isEidError } from '../errors.ts';
 
 export const DATABASE_FILE = 'records.db';
 
@@ -86,7 +87,8 @@ export function openStore(options: OpenStoreOptions): Store {
     db.transaction(() => checkKey(db, cipher)).immediate();
   } catch (e) {
     db.close();
-    throw e;
+    // A file that is not a database (or is damaged) surfaces here as a raw SQLite error.
+    throw isEidError(e) ? e : storeError('STORE_OPEN_FAILED', undefined, e);
   }
   const settings = new SettingsTable(db);
   if (!settings.get('terminalId')) settings.set('terminalId', uuidv7(nowMs()));

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openStore } from '../../../core/store/store.ts';
 import { join } from 'node:path';
-import { ALICE, BOB, Clock, tempStore, vnResult } from './fixtures.ts';
+import { ALICE, BOB, Clock, tempDir, tempStore, vnResult } from './fixtures.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { isUuidv7 } from '../../../core/store/uuidv7.ts';
 
@@ -148,6 +150,33 @@ test('records survive closing and reopening', () => {
     const again = t.reopen();
     assert.equal(again.records.get(ref.id).personal?.fullName, BOB.fullName);
     assert.equal(again.write({ result: vnResult(ALICE), context: { operator: 'lan' } }).seq, 1);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a file that is not a database is a typed error, not a crash', () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'records.db'), Buffer.alloc(8192, 0x41));
+    assert.throws(() => openStore({ dataDir: dir }), (e) => isEidError(e, 'STORE_OPEN_FAILED'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged row is reported as RECORD_CORRUPT when read', () => {
+  const t = tempStore();
+  try {
+    const a = t.store.write({ result: vnResult(ALICE), context: { operator: 'lan' } });
+    const b = t.store.write({ result: vnResult(BOB), context: { operator: 'lan' } });
+    const raw = new Database(t.store.path);
+    raw.prepare("UPDATE records SET details = '{not json' WHERE seq = 0").run();
+    raw.prepare("UPDATE records SET verdict = 'PROBABLY' WHERE seq = 1").run();
+    raw.close();
+    assert.throws(() => t.store.records.get(a.id), (e) => isEidError(e, 'RECORD_CORRUPT'));
+    assert.throws(() => t.store.records.get(b.id), (e) => isEidError(e, 'RECORD_CORRUPT'));
+    assert.equal(t.store.verifyChain().problems.length, 2);
   } finally {
     t.cleanup();
   }
