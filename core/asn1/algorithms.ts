@@ -117,7 +117,7 @@ function requireHash(oid: string): HashName {
   return h;
 }
 
-/** Interprets a signature AlgorithmIdentifier; unknown algorithms give an ASN1_MALFORMED-free UNSUPPORTED error. */
+/** Interprets a signature AlgorithmIdentifier; undefined for algorithms the terminal does not know. */
 export function signatureScheme(alg: AlgorithmIdentifier): SignatureScheme | undefined {
   const pkcs1 = RSA_PKCS1[alg.oid];
   if (pkcs1) return { kind: 'rsa-pkcs1', hash: pkcs1 };
