@@ -86,6 +86,10 @@ function invalidParams(detail: string): EidError {
   return new EidError('EC_PARAMS_INVALID', `Invalid elliptic curve parameters: ${detail}`, `Tham số đường cong elliptic không hợp lệ: ${detail}`);
 }
 
+// Unnamed curves seen recently (a document's DSC and DG14 often repeat one); bounded.
+const explicitCache = new Map<string, EcCurve>();
+const EXPLICIT_CACHE_SIZE = 16;
+
 /**
  * The curve for explicit domain parameters (as found in DSC/CSCA keys and DG14): the matching
  * named curve, or a new curve object. Rejects parameters that cannot describe a usable curve.
@@ -93,6 +97,16 @@ function invalidParams(detail: string): EidError {
 export function curveFromParams(params: EcDomainParameters): EcCurve {
   const known = findNamedCurve(params);
   if (known !== undefined) return known;
+  const key = [params.p, params.a, params.b, params.gx, params.gy, params.n, params.h].map((v) => v.toString(16)).join(':');
+  const cached = explicitCache.get(key);
+  if (cached !== undefined) return cached;
+  const curve = buildExplicit(params);
+  if (explicitCache.size >= EXPLICIT_CACHE_SIZE) explicitCache.delete(explicitCache.keys().next().value!);
+  explicitCache.set(key, curve);
+  return curve;
+}
+
+function buildExplicit(params: EcDomainParameters): EcCurve {
   const { p, a, b, gx, gy, n, h } = params;
   // Bounds keep hostile certificates from making us build absurd fields.
   if (p < 3n || p.toString(2).length > 1024 || p % 2n === 0n) throw invalidParams('field prime');

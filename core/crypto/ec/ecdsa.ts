@@ -48,6 +48,7 @@ export function parseEcdsaSignature(curve: EcCurve, signature: Uint8Array): { r:
  */
 export function ecdsaVerify(curve: EcCurve, publicKey: EcPoint | Uint8Array, messageHash: Uint8Array, signature: Uint8Array): boolean {
   const Q = publicKey instanceof Uint8Array ? decodePoint(curve, publicKey) : publicKey;
+  if (Q.is0()) return false;
   const { n } = curve.params;
   let r: bigint;
   let s: bigint;

@@ -34,6 +34,7 @@ test('unknown explicit parameters give a working curve; nonsense parameters a ty
   const G2 = bp.Point.BASE.double();
   const other = curveFromParams({ ...bp.params, gx: G2.x, gy: G2.y });
   assert.equal(other.name, 'explicit');
+  assert.equal(curveFromParams({ ...bp.params, gx: G2.x, gy: G2.y }), other, 'the same explicit parameters reuse one curve object');
   const pair = generateEcKeyPair(other, fixed('01'.padStart(64, '0')));
   assert.equal(pair.publicKey.x, G2.x);
   const invalid = (e: unknown) => isEidError(e, 'EC_PARAMS_INVALID');
@@ -112,6 +113,7 @@ test('ECDSA verifies OpenSSL signatures in DER and plain r||s form, and rejects 
     assert.equal(ecdsaVerify(curve, fromHex(v.point), otherHash, sig), false);
     assert.equal(ecdsaVerify(curve, fromHex(v.point), SHA256_MSG, plain.subarray(1)), false);
     assert.equal(ecdsaVerify(curve, fromHex(v.point), SHA256_MSG, new Uint8Array(curve.orderLength * 2)), false);
+    assert.equal(ecdsaVerify(curve, curve.Point.ZERO, SHA256_MSG, sig), false, 'infinity is no key');
   }
 });
 
