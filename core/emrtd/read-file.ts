@@ -29,6 +29,11 @@ export interface ReadStats {
   bytesRead: number;
   /** READ BINARY commands that returned data. */
   chunks: number;
+  /**
+   * Files whose chip data ended before the length their TLV header claims. They are returned
+   * as read (hashes and signatures over them then fail); no genuine document does this.
+   */
+  truncatedFiles: number;
 }
 
 export interface FileReaderOptions {
@@ -51,7 +56,7 @@ function readError(code: string, en: string, vi: string): EidError {
 }
 
 export class FileReader {
-  readonly stats: ReadStats = { apdus: 0, bytesRead: 0, chunks: 0 };
+  readonly stats: ReadStats = { apdus: 0, bytesRead: 0, chunks: 0, truncatedFiles: 0 };
   private readonly policy: ReadSizePolicy;
   private readonly maxFileSize: number;
   private readonly maxChunks: number;
@@ -109,18 +114,22 @@ export class FileReader {
   }
 
   /**
-   * Reads `want` bytes at `offset` adaptively: returns at least one byte, or throws. `atEnd`
-   * says whether offset + want is the end of the file (a short answer there is no limit).
+   * Reads `want` bytes at `offset` adaptively: returns at least one byte, null when the chip
+   * says the file ends before `offset` (6282 without data, or 6B00 past the first byte), or
+   * throws. `atEnd` says whether offset + want is the end of the file by its header (a short
+   * answer there is no limit).
    */
-  private async readChunk(offset: number, want: number, atEnd: boolean, sfi?: number): Promise<Uint8Array> {
+  private async readChunk(offset: number, want: number, atEnd: boolean, sfi?: number): Promise<Uint8Array | null> {
     let ask = want;
     for (let attempt = 0; attempt < 16; attempt++) {
       const { data, sw, suggestedLe } = await this.readBinary(offset, ask, sfi);
+      if (data.length === 0 && (sw === SW.END_OF_FILE_BEFORE_LE || (sw === SW.WRONG_P1P2 && offset > 0))) return null;
       if (sw === SW.OK || sw === SW.END_OF_FILE_BEFORE_LE) {
         if (data.length > ask) throw readError('READ_RESPONSE_INVALID', 'The chip sent more data than asked for', 'Chip gửi nhiều dữ liệu hơn yêu cầu');
         if (data.length > 0) {
           if (data.length === ask) this.policy.confirm(ask);
-          else if (!atEnd || data.length < want) this.policy.limitedTo(data.length);
+          // A short answer is a size limit, unless the chip says the file ended (6282).
+          else if (sw === SW.OK && !atEnd) this.policy.limitedTo(data.length);
           return data;
         }
         if (!this.policy.refused(ask)) break;
@@ -152,7 +161,9 @@ export class FileReader {
   private async readHeader(sfi?: number): Promise<Uint8Array> {
     let header: Uint8Array = new Uint8Array(0);
     while (header.length < this.headerLength) {
-      header = concat(header, await this.readChunk(header.length, this.headerLength - header.length, true, sfi));
+      const chunk = await this.readChunk(header.length, this.headerLength - header.length, true, sfi);
+      if (!chunk) break; // a file shorter than any header: peekTotalLength says what is wrong
+      header = concat(header, chunk);
       try {
         peekTotalLength(header);
         return header;
@@ -189,6 +200,10 @@ export class FileReader {
       if (chunks >= this.maxChunks) throw readError('READ_TOO_MANY_CHUNKS', 'Reading the file took too many steps', 'Đọc tệp mất quá nhiều bước');
       const want = this.policy.next(totalLength - offset);
       const data = await this.readChunk(offset, want, offset + want === totalLength);
+      if (!data) {
+        this.stats.truncatedFiles++;
+        break;
+      }
       parts.push(data);
       offset += data.length;
       this.stats.bytesRead += data.length;

@@ -38,7 +38,7 @@ test('App. D.4 replays byte for byte: SELECT EF.COM, read 4 header bytes, read t
   const bac = await performBac(t, MRZ_INFO, { random: fixedRandom(auth.rnd_ifd, auth.k_ifd) });
   const reader = new FileReader(bac.secureMessaging, { headerReadLength: 4 });
   assert.equal(toHex(await reader.readFile(0x011e)), appD.ef_com_reassembled);
-  assert.deepEqual(reader.stats, { apdus: 3, bytesRead: 22, chunks: 2 });
+  assert.deepEqual(reader.stats, { apdus: 3, bytesRead: 22, chunks: 2, truncatedFiles: 0 });
   t.done();
 });
 
@@ -116,4 +116,24 @@ test('reading by short file identifier saves the SELECT', async () => {
   assert.equal(toHex(await reader.readFileBySfi(0x02)), toHex(DG2));
   await assert.rejects(reader.readFileBySfi(0x05), (e) => isEidError(e, 'FILE_NOT_FOUND'));
   await assert.rejects(reader.readFileBySfi(31), RangeError);
+});
+
+test('a file shorter than its header is returned as read and counted (its hash then fails)', async () => {
+  const full = dataGroup(0x77, 1000);
+  const cut = full.subarray(0, 500);
+  const card = new MiniCard({ mrzInformation: MRZ_INFO, files: new Map([[0x011d, cut], [0x0102, DG2]]), requireSm: false, capabilities: { extendedLength: false } });
+  const reader = new FileReader(card);
+  assert.equal(toHex(await reader.readFile(0x011d)), toHex(cut));
+  assert.equal(reader.stats.truncatedFiles, 1);
+  const before = card.log.length;
+  assert.equal(toHex(await reader.readFile(0x0102)), toHex(DG2));
+  assert.equal(card.log[before + 2]!.ne, 223, 'the end of a file taught nothing about read sizes');
+  // Chips that answer 6B00 past the end instead of 6282:
+  const sixB = new ScriptedTransport([['00A4020C02011D', '9000'], ['00B0000008', '7782020000000000' + '9000'], ['00B00008DF', '6B00']], { extendedLength: false });
+  const r = new FileReader(sixB);
+  assert.equal(toHex(await r.readFile(0x011d)), '7782020000000000');
+  assert.equal(r.stats.truncatedFiles, 1);
+  // but 6B00 on the very first read is an error
+  const first = new ScriptedTransport([['00A4020C02011D', '9000'], ['00B0000008', '6B00']]);
+  await assert.rejects(new FileReader(first).readFile(0x011d), (e) => isEidError(e, 'CHIP_ERROR'));
 });
