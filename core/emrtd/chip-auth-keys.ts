@@ -48,17 +48,24 @@ function caKeyError(detail: string): EidError {
   return new EidError('CA_KEY_UNSUPPORTED', `Chip Authentication key not usable: ${detail}`, `Không dùng được khóa xác thực chip: ${detail}`);
 }
 
-/** Pairs keys with protocols by keyId (an absent keyId matches when the document has one key). */
+/**
+ * Pairs keys with protocols by keyId (an absent keyId matches when the document has one
+ * protocol). Keys with a ChipAuthenticationInfo come first: a key without one is often the
+ * PACE-CAM key (German ID cards list it with keyId = PACE parameter id), tried last with the
+ * 3DES default.
+ */
 export function chipAuthenticationKeys(infos: readonly SecurityInfo[]): ChipAuthenticationKey[] {
   const protocols = infos.filter((i) => i.type === 'ChipAuthenticationInfo');
   const keys = infos.filter((i) => i.type === 'ChipAuthenticationPublicKeyInfo');
-  return keys.map((key) => {
+  const paired = keys.map((key) => {
     const byId = protocols.find((p) => p.keyId !== null && p.keyId === key.keyId);
     const sole = protocols.length === 1 && (key.keyId === null || protocols[0]!.keyId === null) ? protocols[0] : undefined;
     const info = byId ?? sole;
     const oid = info?.oid ?? chipAuthenticationOid(key.publicKey.keyType === 'DH' ? 'DH' : 'ECDH', '3DES', 128);
-    return key.keyId === null ? { oid, publicKey: key.publicKey } : { oid, keyId: key.keyId, publicKey: key.publicKey };
+    const entry: ChipAuthenticationKey = key.keyId === null ? { oid, publicKey: key.publicKey } : { oid, keyId: key.keyId, publicKey: key.publicKey };
+    return { entry, declared: info !== undefined };
   });
+  return [...paired.filter((p) => p.declared), ...paired.filter((p) => !p.declared)].map((p) => p.entry);
 }
 
 /** The group of a chip's static key and the key itself as a group element. */

@@ -173,3 +173,21 @@ test('CAM: ICAO App. I chip data verifies against its CAPublicKeyInfo; another k
 function sequenceSet(info: Uint8Array): Uint8Array {
   return Uint8Array.of(0x31, info.length, ...info);
 }
+
+test('real EF.CardSecurity (DE, FI): CA keys and PACE candidates', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const { parseCardSecurity } = await import('../../../core/lds/card-access.ts');
+  const { paceCandidates } = await import('../../../core/emrtd/pace/index.ts');
+  const { chipAuthenticationGroup } = await import('../../../core/emrtd/chip-auth-index.ts');
+  const read = (c: string) => parseCardSecurity(readFileSync(resolve(process.cwd(), `../shared/realdata/sod/${c}/CardSecurity`))).securityInfos;
+  const de = read('DE');
+  const deKeys = chipAuthenticationKeys(de);
+  // Key 72 has its ChipAuthenticationInfo (AES-128) and goes first; key 13 is the PACE-CAM key.
+  assert.deepEqual(deKeys.map((k) => [k.keyId, k.oid]), [[72, chipAuthenticationOid('ECDH', 'AES', 128)], [13, chipAuthenticationOid('ECDH', '3DES', 128)]]);
+  for (const k of deKeys) assert.equal(chipAuthenticationGroup(k.publicKey).group.label, 'brainpoolP256r1');
+  assert.deepEqual(paceCandidates(de), [{ oid: '0.4.0.127.0.7.2.2.4.6.2', parameterId: 13 }, { oid: '0.4.0.127.0.7.2.2.4.2.2', parameterId: 13 }]);
+  const fi = read('FI');
+  assert.deepEqual(chipAuthenticationKeys(fi).map((k) => [k.keyId, chipAuthenticationGroup(k.publicKey).group.label]), [[16, 'brainpoolP384r1']]);
+  assert.equal(paceCandidates(fi)[0]!.oid, '0.4.0.127.0.7.2.2.4.6.4');
+});
