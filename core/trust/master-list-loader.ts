@@ -41,8 +41,12 @@ function issuerIn(cert: Certificate, candidates: Iterable<Certificate>): Certifi
   return undefined;
 }
 
-/** Parses and verifies a master list. Throws TRUST_FILE_INVALID when the list cannot be trusted. */
-export function readMasterList(bytes: Uint8Array, store: TrustStore, now: Date): MasterList {
+/**
+ * Parses and verifies a master list. Throws TRUST_FILE_INVALID when the list cannot be trusted.
+ * `signerValidAt` is the date its signer's certificate must be valid at; undefined when reloading
+ * a list verified at import (signers are short-lived; the signature and chain are still checked).
+ */
+export function readMasterList(bytes: Uint8Array, store: TrustStore, signerValidAt: Date | undefined): MasterList {
   const sd = parseSignedData(bytes);
   if (sd.eContentType !== OID.cscaMasterList) throw trustFileError('the file is signed data but not an ICAO CSCA master list');
   if (!sd.eContent) throw trustFileError('the master list has no content');
@@ -64,7 +68,7 @@ export function readMasterList(bytes: Uint8Array, store: TrustStore, now: Date):
   if (!signer) throw trustFileError('the master list signer certificate is missing');
   const check = verifySigner(sd, signerInfo, signer);
   if (!check.valid) throw trustFileError(`master list signature: ${check.reason}`);
-  if (now < signer.notBefore || now > signer.notAfter) throw trustFileError('the master list signer certificate is not valid today');
+  if (signerValidAt && (signerValidAt < signer.notBefore || signerValidAt > signer.notAfter)) throw trustFileError('the master list signer certificate is not valid today');
   // The signer's issuer: among embedded CA certs, the list, or the store.
   const fromStore = store.issuerCandidates(signer).map((t) => t.certificate);
   const storeAnchor = issuerIn(signer, fromStore);

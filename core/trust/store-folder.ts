@@ -74,7 +74,7 @@ export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): L
   const retry: string[] = [];
   const load = (file: string, last: boolean): void => {
     try {
-      reports.push(loadTrustBytes(store, readBounded(file), basename(file), now));
+      reports.push(loadTrustBytes(store, readBounded(file), basename(file), now, { listSigner: 'verified-before' }));
     } catch (e) {
       if (!(e instanceof EidError)) throw e;
       // A master list whose signer is vouched for by a CSCA from a later file gets a second pass.

@@ -29,6 +29,8 @@ export interface LoadReport {
 }
 
 interface Tally {
+  /** Date a master list signer must be valid at (undefined: reloading files verified at import). */
+  signerValidAt: Date | undefined;
   certificatesAdded: number;
   crlsAdded: number;
   skipped: number;
@@ -67,7 +69,7 @@ function addCa(store: TrustStore, cert: Certificate, source: string, tally: Tall
 
 function addDer(store: TrustStore, der: Uint8Array, source: string, now: Date, tally: Tally, hint?: 'certificate' | 'crl' | 'masterList'): TrustFileKind {
   if (hint === 'masterList' || (hint === undefined && looksLikeSignedData(der))) {
-    const ml = readMasterList(der, store, now);
+    const ml = readMasterList(der, store, tally.signerValidAt);
     const by = ml.signerAnchorFrom === 'store' ? 'a CSCA already trusted' : 'a CSCA in the list';
     tally.notes.push(`master list signed by "${ml.signer.subject.text}", whose certificate verifies against ${by}: "${ml.signerAnchor.subject.text}"`);
     for (const c of ml.certificates) addCa(store, c, `${source} (master list)`, tally, true);
@@ -116,9 +118,17 @@ function looksLikeCrl(der: Uint8Array): boolean {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * 'verified-before' when reloading the persistent store: a master list's signer certificate may
+   * have expired since it was imported. Default 'now': it must be valid at `now`.
+   */
+  readonly listSigner?: 'now' | 'verified-before';
+}
+
 /** Loads one file's bytes. Throws TRUST_FILE_INVALID (or ASN1_MALFORMED) when nothing usable is in it. */
-export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: string, now: Date = new Date()): LoadReport {
-  const tally: Tally = { certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
+export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: string, now: Date = new Date(), options: LoadOptions = {}): LoadReport {
+  const tally: Tally = { signerValidAt: options.listSigner === 'verified-before' ? undefined : now, certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
   let kind: TrustFileKind;
   const head = fromUtf8(bytes.subarray(0, 4096));
   try {
@@ -155,7 +165,8 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
   if (tally.certificatesAdded === 0 && tally.crlsAdded === 0 && tally.skipped > 0 && kind !== 'ldif') {
     throw trustFileError(`no CSCA certificate or CRL in ${source}${tally.notes.length ? `: ${tally.notes.join('; ')}` : ''}`);
   }
-  return { source, kind, ...tally };
+  const { signerValidAt: _, ...counts } = tally;
+  return { source, kind, ...counts };
 }
 
 /**
@@ -163,7 +174,7 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
  * as a bundle) to `store`; each certificate still has to be a CA whose self-signature verifies.
  */
 export function loadTrustList(store: TrustStore, list: { readonly cscas: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] }, source: string, now: Date = new Date()): LoadReport {
-  const tally: Tally = { certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
+  const tally: Tally = { signerValidAt: now, certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
   for (const der of list.cscas) {
     try {
       addDer(store, der, source, now, tally, 'certificate');
@@ -180,5 +191,6 @@ export function loadTrustList(store: TrustStore, list: { readonly cscas: readonl
       tally.skipped++;
     }
   }
-  return { source, kind: 'trust-list', ...tally };
+  const { signerValidAt: _, ...counts } = tally;
+  return { source, kind: 'trust-list', ...counts };
 }

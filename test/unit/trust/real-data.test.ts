@@ -107,3 +107,10 @@ test('the Indonesian CSCA series: link certificates are recognised as such', () 
   assert.equal(s.size, 5);
   assert.equal(links.length, 2);
 });
+
+test('a master list whose signer has expired is refused on import but reloads from the persistent store', () => {
+  const later = new Date('2045-01-01T00:00:00Z');
+  assert.throws(() => loadTrustBytes(new TrustStore(), realFile(NL_ML), 'NL', later), (e: unknown) => (e as { code?: string }).code === 'TRUST_FILE_INVALID');
+  const report = loadTrustBytes(new TrustStore(), realFile(NL_ML), 'NL', later, { listSigner: 'verified-before' });
+  assert.ok(report.certificatesAdded > 30);
+});
