@@ -5,7 +5,8 @@
  * (core/emrtd/pace). Randomness is injected: the nonce s, then the mapping key (GM/CAM), then
  * the ephemeral key, in that order.
  */
-import { bigIntToBytes, equal } from '../bytes/bytes.ts';
+import { bigIntToBytes } from '../bytes/bytes.ts';
+import { timingSafeEqual } from '../crypto/node-crypto.ts';
 import { readTlvList, tlv, type Tlv } from '../bytes/tlv.ts';
 import { decodeOid } from '../bytes/oid.ts';
 import { systemRandom, type RandomSource } from '../crypto/ec/keys.ts';
@@ -168,7 +169,7 @@ export class PaceCard {
         const expected = authenticationToken(algorithm, keys.kMac, tokenInput(algorithm, group, session.chipPublic!));
         // One token check per run, right or wrong: a retry starts again with MSE:Set AT.
         this.session = undefined;
-        if (!equal(token, expected)) return fail(SW.AUTHENTICATION_FAILED);
+        if (!timingSafeEqual(token, expected)) return fail(SW.AUTHENTICATION_FAILED);
         const chipToken = tlv(PACE_TAG.TOKEN_CHIP, authenticationToken(algorithm, keys.kMac, tokenInput(algorithm, group, session.terminalPublic!)));
         if (algorithm.mapping !== 'CAM') return { ...ok(chipToken), sessionKeys: keys };
         return { ...ok(chipToken, tlv(PACE_TAG.CAM_DATA, encryptCamData(keys.kEnc, this.camData(group, session.mapping!)))), sessionKeys: keys };

@@ -5,7 +5,7 @@
  * Randomness is injected so the ICAO worked examples replay byte for byte.
  */
 import { EidError } from '../../errors.ts';
-import { equal } from '../../bytes/bytes.ts';
+import { timingSafeEqual } from '../../crypto/node-crypto.ts';
 import { tlv as tlvObject } from '../../bytes/tlv.ts';
 import { systemRandom, type RandomSource } from '../../crypto/ec/keys.ts';
 import type { AccessKey } from '../../mrz/access-key.ts';
@@ -107,7 +107,7 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
   );
   const chipToken = requireObject(step4, PACE_TAG.TOKEN_CHIP, 'chip authentication token');
   const expected = authenticationToken(algorithm, sessionKeys.kMac, tokenInput(algorithm, group, terminalPublic));
-  if (!equal(chipToken, expected)) throw accessDenied('the chip token does not match');
+  if (!timingSafeEqual(chipToken, expected)) throw accessDenied('the chip token does not match');
 
   const label = `${paceAlgorithmLabel(algorithm)} ${group.label}`;
   const cars = [optionalObject(step4, PACE_TAG.CAR_1), optionalObject(step4, PACE_TAG.CAR_2)].filter((c): c is Uint8Array => c !== undefined);
