@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { ChainFlag } from '../../core/sync/protocol.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, recordFromRow, terminalFromRow } from './sqlite-store.ts';
+import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 const MIGRATION_LOCK = 7_274_201;
@@ -120,7 +120,7 @@ export class PostgresRegistryStore implements RegistryStore {
     const r = q.terminalId
       ? await this.pool.query('SELECT * FROM records WHERE terminal_id = $1 ORDER BY seq LIMIT $2', [q.terminalId, q.limit])
       : await this.pool.query('SELECT * FROM records ORDER BY received_at, terminal_id, seq LIMIT $1', [q.limit]);
-    return r.rows.map(recordFromRow);
+    return (r.rows as RecordDbRow[]).map(recordFromRow);
   }
 
   async listFlags(terminalId?: string): Promise<ChainFlagRow[]> {

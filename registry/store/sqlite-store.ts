@@ -5,23 +5,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ChainFlag } from '../../core/sync/protocol.ts';
 import { loadMigrations } from './migrations.ts';
+import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
-
-interface RecordDbRow {
-  id: string; terminal_id: string; seq: number; terminal_time: string; received_at: string;
-  clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string;
-}
-
-export function recordFromRow(r: RecordDbRow): StoredRecord {
-  return {
-    id: r.id, terminalId: r.terminal_id, seq: Number(r.seq), terminalTime: r.terminal_time,
-    receivedAt: typeof r.received_at === 'string' ? r.received_at : new Date(r.received_at).toISOString(),
-    clockSkewMs: Number(r.clock_skew_ms), prevHash: r.prev_hash, hash: r.hash,
-    flags: JSON.parse(r.flags) as ChainFlag[], payload: r.payload,
-  };
-}
 
 export class SqliteRegistryStore implements RegistryStore {
   readonly kind = 'sqlite' as const;
@@ -177,22 +163,4 @@ export class SqliteRegistryStore implements RegistryStore {
     await this.queue;
     this.db.close();
   }
-}
-
-function iso(v: unknown): string {
-  return v instanceof Date ? v.toISOString() : String(v);
-}
-
-export function terminalFromRow(r: Record<string, unknown>): TerminalRow {
-  return {
-    id: String(r.id), name: (r.name as string | null) ?? null, publicKey: String(r.public_key),
-    enrolledAt: iso(r.enrolled_at), revokedAt: r.revoked_at == null ? null : iso(r.revoked_at),
-  };
-}
-
-export function flagFromRow(r: Record<string, unknown>): ChainFlagRow {
-  return {
-    terminalId: String(r.terminal_id), recordId: String(r.record_id), seq: Number(r.seq), kind: r.kind as ChainFlag,
-    detail: String(r.detail), flaggedAt: iso(r.flagged_at), resolvedAt: r.resolved_at == null ? null : iso(r.resolved_at),
-  };
 }

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildRegistryServer } from '../../../registry/server.ts';
+import { loadOrCreateRegistryKey } from '../../../registry/registry-key.ts';
+import { SqliteRegistryStore } from '../../../registry/store/sqlite-store.ts';
+import type { RegistryStore } from '../../../registry/store/types.ts';
+import { enrolTerminal } from '../../../core/sync/enrolment.ts';
+import { RegistryClient } from '../../../core/sync/registry-client.ts';
+import { RegistryError } from '../../../core/sync/registry-error.ts';
+import { createEnrolmentCode } from '../../../registry/enrolment-codes.ts';
+import { MemoryKv, makeRecords } from '../../unit/sync/memory-outbox.ts';
+
+async function withServer(store: RegistryStore, work: (url: string) => Promise<void>): Promise<void> {
+  const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store), retryAfterSeconds: 9 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  try {
+    await work(`http://127.0.0.1:${port}`);
+  } finally {
+    await app.close();
+  }
+}
+
+test('when the store fails mid-request the registry answers 503 UNAVAILABLE with Retry-After, and the client reports it', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  await withServer(store, async (url) => {
+    const { code } = await createEnrolmentCode(store, new Date());
+    const identity = await enrolTerminal(new MemoryKv(), url, code);
+    store.withTerminalLock = async () => { throw new Error('database connection lost'); };
+    const client = new RegistryClient(url, identity);
+    await assert.rejects(client.pushBatch({ terminalNow: new Date().toISOString(), records: makeRecords(1) }),
+      (e: unknown) => e instanceof RegistryError && e.status === 503 && e.code === 'UNAVAILABLE' && e.retryAfterMs === 9000 && e.failure === 'UNAVAILABLE');
+    store.ping = async () => { throw new Error('down'); };
+    const health = await fetch(`${url}/v1/health`);
+    assert.equal(health.status, 503);
+    assert.equal(health.headers.get('retry-after'), '9');
+  });
+  await store.close();
+});
+
+test('an oversized body is refused with PAYLOAD_TOO_LARGE before it is read in full', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  await withServer(store, async (url) => {
+    const res = await fetch(`${url}/v1/enrolments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(17 * 1024 * 1024) });
+    assert.equal(res.status, 413);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'PAYLOAD_TOO_LARGE');
+  });
+  await store.close();
+});
+
+test('every route the server has is described in registry/openapi.yaml, and nothing more', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store) });
+  await app.ready();
+  const yaml = readFileSync(fileURLToPath(new URL('../../../registry/openapi.yaml', import.meta.url)), 'utf8');
+  const documented = new Set<string>();
+  let path = '';
+  for (const line of yaml.split('\n')) {
+    const p = /^ {2}(\/v1\/[a-z-]+):$/.exec(line);
+    if (p) path = p[1]!;
+    const m = /^ {4}(get|post|put|delete):$/.exec(line);
+    if (m && path) documented.add(`${m[1]!.toUpperCase()} ${path}`);
+  }
+  const served = new Set<string>();
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /(\/\S+) \(([A-Z, ]+)\)/.exec(line);
+    // HEAD is Fastify's automatic twin of GET.
+    if (m) for (const method of m[2]!.split(', ')) if (method !== 'HEAD') served.add(`${method} ${m[1]}`);
+  }
+  assert.ok(served.size >= 5);
+  assert.deepEqual([...served].sort(), [...documented].sort());
+  await app.close();
+  await store.close();
+});
