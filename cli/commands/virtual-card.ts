@@ -88,7 +88,7 @@ async function serve(chip: VirtualChip, keyLines: readonly string[], host: strin
   bridge.on('connected', () => console.log(`card inserted on vpcd ${host}:${port}`));
   bridge.on('disconnected', () => {
     chip.reset();
-    console.log('vpcd connection closed; retrying');
+    console.log('vpcd connection closed');
   });
   bridge.on('responder-error', (e) => console.error(`chip error: ${e instanceof Error ? e.message : String(e)}`));
   for (const line of keyLines) console.log(line);
