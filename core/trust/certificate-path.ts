@@ -84,14 +84,20 @@ function findTrustedIssuer(cert: Certificate, store: TrustStore, options: PathOp
   return { status: 'UNKNOWN_CSCA', csca: undefined, issuer: undefined, reason: 'no trusted CSCA certificate for this document signer' };
 }
 
-/** For a link certificate in the store, the self-signed CSCA it leads back to (for display). */
+/**
+ * For a link certificate in the store, the self-signed CSCA behind it (for display): the
+ * self-signed certificate of the same key when there is one, else the previous CSCA that signed
+ * the link, followed back through older links.
+ */
 function rootBehind(entry: TrustedCertificate, store: TrustStore): TrustedCertificate {
-  if (entry.selfIssued) return entry;
-  // The same key usually also has a self-signed certificate: show that one.
-  const ski = entry.certificate.subjectKeyIdentifier;
-  if (ski) {
-    const self = store.findBySubjectKeyIdentifier(ski).find((c) => c.selfIssued && isSelfIssued(c.certificate));
-    if (self) return self;
+  let current = entry;
+  for (let depth = 0; depth < MAX_DEPTH && !current.selfIssued; depth++) {
+    const ski = current.certificate.subjectKeyIdentifier;
+    const sameKey = ski ? store.findBySubjectKeyIdentifier(ski).find((c) => c.selfIssued && isSelfIssued(c.certificate)) : undefined;
+    if (sameKey) return sameKey;
+    const previous = store.issuerCandidates(current.certificate).find((c) => c !== current && signedBy(current.certificate, c.certificate));
+    if (!previous) return current;
+    current = previous;
   }
-  return entry;
+  return current;
 }

@@ -114,3 +114,17 @@ test('a master list whose signer has expired is refused on import but reloads fr
   const report = loadTrustBytes(new TrustStore(), realFile(NL_ML), 'NL', later, { listSigner: 'verified-before' });
   assert.ok(report.certificatesAdded > 30);
 });
+
+test('Singapore: with only CA 4 and the CA 4 -> CA 5 link certificate trusted, the DS still chains (no path length limit)', () => {
+  const sg = verifySignedObject(realFile('sod/SG/SOD'), store, new Date('2027-01-01T00:00:00Z'));
+  const link = store.issuerCandidates(sg.documentSigner!).find((c) => !c.selfIssued)!;
+  assert.ok(link, 'the master lists hold the CA 4 -> CA 5 link certificate');
+  assert.equal(link.certificate.basicConstraints?.pathLength, 0);
+  const only = new TrustStore();
+  only.addCertificate(link.certificate, 'link');
+  for (const c of store.findBySubject(link.certificate.issuer.raw)) if (c.selfIssued) only.addCertificate(c.certificate, 'CA 4');
+  const r = verifySignedObject(realFile('sod/SG/SOD'), only, new Date('2027-01-01T00:00:00Z'));
+  assert.equal(r.chain.status, 'PASS', r.chain.reason);
+  assert.equal(r.chain.csca?.certificate.subject.commonName, 'Singapore Passport CA 4');
+  assert.equal(r.chain.csca?.selfIssued, true);
+});
