@@ -9,27 +9,38 @@
  *
  *   const pcscd = await requirePcscd(t);   // undefined = test skipped (reason shown)
  *   if (!pcscd) return;
- *   ... await pcscd.restart(); ...
+ *   new VpcdBridge(card, { port: pcscd.port(0) }) ... connectReader(pcscd.reader(0)) ...
  *   // stopped automatically by t.after
+ *
+ * By default vpcd listens on TEST_VPCD_BASE_PORT (not the packaged 35963), from a reader.conf.d
+ * generated in a temporary folder, so a developer's `eid-terminal virtual-card serve` on the
+ * default port cannot slip a foreign card into the tests.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { nativePcscBinding } from '../../../native/pcsc-binding.ts';
 
-/** vpcd slot n is "Virtual PCD 00 0n" and takes its card on TCP port 35963 + n. */
+/** vpcd slot n is "Virtual PCD 00 0n" and takes its card on TCP port base + n. */
 export const VPCD_READER = (slot = 0): string => `Virtual PCD 00 0${slot}`;
-export const VPCD_PORT = (slot = 0): number => 35963 + slot;
+/** The packaged vpcd configuration's first port. */
+export const VPCD_PACKAGED_PORT = 35963;
+/** The port the tests' pcscd gives vpcd's first slot (the second slot gets the next one). */
+export const TEST_VPCD_BASE_PORT = 35990;
 
 const PCSCD_CANDIDATES = ['/usr/sbin/pcscd', '/usr/bin/pcscd', '/usr/local/sbin/pcscd'];
-const VPCD_CONFIG = ['/etc/reader.conf.d/vpcd', '/usr/lib/pcsc/drivers/serial/libifdvpcd.so'];
+const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
 const PCSCD_PID_FILE = '/run/pcscd/pcscd.pid';
 const LOCK_DIR = '/tmp/eid-terminal-pcscd.lock';
 const LOG_LIMIT = 64 * 1024;
 
 export interface PcscdHandle {
-  /** Whether this process started pcscd (and may restart or stop it). */
-  readonly owned: boolean;
+  /** TCP port of vpcd slot n, for VpcdBridge. */
+  port(slot?: number): number;
+  /** PC/SC reader name of vpcd slot n. */
+  reader(slot?: number): string;
   /** Stops and starts pcscd again, waiting until it answers. */
   restart(): Promise<void>;
   /** Stops pcscd (idempotent). The card bridges notice and retry. */
@@ -48,7 +59,7 @@ interface TestLike {
 /** What is missing for the pcscd tests, or undefined when they can run. */
 export function pcscdUnavailableReason(): string | undefined {
   if (!findPcscd()) return 'pcscd is not installed (Debian package pcscd)';
-  if (!VPCD_CONFIG.every((p) => existsSync(p))) return 'the vpcd driver is not installed (Debian package vsmartcard-vpcd)';
+  if (!existsSync(VPCD_DRIVER)) return 'the vpcd driver is not installed (Debian package vsmartcard-vpcd)';
   if (process.getuid?.() !== 0) return 'pcscd tests need root to start pcscd';
   return undefined;
 }
@@ -57,7 +68,13 @@ export function pcscdUnavailableReason(): string | undefined {
  * Starts pcscd for the test `t` (stopped in t.after) and returns its handle; undefined when the
  * test was skipped. Throws in CI when pcscd cannot run.
  */
-export async function requirePcscd(t: TestLike, timeoutMs = 10_000): Promise<PcscdHandle | undefined> {
+export interface PcscdOptions {
+  /** vpcd's first port; VPCD_PACKAGED_PORT uses the packaged /etc/reader.conf.d. */
+  readonly vpcdBasePort?: number;
+  readonly timeoutMs?: number;
+}
+
+export async function requirePcscd(t: TestLike, options: PcscdOptions = {}): Promise<PcscdHandle | undefined> {
   const reason = pcscdUnavailableReason();
   if (reason) {
     if (process.env.CI) throw new Error(`pcscd integration tests cannot run in CI: ${reason}`);
@@ -65,27 +82,55 @@ export async function requirePcscd(t: TestLike, timeoutMs = 10_000): Promise<Pcs
     return undefined;
   }
   const releaseLock = await acquireLock(60_000);
-  const handle = new OwnedPcscd(timeoutMs);
-  t.after(async () => {
+  const handle = new OwnedPcscd(options.vpcdBasePort ?? TEST_VPCD_BASE_PORT, options.timeoutMs ?? 10_000);
+  const cleanup = async (): Promise<void> => {
     await handle.kill();
+    handle.dispose();
     releaseLock();
-  });
+  };
+  t.after(cleanup);
   try {
     await handle.start();
   } catch (e) {
-    await handle.kill();
-    releaseLock();
+    await cleanup();
     throw e;
   }
   return handle;
 }
 
 class OwnedPcscd implements PcscdHandle {
-  readonly owned = true;
   private child: ChildProcess | undefined;
   private output = '';
+  /** reader.conf.d for pcscd -c; undefined = the packaged one. */
+  private readonly configDir: string | undefined;
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly basePort: number,
+    private readonly timeoutMs: number,
+  ) {
+    if (basePort !== VPCD_PACKAGED_PORT) {
+      this.configDir = mkdtempSync(join(tmpdir(), 'eid-pcscd-conf-'));
+      const hex = `0x${basePort.toString(16).toUpperCase()}`;
+      // Same lines as the packaged /etc/reader.conf.d/vpcd, another port.
+      writeFileSync(
+        join(this.configDir, 'vpcd'),
+        `FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:${hex}\nLIBPATH      ${VPCD_DRIVER}\nCHANNELID    ${hex}\n`,
+      );
+    }
+  }
+
+  port(slot = 0): number {
+    return this.basePort + slot;
+  }
+
+  reader(slot = 0): string {
+    return VPCD_READER(slot);
+  }
+
+  /** Removes the generated configuration (after the final kill). */
+  dispose(): void {
+    if (this.configDir) rmSync(this.configDir, { recursive: true, force: true });
+  }
 
   log(): string {
     return this.output;
@@ -99,7 +144,8 @@ class OwnedPcscd implements PcscdHandle {
         `another pcscd (pid ${foreign}) is already running; the integration tests need their own. Stop it first (kill ${foreign}).`,
       );
     }
-    const child = spawn(findPcscd()!, ['--foreground', '--info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['--foreground', '--info', ...(this.configDir ? ['--config', this.configDir] : [])];
+    const child = spawn(findPcscd()!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     const append = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-LOG_LIMIT);

@@ -14,7 +14,7 @@ import { connectReader } from '../../../native/pcsc-transport.ts';
 import { ExtendedLengthMemory } from '../../../native/extended-length.ts';
 import { ReaderWatcher, listReaders } from '../../../native/readers.ts';
 import type { ReaderEvent } from '../../../native/readers.ts';
-import { VPCD_PORT, VPCD_READER, requirePcscd } from '../helpers/pcscd.ts';
+import { VPCD_READER, requirePcscd } from '../helpers/pcscd.ts';
 import { TEST_ATR, createTestResponder, patternBytes } from '../helpers/test-responder.ts';
 
 const READER = VPCD_READER(0);
@@ -51,7 +51,7 @@ test('PC/SC through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
   const pcscd = await requirePcscd(t);
   if (!pcscd) return;
   const responder = createTestResponder(1500);
-  const bridge = new VpcdBridge(responder, { port: VPCD_PORT(0), retryDelayMs: 50 });
+  const bridge = new VpcdBridge(responder, { port: pcscd.port(0), retryDelayMs: 50 });
   t.after(() => bridge.stop());
 
   await t.test('readers are listed; the card appears with its ATR once the bridge connects', async () => {

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isEidError } from '../../../core/errors.ts';
+import { formatReaders, runReaders } from '../../../cli/commands/readers.ts';
+import { listReaders } from '../../../native/readers.ts';
+import { FakePcsc, T1_ATR } from './fake-pcsc.ts';
+
+async function capture(f: () => Promise<number>): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...a: unknown[]) => void lines.push(a.join(' '));
+  try {
+    const code = await f();
+    return { code, out: lines.join('\n') };
+  } finally {
+    console.log = original;
+  }
+}
+
+function twoReaders(): FakePcsc {
+  const pcsc = new FakePcsc();
+  pcsc.plug('ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00', { atr: T1_ATR, protocol: 'T1', respond: () => Uint8Array.of(0x90, 0) });
+  pcsc.plug('Virtual PCD 00 01');
+  return pcsc;
+}
+
+test('readers --json lists presence, ATR hex and quirks', async () => {
+  const pcsc = twoReaders();
+  const { code, out } = await capture(() => runReaders(['--json'], () => pcsc));
+  assert.equal(code, 0);
+  const parsed = JSON.parse(out) as { readers: { name: string; cardPresent: boolean; atr: string | null; quirk: string | null }[] };
+  assert.equal(parsed.readers.length, 2);
+  assert.equal(parsed.readers[0]!.cardPresent, true);
+  assert.equal(parsed.readers[0]!.atr, '3B80800101');
+  assert.match(parsed.readers[0]!.quirk ?? '', /extended/);
+  assert.deepEqual(parsed.readers[1], { name: 'Virtual PCD 00 01', cardPresent: false, atr: null, cardMute: false, quirk: null });
+});
+
+test('readers without --json prints one line per reader, ATR spaced', async () => {
+  const { out } = await capture(() => runReaders([], twoReaders));
+  assert.match(out, /ACR1252.*: card present\n  ATR 3B 80 80 01 01\n  note: /);
+  assert.match(out, /Virtual PCD 00 01: no card/);
+  assert.match(formatReaders([]), /No card reader found/);
+  assert.equal(formatReaders(listReaders(new FakePcsc())), formatReaders([]));
+});
+
+test('readers with pcscd down throws PCSC_UNAVAILABLE (the CLI turns it into exit 2); bad flag is USAGE', async () => {
+  const pcsc = new FakePcsc();
+  pcsc.stopService();
+  await assert.rejects(runReaders(['--json'], () => pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE'));
+  await assert.rejects(runReaders(['--bogus'], () => pcsc), (e) => isEidError(e, 'USAGE'));
+});
