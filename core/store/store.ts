@@ -3,7 +3,7 @@
  * the record writer and queries, outbox, settings, operators, chain verification and purge.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldCipher } from './field-cipher.ts';
 import { defaultKeyProvider, type KeyProvider } from './key-provider.ts';
@@ -73,6 +73,8 @@ export function openStore(options: OpenStoreOptions): Store {
   const cipher = new FieldCipher((options.keyProvider ?? defaultKeyProvider(options.dataDir)).loadOrCreateKey());
   let db: Database.Database;
   try {
+    // Created 0600 before SQLite opens it; the -wal and -shm files inherit the mode.
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
     db = new Database(path);
     configure(db);
   } catch (e) {

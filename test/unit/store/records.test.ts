@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openStore } from '../../../core/store/store.ts';
 import { join } from 'node:path';
@@ -75,7 +75,8 @@ test('the database files hold no plaintext name, ID number, address or MRZ', () 
         assert.equal(bytes.includes(Buffer.from(n, 'utf16le')), false, `${n} (UTF-16) in ${f}`);
       }
     }
-    // The key is not in the database folder's database files, but beside them with 0600.
+    if (process.platform !== 'win32') for (const f of files) assert.equal(statSync(join(t.dir, f)).mode & 0o077, 0, `${f} is private`);
+    // The key is not in the database files, but beside them with 0600.
     const key = readFileSync(join(t.dir, 'keys', 'store.key'), 'utf8').trim();
     for (const f of files) assert.equal(readFileSync(join(t.dir, f)).includes(Buffer.from(key)), false);
   } finally {
