@@ -77,7 +77,7 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
   if (algorithm.mapping === 'IM') {
     const t = random(imNonceLength(algorithm));
     await exchange(transport, generalAuthenticateCommand([tlvObject(PACE_TAG.MAPPING_TERMINAL, t)], false), 'PACE mapping');
-    mappedGenerator = integratedMapping(group, algorithm, s, t);
+    mappedGenerator = computed('integrated mapping', () => integratedMapping(group, algorithm, s, t));
   } else {
     const mapKeys = group.generateKeyPair(random, group.generator);
     const step2 = parseDynamicAuthenticationData(
@@ -85,7 +85,8 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
     );
     chipMappingKey = requireObject(step2, PACE_TAG.MAPPING_CHIP, 'chip mapping key');
     const chipMapping = decodeKey(group, chipMappingKey, 'chip mapping key');
-    mappedGenerator = genericMapping(group, s, group.multiply(chipMapping, mapKeys.privateKey));
+    // A hostile mapping key can drive G~ to infinity; that is a protocol failure, not a crash.
+    mappedGenerator = computed('generic mapping', () => genericMapping(group, s, group.multiply(chipMapping, mapKeys.privateKey)));
   }
 
   // Step 3: ephemeral key agreement on G~.
@@ -98,7 +99,7 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
   const chipEphemeral = decodeKey(group, chipPublic, 'chip ephemeral key');
   // A chip echoing our own key would make both tokens equal (ICAO 9303-11 §4.4.3.4).
   if (group.equals(chipEphemeral, ephemeral.publicKey)) throw paceFailed('chip returned the terminal key');
-  const sessionKeys = paceSessionKeys(algorithm, group.secretBytes(group.multiply(chipEphemeral, ephemeral.privateKey)));
+  const sessionKeys = paceSessionKeys(algorithm, computed('key agreement', () => group.secretBytes(group.multiply(chipEphemeral, ephemeral.privateKey))));
 
   // Step 4: exchange tokens over the other side's public key.
   const terminalToken = authenticationToken(algorithm, sessionKeys.kMac, tokenInput(algorithm, group, chipPublic));
@@ -130,9 +131,15 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
 }
 
 function decodeKey<E>(group: { decodePublicKey(b: Uint8Array): E }, bytes: Uint8Array, what: string): E {
+  return computed(`invalid ${what}`, () => group.decodePublicKey(bytes));
+}
+
+/** Runs a computation on chip-supplied values; its errors become PACE_FAILED (PACE's own pass through). */
+function computed<T>(what: string, run: () => T): T {
   try {
-    return group.decodePublicKey(bytes);
+    return run();
   } catch (e) {
-    throw paceFailed(`invalid ${what}`, e);
+    if (e instanceof EidError && e.code.startsWith('PACE_')) throw e;
+    throw paceFailed(what, e);
   }
 }

@@ -109,3 +109,24 @@ function retag(raw: Uint8Array, tag: number): Uint8Array {
   out[2] = tag; // 7C 43 82 ... -> 7C 43 <tag> ...
   return out;
 }
+
+test('a mapping key that drives G~ to infinity is a PACE failure', async () => {
+  const { loadVector, scriptedRandom } = await import('./helpers.ts');
+  const { curveByName, encodePoint } = await import('../../../core/crypto/ec/index.ts');
+  const { modInverse } = await import('../../../core/crypto/dh.ts');
+  const { toHex } = await import('../../../core/bytes/hex.ts');
+  const v = loadVector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
+  const curve = curveByName('brainpoolP256r1');
+  const n = curve.params.n;
+  const s = BigInt('0x' + v.nonce.decrypted_s);
+  const x = BigInt('0x' + v.mapping.terminal_private);
+  // PK = -(s / x)·G, so that H = x·PK = -s·G and G~ = s·G + H = infinity.
+  const evil = curve.Point.BASE.multiply((n - ((s * modInverse(x, n)) % n)) % n);
+  const answers = [v.apdus[0].response, v.apdus[1].response, `7C43824104${toHex(encodePoint(curve, evil)).slice(2)}9000`];
+  const transport: Transport = { transmit: async () => fromHex(answers.shift() ?? '6F00') };
+  const key: AccessKey = { kind: 'MRZ', mrz: mrzInformation(v.password.document_number, v.password.date_of_birth, v.password.date_of_expiry) };
+  await assert.rejects(
+    performPace(transport, { oid: GM, parameterId: 13 }, key, { random: scriptedRandom(v.mapping.terminal_private, v.key_agreement.terminal_private) }),
+    (e) => isEidError(e, 'PACE_FAILED') && /generic mapping/.test(e.message),
+  );
+});
