@@ -13,6 +13,7 @@ import { storeError } from './errors.ts';
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 1000;
 const MAX_SEARCH_LENGTH = 200;
+const TOKEN_COUNT_CAP = 5000;
 
 /** Text that looks like a document or ID number (letters and digits with at least one digit). */
 export function looksLikeIdNumber(text: string): boolean {
@@ -40,11 +41,13 @@ export class RecordQueries {
   readonly #db: Database.Database;
   readonly #cipher: FieldCipher;
   readonly #byId: Database.Statement<[string], RecordRow>;
+  readonly #tokenCount: Database.Statement<[Uint8Array, number], { n: number }>;
 
   constructor(db: Database.Database, cipher: FieldCipher) {
     this.#db = db;
     this.#cipher = cipher;
     this.#byId = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ?`);
+    this.#tokenCount = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM name_tokens WHERE token = ? LIMIT ?)');
   }
 
   get(id: string): StoredRecord {
@@ -102,6 +105,13 @@ export class RecordQueries {
     return (this.#db.prepare(`SELECT count(*) AS n FROM ${sql.from} ${where}`).get(...sql.params) as { n: number }).n;
   }
 
+  /** Orders name tokens by how many records hold them, counting at most TOKEN_COUNT_CAP each. */
+  #rarestFirst(tokens: Uint8Array[]): Uint8Array[] {
+    if (tokens.length < 2) return tokens;
+    const counted = tokens.map((t) => ({ t, n: this.#tokenCount.get(t, TOKEN_COUNT_CAP)!.n }));
+    return counted.sort((a, b) => a.n - b.n).map((c) => c.t);
+  }
+
   #filter(q: RecordQuery): Sql {
     const sql: Sql = { from: 'records r', where: [], params: [] };
     let idNumber = q.idNumber;
@@ -120,9 +130,9 @@ export class RecordQueries {
       if (name.length > MAX_SEARCH_LENGTH) throw storeError('QUERY_INVALID', 'name too long');
       const tokens = this.#cipher.nameTokens(name);
       if (tokens.length === 0) throw storeError('QUERY_INVALID', 'name has no letters');
-      // The last word (the given name in Vietnamese order) drives the scan: its (token, seq)
-      // index walks seq downward so LIMIT stops early; other words are checked per row.
-      const [driver, ...others] = [...tokens].reverse();
+      // The rarest word drives the scan: its (token, seq) index walks seq downward so LIMIT
+      // stops early; the other words are checked per row.
+      const [driver, ...others] = this.#rarestFirst(tokens);
       sql.from = 'name_tokens t0 JOIN records r ON r.seq = t0.seq';
       sql.where.push('t0.token = ?');
       sql.params.push(driver);
