@@ -150,6 +150,7 @@ export class PaceCard {
         }
         const terminalMapping = group.decodePublicKey(value);
         session.mapping = group.generateKeyPair(this.random, group.generator);
+        if (group.equals(terminalMapping, session.mapping.publicKey)) return fail(SW.WRONG_DATA);
         session.generator = genericMapping(group, session.s!, group.multiply(terminalMapping, session.mapping.privateKey));
         return ok(tlv(PACE_TAG.MAPPING_CHIP, group.encodePublicKey(session.mapping.publicKey)));
       }

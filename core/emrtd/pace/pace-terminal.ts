@@ -85,6 +85,7 @@ export async function performPace(transport: Transport, info: PaceInfoInput, key
     );
     chipMappingKey = requireObject(step2, PACE_TAG.MAPPING_CHIP, 'chip mapping key');
     const chipMapping = decodeKey(group, chipMappingKey, 'chip mapping key');
+    if (group.equals(chipMapping, mapKeys.publicKey)) throw paceFailed('chip returned the terminal mapping key');
     // A hostile mapping key can drive G~ to infinity; that is a protocol failure, not a crash.
     mappedGenerator = computed('generic mapping', () => genericMapping(group, s, group.multiply(chipMapping, mapKeys.privateKey)));
   }
