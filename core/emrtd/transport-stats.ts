@@ -12,10 +12,12 @@ export interface TransportStats {
 
 export class CountingTransport implements Transport {
   readonly stats: TransportStats = { apdus: 0, bytesSent: 0, bytesReceived: 0 };
-  readonly capabilities: TransportCapabilities | undefined;
 
-  constructor(private readonly inner: Transport) {
-    this.capabilities = inner.capabilities;
+  constructor(private readonly inner: Transport) {}
+
+  /** The inner transport's, read live: readers learn what passes as they go. */
+  get capabilities(): TransportCapabilities | undefined {
+    return this.inner.capabilities;
   }
 
   async transmit(command: Uint8Array): Promise<Uint8Array> {

@@ -6,6 +6,7 @@ import { sendCommand, sendExpectingOk } from '../../../core/emrtd/exchange.ts';
 import { ChipStatusError, chipStatusError, SW } from '../../../core/emrtd/status-words.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
+import { CountingTransport } from '../../../core/emrtd/transport-stats.ts';
 
 test('short APDU encodings: Le absent, Le 00, Lc + Le', () => {
   assert.equal(toHex(encodeCommand({ cla: 0, ins: 0xa4, p1: 2, p2: 0x0c, data: fromHex('011E') })), '00A4020C02011E');
@@ -94,4 +95,15 @@ test('failing status words become typed ChipStatusErrors', async () => {
   assert.equal(chipStatusError(0x6982, 'READ').code, 'SECURITY_STATUS_NOT_SATISFIED');
   assert.equal(chipStatusError(0x6988, 'READ').code, 'SM_REJECTED_BY_CHIP');
   assert.equal(chipStatusError(0x6f00, 'READ').code, 'CHIP_ERROR');
+});
+
+test('CountingTransport counts APDUs and bytes and shows the inner capabilities live', async () => {
+  const caps: { extendedLength?: boolean } = {};
+  const inner = { capabilities: caps, transmit: async () => fromHex('01029000') };
+  const counting = new CountingTransport(inner);
+  await counting.transmit(fromHex('00B0000002'));
+  await counting.transmit(fromHex('00B0000202'));
+  assert.deepEqual(counting.stats, { apdus: 2, bytesSent: 10, bytesReceived: 8 });
+  caps.extendedLength = false;
+  assert.equal(counting.capabilities?.extendedLength, false);
 });
