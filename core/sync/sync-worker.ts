@@ -70,6 +70,8 @@ export class SyncWorker {
   private running: Promise<void> | undefined;
   private abort: AbortController | undefined;
   private inRound = false;
+  /** Shrinks when the registry finds a batch too large (413), grows back after successes. */
+  private batchLimit: number;
   private wakeUp: AbortController | undefined;
 
   constructor(options: SyncWorkerOptions) {
@@ -85,6 +87,7 @@ export class SyncWorker {
     };
     if (this.o.leaseMs <= options.client.requestTimeoutMs) throw new RangeError('leaseMs must exceed the request timeout');
     this.backoff = new Backoff(options.backoff);
+    this.batchLimit = this.o.batchSize;
   }
 
   status(): SyncStatus {
@@ -119,9 +122,10 @@ export class SyncWorker {
     let rejected = 0;
     try {
       for (;;) {
-        const entries = this.o.outbox.pending(this.o.batchSize);
+        const entries = this.o.outbox.pending(this.batchLimit);
         if (entries.length === 0) break;
         const r = await this.pushBatch(entries);
+        if (r.retryNow) continue; // the same records again, in a smaller batch
         sent += entries.length;
         acknowledged += r.acknowledged;
         rejected += r.rejected;
@@ -140,7 +144,7 @@ export class SyncWorker {
     }
   }
 
-  private async pushBatch(entries: OutboxEntry[]): Promise<{ acknowledged: number; rejected: number }> {
+  private async pushBatch(entries: OutboxEntry[]): Promise<{ acknowledged: number; rejected: number; retryNow?: boolean }> {
     const ids = entries.map((e) => e.id);
     this.o.outbox.lease(ids, this.o.now() + this.o.leaseMs);
     let answer;
@@ -151,8 +155,13 @@ export class SyncWorker {
       });
     } catch (e) {
       this.o.outbox.release(ids);
+      if (e instanceof RegistryError && e.status === 413 && this.batchLimit > 1) {
+        this.batchLimit = Math.max(1, Math.floor(entries.length / 2));
+        return { acknowledged: 0, rejected: 0, retryNow: true };
+      }
       throw e;
     }
+    this.batchLimit = Math.min(this.o.batchSize, this.batchLimit * 2);
     this.connectivity = 'online';
     const sentIds = new Set(ids);
     const done: string[] = [];

@@ -136,3 +136,17 @@ test('the status bar fields: idle before enrolment, then from the worker', async
   await assert.rejects(worker.syncOnce());
   assert.deepEqual(statusFields(worker.status()), { online: false, registryConfigured: true, pendingRecords: 3, trustListUpdatedAt: null });
 });
+
+test('a batch the registry finds too large (413) is split until it fits', async () => {
+  const sizes: number[] = [];
+  const { outbox, worker } = setup((url, body) => {
+    if (url.endsWith('/v1/trust-list')) return new Response(null, { status: 304 });
+    sizes.push(body!.records.length);
+    if (body!.records.length > 2) return json(413, { error: { code: 'PAYLOAD_TOO_LARGE', message: '' } });
+    return storedAll(body);
+  }, 6, { batchSize: 8 });
+  const round = await worker.syncOnce();
+  assert.equal(round.acknowledged, 6);
+  assert.equal(outbox.pendingCount(), 0);
+  assert.deepEqual(sizes.slice(0, 3), [6, 3, 1]);
+});
