@@ -81,10 +81,10 @@ export function findViolations(root: string): Violation[] {
             }
           }
         }
-        if (rel.startsWith('renderer/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
+        if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
         }
-        if (rel.startsWith('renderer/') && (spec.startsWith('node:') || spec === 'electron')) {
+        if (rel.startsWith('renderer/src/') && (spec.startsWith('node:') || spec === 'electron')) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ never touches Node or Electron' });
         }
       }

@@ -106,7 +106,6 @@ export const SettingsSchema = z.object({
   language: z.enum(['vi', 'en']),
   reader: z.string().nullable(),
   registryUrl: z.string().nullable(),
-  crlMaxAgeDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -55,7 +55,6 @@ const STRINGS = {
   registryUrl: { vi: 'Địa chỉ máy chủ trung tâm', en: 'Registry URL' },
   enrolCode: { vi: 'Mã đăng ký', en: 'Enrolment code' },
   enrol: { vi: 'Đăng ký quầy', en: 'Enrol terminal' },
-  crlMaxAge: { vi: 'Tuổi tối đa của CRL (ngày)', en: 'Maximum CRL age (days)' },
   trustStore: { vi: 'Chứng thư CSCA tin cậy', en: 'Trusted CSCA certificates' },
   importTrust: { vi: 'Nhập master list / chứng thư', en: 'Import master list / certificate' },
   online: { vi: 'Trực tuyến', en: 'Online' },

@@ -94,10 +94,6 @@ function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentia
           </select>
         </label>
         <label className="field">
-          <span>{t(lang, 'crlMaxAge')}</span>
-          <input name="crlMaxAgeDays" inputMode="numeric" value={settings.crlMaxAgeDays} onChange={(e) => update({ crlMaxAgeDays: Number(e.target.value) || 1 })} />
-        </label>
-        <label className="field">
           <span>{t(lang, 'registryUrl')}</span>
           <input name="registryUrl" value={settings.registryUrl ?? ''} onChange={(e) => update({ registryUrl: e.target.value || null })} />
         </label>

@@ -1,0 +1,118 @@
+/**
+ * `eid-terminal read`: reads and verifies the card on a PC/SC reader end to end, prints the
+ * result (the JSON shape of `verify`), stores the record unless --no-store, and can write the
+ * raw files as a dump folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../main.ts';
+import { resolveDataDir } from '../data-dir.ts';
+import type { AccessKey } from '../../core/api/terminal-api.ts';
+import { AccessKeySchema } from '../../core/api/terminal-api.ts';
+import { EidError } from '../../core/errors.ts';
+import { readDocument } from '../../core/terminal/read-document.ts';
+import { recordContext } from '../../core/terminal/record-context.ts';
+import { openStore } from '../../core/store/store.ts';
+import { connectReader } from '../../native/pcsc-transport.ts';
+import { listReaders, type ReaderInfo } from '../../native/readers.ts';
+import { printResult } from '../result-printer.ts';
+import { trustForRun } from '../trust-options.ts';
+
+const HELP = `Usage: eid-terminal read [--reader NAME|INDEX] [--wait SECONDS]
+     ( --mrz "MRZ" | --document-number N --date-of-birth YYMMDD --date-of-expiry YYMMDD
+     | --cccd ID12 --date-of-birth YYMMDD [--date-of-expiry YYMMDD] | --qr "QR TEXT" | --can NNNNNN )
+     [--trust PATH]... [--out DIR] [--json] [--no-store] [--operator NAME] [--data-dir DIR]
+
+Opens the chip (PACE when offered, else BAC), reads COM, SOD and the data groups (never the
+EAC-protected DG3/DG4), proves the chip (CA, PACE-CAM or AA), runs passive authentication and
+prints the result. A CCCD number or QR code without expiry tries the derived expiries in order.
+
+Exit status: 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.`;
+
+function usage(detail: string): EidError {
+  return new EidError('USAGE', `${detail} (see --help)`, `${detail} (xem --help)`);
+}
+
+function keyFrom(v: Record<string, string | undefined>): AccessKey {
+  const given = ['mrz', 'document-number', 'cccd', 'qr', 'can'].filter((k) => v[k] !== undefined);
+  if (given.length !== 1) throw usage('give exactly one of --mrz, --document-number, --cccd, --qr, --can');
+  const candidate = v.mrz !== undefined ? { kind: 'mrz', mrz: v.mrz }
+    : v['document-number'] !== undefined ? { kind: 'document', documentNumber: v['document-number'], dateOfBirth: v['date-of-birth'], dateOfExpiry: v['date-of-expiry'] }
+    : v.cccd !== undefined ? { kind: 'cccd', idNumber: v.cccd, dateOfBirth: v['date-of-birth'], ...(v['date-of-expiry'] && { dateOfExpiry: v['date-of-expiry'] }) }
+    : v.qr !== undefined ? { kind: 'qr', text: v.qr }
+    : { kind: 'can', can: v.can };
+  const parsed = AccessKeySchema.safeParse(candidate);
+  if (!parsed.success) throw usage(`key: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')} missing or malformed`);
+  return parsed.data;
+}
+
+function pickReader(readers: readonly ReaderInfo[], wanted: string | undefined): ReaderInfo | undefined {
+  if (wanted === undefined) return readers.find((r) => r.cardPresent) ?? readers[0];
+  if (/^\d+$/.test(wanted)) return readers[Number(wanted)];
+  return readers.find((r) => r.name === wanted) ?? readers.find((r) => r.name.includes(wanted));
+}
+
+/** Waits up to `seconds` for a card on the chosen reader (polling the live reader list). */
+async function waitForCard(wanted: string | undefined, seconds: number): Promise<ReaderInfo> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const reader = pickReader(listReaders(), wanted);
+    if (reader?.cardPresent) return reader;
+    if (Date.now() >= deadline) {
+      if (!reader) throw new EidError('NO_READER', 'No card reader is connected', 'Chưa kết nối đầu đọc thẻ');
+      throw new EidError('NO_CARD', `No card on ${reader.name}`, `Chưa có thẻ trên đầu đọc ${reader.name}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export const command: Command = {
+  summary: 'read and verify the card on a PC/SC reader',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        reader: { type: 'string' }, wait: { type: 'string' },
+        mrz: { type: 'string' }, 'document-number': { type: 'string' }, 'date-of-birth': { type: 'string' }, 'date-of-expiry': { type: 'string' },
+        cccd: { type: 'string' }, qr: { type: 'string' }, can: { type: 'string' },
+        trust: { type: 'string', multiple: true }, out: { type: 'string' }, json: { type: 'boolean' },
+        'no-store': { type: 'boolean' }, operator: { type: 'string' }, 'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const key = keyFrom(values as Record<string, string | undefined>);
+    const wait = values.wait === undefined ? 0 : Number(values.wait);
+    if (!(wait >= 0 && wait <= 3600)) throw usage('--wait takes seconds from 0 to 3600');
+    const dataDir = resolveDataDir(values['data-dir']);
+    const now = new Date();
+    const trust = trustForRun(dataDir, values.trust ?? [], now);
+    const reader = await waitForCard(values.reader, wait);
+    const transport = await connectReader(reader.name);
+    let outcome;
+    try {
+      outcome = await readDocument(transport, key, { trust: trust.store, now });
+    } finally {
+      await transport.close();
+    }
+    if (values.out) {
+      mkdirSync(values.out, { recursive: true });
+      for (const [name, bytes] of outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
+    }
+    if (!values['no-store']) {
+      const store = openStore({ dataDir });
+      try {
+        store.write({ result: outcome.result, context: recordContext(outcome, values.operator ?? 'cli', { reader: reader.name }) });
+      } finally {
+        store.close();
+      }
+    }
+    if (values.json) console.log(JSON.stringify(outcome.result));
+    else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
+    return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
+  },
+};

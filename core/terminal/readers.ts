@@ -1,0 +1,27 @@
+/**
+ * What the terminal needs from card readers, whatever they are: the PC/SC readers of native/,
+ * the built-in virtual reader with the demo cards, or a test double.
+ */
+import type { Transport } from '../emrtd/transport.ts';
+
+export interface ReaderInfo {
+  readonly name: string;
+  readonly cardPresent: boolean;
+  readonly virtual: boolean;
+}
+
+export interface CardConnection {
+  readonly transport: Transport;
+  close(): Promise<void>;
+}
+
+export interface ReaderProvider {
+  /** False while the card service (pcscd, Windows Smart Card service) is unreachable. */
+  readonly available: boolean;
+  list(): ReaderInfo[];
+  /** Called on any change: reader plugged or unplugged, card inserted or removed, service up or down. */
+  onChange(listener: () => void): () => void;
+  /** Connects to the card on `reader`; EidError NO_CARD when there is none. */
+  connect(reader: string): Promise<CardConnection>;
+  close(): Promise<void>;
+}

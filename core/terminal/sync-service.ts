@@ -1,0 +1,81 @@
+/**
+ * The terminal's connection to the registry: a sync worker once the terminal is enrolled, the
+ * enrolment itself, and the trust list the registry publishes fed into the live trust store.
+ */
+import type { Store } from '../store/store.ts';
+import { enrolTerminal } from '../sync/enrolment.ts';
+import { loadIdentity, type TerminalIdentity } from '../sync/identity.ts';
+import { RegistryClient } from '../sync/registry-client.ts';
+import type { SyncStatus } from '../sync/status.ts';
+import { SyncWorker } from '../sync/sync-worker.ts';
+import { currentTrustList, decodeTrustList, verifyTrustList, type TrustListContents } from '../sync/trust-list.ts';
+
+/** The worker for an enrolled terminal; `eid-terminal sync` and the kiosk both make it here. */
+export function syncWorkerFor(store: Pick<Store, 'outbox' | 'kv'>, identity: TerminalIdentity, onTrustList?: (list: TrustListContents) => void): SyncWorker {
+  return new SyncWorker({
+    outbox: store.outbox,
+    kv: store.kv,
+    client: new RegistryClient(identity.registryUrl, identity),
+    registryKey: identity.registryKey,
+    ...(onTrustList && { onTrustList }),
+  });
+}
+
+const NOT_ENROLLED: SyncStatus = {
+  enrolled: false, connectivity: 'unknown', pending: 0, rejected: 0, lastSyncAt: null, lastError: null, nextAttemptAt: null, trustListVersion: null, trustListUpdatedAt: null,
+};
+
+export class SyncService {
+  #worker: SyncWorker | null = null;
+  readonly #listeners = new Set<(s: SyncStatus) => void>();
+
+  constructor(
+    private readonly store: Pick<Store, 'outbox' | 'kv'>,
+    private readonly onTrustList: (list: TrustListContents) => void,
+  ) {}
+
+  /** Starts syncing when the terminal is enrolled, after adopting the trust list it already holds. */
+  start(): void {
+    const identity = loadIdentity(this.store.kv);
+    if (!identity) return;
+    const held = currentTrustList(this.store.kv);
+    if (held) this.onTrustList(decodeTrustList(verifyTrustList(held.jws, identity.registryKey)));
+    this.#run(identity);
+  }
+
+  async enrol(url: string, code: string, name: string): Promise<TerminalIdentity> {
+    await this.stop();
+    const identity = await enrolTerminal(this.store.kv, url, code, { name, force: true });
+    this.#run(identity);
+    return identity;
+  }
+
+  status(): SyncStatus {
+    return this.#worker?.status() ?? { ...NOT_ENROLLED, pending: this.store.outbox.pendingCount() };
+  }
+
+  onStatus(listener: (s: SyncStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** A record was just stored: send it now rather than at the next poll. */
+  wake(): void {
+    this.#worker?.wake();
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = null;
+    await worker?.stop();
+  }
+
+  #run(identity: TerminalIdentity): void {
+    const worker = syncWorkerFor(this.store, identity, this.onTrustList);
+    worker.onStatus((s) => {
+      for (const l of this.#listeners) l(s);
+    });
+    this.#worker = worker;
+    worker.start();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Electron main process: one kiosk window on the bundled UI, the terminal core in this process,
+ * TerminalApi over validated IPC. Everything testable lives in window.ts and ipc.ts.
+ */
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHost } from '../service/host.ts';
+import { defaultKeyProvider } from '../core/store/key-provider.ts';
+import { pcscReaders } from '../cli/pcsc-readers.ts';
+import { forwardEvents, registerIpc } from './ipc.ts';
+import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash } from './window.ts';
+
+const kiosk = !process.argv.includes('--windowed');
+const rendererDir = join(__dirname, '..', '..', 'renderer', 'dist');
+const appUrlPrefix = pathToFileURL(rendererDir).href;
+const isAppUrl = (url: string): boolean => url.startsWith(appUrlPrefix);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.whenReady().then(async () => {
+    Menu.setApplicationMenu(null);
+    lockSession(session.defaultSession);
+    const dataDir = process.env.EID_TERMINAL_DATA_DIR ?? app.getPath('userData');
+    // The data key is sealed with the OS keychain (safeStorage) where the platform offers one.
+    const host = createHost({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), readers: await pcscReaders() });
+    registerIpc(ipcMain, host.terminal, isAppUrl);
+    window = new BrowserWindow(kioskWindowOptions(join(__dirname, 'preload.cjs'), kiosk));
+    lockNavigation(window.webContents, isAppUrl);
+    reloadOnCrash(window.webContents);
+    const stopEvents = forwardEvents(host.terminal, window.webContents);
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => {
+      stopEvents();
+      window = null;
+    });
+    await window.loadFile(join(rendererDir, 'index.html'));
+    app.on('before-quit', () => void host.close());
+  }).catch((e: unknown) => {
+    console.error(`eID Terminal could not start: ${e instanceof Error ? e.message : String(e)}`);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+}
