@@ -216,12 +216,15 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     assert.equal(term.outbox.pending(10).length, 5, 'released, not left leased');
   });
 
-  test(`${label}: an enrolment code works once`, async () => {
+  test(`${label}: an enrolment code works once and not after it expires`, async () => {
     const { code } = await createEnrolmentCode(registry.store, new Date());
     const a = new (await import('../../unit/sync/memory-outbox.ts')).MemoryKv();
     const b = new (await import('../../unit/sync/memory-outbox.ts')).MemoryKv();
     await enrolTerminal(a, registry.url, code);
     await assert.rejects(enrolTerminal(b, registry.url, code), (e: unknown) => e instanceof RegistryError && e.code === 'ENROLMENT_CODE_INVALID');
+    const expired = await createEnrolmentCode(registry.store, new Date(Date.now() - 2 * 86_400_000));
+    await assert.rejects(enrolTerminal(b, registry.url, expired.code), (e: unknown) => e instanceof RegistryError && e.code === 'ENROLMENT_CODE_INVALID');
+    await assert.rejects(enrolTerminal(b, registry.url, 'AAAA-BBBB-CCCC-DDDD'), (e: unknown) => e instanceof RegistryError && e.status === 403);
   });
 
   test(`${label}: the trust list is signed, pulled once, then answered 304 by ETag`, async () => {
