@@ -5,7 +5,7 @@
  * largest Le that works (ReadSizePolicy). Offsets beyond 32767 use odd-INS READ BINARY (B1)
  * with DO'54'. Every loop is bounded; failures are typed.
  */
-import { EidError } from '../errors.ts';
+import { EidError, isEidError } from '../errors.ts';
 import { concat, uintBytes } from '../bytes/bytes.ts';
 import { peekTotalLength, readTlv, tlv } from '../bytes/tlv.ts';
 import type { Transport } from './transport.ts';
@@ -122,7 +122,16 @@ export class FileReader {
   private async readChunk(offset: number, want: number, atEnd: boolean, sfi?: number): Promise<Uint8Array | null> {
     let ask = want;
     for (let attempt = 0; attempt < 16; attempt++) {
-      const { data, sw, suggestedLe } = await this.readBinary(offset, ask, sfi);
+      let answer: Awaited<ReturnType<FileReader['readBinary']>>;
+      try {
+        answer = await this.readBinary(offset, ask, sfi);
+      } catch (e) {
+        // The reader itself could not pass an extended APDU (native/ says so): go short.
+        if (!isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED') || !this.policy.refused(ask)) throw e;
+        ask = this.policy.next(want);
+        continue;
+      }
+      const { data, sw, suggestedLe } = answer;
       if (data.length === 0 && (sw === SW.END_OF_FILE_BEFORE_LE || (sw === SW.WRONG_P1P2 && offset > 0))) return null;
       if (sw === SW.OK || sw === SW.END_OF_FILE_BEFORE_LE) {
         if (data.length > ask) throw readError('READ_RESPONSE_INVALID', 'The chip sent more data than asked for', 'Chip gửi nhiều dữ liệu hơn yêu cầu');

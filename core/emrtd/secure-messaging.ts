@@ -4,12 +4,19 @@
  * After a response fails verification the session is dead until `restart` (the chip's SSC can
  * no longer be trusted to match ours).
  */
-import { EidError } from '../errors.ts';
+import { EidError, isEidError } from '../errors.ts';
 import type { Transport, TransportCapabilities } from './transport.ts';
 import { parseCommand } from './apdu.ts';
 import { transmitChained } from './exchange.ts';
 import { SmChannel, type SessionKeys, type SmCipher } from './sm-channel.ts';
 import { protectCommand, unprotectResponse } from './sm-codec.ts';
+
+/**
+ * Transport failures that mean the command never reached the chip (the reader refused it), so
+ * the chip's SSC did not move and the session survives. native/ raises EXTENDED_LENGTH_UNSUPPORTED
+ * when a reader cannot pass an extended APDU.
+ */
+export const NOT_DELIVERED_ERRORS: ReadonlySet<string> = new Set(['EXTENDED_LENGTH_UNSUPPORTED']);
 
 export class SecureMessaging implements Transport {
   private channel: SmChannel;
@@ -42,11 +49,22 @@ export class SecureMessaging implements Transport {
     if (this.broken) {
       throw new EidError('SM_SESSION_LOST', 'The secure channel to the chip was lost; place the card again', 'Mất kênh bảo mật với chip; hãy đặt lại thẻ');
     }
-    const protectedCommand = protectCommand(this.channel, parseCommand(command));
+    const channel = this.channel;
+    const protectedCommand = protectCommand(channel, parseCommand(command));
+    let raw: Uint8Array;
     try {
-      // A lost card or a bad answer both leave the chip's SSC out of step with ours.
-      const raw = await transmitChained(this.inner, protectedCommand);
-      return unprotectResponse(this.channel, raw);
+      raw = await transmitChained(this.inner, protectedCommand);
+    } catch (e) {
+      if (isEidError(e) && NOT_DELIVERED_ERRORS.has(e.code)) {
+        channel.undoIncrement();
+        throw e;
+      }
+      // A lost link leaves the chip's SSC in an unknown state.
+      this.broken = true;
+      throw e;
+    }
+    try {
+      return unprotectResponse(channel, raw);
     } catch (e) {
       this.broken = true;
       throw e;

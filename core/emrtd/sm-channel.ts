@@ -70,6 +70,17 @@ export class SmChannel {
     return this.counter.slice();
   }
 
+  /**
+   * Takes back the last increment: only for a command the reader refused before it reached the
+   * chip (the chip's counter never moved), never after an answer.
+   */
+  undoIncrement(): void {
+    for (let i = this.counter.length - 1; i >= 0; i--) {
+      this.counter[i] = (this.counter[i]! - 1) & 0xff;
+      if (this.counter[i] !== 0xff) break;
+    }
+  }
+
   pad(data: Uint8Array): Uint8Array {
     return padIso9797M2(data, this.blockSize);
   }

@@ -4,7 +4,8 @@ import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { tlv } from '../../../core/bytes/tlv.ts';
 import { performBac } from '../../../core/emrtd/bac.ts';
 import { FileReader, readFile } from '../../../core/emrtd/read-file.ts';
-import { isEidError } from '../../../core/errors.ts';
+import { EidError, isEidError } from '../../../core/errors.ts';
+import { parseCommand } from '../../../core/emrtd/apdu.ts';
 import { loadVectors } from '../crypto/load-vectors.ts';
 import { MiniCard, type MiniCardOptions } from './mini-card.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
@@ -137,3 +138,29 @@ test('a file shorter than its header is returned as read and counted (its hash t
   const first = new ScriptedTransport([['00A4020C02011D', '9000'], ['00B0000008', '6B00']]);
   await assert.rejects(new FileReader(first).readFile(0x011d), (e) => isEidError(e, 'CHIP_ERROR'));
 });
+
+test('a reader that cannot pass extended APDUs (native EXTENDED_LENGTH_UNSUPPORTED) keeps the SM session', async () => {
+  const card = new MiniCard({ mrzInformation: MRZ_INFO, files: new Map([[0x0102, DG2]]) });
+  let refusedOnce = 0;
+  const reader = {
+    transmit: async (raw: Uint8Array) => {
+      if (parseCommandSafe(raw)) {
+        refusedOnce++;
+        throw new EidError('EXTENDED_LENGTH_UNSUPPORTED', 'reader cannot', 'đầu đọc không hỗ trợ');
+      }
+      return card.transmit(raw);
+    },
+  };
+  const bac = await performBac(reader, MRZ_INFO);
+  const r = new FileReader(bac.secureMessaging);
+  assert.equal(toHex(await r.readFile(0x0102)), toHex(DG2));
+  assert.equal(refusedOnce, 1, 'probed once, then short APDUs only');
+});
+
+function parseCommandSafe(raw: Uint8Array): boolean {
+  try {
+    return parseCommand(raw).extended;
+  } catch {
+    return false;
+  }
+}

@@ -9,7 +9,7 @@ import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } 
 import { SecureMessaging } from '../../../core/emrtd/secure-messaging.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
 import { CountingTransport } from '../../../core/emrtd/transport-stats.ts';
-import { isEidError } from '../../../core/errors.ts';
+import { EidError, isEidError } from '../../../core/errors.ts';
 
 const secret = fromHex('28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925');
 
@@ -99,4 +99,27 @@ test('SSC wraps around and protects against replays across increments', () => {
   assert.equal(toHex(wrap.nextSsc()), '0000000000000000');
   assert.throws(() => new SmChannel({ ...keys, ssc: new Uint8Array(16) }), RangeError);
   assert.throws(() => new SmChannel({ cipher: 'AES', kEnc: new Uint8Array(20), kMac: new Uint8Array(20), ssc: new Uint8Array(16) }), RangeError);
+});
+
+test('a command the reader refused before the chip saw it leaves the SSC where it was', async () => {
+  const keys = deriveSessionKeys('3DES', secret, 128);
+  const card = new SecureMessagingCard(keys);
+  let refuse = true;
+  const sm = new SecureMessaging({
+    transmit: async (raw) => {
+      if (refuse) {
+        refuse = false;
+        throw new EidError('EXTENDED_LENGTH_UNSUPPORTED', 'reader cannot', 'đầu đọc không hỗ trợ');
+      }
+      const u = card.unwrapCommand(raw);
+      assert.equal(u.kind, 'command');
+      return card.wrapResponse(0xb0, fromHex('0102'), 0x9000);
+    },
+  }, keys);
+  await assert.rejects(sm.transmit(fromHex('00B00000000100')), (e) => isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED'));
+  assert.equal(toHex(sm.ssc), toHex(keys.ssc));
+  assert.equal(toHex(await sm.transmit(fromHex('00B0000002'))), '01029000');
+  const lost = new SecureMessaging({ transmit: async () => { throw new EidError('CARD_REMOVED', 'removed', 'rút thẻ'); } }, keys);
+  await assert.rejects(lost.transmit(fromHex('00B0000002')), (e) => isEidError(e, 'CARD_REMOVED'));
+  await assert.rejects(lost.transmit(fromHex('00B0000002')), (e) => isEidError(e, 'SM_SESSION_LOST'));
 });
