@@ -109,3 +109,17 @@ test('card side SM rejects an unprotected or tampered command with 6987/6988', (
   const plain = new SecureMessagingCard(keys).unwrapCommand(fromHex('00A4020C02011E'));
   assert.equal(plain.kind === 'rejected' && toHex(plain.response), '6987');
 });
+
+test('ICAO App. D.3 intermediates: S, E_IFD || M_IFD, R, KSseed', async () => {
+  const { sealBacCryptogram, openBacCryptogram, bacSessionKeys } = await import('../../../core/emrtd/bac-crypto.ts');
+  const keys = bacKeysFromMrzInformation(MRZ_INFO);
+  assert.equal(toHex(sealBacCryptogram(keys, fromHex(auth.s))), auth.cmd_data);
+  assert.equal(toHex(sealBacCryptogram(keys, fromHex(auth.s)).subarray(0, 32)), auth.e_ifd);
+  assert.equal(toHex(openBacCryptogram(keys, fromHex(auth.resp_data))!), auth.r_decrypted);
+  assert.equal(openBacCryptogram(keys, fromHex(auth.resp_data).subarray(0, 39)), undefined);
+  const session = bacSessionKeys(fromHex(auth.k_ifd), fromHex(auth.k_ic), fromHex(auth.rnd_ic), fromHex(auth.rnd_ifd));
+  assert.equal(toHex(session.kEnc), auth.ks_enc);
+  assert.equal(toHex(session.ssc), auth.ssc);
+  const { kdf } = await import('../../../core/crypto/kdf.ts');
+  assert.equal(toHex(kdf(fromHex(auth.ks_seed), 2, '3DES')), auth.ks_mac);
+});
