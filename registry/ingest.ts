@@ -4,7 +4,7 @@
  * re-checked record by record. Chain problems never make the registry drop evidence: the record
  * is stored and flagged (TAMPERED, GAP, FORK, CLOCK_SKEW, CLOCK_REGRESSION) for an administrator.
  */
-import { GENESIS_HASH, verifyChainLink } from '../core/sync/record-chain.ts';
+import { GENESIS_HASH, canonicalJson, verifyChainLink } from '../core/sync/record-chain.ts';
 import { MAX_RECORD_BYTES, SyncRecordSchema, type ChainFlag, type RecordResult, type SyncRecord } from '../core/sync/protocol.ts';
 import type { ChainTx, RegistryStore } from './store/types.ts';
 
@@ -36,6 +36,12 @@ function screen(raw: unknown, index: number): Candidate {
     ? { ...o, terminalTime: o.createdAt } : raw;
   const parsed = SyncRecordSchema.safeParse(withTime);
   if (!parsed.success) return { index, id: idOf(raw), reason: 'INVALID_RECORD' };
+  // A record the chain cannot hash (nested too deeply, say) is refused here, not mid-transaction.
+  try {
+    canonicalJson(raw);
+  } catch {
+    return { index, id: parsed.data.id, reason: 'RECORD_NOT_CANONICAL' };
+  }
   // The chain hash is checked over the record as sent (without the alias).
   return { index, id: parsed.data.id, record: parsed.data, payload, raw: o ?? {} };
 }

@@ -74,3 +74,30 @@ test('every route the server has is described in registry/openapi.yaml, and noth
   await app.close();
   await store.close();
 });
+
+test('hostile records are rejected one by one with a reason; the rest of the batch is stored', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  await withServer(store, async (url) => {
+    const { code } = await createEnrolmentCode(store, new Date());
+    const identity = await enrolTerminal(new MemoryKv(), url, code);
+    const client = new RegistryClient(url, identity);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200; i++) deep = { d: deep };
+    const [good] = makeRecords(1);
+    const records: unknown[] = [
+      null, 5, 'text', [], { id: 'a'.repeat(300), seq: 1 }, { ...good!, id: 'neg', seq: -1 },
+      { ...good!, id: 'deep', nested: deep }, { ...good!, id: 'big', blob: 'x'.repeat(70_000) }, good,
+    ];
+    const answer = await client.pushBatch({ terminalNow: new Date().toISOString(), records });
+    assert.deepEqual(answer.results.map((r) => (r.status === 'rejected' ? r.reason : r.status)), [
+      'INVALID_RECORD', 'INVALID_RECORD', 'INVALID_RECORD', 'INVALID_RECORD', 'INVALID_RECORD', 'INVALID_RECORD',
+      'RECORD_NOT_CANONICAL', 'RECORD_TOO_LARGE', 'stored',
+    ]);
+    // Malformed batches as a whole: a clear 400, never a 5xx.
+    for (const body of [{ terminalNow: 'yesterday', records: [good] }, { terminalNow: new Date().toISOString(), records: [] },
+      { terminalNow: new Date().toISOString(), records: Array(1001).fill(good) }]) {
+      await assert.rejects(client.pushBatch(body as never), (e: unknown) => e instanceof RegistryError && e.status === 400 && e.code === 'BAD_REQUEST');
+    }
+  });
+  await store.close();
+});
