@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { performBac } from '../../../core/emrtd/bac.ts';
-import { bacKeysFromMrzInformation } from '../../../core/emrtd/bac-crypto.ts';
+import { bacKeysFromMrzInformation, bacSessionKeys, openBacCryptogram, sealBacCryptogram } from '../../../core/emrtd/bac-crypto.ts';
+import { kdf } from '../../../core/crypto/kdf.ts';
 import { BacCard } from '../../../core/chip/bac-card.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
 import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
@@ -110,8 +111,7 @@ test('card side SM rejects an unprotected or tampered command with 6987/6988', (
   assert.equal(plain.kind === 'rejected' && toHex(plain.response), '6987');
 });
 
-test('ICAO App. D.3 intermediates: S, E_IFD || M_IFD, R, KSseed', async () => {
-  const { sealBacCryptogram, openBacCryptogram, bacSessionKeys } = await import('../../../core/emrtd/bac-crypto.ts');
+test('ICAO App. D.3 intermediates: S, E_IFD || M_IFD, R, KSseed', () => {
   const keys = bacKeysFromMrzInformation(MRZ_INFO);
   assert.equal(toHex(sealBacCryptogram(keys, fromHex(auth.s))), auth.cmd_data);
   assert.equal(toHex(sealBacCryptogram(keys, fromHex(auth.s)).subarray(0, 32)), auth.e_ifd);
@@ -120,6 +120,5 @@ test('ICAO App. D.3 intermediates: S, E_IFD || M_IFD, R, KSseed', async () => {
   const session = bacSessionKeys(fromHex(auth.k_ifd), fromHex(auth.k_ic), fromHex(auth.rnd_ic), fromHex(auth.rnd_ifd));
   assert.equal(toHex(session.kEnc), auth.ks_enc);
   assert.equal(toHex(session.ssc), auth.ssc);
-  const { kdf } = await import('../../../core/crypto/kdf.ts');
   assert.equal(toHex(kdf(fromHex(auth.ks_seed), 2, '3DES')), auth.ks_mac);
 });
