@@ -41,6 +41,10 @@ export const StatusSchema = z.object({
   trustListUpdatedAt: z.string().nullable(),
   terminalName: z.string(),
   language: z.enum(['vi', 'en']),
+  /** The operator signed in at this counter; every record names them. */
+  operator: z.string().nullable(),
+  /** Operator accounts exist, so someone must sign in before a card is read. */
+  signInRequired: z.boolean(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
@@ -136,7 +140,10 @@ export const TerminalApiSchema = {
   cancelVerification: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
   exportRecords: { input: Pin.extend({ format: z.enum(['csv', 'json']) }), output: z.object({ fileName: z.string(), content: z.string() }) },
+  /** Checks a PIN (for supervisor screens) without changing who is signed in. */
   login: { input: Pin, output: z.object({ role: z.enum(['clerk', 'supervisor']) }) },
+  signIn: { input: Pin, output: z.object({ role: z.enum(['clerk', 'supervisor']) }) },
+  signOut: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
   getSettings: { input: z.object({}), output: SettingsSchema },
   updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
   listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), label: z.string() })) },

@@ -41,7 +41,7 @@ export class Terminal implements TerminalApi {
   readonly #byId = new Map<string, VerificationSession<AccessKey>>();
   readonly #outcomes = new Map<string, ReadDocumentOutcome>();
   readonly #unsubscribe: (() => void)[] = [];
-  #operator = 'clerk';
+  #operator: string | null = null;
   #trustUpdatedAt: string | null = null;
 
   constructor(options: TerminalOptions) {
@@ -78,17 +78,20 @@ export class Terminal implements TerminalApi {
       trustListUpdatedAt: sync?.trustListUpdatedAt ?? this.#trustUpdatedAt,
       terminalName: s.get('terminalName') ?? 'eID Terminal',
       language: s.get('language') === 'en' ? 'en' : 'vi',
+      operator: this.#operator,
+      signInRequired: this.#o.store.operators.count() > 0,
     };
   }
 
   async startVerification(input: ApiInput<'startVerification'>): Promise<ApiOutput<'startVerification'>> {
+    const operator = this.#operatorOnDuty();
     const reader = this.#chooseReader(input.reader);
     const provider = this.#providerOf(reader);
     const session = this.#sessions.start(reader, {
       read: (key, progress, signal) => this.#read(session, provider, reader, key, progress, signal),
       record: (result) => {
         const outcome = this.#outcomes.get(session.id);
-        return this.#o.store.write({ result, context: recordContext(outcome, this.#operator, { reader }) });
+        return this.#o.store.write({ result, context: recordContext(outcome, operator, { reader }) });
       },
     });
     this.#byId.set(session.id, session);
@@ -132,9 +135,20 @@ export class Terminal implements TerminalApi {
   }
 
   async login({ operator, pin }: ApiInput<'login'>): Promise<ApiOutput<'login'>> {
+    return { role: this.#o.store.operators.authenticate(operator, pin).role };
+  }
+
+  async signIn({ operator, pin }: ApiInput<'signIn'>): Promise<ApiOutput<'signIn'>> {
     const who = this.#o.store.operators.authenticate(operator, pin);
     this.#operator = who.name;
+    this.#emitStatus();
     return { role: who.role };
+  }
+
+  async signOut(): Promise<ApiOutput<'signOut'>> {
+    this.#operator = null;
+    this.#emitStatus();
+    return { ok: true };
   }
 
   async getSettings(): Promise<Settings> {
@@ -207,6 +221,15 @@ export class Terminal implements TerminalApi {
     for (const off of this.#unsubscribe) off();
     await this.#o.sync?.stop();
     for (const r of this.#o.readers) await r.close();
+  }
+
+  /** Who the record will name: the signed-in operator; on a terminal without accounts, the counter itself. */
+  #operatorOnDuty(): string {
+    if (this.#operator) return this.#operator;
+    if (this.#o.store.operators.count() > 0) {
+      throw new EidError('SIGN_IN_REQUIRED', 'Sign in with your name and PIN before reading a card', 'Hãy đăng nhập bằng tên và mã PIN trước khi đọc thẻ');
+    }
+    return 'counter';
   }
 
   #requireVirtual(): VirtualReader {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../core/api/terminal-api.ts';
-import { api } from './api/client.ts';
+import { api, errorText } from './api/client.ts';
+import { PinPrompt } from './components/PinPrompt.tsx';
 import { t, type Lang } from './i18n.ts';
 import { StatusBar } from './components/StatusBar.tsx';
 import { VerifyScreen } from './screens/VerifyScreen.tsx';
@@ -13,6 +14,7 @@ export function App() {
   const [status, setStatus] = useState<Status | null>(null);
   const [lang, setLang] = useState<Lang>('vi');
   const [view, setView] = useState<View>('verify');
+  const [signInError, setSignInError] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -34,6 +36,17 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  const needsSignIn = !!status && status.signInRequired && !status.operator;
+  const signIn = async (operator: string, pin: string) => {
+    try {
+      await api.signIn({ operator, pin });
+      setSignInError(null);
+      setStatus(await api.getStatus({}));
+    } catch (e) {
+      setSignInError(errorText(e, lang));
+    }
+  };
+
   const tab = (v: View, label: string) => (
     <button className={view === v ? 'tab active' : 'tab'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
       {label}
@@ -49,13 +62,23 @@ export function App() {
           {tab('history', t(lang, 'history'))}
           {tab('settings', t(lang, 'settings'))}
         </nav>
+        {status?.operator && (
+          <button className="lang" onClick={() => void api.signOut({})} data-testid="sign-out">
+            {status.operator} · {t(lang, 'signOut')}
+          </button>
+        )}
         <button className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label="language">
           {lang === 'vi' ? 'English' : 'Tiếng Việt'}
         </button>
       </header>
       <main>
-        {view === 'verify' && <VerifyScreen lang={lang} status={status} />}
-        {view === 'history' && <HistoryScreen lang={lang} />}
+        {needsSignIn && view !== 'settings' && (
+          <section className="panel" data-testid="sign-in">
+            <PinPrompt lang={lang} title="signInTitle" action="signIn" error={signInError} onSubmit={(operator, pin) => void signIn(operator, pin)} />
+          </section>
+        )}
+        {!needsSignIn && view === 'verify' && <VerifyScreen lang={lang} status={status} />}
+        {!needsSignIn && view === 'history' && <HistoryScreen lang={lang} />}
         {view === 'settings' && <SettingsScreen lang={lang} onLanguage={setLang} />}
       </main>
       <StatusBar lang={lang} status={status} />

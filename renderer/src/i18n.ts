@@ -79,6 +79,9 @@ const STRINGS = {
   name: { vi: 'Họ tên', en: 'Name' },
   verdict: { vi: 'Kết quả', en: 'Verdict' },
   sync: { vi: 'Đồng bộ', en: 'Sync' },
+  signInTitle: { vi: 'Đăng nhập ca làm việc', en: 'Sign in for your shift' },
+  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   invalidInput: { vi: 'Thông tin chưa đúng định dạng', en: 'The input is not in the right format' },
 } as const;
 

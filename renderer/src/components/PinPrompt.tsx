@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { t, type Lang } from '../i18n.ts';
+import { t, type Lang, type StringKey } from '../i18n.ts';
 
 /** Asks for an operator name and PIN; used wherever a supervisor must authorise an action. */
-export function PinPrompt({ lang, onSubmit, error }: { lang: Lang; onSubmit: (operator: string, pin: string) => void; error: string | null }) {
+export function PinPrompt({ lang, onSubmit, error, title = 'supervisorPin', action = 'unlock' }: { lang: Lang; onSubmit: (operator: string, pin: string) => void; error: string | null; title?: StringKey; action?: StringKey }) {
   const [operator, setOperator] = useState('');
   const [pin, setPin] = useState('');
   const submit = (e: FormEvent) => {
@@ -11,8 +11,8 @@ export function PinPrompt({ lang, onSubmit, error }: { lang: Lang; onSubmit: (op
     setPin('');
   };
   return (
-    <form className="pin-prompt" onSubmit={submit} aria-label={t(lang, 'supervisorPin')}>
-      <p>{t(lang, 'supervisorPin')}</p>
+    <form className="pin-prompt" onSubmit={submit} aria-label={t(lang, title)}>
+      <p>{t(lang, title)}</p>
       <label className="field">
         <span>{t(lang, 'operator')}</span>
         <input name="operator" value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="off" autoFocus />
@@ -27,7 +27,7 @@ export function PinPrompt({ lang, onSubmit, error }: { lang: Lang; onSubmit: (op
         </p>
       )}
       <button type="submit" className="primary">
-        {t(lang, 'unlock')}
+        {t(lang, action)}
       </button>
     </form>
   );
