@@ -21,7 +21,7 @@ const USAGE = `Usage:
   eid-terminal registry terminals [--data-dir DIR] [--postgres URL] [--json]
   eid-terminal registry revoke TERMINAL_ID [--data-dir DIR] [--postgres URL]
   eid-terminal registry trust-publish FILE... [--data-dir DIR] [--postgres URL] [--json]
-  eid-terminal registry records [--terminal ID] [--limit N] [--json] [--data-dir DIR] [--postgres URL]
+  eid-terminal registry records [--terminal ID] [--since ISO-TIME] [--limit N] [--json] [--data-dir DIR] [--postgres URL]
   eid-terminal registry flags [--terminal ID] [--json] [--data-dir DIR] [--postgres URL]
 
 The store is SQLite in DATA_DIR/registry/ unless --postgres (or EID_REGISTRY_POSTGRES_URL) is given.`;
@@ -32,6 +32,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   terminal: { type: 'string' },
+  since: { type: 'string' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -75,7 +76,8 @@ async function serve(v: Values): Promise<number> {
 async function records(v: Values): Promise<number> {
   const limit = v.limit === undefined ? 1000 : Number(v.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) throw usageError('--limit must be 1..1000000');
-  const rows = await withStore(v, (s) => s.queryRecords({ ...(v.terminal ? { terminalId: v.terminal } : {}), limit }));
+  if (v.since !== undefined && Number.isNaN(Date.parse(v.since))) throw usageError('--since must be an ISO 8601 time, e.g. 2026-11-01 or 2026-11-01T08:00:00Z');
+  const rows = await withStore(v, (s) => s.queryRecords({ ...(v.terminal ? { terminalId: v.terminal } : {}), ...(v.since ? { since: v.since } : {}), limit }));
   if (v.json) {
     console.log(JSON.stringify(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }))));
     return 0;

@@ -117,9 +117,10 @@ export class PostgresRegistryStore implements RegistryStore {
   }
 
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
+    const since = q.since === undefined ? new Date(0) : new Date(q.since);
     const r = q.terminalId
-      ? await this.pool.query('SELECT * FROM records WHERE terminal_id = $1 ORDER BY seq LIMIT $2', [q.terminalId, q.limit])
-      : await this.pool.query('SELECT * FROM records ORDER BY received_at, terminal_id, seq LIMIT $1', [q.limit]);
+      ? await this.pool.query('SELECT * FROM records WHERE terminal_id = $1 AND received_at >= $2 ORDER BY seq LIMIT $3', [q.terminalId, since, q.limit])
+      : await this.pool.query('SELECT * FROM records WHERE received_at >= $1 ORDER BY received_at, terminal_id, seq LIMIT $2', [since, q.limit]);
     return (r.rows as RecordDbRow[]).map(recordFromRow);
   }
 

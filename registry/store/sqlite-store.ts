@@ -132,9 +132,10 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
+    const since = q.since === undefined ? '' : new Date(q.since).toISOString();
     const rows = q.terminalId
-      ? this.db.prepare('SELECT * FROM records WHERE terminal_id = ? ORDER BY seq LIMIT ?').all(q.terminalId, q.limit)
-      : this.db.prepare('SELECT * FROM records ORDER BY received_at, terminal_id, seq LIMIT ?').all(q.limit);
+      ? this.db.prepare('SELECT * FROM records WHERE terminal_id = ? AND received_at >= ? ORDER BY seq LIMIT ?').all(q.terminalId, since, q.limit)
+      : this.db.prepare('SELECT * FROM records WHERE received_at >= ? ORDER BY received_at, terminal_id, seq LIMIT ?').all(since, q.limit);
     return (rows as RecordDbRow[]).map(recordFromRow);
   }
 

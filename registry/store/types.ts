@@ -57,6 +57,8 @@ export interface ChainTx {
 
 export interface RecordQuery {
   readonly terminalId?: string;
+  /** Received at or after this ISO 8601 time. */
+  readonly since?: string;
   readonly limit: number;
 }
 

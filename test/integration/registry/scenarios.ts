@@ -173,6 +173,10 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     assert.ok(answer.clockSkewMs < -9 * 60_000);
     const stored = await registry.store.queryRecords({ terminalId: term.identity.terminalId, limit: 10 });
     assert.ok(stored.every((r) => r.flags.includes('CLOCK_SKEW')));
+    // The registry's receive time is what `records --since` filters on, not the terminal's clock.
+    const since = new Date(Date.parse(stored[0]!.receivedAt) - 1000).toISOString();
+    assert.equal((await registry.store.queryRecords({ terminalId: term.identity.terminalId, since, limit: 10 })).length, 2);
+    assert.equal((await registry.store.queryRecords({ terminalId: term.identity.terminalId, since: new Date(Date.now() + 60_000).toISOString(), limit: 10 })).length, 0);
   });
 
   test(`${label}: gaps, forks and tampered records are stored and flagged; a late record closes its gap`, async () => {
