@@ -61,7 +61,8 @@ interface Session {
 }
 
 const none = new Uint8Array(0);
-const fail = (sw: number): PaceCardAnswer => ({ data: none, sw });
+/** An answer with no data: the success of MSE:Set AT, or any refusal. */
+const statusOnly = (sw: number): PaceCardAnswer => ({ data: none, sw });
 
 export class PaceCard {
   private session: Session | undefined;
@@ -82,60 +83,54 @@ export class PaceCard {
     this.session = undefined;
   }
 
-  /** The protocol label of the running or finished session, for logs and tests. */
-  get algorithm(): PaceAlgorithm | undefined {
-    return this.session?.algorithm;
-  }
-
   answer(cmd: ParsedCommand): PaceCardAnswer {
+    let result: PaceCardAnswer;
     try {
-      if (cmd.ins === INS_MSE) return this.setAuthenticationTemplate(cmd);
-      return this.generalAuthenticate(cmd);
+      result = cmd.ins === INS_MSE ? this.setAuthenticationTemplate(cmd) : this.generalAuthenticate(cmd);
     } catch {
-      // Malformed data or an invalid key from the terminal: the chip answers 6A80 and forgets the run.
-      this.session = undefined;
-      return fail(SW.WRONG_DATA);
+      // Malformed data or an invalid key from the terminal.
+      result = statusOnly(SW.WRONG_DATA);
     }
+    // Any refusal ends the run, as on a real chip: the terminal starts again with MSE:Set AT.
+    if (result.sw !== SW.OK) this.session = undefined;
+    return result;
   }
 
   private setAuthenticationTemplate(cmd: ParsedCommand): PaceCardAnswer {
     this.session = undefined;
-    if (cmd.cla !== 0x00) return fail(SW.CONDITIONS_NOT_SATISFIED);
+    if (cmd.cla !== 0x00) return statusOnly(SW.CONDITIONS_NOT_SATISFIED);
     const objects = readTlvList(cmd.data);
     const oidTlv = objects.find((o) => o.tag === 0x80);
     const refTlv = objects.find((o) => o.tag === 0x83);
     const idTlv = objects.find((o) => o.tag === 0x84);
-    if (oidTlv === undefined || refTlv === undefined || refTlv.value.length !== 1) return fail(SW.WRONG_DATA);
+    if (oidTlv === undefined || refTlv === undefined || refTlv.value.length !== 1) return statusOnly(SW.WRONG_DATA);
     const oid = decodeOid(oidTlv.value);
     const parameterId = idTlv === undefined ? undefined : oneByte(idTlv);
     const info = this.config.protocols.find((p) => p.oid === oid && (parameterId === undefined || p.parameterId === parameterId));
     const algorithm = paceAlgorithm(oid);
-    if (info === undefined || algorithm === undefined) return fail(SW.WRONG_DATA);
+    if (info === undefined || algorithm === undefined) return statusOnly(SW.WRONG_DATA);
     const reference = refTlv.value[0];
     const password = reference === 1 ? this.config.mrzInformation : reference === 2 ? this.config.can : undefined;
-    if (password === undefined) return fail(SW.REFERENCED_DATA_NOT_FOUND);
-    if (algorithm.mapping === 'CAM' && this.config.camPrivateKey === undefined) return fail(SW.WRONG_DATA);
+    if (password === undefined) return statusOnly(SW.REFERENCED_DATA_NOT_FOUND);
+    if (algorithm.mapping === 'CAM' && this.config.camPrivateKey === undefined) return statusOnly(SW.WRONG_DATA);
     const group = paceGroup(algorithm.agreement, info.parameterId, info.domainParameters);
     const kPi = passwordKeyFromText(reference === 1 ? 'MRZ' : 'CAN', password, algorithm);
     this.session = { algorithm, group, kPi, step: 1 };
-    return fail(SW.OK);
+    return statusOnly(SW.OK);
   }
 
   private generalAuthenticate(cmd: ParsedCommand): PaceCardAnswer {
     const session = this.session;
-    if (session === undefined || cmd.p1 !== 0 || cmd.p2 !== 0) return fail(SW.CONDITIONS_NOT_SATISFIED);
+    if (session === undefined || cmd.p1 !== 0 || cmd.p2 !== 0) return statusOnly(SW.CONDITIONS_NOT_SATISFIED);
     // Steps 1-3 are chained (CLA 10), the last is not.
     const chained = (cmd.cla & 0x10) !== 0;
-    if (chained !== session.step < 4) {
-      this.session = undefined;
-      return fail(SW.CONDITIONS_NOT_SATISFIED);
-    }
+    if (chained !== session.step < 4) return statusOnly(SW.CONDITIONS_NOT_SATISFIED);
     const objects = parseDynamicAuthenticationData(cmd.data);
-    if (cmd.data.length === 0) return fail(SW.WRONG_DATA);
+    if (cmd.data.length === 0) return statusOnly(SW.WRONG_DATA);
     const { algorithm, group } = session;
     switch (session.step) {
       case 1: {
-        if (objects.length !== 0) return fail(SW.WRONG_DATA);
+        if (objects.length !== 0) return statusOnly(SW.WRONG_DATA);
         session.s = this.random(nonceLength(algorithm));
         session.step = 2;
         return ok(tlv(PACE_TAG.ENCRYPTED_NONCE, encryptNonce(algorithm, session.kPi, session.s)));
@@ -144,13 +139,13 @@ export class PaceCard {
         const value = requireObject(objects, PACE_TAG.MAPPING_TERMINAL, 'mapping data');
         session.step = 3;
         if (algorithm.mapping === 'IM') {
-          if (value.length !== imNonceLength(algorithm)) return fail(SW.WRONG_DATA);
+          if (value.length !== imNonceLength(algorithm)) return statusOnly(SW.WRONG_DATA);
           session.generator = integratedMapping(group, algorithm, session.s!, value);
           return ok();
         }
         const terminalMapping = group.decodePublicKey(value);
         session.mapping = group.generateKeyPair(this.random, group.generator);
-        if (group.equals(terminalMapping, session.mapping.publicKey)) return fail(SW.WRONG_DATA);
+        if (group.equals(terminalMapping, session.mapping.publicKey)) return statusOnly(SW.WRONG_DATA);
         session.generator = genericMapping(group, session.s!, group.multiply(terminalMapping, session.mapping.privateKey));
         return ok(tlv(PACE_TAG.MAPPING_CHIP, group.encodePublicKey(session.mapping.publicKey)));
       }
@@ -158,7 +153,7 @@ export class PaceCard {
         session.terminalPublic = requireObject(objects, PACE_TAG.EPHEMERAL_TERMINAL, 'ephemeral key');
         const terminalKey = group.decodePublicKey(session.terminalPublic);
         session.ephemeral = group.generateKeyPair(this.random, session.generator);
-        if (group.equals(terminalKey, session.ephemeral.publicKey)) return fail(SW.WRONG_DATA);
+        if (group.equals(terminalKey, session.ephemeral.publicKey)) return statusOnly(SW.WRONG_DATA);
         session.chipPublic = group.encodePublicKey(session.ephemeral.publicKey);
         session.sessionKeys = paceSessionKeys(algorithm, group.secretBytes(group.multiply(terminalKey, session.ephemeral.privateKey)));
         session.step = 4;
@@ -168,9 +163,9 @@ export class PaceCard {
         const keys = session.sessionKeys!;
         const token = requireObject(objects, PACE_TAG.TOKEN_TERMINAL, 'token');
         const expected = authenticationToken(algorithm, keys.kMac, tokenInput(algorithm, group, session.chipPublic!));
-        // One token check per run, right or wrong: a retry starts again with MSE:Set AT.
+        // One token check per run, right or wrong.
         this.session = undefined;
-        if (!timingSafeEqual(token, expected)) return fail(SW.AUTHENTICATION_FAILED);
+        if (!timingSafeEqual(token, expected)) return statusOnly(SW.AUTHENTICATION_FAILED);
         const chipToken = tlv(PACE_TAG.TOKEN_CHIP, authenticationToken(algorithm, keys.kMac, tokenInput(algorithm, group, session.terminalPublic!)));
         if (algorithm.mapping !== 'CAM') return { ...ok(chipToken), sessionKeys: keys };
         return { ...ok(chipToken, tlv(PACE_TAG.CAM_DATA, encryptCamData(keys.kEnc, this.camData(group, session.mapping!)))), sessionKeys: keys };
