@@ -29,6 +29,8 @@ export interface StoreFactory {
   /** The same store again after close() (a registry restart). */
   reopen(): Promise<RegistryStore>;
   cleanup(): Promise<void>;
+  /** Several API nodes may share this store (PostgreSQL; not two SQLite connections in one process). */
+  readonly multiNode: boolean;
 }
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -146,6 +148,20 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     assert.equal(reopened.pendingCount(), 0);
     reopened.close();
     assertExactlyOnce(await storedIds(registry.store, identity.terminalId), 500);
+  });
+
+  test(`${label}: two API nodes on one database store a batch sent to both at once exactly once`, async (t) => {
+    if (!f.multiNode) return t.skip('one SQLite registry process per file');
+    const second = await start(await f.reopen());
+    t.after(async () => { await second.close(); await second.store.close(); });
+    const term = await enrolTestTerminal(registry);
+    const records = makeRecords(50);
+    const batch = { terminalNow: new Date().toISOString(), records };
+    const [a, b] = await Promise.all([term.client().pushBatch(batch), term.client(second.url).pushBatch(batch)]);
+    for (let i = 0; i < records.length; i++) {
+      assert.deepEqual([a.results[i]!.status, b.results[i]!.status].sort(), ['duplicate', 'stored']);
+    }
+    assertExactlyOnce(await storedIds(registry.store, term.identity.terminalId), 50);
   });
 
   test(`${label}: a captured request replayed is refused; a changed body is refused`, async (t) => {

@@ -16,5 +16,6 @@ if (!pg) {
     open: () => PostgresRegistryStore.open(pg.url),
     reopen: () => PostgresRegistryStore.open(pg.url),
     cleanup: async () => pg.stop(),
+    multiNode: true,
   }));
 }

@@ -10,5 +10,6 @@ registryScenarios('SQLite store', async () => {
     open: async () => new SqliteRegistryStore(file),
     reopen: async () => new SqliteRegistryStore(file),
     cleanup: async () => dir.remove(),
+    multiNode: false,
   };
 });
