@@ -31,6 +31,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_RECEIVE = 65_538;
 /** After these, the card handle is useless: the session is over. */
 const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'CARD_UNRESPONSIVE', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
+/** Longest close() waits for a running command and the card reset before returning. */
+const CLOSE_WAIT_MS = 10_000;
 /** How long a card that stopped answering may take to show up as removed in pcscd. */
 const LOST_CARD_SETTLE_MS = 1000;
 /** How a reader that cannot pass an extended APDU fails it (never a status word from the card). */
@@ -121,8 +123,9 @@ export class PcscTransport implements Transport {
     // A native transmit still running holds the handle; release it when that call returns.
     const pending = this.inflight ?? Promise.resolve();
     const done = pending.then(release, release);
-    // Do not hang the caller on a wedged reader; `done` still releases when it can.
-    await Promise.race([done, delay(this.timeoutMs)]);
+    // Wait for the reset so the next session does not meet it as CARD_RESET, but do not hang the
+    // caller on a wedged reader: `done` still releases whenever the native call returns.
+    await Promise.race([done, delay(Math.max(this.timeoutMs, CLOSE_WAIT_MS))]);
   }
 
   private async transmitNow(command: Uint8Array): Promise<Uint8Array> {

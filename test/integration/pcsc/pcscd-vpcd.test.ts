@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { resolve } from 'node:path';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
@@ -126,6 +127,27 @@ test('PC/SC through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
     const next = await connectReader(READER, { timeoutMs: 5000 });
     assert.equal(toHex(await next.transmit(fromHex('80EE00000107'))), '079000');
     await next.close();
+  });
+
+  await t.test('eid-terminal readers --json shows the card and its ATR; exit 2 with PCSC_UNAVAILABLE when pcscd is down', async () => {
+    const bin = resolve(process.cwd(), 'bin/eid-terminal.js');
+    const { stdout } = await execFileAsync(process.execPath, [bin, 'readers', '--json'], { encoding: 'utf8', timeout: 20_000 });
+    const listed = JSON.parse(stdout) as { readers: { name: string; cardPresent: boolean; atr: string | null }[] };
+    assert.deepEqual(listed.readers.find((r) => r.name === READER), { name: READER, cardPresent: true, atr: '3B80800101', cardMute: false, quirk: null });
+    const human = await execFileAsync(process.execPath, [bin, 'readers'], { encoding: 'utf8', timeout: 20_000 });
+    assert.match(human.stdout, new RegExp(`${READER}: card present\\n  ATR 3B 80 80 01 01`));
+    await pcscd.kill();
+    try {
+      await execFileAsync(process.execPath, [bin, 'readers', '--json'], { encoding: 'utf8', timeout: 20_000 });
+      assert.fail('readers succeeded without pcscd');
+    } catch (e) {
+      const failed = e as { code?: number; stdout?: string };
+      assert.equal(failed.code, 2);
+      assert.equal((JSON.parse(failed.stdout ?? '') as { error: { code: string } }).error.code, 'PCSC_UNAVAILABLE');
+    } finally {
+      await pcscd.start();
+    }
+    await waitFor(cardPresent, 8000); // the bridge found the new pcscd by itself
   });
 
   await t.test('pcscd restart: service-down with PCSC_UNAVAILABLE, then recovery with the card back', async () => {
