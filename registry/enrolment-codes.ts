@@ -3,10 +3,8 @@
  * SHA-256, so a copy of the database does not let anyone enrol a terminal.
  */
 import { hash, randomBytes, randomUUID } from '../core/crypto/node-crypto.ts';
-import { toHex } from '../core/bytes/hex.ts';
-import { utf8 } from '../core/bytes/bytes.ts';
-import { equal } from '../core/bytes/bytes.ts';
-import { fromHex } from '../core/bytes/hex.ts';
+import { equal, utf8 } from '../core/bytes/bytes.ts';
+import { fromHex, toHex } from '../core/bytes/hex.ts';
 import { fromBase64 } from '../core/sync/base64.ts';
 import { HttpProblem } from './http-problem.ts';
 import type { RegistryStore, TerminalRow } from './store/types.ts';
@@ -17,8 +15,10 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ED25519_SPKI_PREFIX = fromHex('302a300506032b6570032100');
 export const DEFAULT_CODE_LIFETIME_MS = 24 * 60 * 60_000;
 
+/** Case, dashes and spaces do not matter, and O/I/L typed for 0/1 are read as Crockford does. */
 function codeHash(code: string): string {
-  return toHex(hash('sha256', utf8(code.replace(/[\s-]/g, '').toUpperCase()))).toLowerCase();
+  const normal = code.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+  return toHex(hash('sha256', utf8(normal))).toLowerCase();
 }
 
 /** 16 random symbols (80 bits) shown as XXXX-XXXX-XXXX-XXXX. */

@@ -101,3 +101,15 @@ test('hostile records are rejected one by one with a reason; the rest of the bat
   });
   await store.close();
 });
+
+test('an enrolment code may be typed in lower case, without dashes, with O for 0 and I or L for 1', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  await withServer(store, async (url) => {
+    let created = await createEnrolmentCode(store, new Date());
+    while (!/[01]/.test(created.code)) created = await createEnrolmentCode(store, new Date());
+    const typed = created.code.replace(/-/g, ' ').toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
+    const identity = await enrolTerminal(new MemoryKv(), url, typed);
+    assert.match(identity.terminalId, /^t-/);
+  });
+  await store.close();
+});
