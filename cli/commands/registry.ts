@@ -16,7 +16,7 @@ import { publishTrustList } from '../../registry/trust-publish.ts';
 import type { RegistryStore } from '../../registry/store/types.ts';
 
 const USAGE = `Usage:
-  eid-terminal registry serve [--port N] [--host ADDR] [--data-dir DIR] [--postgres URL]
+  eid-terminal registry serve [--port N (8080)] [--host ADDR (127.0.0.1)] [--data-dir DIR] [--postgres URL]
   eid-terminal registry enrolment-code [--data-dir DIR] [--postgres URL] [--json]
   eid-terminal registry terminals [--data-dir DIR] [--postgres URL] [--json]
   eid-terminal registry revoke TERMINAL_ID [--data-dir DIR] [--postgres URL]
@@ -57,7 +57,7 @@ async function withStore<T>(v: Values, work: (store: RegistryStore) => Promise<T
 }
 
 async function serve(v: Values): Promise<number> {
-  const port = v.port === undefined ? 8443 : Number(v.port);
+  const port = v.port === undefined ? 8080 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be 0..65535');
   const registry = await startRegistry({
     dataDir: resolveDataDir(v['data-dir']), postgresUrl: v.postgres ?? process.env.EID_REGISTRY_POSTGRES_URL,
