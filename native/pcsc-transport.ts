@@ -92,9 +92,11 @@ export class PcscTransport implements Transport {
       get extendedLength() {
         return self.decision.extendedLength;
       },
+      // Only a real limit is reported: short-only readers still take the full short Le, and the
+      // reading strategy sizes protected answers itself.
       get maxResponseLength() {
         if (quirkMax !== undefined) return quirkMax;
-        return self.decision.extendedLength === true ? 65_536 : self.decision.extendedLength === false ? 256 : undefined;
+        return self.decision.extendedLength === true ? 65_536 : undefined;
       },
     };
   }

@@ -20,13 +20,22 @@ import { VPCD_READER, requirePcscd } from '../helpers/pcscd.ts';
 const SLOT = 1;
 const READER = VPCD_READER(SLOT);
 const FID_DG1 = 0x0101;
+const FID_DG2 = 0x0102;
 
-async function cardOn(reader: string, ms = 5000): Promise<void> {
+/** Waits until pcscd shows the reader with (or without) a card. */
+async function cardState(reader: string, present: boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!listReaders().find((r) => r.name === reader)?.cardPresent) {
-    if (Date.now() > deadline) throw new Error(`no card on ${reader} after ${ms} ms`);
+  while ((listReaders().find((r) => r.name === reader)?.cardPresent ?? false) !== present) {
+    if (Date.now() > deadline) throw new Error(`${reader} still ${present ? 'empty' : 'holds a card'} after ${ms} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+const cardOn = (reader: string): Promise<void> => cardState(reader, true);
+
+/** Takes the card off and waits until pcscd has seen it go, so the next card is not mistaken for it. */
+async function takeOff(bridge: VpcdBridge): Promise<void> {
+  await bridge.stop();
+  await cardState(READER, false);
 }
 
 test('virtual eMRTDs through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
@@ -44,12 +53,44 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
       const counted = new CountingTransport(pcsc);
       await selectEmrtdApplication(counted);
       const bac = await performBac(counted, mrzInformationFromMrz(doc.access.mrz).value);
-      const dg1 = await new FileReader(bac.secureMessaging).readFile(FID_DG1);
-      assert.deepEqual(dg1, doc.files.get('DG1'));
+      const files = new FileReader(bac.secureMessaging);
+      assert.deepEqual(await files.readFile(FID_DG1), doc.files.get('DG1'));
       assert.ok(counted.stats.apdus >= 4, `APDUs sent: ${counted.stats.apdus}`);
+      // DG2 (the face) in extended-length reads: the transport learns that this reader passes them.
+      const before = counted.stats.apdus;
+      assert.deepEqual(await files.readFile(FID_DG2), doc.files.get('DG2'));
+      assert.equal(pcsc.capabilities?.extendedLength, true);
+      assert.ok(counted.stats.apdus - before <= 4, `DG2 took ${counted.stats.apdus - before} APDUs`);
     } finally {
       await pcsc.close();
-      await bridge.stop();
+      await takeOff(bridge);
+    }
+  });
+
+  await t.test('a short-only reader (quirk) gets no extended APDU; DG2 still reads in short chunks', async () => {
+    const doc = buildDocument('cccd-2021');
+    const chip = virtualChipFor(doc);
+    let longestCommand = 0;
+    const watched = { atr: () => chip.atr(), reset: () => chip.reset(), transmit: (c: Uint8Array) => {
+      longestCommand = Math.max(longestCommand, c.length);
+      if (c.length > 4 && c[4] === 0) assert.fail(`extended APDU reached the card: ${c.length} bytes`);
+      return chip.transmit(c);
+    } };
+    const bridge = new VpcdBridge(watched, { port: pcscd.port(SLOT) });
+    t.after(() => bridge.stop());
+    await bridge.insert();
+    await cardOn(READER);
+    const quirks = [{ match: /^Virtual PCD/, extendedLength: false as const, reason: 'test: pretend this reader drops extended APDUs' }];
+    const pcsc = await connectReader(READER, { timeoutMs: 10_000, quirks });
+    try {
+      assert.equal(pcsc.capabilities?.extendedLength, false);
+      await selectEmrtdApplication(pcsc);
+      const bac = await performBac(pcsc, mrzInformationFromMrz(doc.access.mrz).value);
+      assert.deepEqual(await new FileReader(bac.secureMessaging).readFile(FID_DG2), doc.files.get('DG2'));
+      assert.ok(longestCommand <= 261, `longest command ${longestCommand} bytes`);
+    } finally {
+      await pcsc.close();
+      await takeOff(bridge);
     }
   });
 
@@ -66,7 +107,7 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
       assert.deepEqual(await new FileReader(opened.transport).readFile(FID_DG1), doc.files.get('DG1'));
     } finally {
       await pcsc.close();
-      await bridge.stop();
+      await takeOff(bridge);
     }
   });
 });
