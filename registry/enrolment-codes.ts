@@ -3,16 +3,15 @@
  * SHA-256, so a copy of the database does not let anyone enrol a terminal.
  */
 import { hash, randomBytes, randomUUID } from '../core/crypto/node-crypto.ts';
-import { equal, utf8 } from '../core/bytes/bytes.ts';
-import { fromHex, toHex } from '../core/bytes/hex.ts';
+import { utf8 } from '../core/bytes/bytes.ts';
+import { toHex } from '../core/bytes/hex.ts';
+import { algOfSpki } from '../core/sync/terminal-key.ts';
 import { fromBase64 } from '../core/sync/base64.ts';
 import { HttpProblem } from './http-problem.ts';
 import type { RegistryStore, TerminalRow } from './store/types.ts';
 
 /** Crockford base32 without I, L, O, U: easy to read aloud and to type on a counter keyboard. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING (32 bytes) }: RFC 8410. */
-const ED25519_SPKI_PREFIX = fromHex('302a300506032b6570032100');
 export const DEFAULT_CODE_LIFETIME_MS = 24 * 60 * 60_000;
 
 /** Case, dashes and spaces do not matter, and O/I/L typed for 0/1 are read as Crockford does. */
@@ -38,8 +37,8 @@ export async function redeemEnrolmentCode(store: RegistryStore, code: string, pu
   } catch {
     throw new HttpProblem(400, 'PUBLIC_KEY_INVALID', 'publicKey is not base64');
   }
-  if (spki.length !== 44 || !equal(spki.subarray(0, 12), ED25519_SPKI_PREFIX)) {
-    throw new HttpProblem(400, 'PUBLIC_KEY_INVALID', 'publicKey must be an Ed25519 SubjectPublicKeyInfo');
+  if (algOfSpki(spki) === undefined) {
+    throw new HttpProblem(400, 'PUBLIC_KEY_INVALID', 'publicKey must be an Ed25519 or ECDSA P-256 SubjectPublicKeyInfo');
   }
   const terminal: TerminalRow = {
     id: `t-${randomUUID()}`, name: name ?? null, publicKey: publicKeyB64, enrolledAt: now.toISOString(), revokedAt: null,

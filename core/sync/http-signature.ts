@@ -1,16 +1,17 @@
 /**
  * HTTP Message Signatures (RFC 9421) as the registry protocol uses them: one signature labelled
- * `sig1`, Ed25519, covering the method, path, query and the body's Content-Digest (RFC 9530),
+ * `sig1`, Ed25519 or ECDSA P-256 (terminal-key.ts), covering the method, path, query and the body's Content-Digest (RFC 9530),
  * with `created`, `nonce` and `keyid` parameters for replay protection. Both the terminal (signs)
  * and the registry (verifies) use this module, so the signature base is built in one place.
  */
 import { EidError } from '../errors.ts';
 import { utf8 } from '../bytes/bytes.ts';
-import { ed25519Sign, ed25519Verify, hash, timingSafeEqual } from '../crypto/node-crypto.ts';
+import { hash, timingSafeEqual } from '../crypto/node-crypto.ts';
 import { fromBase64, toBase64 } from './base64.ts';
+import { signWithTerminalKey, verifyWithSpki, type TerminalKeyPair } from './terminal-key.ts';
 
 export const SIGNATURE_LABEL = 'sig1';
-export const SIGNATURE_ALG = 'ed25519';
+export const SIGNATURE_ALGS: readonly string[] = ['ed25519', 'ecdsa-p256-sha256'];
 const MAX_HEADER = 2048;
 const COMPONENTS_WITHOUT_BODY = ['@method', '@path', '@query'] as const;
 const COMPONENTS_WITH_BODY = [...COMPONENTS_WITHOUT_BODY, 'content-digest'] as const;
@@ -78,20 +79,20 @@ export function signatureBase(req: SignableRequest, components: readonly string[
   return lines.join('\n');
 }
 
-function paramsTextOf(components: readonly string[], p: SignatureParams): string {
+function paramsTextOf(components: readonly string[], p: SignatureParams, alg: string): string {
   if (!/^[\x21-\x7e]{1,200}$/.test(p.keyId) || p.keyId.includes('"') || p.keyId.includes('\\')) throw bad('bad keyid');
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(p.nonce)) throw bad('bad nonce');
   const list = components.map((c) => `"${c}"`).join(' ');
-  return `(${list});created=${Math.floor(p.created)};nonce="${p.nonce}";keyid="${p.keyId}";alg="${SIGNATURE_ALG}"`;
+  return `(${list});created=${Math.floor(p.created)};nonce="${p.nonce}";keyid="${p.keyId}";alg="${alg}"`;
 }
 
 /** Headers to add to a request so the registry can authenticate it. */
-export function signRequest(req: SignableRequest, params: SignatureParams, privateKeyDer: Uint8Array): SignatureHeaders {
+export function signRequest(req: SignableRequest, params: SignatureParams, key: Pick<TerminalKeyPair, 'alg' | 'privateKey'>): SignatureHeaders {
   const hasBody = req.body !== undefined && req.body.length > 0;
   const digest = hasBody ? contentDigest(req.body!) : undefined;
   const components = hasBody ? COMPONENTS_WITH_BODY : COMPONENTS_WITHOUT_BODY;
-  const paramsText = paramsTextOf(components, params);
-  const signature = ed25519Sign(privateKeyDer, utf8(signatureBase(req, components, paramsText, digest)));
+  const paramsText = paramsTextOf(components, params, key.alg);
+  const signature = signWithTerminalKey(key, utf8(signatureBase(req, components, paramsText, digest)));
   const headers: SignatureHeaders = {
     'signature-input': `${SIGNATURE_LABEL}=${paramsText}`,
     signature: `${SIGNATURE_LABEL}=:${toBase64(signature)}:`,
@@ -131,11 +132,12 @@ export function parseSignature(signatureInput: string | undefined, signature: st
 
 /**
  * Checks a parsed signature over a received request: the required components are covered, the
- * body matches its Content-Digest, and the Ed25519 signature verifies with the terminal's key.
+ * body matches its Content-Digest, and the signature verifies with the terminal's key (whose
+ * algorithm must be the one the signature names).
  * Throws SIGNATURE_INVALID; freshness and nonce reuse are the caller's (the registry's) job.
  */
 export function verifyRequestSignature(req: SignableRequest, contentDigestHeader: string | undefined, sig: ParsedSignature, spkiDer: Uint8Array): void {
-  if (sig.alg !== SIGNATURE_ALG) throw bad(`unsupported alg ${sig.alg}`);
+  if (!SIGNATURE_ALGS.includes(sig.alg)) throw bad(`unsupported alg ${sig.alg}`);
   const hasBody = req.body !== undefined && req.body.length > 0;
   const required = hasBody ? COMPONENTS_WITH_BODY : COMPONENTS_WITHOUT_BODY;
   for (const c of required) if (!sig.components.includes(c)) throw bad(`component ${c} not covered`);
@@ -147,5 +149,5 @@ export function verifyRequestSignature(req: SignableRequest, contentDigestHeader
     }
   }
   const base = signatureBase(req, sig.components, sig.paramsText, digest);
-  if (!ed25519Verify(spkiDer, utf8(base), sig.signature)) throw bad('signature does not verify');
+  if (!verifyWithSpki(spkiDer, sig.alg, utf8(base), sig.signature)) throw bad('signature does not verify');
 }

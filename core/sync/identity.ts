@@ -6,12 +6,14 @@
 import { EidError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import type { KeyValuePort } from './ports.ts';
+import type { TerminalKeyAlg } from './terminal-key.ts';
 
 export interface TerminalIdentity {
   readonly registryUrl: string;
   readonly terminalId: string;
-  /** PKCS#8 DER. */
-  readonly privateKeyDer: Uint8Array;
+  readonly keyAlg: TerminalKeyAlg;
+  /** Ed25519: PKCS#8 DER; P-256: the private scalar (see terminal-key.ts). */
+  readonly privateKey: Uint8Array;
   /** The registry's SPKI DER, pinned at enrolment. */
   readonly registryKey: Uint8Array;
   readonly registryKeyId: string;
@@ -23,7 +25,8 @@ export function saveIdentity(kv: KeyValuePort, id: TerminalIdentity): void {
   kv.set(KEY, JSON.stringify({
     registryUrl: id.registryUrl,
     terminalId: id.terminalId,
-    privateKey: toBase64(id.privateKeyDer),
+    keyAlg: id.keyAlg,
+    privateKey: toBase64(id.privateKey),
     registryKey: toBase64(id.registryKey),
     registryKeyId: id.registryKeyId,
   }));
@@ -36,7 +39,9 @@ export function loadIdentity(kv: KeyValuePort): TerminalIdentity | undefined {
   return {
     registryUrl: o.registryUrl!,
     terminalId: o.terminalId!,
-    privateKeyDer: fromBase64(o.privateKey!),
+    // Identities saved before P-256 support carry no keyAlg: they are Ed25519.
+    keyAlg: o.keyAlg === 'ecdsa-p256-sha256' ? 'ecdsa-p256-sha256' : 'ed25519',
+    privateKey: fromBase64(o.privateKey!),
     registryKey: fromBase64(o.registryKey!),
     registryKeyId: o.registryKeyId!,
   };

@@ -98,7 +98,7 @@ export class RegistryClient {
         keyId: this.identity.terminalId,
         created: Math.floor((this.now() + this.clockOffsetMs) / 1000),
         nonce: toBase64Url(randomBytes(16)),
-      }, this.identity.privateKeyDer));
+      }, { alg: this.identity.keyAlg, privateKey: this.identity.privateKey }));
     }
     let res: Response;
     try {

@@ -113,3 +113,15 @@ test('an enrolment code may be typed in lower case, without dashes, with O for 0
   });
   await store.close();
 });
+
+test('a terminal with an ECDSA P-256 key enrols and pushes like an Ed25519 one', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  await withServer(store, async (url) => {
+    const { code } = await createEnrolmentCode(store, new Date());
+    const identity = await enrolTerminal(new MemoryKv(), url, code, { keyAlg: 'ecdsa-p256-sha256' });
+    assert.equal(identity.keyAlg, 'ecdsa-p256-sha256');
+    const answer = await new RegistryClient(url, identity).pushBatch({ terminalNow: new Date().toISOString(), records: makeRecords(3) });
+    assert.deepEqual(answer.results.map((r) => r.status), ['stored', 'stored', 'stored']);
+  });
+  await store.close();
+});

@@ -11,7 +11,7 @@ const body = utf8('{"records":[]}');
 const req = { method: 'post', url: '/v1/records?x=1', body };
 
 function sign() {
-  return signRequest(req, params, keys.privateKeyDer);
+  return signRequest(req, params, { alg: 'ed25519', privateKey: keys.privateKeyDer });
 }
 
 test('Content-Digest is the RFC 9530 sha-256 form', () => {

@@ -9,7 +9,7 @@ import { MemoryKv, MemoryOutbox, fillOutbox, makeRecords } from './memory-outbox
 
 const keys = generateEd25519KeyPair();
 const identity: TerminalIdentity = {
-  registryUrl: 'http://127.0.0.1:1', terminalId: 't-1', privateKeyDer: keys.privateKeyDer, registryKey: keys.spkiDer, registryKeyId: 'k',
+  registryUrl: 'http://127.0.0.1:1', terminalId: 't-1', keyAlg: 'ed25519', privateKey: keys.privateKeyDer, registryKey: keys.spkiDer, registryKeyId: 'k',
 };
 
 type Handler = (url: string, body: { records: { id: string }[] } | undefined) => Promise<Response> | Response;
