@@ -33,6 +33,8 @@ function isoBound(text: string, endOfDay: boolean, label: string): string {
 
 interface Sql {
   from: string;
+  /** The column that orders results: t0.seq for name searches, so the token index gives the order without a sort. */
+  seq: string;
   where: string[];
   params: unknown[];
 }
@@ -69,12 +71,12 @@ export class RecordQueries {
     const sql = this.#filter(query);
     if (query.beforeSeq !== undefined) {
       if (!Number.isInteger(query.beforeSeq)) throw storeError('QUERY_INVALID', 'beforeSeq');
-      sql.where.push('r.seq < ?');
+      sql.where.push(`${sql.seq} < ?`);
       sql.params.push(query.beforeSeq);
     }
     const where = sql.where.length > 0 ? `WHERE ${sql.where.join(' AND ')}` : '';
     const cols = RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ');
-    const rows = this.#db.prepare(`SELECT ${cols} FROM ${sql.from} ${where} ORDER BY r.seq DESC LIMIT ? OFFSET ?`)
+    const rows = this.#db.prepare(`SELECT ${cols} FROM ${sql.from} ${where} ORDER BY ${sql.seq} DESC LIMIT ? OFFSET ?`)
       .all(...sql.params, limit + 1, offset) as RecordRow[];
     const page = rows.slice(0, limit);
     return {
@@ -89,9 +91,9 @@ export class RecordQueries {
     let after = -1;
     for (;;) {
       const sql = this.#filter(query);
-      sql.where.push('r.seq > ?');
+      sql.where.push(`${sql.seq} > ?`);
       sql.params.push(after);
-      const rows = this.#db.prepare(`SELECT ${cols} FROM ${sql.from} WHERE ${sql.where.join(' AND ')} ORDER BY r.seq ASC LIMIT ?`)
+      const rows = this.#db.prepare(`SELECT ${cols} FROM ${sql.from} WHERE ${sql.where.join(' AND ')} ORDER BY ${sql.seq} ASC LIMIT ?`)
         .all(...sql.params, MAX_PAGE) as RecordRow[];
       for (const row of rows) yield decodeRecord(row, this.#cipher);
       if (rows.length < MAX_PAGE) return;
@@ -113,7 +115,7 @@ export class RecordQueries {
   }
 
   #filter(q: RecordQuery): Sql {
-    const sql: Sql = { from: 'records r', where: [], params: [] };
+    const sql: Sql = { from: 'records r', seq: 'r.seq', where: [], params: [] };
     let idNumber = q.idNumber;
     let name = q.name;
     if (q.search !== undefined) {
@@ -134,6 +136,7 @@ export class RecordQueries {
       // stops early; the other words are checked per row.
       const [driver, ...others] = this.#rarestFirst(tokens);
       sql.from = 'name_tokens t0 JOIN records r ON r.seq = t0.seq';
+      sql.seq = 't0.seq';
       sql.where.push('t0.token = ?');
       sql.params.push(driver);
       for (const t of others) {
@@ -143,7 +146,9 @@ export class RecordQueries {
     }
     if (q.verdict !== undefined) {
       if (!VerdictSchema.safeParse(q.verdict).success) throw storeError('QUERY_INVALID', 'verdict');
-      sql.where.push('r.verdict = ?');
+      // With a date range, the unary + keeps SQLite on the created_at index (a day is a few
+      // thousand rows) instead of walking every record of that verdict in seq order.
+      sql.where.push(q.from !== undefined || q.to !== undefined ? '+r.verdict = ?' : 'r.verdict = ?');
       sql.params.push(q.verdict);
     }
     if (q.from !== undefined) {
