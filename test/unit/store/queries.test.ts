@@ -56,6 +56,12 @@ test('search by name ignores diacritics, case and word order; every word must ma
     assert.deepEqual(t.store.records.list({ name: 'NGUYEN VAN DUC' }).records.map((r) => r.id), [ids[4], ids[1]]);
     assert.equal(t.store.records.list({ search: 'đức' }).records.length, 2);
     assert.equal(t.store.records.list({ search: 'Pham' }).records.length, 0);
+    // Paging through a name search.
+    const first = t.store.records.list({ search: 'duong', limit: 2 });
+    assert.deepEqual(first.records.map((r) => r.id), [ids[6], ids[5]]);
+    const rest = t.store.records.list({ search: 'duong', limit: 5, beforeSeq: first.nextBeforeSeq! });
+    assert.deepEqual(rest.records.map((r) => r.id), [ids[3], ids[2], ids[0]]);
+    assert.equal(rest.nextBeforeSeq, null);
   } finally {
     t.cleanup();
   }
