@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,8 +15,9 @@ const TYPES: Record<string, string> = {
 export async function staticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
   const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const relative = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
-  const full = normalize(join(root, relative));
-  if (!full.startsWith(normalize(root) + sep)) return null;
+  const base = resolve(root);
+  const full = resolve(join(base, relative));
+  if (!full.startsWith(base + sep)) return null;
   try {
     return { body: await readFile(full), type: TYPES[extname(full)] ?? 'application/octet-stream' };
   } catch {

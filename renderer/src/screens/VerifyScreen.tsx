@@ -86,14 +86,22 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     <div className="verify-layout">
       <section className="panel">
         <p className="hint big">{t(lang, 'placeCard')}</p>
-        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={prefill ?? lastKey} />
+        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} />
         {startError && (
           <p className="error" role="alert">
             {startError}
           </p>
         )}
       </section>
-      {virtual && <DemoCards lang={lang} onInserted={(key) => setPrefill(key)} />}
+      {virtual && (
+        <DemoCards
+          lang={lang}
+          onInserted={(key) => {
+            setLastKey(null);
+            setPrefill(key);
+          }}
+        />
+      )}
     </div>
   );
 }
