@@ -9,7 +9,8 @@ import { EidError, isEidError } from '../errors.ts';
 import { fromHex } from '../bytes/hex.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import type { AccessKey } from '../mrz/access-key.ts';
-import { parseCardAccess, paceInfos, type PaceInfo } from '../lds/card-access.ts';
+import { parseCardAccess, paceInfos } from '../lds/card-access.ts';
+import type { SecurityInfo } from '../lds/security-infos.ts';
 import type { Transport } from './transport.ts';
 import { sendCommand } from './exchange.ts';
 import { SW, ChipStatusError, chipStatusError } from './status-words.ts';
@@ -17,7 +18,7 @@ import { FileReader } from './read-file.ts';
 import { performBac } from './bac.ts';
 import type { SecureMessaging } from './secure-messaging.ts';
 import type { SessionKeys } from './sm-channel.ts';
-import { paceAlgorithm, performPace, type PaceResult } from './pace/index.ts';
+import { paceCandidates, performPaceWithCardAccess, type PaceResult } from './pace/index.ts';
 
 /** The LDS1 eMRTD application (ICAO 9303-10 §3.1). */
 export const EMRTD_AID = fromHex('A0000002471001');
@@ -68,19 +69,6 @@ export async function readCardAccess(transport: Transport): Promise<Uint8Array |
   }
 }
 
-/** Preference among offered PACE variants: CAM (proves the chip too), then ECDH, then key size. */
-function paceRank(info: PaceInfo): number {
-  const alg = paceAlgorithm(info.oid);
-  if (!alg) return -1;
-  const mapping = alg.mapping === 'CAM' ? 2 : alg.mapping === 'GM' ? 1 : 0;
-  return mapping * 1000 + (alg.agreement === 'ECDH' ? 500 : 0) + alg.keyBits;
-}
-
-export function choosePaceInfo(cardAccess: Uint8Array): PaceInfo | undefined {
-  const candidates = paceInfos(parseCardAccess(cardAccess)).filter((i) => paceRank(i) >= 0);
-  return candidates.sort((a, b) => paceRank(b) - paceRank(a))[0];
-}
-
 async function openWithBac(transport: Transport, key: AccessKey, cardAccess: Uint8Array | null, options: OpenChipOptions, paceFallbackReason?: string): Promise<OpenedChip> {
   if (key.kind !== 'MRZ') {
     throw new EidError('MRZ_KEY_REQUIRED', 'This card opens only with the document number and dates (the CAN needs PACE)', 'Thẻ này chỉ mở được bằng số giấy tờ và ngày tháng (mã CAN cần PACE)');
@@ -93,26 +81,31 @@ async function openWithBac(transport: Transport, key: AccessKey, cardAccess: Uin
   };
 }
 
+/** The SecurityInfos of EF.CardAccess, or the error code that kept them from being read. */
+function cardAccessInfos(cardAccess: Uint8Array): SecurityInfo[] | string {
+  try {
+    return parseCardAccess(cardAccess);
+  } catch (e) {
+    if (!isEidError(e)) throw e;
+    return e.code;
+  }
+}
+
 /**
- * Opens the chip with the access key. Errors: ACCESS_DENIED (wrong key, both protocols agree),
- * MRZ_KEY_REQUIRED (CAN given, no PACE), NOT_AN_EMRTD; transport errors propagate unchanged.
+ * Opens the chip with the access key. PACE variants are chosen and tried by the PACE module
+ * (core/emrtd/pace/pace-select.ts). Even ACCESS_DENIED from PACE gets one BAC attempt with an MRZ
+ * key: some chips fail PACE with 6300 under the right key (dmrtd#33). Errors: ACCESS_DENIED (wrong
+ * key, both protocols agree), MRZ_KEY_REQUIRED (CAN given, no PACE), NOT_AN_EMRTD; transport
+ * errors propagate unchanged.
  */
 export async function openChip(transport: Transport, key: AccessKey, options: OpenChipOptions = {}): Promise<OpenedChip> {
   const cardAccess = options.bacOnly ? null : await readCardAccess(transport);
-  let info: PaceInfo | undefined;
-  let fallback: string | undefined;
-  if (cardAccess) {
+  const infos = cardAccess ? cardAccessInfos(cardAccess) : [];
+  let fallback: string | undefined = typeof infos === 'string' ? infos : undefined;
+  if (typeof infos !== 'string' && paceInfos(infos).length > 0) {
     try {
-      info = choosePaceInfo(cardAccess);
-      if (!info) fallback = 'PACE_UNSUPPORTED';
-    } catch (e) {
-      if (!isEidError(e)) throw e;
-      fallback = e.code;
-    }
-  }
-  if (info) {
-    try {
-      const pace = await performPace(transport, { oid: info.oid, ...(info.parameterId !== null && { parameterId: info.parameterId }) }, key, options.random ? { random: options.random } : {});
+      if (paceCandidates(infos).length === 0) throw new EidError('PACE_UNSUPPORTED', 'No PACE variant this terminal supports', 'Không có biến thể PACE được hỗ trợ');
+      const pace = await performPaceWithCardAccess(transport, infos, key, options.random ? { random: options.random } : {});
       await selectEmrtdApplication(pace.transport);
       return { method: 'PACE', protocol: pace.protocol, transport: pace.transport, sessionKeys: pace.sessionKeys, cardAccess, pace };
     } catch (e) {

@@ -4,7 +4,7 @@ import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { encodeSecurityInfos } from '../../../core/lds/security-infos.ts';
 import { canKey, mrzInformation, type AccessKey } from '../../../core/mrz/access-key.ts';
 import { paceOid } from '../../../core/emrtd/pace/index.ts';
-import { choosePaceInfo, openChip } from '../../../core/emrtd/open-chip.ts';
+import { openChip } from '../../../core/emrtd/open-chip.ts';
 import { FileReader } from '../../../core/emrtd/read-file.ts';
 import { isEidError } from '../../../core/errors.ts';
 import type { Transport } from '../../../core/emrtd/transport.ts';
@@ -49,7 +49,7 @@ test('PACE offered: the best variant is used, then the application is selected u
   assert.match(opened.protocol, /PACE-ECDH-GM-AES-128/);
   assert.ok(opened.cardAccess);
   await readsEfCom(opened);
-  assert.equal(choosePaceInfo(opened.cardAccess!)?.oid, GM_AES128);
+  assert.equal(opened.pace?.algorithm.oid, GM_AES128);
 });
 
 test('PACE with the CAN works where BAC cannot', async () => {
