@@ -149,28 +149,39 @@ export class PostgresRegistryStore implements RegistryStore {
   }
 }
 
+/** Each call is one statement over arrays (unnest), whatever the batch size. */
 function chainTx(c: pg.PoolClient): ChainTx {
   return {
-    async findRecord(id) {
-      const r = (await c.query<{ id: string; terminal_id: string; hash: string }>('SELECT id, terminal_id, hash FROM records WHERE id = $1', [id])).rows[0];
-      return r && { id: r.id, terminalId: r.terminal_id, hash: r.hash };
+    async findRecords(ids) {
+      if (ids.length === 0) return [];
+      const rows = (await c.query<{ id: string; terminal_id: string; hash: string }>(
+        'SELECT id, terminal_id, hash FROM records WHERE id = ANY($1::text[])', [ids])).rows;
+      return rows.map((r) => ({ id: r.id, terminalId: r.terminal_id, hash: r.hash }));
     },
-    async findBySeq(terminalId, seq) {
-      const rows = (await c.query<{ id: string; hash: string; prev_hash: string; terminal_time: string }>(
-        'SELECT id, hash, prev_hash, terminal_time FROM records WHERE terminal_id = $1 AND seq = $2', [terminalId, seq])).rows;
-      return rows.map((r) => ({ id: r.id, hash: r.hash, prevHash: r.prev_hash, terminalTime: r.terminal_time }));
+    async findBySeqs(terminalId, seqs) {
+      if (seqs.length === 0) return [];
+      const rows = (await c.query<{ id: string; seq: string; hash: string; prev_hash: string; terminal_time: string }>(
+        'SELECT id, seq, hash, prev_hash, terminal_time FROM records WHERE terminal_id = $1 AND seq = ANY($2::bigint[])', [terminalId, seqs])).rows;
+      return rows.map((r) => ({ id: r.id, seq: Number(r.seq), hash: r.hash, prevHash: r.prev_hash, terminalTime: r.terminal_time }));
     },
-    async insertRecord(rec) {
+    async insertRecords(records) {
+      if (records.length === 0) return;
+      const col = <K extends keyof StoredRecord>(k: K) => records.map((r) => r[k]);
       await c.query(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [rec.id, rec.terminalId, rec.seq, rec.terminalTime, rec.receivedAt, rec.clockSkewMs, rec.prevHash, rec.hash, JSON.stringify(rec.flags), rec.payload]);
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+      [col('id'), col('terminalId'), col('seq'), col('terminalTime'), col('receivedAt'), col('clockSkewMs'), col('prevHash'), col('hash'),
+        records.map((r) => JSON.stringify(r.flags)), col('payload')]);
     },
-    async addFlag(f) {
-      await c.query('INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [f.terminalId, f.recordId, f.seq, f.kind, f.detail, f.flaggedAt]);
+    async addFlags(flags) {
+      if (flags.length === 0) return;
+      await c.query(`INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[])`,
+      [flags.map((f) => f.terminalId), flags.map((f) => f.recordId), flags.map((f) => f.seq), flags.map((f) => f.kind),
+        flags.map((f) => f.detail), flags.map((f) => f.flaggedAt)]);
     },
-    async resolveFlags(recordId, kind: ChainFlag, at) {
-      await c.query('UPDATE chain_flags SET resolved_at = $1 WHERE record_id = $2 AND kind = $3 AND resolved_at IS NULL', [at, recordId, kind]);
+    async resolveFlags(recordIds, kind: ChainFlag, at) {
+      if (recordIds.length === 0) return;
+      await c.query('UPDATE chain_flags SET resolved_at = $1 WHERE record_id = ANY($2::text[]) AND kind = $3 AND resolved_at IS NULL', [at, recordIds, kind]);
     },
   };
 }

@@ -104,29 +104,32 @@ export class SqliteRegistryStore implements RegistryStore {
   private chainTx(): ChainTx {
     const db = this.db;
     const byId = db.prepare('SELECT id, terminal_id, hash FROM records WHERE id = ?');
-    const bySeq = db.prepare('SELECT id, hash, prev_hash, terminal_time FROM records WHERE terminal_id = ? AND seq = ?');
+    const bySeq = db.prepare('SELECT id, seq, hash, prev_hash, terminal_time FROM records WHERE terminal_id = ? AND seq = ?');
     const insert = db.prepare(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload)
       VALUES (@id, @terminalId, @seq, @terminalTime, @receivedAt, @clockSkewMs, @prevHash, @hash, @flags, @payload)`);
     const flag = db.prepare(`INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at)
       VALUES (@terminalId, @recordId, @seq, @kind, @detail, @flaggedAt)`);
     const resolve = db.prepare('UPDATE chain_flags SET resolved_at = ? WHERE record_id = ? AND kind = ? AND resolved_at IS NULL');
+    // Statements in-process cost microseconds: one per id is simpler than building IN lists.
     return {
-      async findRecord(id) {
-        const r = byId.get(id) as { id: string; terminal_id: string; hash: string } | undefined;
-        return r && { id: r.id, terminalId: r.terminal_id, hash: r.hash };
+      async findRecords(ids) {
+        return ids.flatMap((id) => {
+          const r = byId.get(id) as { id: string; terminal_id: string; hash: string } | undefined;
+          return r ? [{ id: r.id, terminalId: r.terminal_id, hash: r.hash }] : [];
+        });
       },
-      async findBySeq(terminalId, seq) {
-        return (bySeq.all(terminalId, seq) as { id: string; hash: string; prev_hash: string; terminal_time: string }[])
-          .map((r) => ({ id: r.id, hash: r.hash, prevHash: r.prev_hash, terminalTime: r.terminal_time }));
+      async findBySeqs(terminalId, seqs) {
+        return seqs.flatMap((seq) => (bySeq.all(terminalId, seq) as { id: string; seq: number; hash: string; prev_hash: string; terminal_time: string }[])
+          .map((r) => ({ id: r.id, seq: Number(r.seq), hash: r.hash, prevHash: r.prev_hash, terminalTime: r.terminal_time })));
       },
-      async insertRecord(rec) {
-        insert.run({ ...rec, flags: JSON.stringify(rec.flags) });
+      async insertRecords(records) {
+        for (const rec of records) insert.run({ ...rec, flags: JSON.stringify(rec.flags) });
       },
-      async addFlag(f) {
-        flag.run(f);
+      async addFlags(flags) {
+        for (const f of flags) flag.run(f);
       },
-      async resolveFlags(recordId, kind, at) {
-        resolve.run(at, recordId, kind);
+      async resolveFlags(recordIds, kind, at) {
+        for (const id of recordIds) resolve.run(at, id, kind);
       },
     };
   }

@@ -47,12 +47,14 @@ export interface TrustListRow {
 
 /** Reads and writes of one terminal's chain, inside that terminal's lock and one transaction. */
 export interface ChainTx {
-  findRecord(id: string): Promise<Pick<StoredRecord, 'id' | 'terminalId' | 'hash'> | undefined>;
-  findBySeq(terminalId: string, seq: number): Promise<Pick<StoredRecord, 'id' | 'hash' | 'prevHash' | 'terminalTime'>[]>;
-  insertRecord(record: StoredRecord): Promise<void>;
-  addFlag(flag: Omit<ChainFlagRow, 'resolvedAt'>): Promise<void>;
-  /** Marks open flags of this kind on this record resolved. */
-  resolveFlags(recordId: string, kind: ChainFlag, at: string): Promise<void>;
+  /** The stored records among these ids, of any terminal. */
+  findRecords(ids: readonly string[]): Promise<Pick<StoredRecord, 'id' | 'terminalId' | 'hash'>[]>;
+  /** This terminal's stored records with these sequence numbers. */
+  findBySeqs(terminalId: string, seqs: readonly number[]): Promise<Pick<StoredRecord, 'id' | 'seq' | 'hash' | 'prevHash' | 'terminalTime'>[]>;
+  insertRecords(records: readonly StoredRecord[]): Promise<void>;
+  addFlags(flags: readonly Omit<ChainFlagRow, 'resolvedAt'>[]): Promise<void>;
+  /** Marks open flags of this kind on these records resolved. */
+  resolveFlags(recordIds: readonly string[], kind: ChainFlag, at: string): Promise<void>;
 }
 
 export interface RecordQuery {
