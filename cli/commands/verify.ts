@@ -8,8 +8,9 @@ import { resolveDataDir } from '../data-dir.ts';
 import type { VerificationResult } from '../../core/api/verification.ts';
 import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
-import { loadTrustPath, loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf } from '../../core/trust/store-folder.ts';
-import { verifyDocumentWithDetails, type VerifyDocumentDetails } from '../../core/trust/verify-document.ts';
+import { verifyDocumentWithDetails } from '../../core/trust/verify-document.ts';
+import { printResult } from '../result-printer.ts';
+import { trustForRun } from '../trust-options.ts';
 
 const HELP = `Usage: eid-terminal verify --dump DIR [--trust PATH]... [--json] [--data-dir DIR] [--at DATE]
 
@@ -54,32 +55,12 @@ export const command: Command = {
     if (!values.dump) throw new EidError('USAGE', '--dump DIR is required (see --help)', 'Cần --dump THƯ_MỤC (xem --help)');
     const now = values.at ? parseDate(values.at) : new Date();
     const files = readDumpFolder(values.dump);
-    const { store, failures } = loadTrustStore({ shipped: [SHIPPED_CERTS_DIR], userFolder: trustFolderOf(resolveDataDir(values['data-dir'])) }, now);
-    for (const path of values.trust ?? []) loadTrustPath(store, path, now);
+    const { store, failures } = trustForRun(resolveDataDir(values['data-dir']), values.trust ?? [], now);
     const started = performance.now();
     const details = verifyDocumentWithDetails(files, store, { now });
     const result: VerificationResult = { ...details.result, stats: { ...details.result.stats, millis: Math.round(performance.now() - started) } };
     if (values.json) console.log(JSON.stringify(result));
-    else printHuman({ ...details, result }, failures);
+    else printResult(result, { reasons: details.reasons, cscaFingerprint: details.cscaFingerprint, documentSigner: details.documentSigner, trustFailures: failures });
     return result.verdict === 'VERIFIED' ? 0 : 1;
   },
 };
-
-function printHuman(details: VerifyDocumentDetails, failures: readonly { file: string; error: string }[]): void {
-  const { result, reasons } = details;
-  console.log(`Verdict: ${result.verdict}`);
-  for (const [name, check] of Object.entries(result.checks)) {
-    const extra = 'protocol' in check && check.protocol ? ` (${check.protocol})`
-      : 'method' in check && check.method ? ` (${check.method})`
-      : 'csca' in check && check.csca ? ` (${check.csca})`
-      : 'failed' in check && check.failed.length ? ` (DG${check.failed.join(', DG')})` : '';
-    const why = reasons[name as keyof typeof reasons];
-    console.log(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
-  }
-  if (details.cscaFingerprint) console.log(`  CSCA SHA-256        ${details.cscaFingerprint}`);
-  if (details.documentSigner) console.log(`  Document signer     ${details.documentSigner}`);
-  const doc = result.document;
-  if (doc) console.log(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
-  for (const w of result.warnings) console.log(`Warning: ${w}`);
-  for (const f of failures) console.error(`Trust store: ${f.file} not loaded: ${f.error}`);
-}
