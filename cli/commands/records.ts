@@ -9,7 +9,7 @@ import type { Command } from '../main.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
-import { exportRecords, type ExportFormat } from '../../core/store/export.ts';
+import type { ExportFormat } from '../../core/store/export.ts';
 import type { RecordQuery, StoredRecord } from '../../core/store/record-types.ts';
 import type { Operator, OperatorRole } from '../../core/store/operators.ts';
 import { VerdictSchema } from '../../core/api/verification.ts';
@@ -26,6 +26,7 @@ const USAGE = `Usage: eid-terminal records <subcommand> [options] [--data-dir DI
   operator-unlock NAME --by NAME --by-pin PIN
   operator-pin NAME --pin NEWPIN --by NAME --by-pin PIN
   operator-disable NAME [--enable] --by NAME --by-pin PIN
+  audit [--json] [--limit N]            exports, purges, operator and settings changes (newest first)
   settings [--json]                     show settings
   settings KEY VALUE --by NAME --by-pin PIN
 
@@ -158,7 +159,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (format !== 'csv' && format !== 'json') throw usage('--format csv or --format json is required');
     if (!v.operator) throw usage('--operator NAME --pin PIN (a supervisor) is required');
     const by = store.operators.authenticateSupervisor(v.operator, pinFrom(v.pin, 'EID_TERMINAL_PIN'));
-    await writeOut(exportRecords(store.records, by, format, filters(v)), v.out);
+    await writeOut(store.exportRecords(by, format, filters(v)), v.out);
     if (v.out) console.error(`exported to ${v.out}`);
     return 0;
   },
@@ -221,6 +222,14 @@ const SUBCOMMANDS: Record<string, Handler> = {
     return 0;
   },
 
+  audit(store, v) {
+    const events = store.audit.list(integer(v.limit, 'limit') ?? 100);
+    if (v.json) console.log(JSON.stringify(events));
+    else if (events.length === 0) console.log('no audit events');
+    else for (const e of events) console.log(`${e.at}  ${e.actor.padEnd(14)} ${e.action.padEnd(17)} ${JSON.stringify(e.detail)}`);
+    return 0;
+  },
+
   settings(store, v, [key, value]) {
     if (key === undefined) {
       const all = { ...store.settings.all(), purposeProfile: store.profile().name };
@@ -230,8 +239,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
     }
     if (value === undefined) throw usage('settings KEY VALUE');
     // Changing what is kept about people is a supervisor's decision once accounts exist.
-    supervisor(store, v, store.operators.count() === 0);
-    store.settings.set(key, value);
+    store.changeSetting(supervisor(store, v, store.operators.count() === 0), key, value);
     console.log(`${key} set`);
     return 0;
   },

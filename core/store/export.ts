@@ -42,20 +42,39 @@ function jsonRecord(r: StoredRecord): string {
   return JSON.stringify({ ...r, personal: r.personal ? { ...personal, faceStored: face !== undefined } : null });
 }
 
-/** Yields the export in chunks (lines); the caller writes them to a file or stdout. */
-export function* exportRecords(records: RecordQueries, by: Operator, format: ExportFormat, query: Omit<RecordQuery, 'limit' | 'beforeSeq' | 'offset'> = {}): Generator<string> {
+export type ExportQuery = Omit<RecordQuery, 'limit' | 'beforeSeq' | 'offset'>;
+
+/**
+ * Yields the export in chunks (lines); the caller writes them to a file or stdout.
+ * `onComplete` receives the number of records once the last chunk has been taken.
+ */
+export function* exportRecords(records: RecordQueries, by: Operator, format: ExportFormat, query: ExportQuery = {}, onComplete?: (count: number) => void): Generator<string> {
   if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
+  if (format !== 'csv' && format !== 'json') throw storeError('QUERY_INVALID', 'format must be csv or json');
+  let count = 0;
   if (format === 'csv') {
     yield CSV_HEADER.join(',') + '\r\n';
-    for (const r of records.iterate(query)) yield csvRow(r) + '\r\n';
-    return;
+    for (const r of records.iterate(query)) {
+      yield csvRow(r) + '\r\n';
+      count++;
+    }
+  } else {
+    yield '[';
+    for (const r of records.iterate(query)) {
+      yield (count === 0 ? '\n' : ',\n') + jsonRecord(r);
+      count++;
+    }
+    yield count === 0 ? ']\n' : '\n]\n';
   }
-  if (format !== 'json') throw storeError('QUERY_INVALID', 'format must be csv or json');
-  let first = true;
-  yield '[';
-  for (const r of records.iterate(query)) {
-    yield (first ? '\n' : ',\n') + jsonRecord(r);
-    first = false;
-  }
-  yield first ? ']\n' : '\n]\n';
+  onComplete?.(count);
+}
+
+/** Which filters an export used, for the audit log: never the searched name or number itself. */
+export function describeQuery(query: ExportQuery): Record<string, string | boolean> {
+  return {
+    ...(query.search !== undefined || query.name !== undefined || query.idNumber !== undefined ? { searched: true } : {}),
+    ...(query.verdict !== undefined ? { verdict: query.verdict } : {}),
+    ...(query.from !== undefined ? { from: query.from } : {}),
+    ...(query.to !== undefined ? { to: query.to } : {}),
+  };
 }

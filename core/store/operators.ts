@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { randomBytes, scrypt, timingSafeEqual } from '../crypto/node-crypto.ts';
 import { utf8 } from '../bytes/bytes.ts';
 import type { SettingsTable } from './settings.ts';
+import type { AuditLog } from './audit-log.ts';
 import { storeError } from './errors.ts';
 
 export type OperatorRole = 'clerk' | 'supervisor';
@@ -40,11 +41,13 @@ export class OperatorAccounts {
   readonly #db: Database.Database;
   readonly #settings: SettingsTable;
   readonly #nowMs: () => number;
+  readonly #audit: AuditLog;
 
-  constructor(db: Database.Database, settings: SettingsTable, nowMs: () => number) {
+  constructor(db: Database.Database, settings: SettingsTable, nowMs: () => number, audit: AuditLog) {
     this.#db = db;
     this.#settings = settings;
     this.#nowMs = nowMs;
+    this.#audit = audit;
   }
 
   /**
@@ -60,6 +63,7 @@ export class OperatorAccounts {
     const createdAt = new Date(this.#nowMs()).toISOString();
     this.#db.prepare('INSERT INTO operators (name, role, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(clean, role, salt, scrypt(utf8(pin), salt), createdAt);
+    this.#audit.record(by?.name ?? clean, 'operator-add', { operator: clean, role });
     return this.get(clean);
   }
 
@@ -85,6 +89,7 @@ export class OperatorAccounts {
       const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
       const lock = failures >= this.#maxFailures() ? now + this.#lockMinutes() * 60_000 : null;
       this.#db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE name = ?').run(lock ? 0 : failures, lock, row.name);
+      if (lock) this.#audit.record(row.name, 'operator-locked', { until: new Date(lock).toISOString() });
       throw storeError(lock ? 'OPERATOR_LOCKED' : 'OPERATOR_AUTH_FAILED');
     }
     this.#db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE name = ?').run(row.name);
@@ -102,6 +107,7 @@ export class OperatorAccounts {
     if (supervisor.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
     const r = this.#db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE name = ?').run(name.trim());
     if (r.changes === 0) throw storeError('OPERATOR_AUTH_FAILED');
+    this.#audit.record(supervisor.name, 'operator-unlock', { operator: name.trim() });
   }
 
   setPin(supervisor: Operator, name: string, pin: string): void {
@@ -111,6 +117,7 @@ export class OperatorAccounts {
     const r = this.#db.prepare('UPDATE operators SET pin_salt = ?, pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?')
       .run(salt, scrypt(utf8(pin), salt), name.trim());
     if (r.changes === 0) throw storeError('OPERATOR_AUTH_FAILED');
+    this.#audit.record(supervisor.name, 'operator-pin', { operator: name.trim() });
   }
 
   /** Accounts are disabled, not deleted: old records keep naming them. */
@@ -118,6 +125,7 @@ export class OperatorAccounts {
     if (supervisor.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
     const r = this.#db.prepare('UPDATE operators SET disabled = ? WHERE name = ?').run(disabled ? 1 : 0, name.trim());
     if (r.changes === 0) throw storeError('OPERATOR_AUTH_FAILED');
+    this.#audit.record(supervisor.name, disabled ? 'operator-disable' : 'operator-enable', { operator: name.trim() });
   }
 
   count(): number {

@@ -12,7 +12,9 @@ import { SettingsTable, type KeyValuePort } from './settings.ts';
 import { RecordWriter } from './record-writer.ts';
 import { RecordQueries } from './record-query.ts';
 import { OutboxTable, type OutboxPort } from './outbox.ts';
-import { OperatorAccounts } from './operators.ts';
+import { OperatorAccounts, type Operator } from './operators.ts';
+import { AuditLog } from './audit-log.ts';
+import { describeQuery, exportRecords, type ExportFormat, type ExportQuery } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { purgeExpired, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
@@ -38,11 +40,17 @@ export interface Store {
   readonly kv: KeyValuePort;
   readonly settings: SettingsTable;
   readonly operators: OperatorAccounts;
+  readonly audit: AuditLog;
   /** Stores a verification durably (record, outbox entry, chain link) before returning. */
   write(input: RecordInput): RecordRef;
   writeMany(inputs: readonly RecordInput[]): RecordRef[];
   verifyChain(): ChainReport;
-  purgeExpired(now?: Date): PurgeResult;
+  /** Retention purge; logged in the audit log under `actor`. */
+  purgeExpired(now?: Date, actor?: string): PurgeResult;
+  /** Auditor export (supervisors only), logged with its format, filters and record count. */
+  exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery): Generator<string>;
+  /** A settings change made by a person (validated, and logged by key, not value). */
+  changeSetting(by: Operator | null, key: string, value: string): void;
   profile(name?: string): PurposeProfile;
   profiles(): PurposeProfile[];
   close(): void;
@@ -97,7 +105,8 @@ export function openStore(options: OpenStoreOptions): Store {
   const writer = new RecordWriter(db, cipher, settings, now);
   const records = new RecordQueries(db, cipher);
   const outbox = new OutboxTable(db, cipher, nowMs);
-  const operators = new OperatorAccounts(db, settings, nowMs);
+  const audit = new AuditLog(db, now);
+  const operators = new OperatorAccounts(db, settings, nowMs, audit);
   const customProfiles = (): Record<string, PurposeProfile> => parseCustomProfiles(settings.get('purposeProfiles'));
 
   return {
@@ -107,10 +116,20 @@ export function openStore(options: OpenStoreOptions): Store {
     kv: settings,
     settings,
     operators,
+    audit,
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
     verifyChain: () => verifyChain(db),
-    purgeExpired: (at) => purgeExpired(db, at ?? now()),
+    purgeExpired: (at, actor = 'system') => {
+      const result = purgeExpired(db, at ?? now());
+      audit.record(actor, 'purge', { ...result, at: (at ?? now()).toISOString() });
+      return result;
+    },
+    exportRecords: (by, format, query = {}) => exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) })),
+    changeSetting: (by, key, value) => {
+      settings.set(key, value);
+      audit.record(by?.name ?? 'setup', 'setting-change', { key });
+    },
     profile: (name) => resolveProfile(name ?? settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()),
     profiles: () => listProfiles(customProfiles()),
     close: () => {

@@ -61,6 +61,7 @@ test('wrong PINs lock the account; the lock expires; a supervisor can unlock ear
     assert.throws(() => ops.unlock(ops.get('Lan'), 'Lan'), (e) => isEidError(e, 'OPERATOR_FORBIDDEN'));
     ops.unlock(mai, 'Lan');
     assert.equal(ops.authenticate('Lan', '1234').locked, false);
+    assert.deepEqual(t.store.audit.list().map((e) => `${e.actor}:${e.action}`), ['Mai:operator-unlock', 'Lan:operator-locked', 'Lan:operator-locked', 'Mai:operator-add', 'Mai:operator-add']);
   } finally {
     t.cleanup();
   }

@@ -84,6 +84,11 @@ test('records export writes a 0600 file for a supervisor and refuses a wrong PIN
     assert.equal(csv.trimEnd().split('\r\n').length, 4);
     assert.ok(csv.includes(BOB.fullName));
     if (process.platform !== 'win32') assert.equal(statSync(out).mode & 0o777, 0o600);
+    await records('export', '--format', 'json', '--operator', 'Mai', '--pin', '2468', '--search', ALICE.idNumber, '--out', join(dir, 'a.json'), '--data-dir', dir);
+    const audit = (await records('audit', '--data-dir', dir)).out;
+    assert.match(audit, /Mai\s+export\s+\{"format":"json","count":2,"searched":true\}/);
+    assert.match(audit, /Mai\s+export\s+\{"format":"csv","count":3\}/);
+    assert.equal(audit.includes(ALICE.idNumber), false, 'the audit log does not repeat what was searched');
     const bad = await records('export', '--format', 'json', '--operator', 'Mai', '--pin', '0000', '--json', '--data-dir', dir);
     assert.equal(bad.code, 2);
     assert.equal(JSON.parse(bad.out).error.code, 'OPERATOR_AUTH_FAILED');
@@ -128,6 +133,9 @@ test('operators and settings need a supervisor once accounts exist', async () =>
     assert.equal((await records('settings', 'purposeProfile', 'hospital', '--by', 'Mai', '--by-pin', '2468', '--data-dir', dir)).code, 0);
     assert.equal(JSON.parse((await records('settings', '--json', '--data-dir', dir)).out).purposeProfile, 'hospital');
     assert.equal((await records('settings', 'purposeProfile', 'casino', '--by', 'Mai', '--by-pin', '2468', '--data-dir', dir)).code, 2);
+    const audit = JSON.parse((await records('audit', '--json', '--data-dir', dir)).out) as { actor: string; action: string; detail: Record<string, unknown> }[];
+    assert.deepEqual(audit.map((e) => `${e.actor}:${e.action}`), ['Mai:setting-change', 'Mai:operator-add', 'Mai:operator-add']);
+    assert.deepEqual(audit[0]!.detail, { key: 'purposeProfile' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

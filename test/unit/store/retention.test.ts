@@ -36,6 +36,7 @@ test('purge turns expired records into tombstones and the chain still verifies',
     assert.equal(report.records, 3);
     // Purging again does nothing.
     assert.equal(t.store.purgeExpired().purged, 0);
+    assert.deepEqual(t.store.audit.list().map((e) => [e.action, e.detail.purged]), [['purge', 0], ['purge', 1], ['purge', 1], ['purge', 0]]);
   } finally {
     t.cleanup();
   }
