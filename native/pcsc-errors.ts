@@ -83,8 +83,3 @@ export function pcscFailure(e: unknown, reader?: string): EidError {
   const code = BY_MESSAGE.find(([pattern]) => pattern.test(text))?.[1] ?? 'PCSC_ERROR';
   return pcscError(code, reader ? `${reader}: ${text}` : text, e);
 }
-
-/** Failures after which the PC/SC context itself is dead and must be re-established. */
-export function isServiceFailure(e: unknown): boolean {
-  return isEidError(e, 'PCSC_UNAVAILABLE') || (e instanceof Error && /invalid handle|context is not valid/i.test(e.message));
-}

@@ -34,6 +34,8 @@ const PCSCD_CANDIDATES = ['/usr/sbin/pcscd', '/usr/bin/pcscd', '/usr/local/sbin/
 const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
 const PCSCD_PID_FILE = '/run/pcscd/pcscd.pid';
 const LOCK_DIR = '/tmp/eid-terminal-pcscd.lock';
+/** Folder-name prefix of the generated reader.conf.d; also how an orphaned pcscd of ours is recognised. */
+const CONFIG_PREFIX = 'eid-pcscd-conf-';
 const LOG_LIMIT = 64 * 1024;
 
 export interface PcscdHandle {
@@ -109,7 +111,7 @@ class OwnedPcscd implements PcscdHandle {
     private readonly timeoutMs: number,
   ) {
     if (basePort !== VPCD_PACKAGED_PORT) {
-      this.configDir = mkdtempSync(join(tmpdir(), 'eid-pcscd-conf-'));
+      this.configDir = mkdtempSync(join(tmpdir(), CONFIG_PREFIX));
       const hex = `0x${basePort.toString(16).toUpperCase()}`;
       // Same lines as the packaged /etc/reader.conf.d/vpcd, another port.
       writeFileSync(
@@ -138,12 +140,21 @@ class OwnedPcscd implements PcscdHandle {
 
   async start(): Promise<void> {
     if (this.child) return;
-    const foreign = runningPcscdPid();
+    let foreign = runningPcscdPid();
+    if (foreign !== undefined && isOrphanOfOurs(foreign)) {
+      // Left behind by a test process that was killed (timeout, Ctrl-C): ours to clean up.
+      const orphanConfig = configDirOf(foreign);
+      process.kill(foreign, 'SIGKILL');
+      await waitGone(foreign, 3000);
+      if (orphanConfig) rmSync(orphanConfig, { recursive: true, force: true });
+      foreign = runningPcscdPid();
+    }
     if (foreign !== undefined) {
       throw new Error(
         `another pcscd (pid ${foreign}) is already running; the integration tests need their own. Stop it first (kill ${foreign}).`,
       );
     }
+    removeStaleRunFiles();
     const args = ['--foreground', '--info', ...(this.configDir ? ['--config', this.configDir] : [])];
     const child = spawn(findPcscd()!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -233,6 +244,50 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * pcscd refuses to start while its pid file names a live process, and a zombie counts as live
+ * (containers whose init does not reap). With no real pcscd running, the files are stale.
+ */
+function removeStaleRunFiles(): void {
+  let pid = NaN;
+  try {
+    pid = Number(readFileSync(PCSCD_PID_FILE, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (Number.isInteger(pid) && pid > 0 && alive(pid)) return;
+  rmSync(PCSCD_PID_FILE, { force: true });
+  rmSync(PCSCD_PID_FILE.replace(/pcscd\.pid$/, 'pcscd.comm'), { force: true });
+}
+
+/** A pcscd started by this helper (its private config folder) whose test process is gone. */
+function isOrphanOfOurs(pid: number): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return cmdline.includes(CONFIG_PREFIX) && (parent === 1 || !alive(parent));
+  } catch {
+    return false;
+  }
+}
+
+/** The --config folder on a pcscd command line, when it is one of ours. */
+function configDirOf(pid: number): string | undefined {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const dir = args[args.indexOf('--config') + 1];
+    return dir?.includes(CONFIG_PREFIX) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitGone(pid: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+}
+
 /** A lock directory holding the owner's pid; a dead owner's lock is taken over. */
 async function acquireLock(timeoutMs: number): Promise<() => void> {
   const deadline = Date.now() + timeoutMs;
@@ -265,6 +320,14 @@ async function acquireLock(timeoutMs: number): Promise<() => void> {
 
 /** pcscd must not outlive a crashed or interrupted test process. */
 const killOnExit = new Set<ChildProcess>();
-process.once('exit', () => {
+function killChildren(): void {
   for (const child of killOnExit) child.kill('SIGKILL');
-});
+  killOnExit.clear();
+}
+process.once('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killChildren();
+    process.kill(process.pid, signal); // the default action now that our handler is gone
+  });
+}
