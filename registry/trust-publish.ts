@@ -35,7 +35,15 @@ export function trustListEtag(jws: string): string {
 
 export async function publishTrustList(store: RegistryStore, key: RegistryKey, files: readonly TrustFile[], now: Date): Promise<PublishedTrustList> {
   const trust = new TrustStore();
-  const reports = files.map((f) => loadTrustBytes(trust, f.bytes, f.name, now));
+  const reports = files.map((f) => {
+    try {
+      return loadTrustBytes(trust, f.bytes, f.name, now);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new EidError('TRUST_FILE_UNREADABLE', `${f.name} is not a readable certificate, CRL, master list or LDIF file (${detail}); nothing was published`,
+        `Không đọc được tệp ${f.name}; chưa công bố gì`, { cause: e });
+    }
+  });
   const cscas = trust.certificates().map((c) => toBase64(c.certificate.raw));
   const crls = trust.crls().map((c) => toBase64(c.crl.raw));
   if (cscas.length === 0) {

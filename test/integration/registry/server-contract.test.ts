@@ -125,3 +125,18 @@ test('a terminal with an ECDSA P-256 key enrols and pushes like an Ed25519 one',
   });
   await store.close();
 });
+
+test('trust-publish takes certificates and master lists, and names a file it cannot read without publishing anything', async () => {
+  const { publishTrustList } = await import('../../../registry/trust-publish.ts');
+  const { isEidError } = await import('../../../core/errors.ts');
+  const store = new SqliteRegistryStore(':memory:');
+  const key = await loadOrCreateRegistryKey(store);
+  const real = (p: string) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/realdata/${p}`, import.meta.url)))) });
+  const published = await publishTrustList(store, key, [real('csca/CSCA_Vietnam_CCCD_2021.pem'), real('master-lists/NL_ROOT_CA.cer')], new Date());
+  assert.deepEqual([published.version, published.cscas, published.crls], [1, 2, 0]);
+  await assert.rejects(publishTrustList(store, key, [real('csca/CSCA_Vietnam_CCCD_2021.pem'), { name: 'notes.txt', bytes: new TextEncoder().encode('hello') }], new Date()),
+    (e: unknown) => isEidError(e, 'TRUST_FILE_UNREADABLE') && e.message.startsWith('notes.txt'));
+  await assert.rejects(publishTrustList(store, key, [], new Date()), (e: unknown) => isEidError(e, 'TRUST_LIST_EMPTY'));
+  assert.equal((await store.latestTrustList())?.version, 1);
+  await store.close();
+});
