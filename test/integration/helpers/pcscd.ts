@@ -66,16 +66,16 @@ export function pcscdUnavailableReason(): string | undefined {
   return undefined;
 }
 
-/**
- * Starts pcscd for the test `t` (stopped in t.after) and returns its handle; undefined when the
- * test was skipped. Throws in CI when pcscd cannot run.
- */
 export interface PcscdOptions {
   /** vpcd's first port; VPCD_PACKAGED_PORT uses the packaged /etc/reader.conf.d. */
   readonly vpcdBasePort?: number;
   readonly timeoutMs?: number;
 }
 
+/**
+ * Starts pcscd for the test `t` (stopped in t.after) and returns its handle; undefined when the
+ * test was skipped. Throws in CI when pcscd cannot run.
+ */
 export async function requirePcscd(t: TestLike, options: PcscdOptions = {}): Promise<PcscdHandle | undefined> {
   const reason = pcscdUnavailableReason();
   if (reason) {

@@ -16,7 +16,7 @@ function changed(provider: PcscReaderProvider): Promise<void> {
   });
 }
 
-test('provider: live list, change notifications, connections through PcscTransport', async (t) => {
+test('provider: live list, change notifications, connections through PcscTransport', { timeout: 10_000 }, async (t) => {
   const pcsc = new FakePcsc();
   pcsc.plug('Reader A 00 00');
   const provider = new PcscReaderProvider({ binding: pcsc, waitMs: 200, retryMs: 20 });
@@ -40,7 +40,7 @@ test('provider: live list, change notifications, connections through PcscTranspo
   assert.deepEqual(provider.list(), []);
 });
 
-test('provider constructed while the service is down reports unavailable, then recovers', async (t) => {
+test('provider constructed while the service is down reports unavailable, then recovers', { timeout: 10_000 }, async (t) => {
   const pcsc = new FakePcsc();
   pcsc.plug('Reader A 00 00', echo);
   pcsc.stopService();

@@ -21,7 +21,7 @@ function setup(card: FakeCard, reader = READER): { pcsc: FakePcsc; memory: Exten
   return { pcsc, memory: new ExtendedLengthMemory() };
 }
 
-test('transmits over T=1 and releases handle and context on close (card reset)', async () => {
+test('transmits over T=1 and releases handle and context on close (card reset)', { timeout: 10_000 }, async () => {
   const { pcsc, memory } = setup(echoCard());
   const transport = await connectReader(READER, { binding: pcsc, memory });
   assert.equal(transport.protocol, 'T1');
@@ -33,7 +33,7 @@ test('transmits over T=1 and releases handle and context on close (card reset)',
   await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
 });
 
-test('T=0: 61xx is collected with GET RESPONSE into one answer', async () => {
+test('T=0: 61xx is collected with GET RESPONSE into one answer', { timeout: 10_000 }, async () => {
   const card: FakeCard = {
     atr: Uint8Array.of(0x3b, 0x02, 0x14, 0x50),
     protocol: 'T0',
@@ -52,7 +52,7 @@ test('T=0: 61xx is collected with GET RESPONSE into one answer', async () => {
   assert.equal(pcsc.transmitted.length, 2);
 });
 
-test('card removed mid-read gives CARD_REMOVED, and a new session works without restarting', async () => {
+test('card removed mid-read gives CARD_REMOVED, and a new session works without restarting', { timeout: 10_000 }, async () => {
   const { pcsc, memory } = setup(echoCard());
   const first = await connectReader(READER, { binding: pcsc, memory });
   await first.transmit(SELECT);
@@ -71,7 +71,7 @@ test('card removed mid-read gives CARD_REMOVED, and a new session works without 
   assert.equal(pcsc.openContexts, 0);
 });
 
-test('reader unplugged gives READER_UNAVAILABLE; service down gives PCSC_UNAVAILABLE', async () => {
+test('reader unplugged gives READER_UNAVAILABLE; service down gives PCSC_UNAVAILABLE', { timeout: 10_000 }, async () => {
   const { pcsc, memory } = setup(echoCard());
   const transport = await connectReader(READER, { binding: pcsc, memory });
   pcsc.unplug(READER);
@@ -82,7 +82,7 @@ test('reader unplugged gives READER_UNAVAILABLE; service down gives PCSC_UNAVAIL
   await assert.rejects(connectReader(READER, { binding: pcsc, memory }), (e) => isEidError(e, 'PCSC_UNAVAILABLE'));
 });
 
-test('a card that never answers gives TRANSPORT_TIMEOUT; the handle is released when the call returns', async () => {
+test('a card that never answers gives TRANSPORT_TIMEOUT; the handle is released when the call returns', { timeout: 10_000 }, async () => {
   let answer: (() => void) | undefined;
   const card: FakeCard = {
     atr: T1_ATR,
@@ -100,7 +100,7 @@ test('a card that never answers gives TRANSPORT_TIMEOUT; the handle is released 
   assert.deepEqual(pcsc.disconnects, [true]);
 });
 
-test('extended length: learnt from the first extended APDU and remembered per reader and ATR', async () => {
+test('extended length: learnt from the first extended APDU and remembered per reader and ATR', { timeout: 10_000 }, async () => {
   const memory = new ExtendedLengthMemory();
   const pcsc = new FakePcsc();
   pcsc.plug(READER, { atr: T1_ATR, protocol: 'T1', respond: () => new Uint8Array(1002).fill(0x90) });
@@ -116,7 +116,7 @@ test('extended length: learnt from the first extended APDU and remembered per re
   await second.close();
 });
 
-test('extended length: a reader failing the extended APDU is remembered as short-only', async () => {
+test('extended length: a reader failing the extended APDU is remembered as short-only', { timeout: 10_000 }, async () => {
   const memory = new ExtendedLengthMemory();
   const pcsc = new FakePcsc();
   pcsc.plug(READER, {
@@ -137,7 +137,7 @@ test('extended length: a reader failing the extended APDU is remembered as short
   assert.equal(memory.get(READER, T1_ATR), false);
 });
 
-test('quirk table: ACR1252 never gets an extended APDU', async () => {
+test('quirk table: ACR1252 never gets an extended APDU', { timeout: 10_000 }, async () => {
   const reader = 'ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00';
   const { pcsc, memory } = setup(echoCard(), reader);
   const transport = await connectReader(reader, { binding: pcsc, memory });
@@ -148,7 +148,7 @@ test('quirk table: ACR1252 never gets an extended APDU', async () => {
   await transport.close();
 });
 
-test('APDUs from concurrent callers reach the card one at a time, in call order', async () => {
+test('APDUs from concurrent callers reach the card one at a time, in call order', { timeout: 10_000 }, async () => {
   let busy = false;
   const card: FakeCard = {
     atr: T1_ATR,
@@ -168,7 +168,7 @@ test('APDUs from concurrent callers reach the card one at a time, in call order'
   await transport.close();
 });
 
-test('an answer without status word: CARD_REMOVED once the reader shows the card gone, else CARD_UNRESPONSIVE', async () => {
+test('an answer without status word: CARD_REMOVED once the reader shows the card gone, else CARD_UNRESPONSIVE', { timeout: 10_000 }, async () => {
   const pcsc = new FakePcsc();
   pcsc.plug(READER, {
     atr: T1_ATR,

@@ -24,7 +24,7 @@ function twoReaders(): FakePcsc {
   return pcsc;
 }
 
-test('readers --json lists presence, ATR hex and quirks', async () => {
+test('readers --json lists presence, ATR hex and quirks', { timeout: 10_000 }, async () => {
   const pcsc = twoReaders();
   const { code, out } = await capture(() => runReaders(['--json'], () => pcsc));
   assert.equal(code, 0);
@@ -36,7 +36,7 @@ test('readers --json lists presence, ATR hex and quirks', async () => {
   assert.deepEqual(parsed.readers[1], { name: 'Virtual PCD 00 01', cardPresent: false, atr: null, cardMute: false, quirk: null });
 });
 
-test('readers without --json prints one line per reader, ATR spaced', async () => {
+test('readers without --json prints one line per reader, ATR spaced', { timeout: 10_000 }, async () => {
   const { out } = await capture(() => runReaders([], twoReaders));
   assert.match(out, /ACR1252.*: card present\n  ATR 3B 80 80 01 01\n  note: /);
   assert.match(out, /Virtual PCD 00 01: no card/);
@@ -44,7 +44,7 @@ test('readers without --json prints one line per reader, ATR spaced', async () =
   assert.equal(formatReaders(listReaders(new FakePcsc())), formatReaders([]));
 });
 
-test('readers with pcscd down throws PCSC_UNAVAILABLE (the CLI turns it into exit 2); bad flag is USAGE', async () => {
+test('readers with pcscd down throws PCSC_UNAVAILABLE (the CLI turns it into exit 2); bad flag is USAGE', { timeout: 10_000 }, async () => {
   const pcsc = new FakePcsc();
   pcsc.stopService();
   await assert.rejects(runReaders(['--json'], () => pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE'));

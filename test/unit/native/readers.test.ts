@@ -38,7 +38,7 @@ test('listReaders reports card presence and ATR; PCSC_UNAVAILABLE when the servi
   assert.throws(() => listReaders(pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE') && e.vi.length > 0);
 });
 
-test('watcher announces existing readers, then follows plug, insert, remove, unplug on several readers', async (t) => {
+test('watcher announces existing readers, then follows plug, insert, remove, unplug on several readers', { timeout: 10_000 }, async (t) => {
   const pcsc = new FakePcsc();
   pcsc.plug('Reader A 00 00', card);
   const watcher = new ReaderWatcher({ binding: pcsc, waitMs: 200, retryMs: 20 });
@@ -67,7 +67,7 @@ test('watcher announces existing readers, then follows plug, insert, remove, unp
   assert.deepEqual(watcher.readers().map((r) => [r.name, r.cardPresent]), [['Reader A 00 00', false]]);
 });
 
-test('watcher reports service-down with PCSC_UNAVAILABLE and recovers by itself', async (t) => {
+test('watcher reports service-down with PCSC_UNAVAILABLE and recovers by itself', { timeout: 10_000 }, async (t) => {
   const pcsc = new FakePcsc();
   pcsc.plug('Reader A 00 00', card);
   const watcher = new ReaderWatcher({ binding: pcsc, waitMs: 200, retryMs: 20 });
@@ -92,7 +92,7 @@ test('watcher reports service-down with PCSC_UNAVAILABLE and recovers by itself'
   assert.equal(types.filter((x) => x === 'service-down').length, 1, 'retries while down do not repeat the event');
 });
 
-test('watcher started with the service down reports it once, stop() ends promptly and releases contexts', async () => {
+test('watcher started with the service down reports it once, stop() ends promptly and releases contexts', { timeout: 10_000 }, async () => {
   const pcsc = new FakePcsc();
   pcsc.stopService();
   const watcher = new ReaderWatcher({ binding: pcsc, waitMs: 5000, retryMs: 5000 });
@@ -109,7 +109,7 @@ test('watcher started with the service down reports it once, stop() ends promptl
   assert.equal(pcsc.openContexts, 0);
 });
 
-test('a card swapped between two looks is reported as removed then inserted', async (t) => {
+test('a card swapped between two looks is reported as removed then inserted', { timeout: 10_000 }, async (t) => {
   const pcsc = new FakePcsc();
   pcsc.plug('Reader A 00 00', card);
   pcsc.events = 1;

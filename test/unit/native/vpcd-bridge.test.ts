@@ -82,7 +82,7 @@ test('framing rejects a payload beyond the 2-byte length', () => {
   assert.equal(frameVpcdMessage(new Uint8Array(0xffff)).length, 0x10001);
 });
 
-test('bridge answers ATR, power and APDUs in order, 6F00 on responder failure', async (t) => {
+test('bridge answers ATR, power and APDUs in order, 6F00 on responder failure', { timeout: 10_000 }, async (t) => {
   const vpcd = new FakeVpcd();
   const port = await vpcd.listen();
   const log: string[] = [];
@@ -110,7 +110,7 @@ test('bridge answers ATR, power and APDUs in order, 6F00 on responder failure', 
   assert.equal(bridge.apduCount, 4);
 });
 
-test('remove closes the socket, insert reconnects (hot-plug)', async (t) => {
+test('remove closes the socket, insert reconnects (hot-plug)', { timeout: 10_000 }, async (t) => {
   const vpcd = new FakeVpcd();
   const port = await vpcd.listen();
   const bridge = new VpcdBridge(echoResponder([]), { port, retryDelayMs: 20 });
@@ -130,7 +130,7 @@ test('remove closes the socket, insert reconnects (hot-plug)', async (t) => {
   assert.deepEqual(await vpcd.ask(Uint8Array.of(0, 1, 0, 0, 1, 0x42)), Uint8Array.of(0x42, 0x90, 0));
 });
 
-test('bridge waits for a late vpcd and reconnects after vpcd restarts', async (t) => {
+test('bridge waits for a late vpcd and reconnects after vpcd restarts', { timeout: 10_000 }, async (t) => {
   // Find a free port, then start nothing on it yet.
   const probe = new FakeVpcd();
   const port = await probe.listen();
@@ -156,7 +156,7 @@ test('bridge waits for a late vpcd and reconnects after vpcd restarts', async (t
   assert.deepEqual(await vpcd.ask(Uint8Array.of(4)), Uint8Array.from([0x3b, 0x80, 0x80, 0x01, 0x01]));
 });
 
-test('insert times out with VPCD_UNREACHABLE when nothing listens; stopped bridge refuses', async () => {
+test('insert times out with VPCD_UNREACHABLE when nothing listens; stopped bridge refuses', { timeout: 10_000 }, async () => {
   const probe = new FakeVpcd();
   const port = await probe.listen();
   await probe.close();
