@@ -28,8 +28,11 @@ export interface ChipFaults {
   readonly removeAfterApdus?: number;
   /** The protected response to APDU number n (1-based, counted since power-on) carries a wrong MAC. */
   readonly wrongMacAtApdu?: number;
-  /** APDU number n (1-based) is answered with this status word only. */
-  readonly statusWordAt?: { readonly apdu: number; readonly sw: number };
+  /**
+   * Answer one command with this status word only: APDU number `apdu` (1-based), or the
+   * `occurrence`-th (default first) command with instruction byte `ins` (e.g. 0xB0 READ BINARY).
+   */
+  readonly statusWordAt?: { readonly apdu?: number; readonly ins?: number; readonly occurrence?: number; readonly sw: number };
 }
 
 export interface VirtualChipOptions {
@@ -85,6 +88,10 @@ export class VirtualChip implements ApduResponder {
   private sm: SecureMessagingCard | undefined;
   private apdus = 0;
   private removed = false;
+  /** Commands seen per instruction byte, for `statusWordAt.ins`. */
+  private readonly seenIns = new Map<number, number>();
+  /** Keys a protocol just agreed on: they take over after the current answer went out. */
+  private pendingSession: SecureMessagingCard | undefined;
 
   constructor(private readonly doc: ChipDocument, private readonly options: VirtualChipOptions = {}) {
     this.fs = new ChipFileSystem(doc.files, doc.protectedFiles);
@@ -159,7 +166,8 @@ export class VirtualChip implements ApduResponder {
       this.reset();
       throw cardRemoved();
     }
-    if (faults.statusWordAt?.apdu === this.apdus) return encodeResponse(none, faults.statusWordAt.sw);
+    if (raw.length >= 2) this.seenIns.set(raw[1]!, (this.seenIns.get(raw[1]!) ?? 0) + 1);
+    const injected = this.injectedStatus(raw, faults) ? faults.statusWordAt!.sw : undefined;
 
     if (this.sm && SecureMessagingCard.isProtected(raw)) {
       const unwrapped = this.sm.unwrapCommand(raw);
@@ -169,13 +177,15 @@ export class VirtualChip implements ApduResponder {
       }
       const cmd = unwrapped.command;
       const sm = this.sm;
-      const { data, sw } = this.dispatch(cmd);
+      // An injected status word goes out protected, so the session stays in step.
+      const { data, sw } = injected === undefined ? this.dispatch(cmd) : { data: none, sw: injected };
       // A protocol run inside SM (PACE/CA) may have replaced the session; answer under the old keys.
       const wrapped = sm.wrapResponse(cmd.ins, data, sw);
       if (faults.wrongMacAtApdu === this.apdus && wrapped.length >= 3) wrapped[wrapped.length - 3]! ^= 0x01;
       this.adoptPendingSession();
       return wrapped;
     }
+    if (injected !== undefined) return encodeResponse(none, injected);
     if (this.sm) this.endSession(); // a plain command ends secure messaging (ICAO 9303-11 §9.8.7)
     let cmd: ParsedCommand;
     try {
@@ -189,13 +199,18 @@ export class VirtualChip implements ApduResponder {
     return encodeResponse(data, sw);
   }
 
-  private pendingSession: SecureMessagingCard | undefined;
-
   private adoptPendingSession(): void {
     if (this.pendingSession) {
       this.sm = this.pendingSession;
       this.pendingSession = undefined;
     }
+  }
+
+  private injectedStatus(raw: Uint8Array, faults: ChipFaults): boolean {
+    const at = faults.statusWordAt;
+    if (!at) return false;
+    if (at.apdu !== undefined) return at.apdu === this.apdus;
+    return at.ins !== undefined && raw[1] === at.ins && this.seenIns.get(at.ins) === (at.occurrence ?? 1);
   }
 
   private endSession(): void {

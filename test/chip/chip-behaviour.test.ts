@@ -102,6 +102,15 @@ test('fault: a chosen status word at a chosen APDU', async () => {
   assert.equal((await send(transport, { cla: 0, ins: 0x84, p1: 0, p2: 0, ne: 8 })).sw, 0x9000);
 });
 
+test('fault: a chosen status word at the n-th command of an instruction (here the second READ BINARY)', async () => {
+  const { transport } = newChip(cccd, { faults: { statusWordAt: { ins: 0xb0, occurrence: 2, sw: 0x6400 } } });
+  const sm = await openChip(cccd, transport, 'BAC');
+  assert.equal((await send(sm, { cla: 0, ins: 0xb0, p1: 0x81, p2: 0, ne: 4 })).sw, 0x9000);
+  // Under secure messaging the injected status word is protected, so the session carries on.
+  assert.equal((await send(sm, { cla: 0, ins: 0xb0, p1: 0x81, p2: 4, ne: 4 })).sw, 0x6400);
+  assert.equal((await send(sm, { cla: 0, ins: 0xb0, p1: 0x81, p2: 4, ne: 4 })).sw, 0x9000);
+});
+
 test('latency: a delayed chip answers asynchronously with the same bytes', async () => {
   const { chip } = newChip(cccd, { delayMs: 1 });
   const answer = chip.transmit(encodeCommand({ cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: Uint8Array.of(0xa0, 0, 0, 2, 0x47, 0x10, 0x01) }));
