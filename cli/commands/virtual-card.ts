@@ -142,7 +142,8 @@ export const command: Command = {
     if (values.dump !== undefined) {
       if (!values.mrz) throw usage('--dump needs --mrz "MRZ" (the key the chip will accept)');
       const doc = documentFromDump(readDump(resolve(values.dump)), values.mrz);
-      return serve(new VirtualChip(doc), [`dump ${resolve(values.dump)}: ${doc.files.size} files, BAC only`, `open with MRZ: ${values.mrz.replace(/\n/g, ' / ')}`], host, port);
+      // A dump may hold a real person's data: the MRZ is not echoed back.
+      return serve(new VirtualChip(doc), [`dump ${resolve(values.dump)}: ${doc.files.size} files, BAC only`, 'open with the MRZ given in --mrz'], host, port);
     }
     const profile = values.profile;
     if (!profile || !isProfileName(profile)) throw usage(`--profile must be one of ${PROFILE_NAMES.join(', ')}`);
