@@ -88,6 +88,41 @@ test('PC/SC through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
     }
   });
 
+  await t.test('T=0 card: pcscd negotiates T=0 and 61xx answers are collected with GET RESPONSE', async () => {
+    const data = patternBytes(300);
+    let pending: Uint8Array = new Uint8Array(0);
+    const t0Card = {
+      atr: () => Uint8Array.of(0x3b, 0x02, 0x14, 0x50), // T=0 only, no TD bytes
+      reset: () => undefined,
+      transmit(c: Uint8Array): Uint8Array {
+        if (c[1] === 0xc0) {
+          const n = c[4] === 0 ? 256 : c[4]!;
+          const chunk = pending.subarray(0, n);
+          pending = pending.subarray(n);
+          const sw = pending.length === 0 ? [0x90, 0x00] : [0x61, Math.min(pending.length, 256) & 0xff];
+          return Uint8Array.from([...chunk, ...sw]);
+        }
+        pending = data; // a T=0 card announces its answer and waits for GET RESPONSE
+        return Uint8Array.of(0x61, 0x00);
+      },
+    };
+    const t0Bridge = new VpcdBridge(t0Card, { port: pcscd.port(1), retryDelayMs: 50 });
+    t.after(() => t0Bridge.stop());
+    await t0Bridge.insert();
+    await waitFor(() => listReaders().find((r) => r.name === VPCD_READER(1))?.cardPresent === true);
+    const transport = await connectReader(VPCD_READER(1), { timeoutMs: 5000 });
+    try {
+      assert.equal(transport.protocol, 'T0');
+      assert.equal(transport.capabilities?.extendedLength, false);
+      const response = await transport.transmit(fromHex('00B0000000'));
+      assert.deepEqual(response.subarray(0, 300), data);
+      assert.equal(toHex(response.subarray(300)), '9000');
+    } finally {
+      await transport.close();
+      await t0Bridge.stop();
+    }
+  });
+
   await t.test('hot-plug: removing and inserting the card gives card-removed / card-inserted', async () => {
     const watcher = new ReaderWatcher({ waitMs: 500, retryMs: 100 });
     t.after(() => watcher.stop());
