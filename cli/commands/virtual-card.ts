@@ -73,7 +73,10 @@ function readDump(dir: string): Map<string, Uint8Array> {
 
 function waitForSignal(): Promise<string> {
   return new Promise((done) => {
+    // Signal listeners do not keep Node running; while vpcd is unreachable nothing else would.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
     const onSignal = (signal: string): void => {
+      clearInterval(keepAlive);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       done(signal);
@@ -92,12 +95,18 @@ async function serve(chip: VirtualChip, keyLines: readonly string[], host: strin
   });
   bridge.on('responder-error', (e) => console.error(`chip error: ${e instanceof Error ? e.message : String(e)}`));
   for (const line of keyLines) console.log(line);
-  const inserted = bridge.insert(10_000).catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
-  });
-  await inserted;
-  console.log('serving; press Ctrl+C to remove the card');
-  const signal = await waitForSignal();
+  // Listen for Ctrl+C before waiting for vpcd, so an early interrupt still removes the card cleanly.
+  const stopped = waitForSignal();
+  let stopping = false;
+  // The bridge keeps retrying after this timeout; the message only tells the user why nothing happens yet.
+  void bridge.insert(3_000).then(
+    () => console.log('serving; press Ctrl+C to remove the card'),
+    (e: unknown) => {
+      if (!stopping) console.error(`${e instanceof Error ? e.message : String(e)} Still trying; press Ctrl+C to stop.`);
+    },
+  );
+  const signal = await stopped;
+  stopping = true;
   await bridge.stop();
   console.log(`${signal}: card removed`);
   return 0;
