@@ -6,6 +6,9 @@
  * - load: SYNC_BENCH_TERMINALS (200) enrolled terminals push SYNC_BENCH_BATCHES (5) signed batches
  *   of SYNC_BENCH_BATCH_SIZE (50) records concurrently; records/s accepted and p50/p99 request
  *   latency. Baseline: one terminal alone, so the ratio shows what concurrency buys.
+ * - steady: the same terminals each send a batch of SYNC_BENCH_STEADY_BATCH (10) records every
+ *   SYNC_BENCH_STEADY_INTERVAL_MS (2000) ms, starts spread over the interval, for
+ *   SYNC_BENCH_STEADY_ROUNDS (5) rounds: latency below saturation, the figure a counter feels.
  * - catch-up: one terminal with SYNC_BENCH_CATCHUP (100,000) records queued in a file-backed
  *   outbox syncs them through the real worker; seconds to drain, and records/s.
  */
@@ -19,7 +22,8 @@ import { RegistryClient } from '../core/sync/registry-client.ts';
 import { SyncWorker } from '../core/sync/sync-worker.ts';
 import { createEnrolmentCode } from '../registry/enrolment-codes.ts';
 import { openRegistryStore } from '../registry/open-store.ts';
-import { MemoryKv, makeRecords } from '../test/unit/sync/memory-outbox.ts';
+import { GENESIS_HASH } from '../core/sync/record-chain.ts';
+import { MemoryKv, makeRecords, type ChainState } from '../test/unit/sync/memory-outbox.ts';
 import { SqliteTestOutbox } from '../test/integration/registry/sqlite-outbox.ts';
 import type { BenchRow } from './run.ts';
 
@@ -49,14 +53,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function enrolMany(dataDir: string, postgresUrl: string | undefined, url: string, n: number): Promise<RegistryClient[]> {
+/** A simulated terminal: its client and its hash chain, continued across the phases. */
+interface SimTerminal {
+  readonly client: RegistryClient;
+  readonly chain: ChainState;
+  readonly prefix: string;
+}
+
+function nextRecords(t: SimTerminal, n: number): Record<string, unknown>[] {
+  return makeRecords(n, t.chain, t.prefix);
+}
+
+async function enrolMany(dataDir: string, postgresUrl: string | undefined, url: string, n: number): Promise<SimTerminal[]> {
   const store = await openRegistryStore({ dataDir, postgresUrl });
   try {
-    const clients: RegistryClient[] = [];
+    const clients: SimTerminal[] = [];
     for (let i = 0; i < n; i++) {
       const { code } = await createEnrolmentCode(store, new Date());
       const identity = await enrolTerminal(new MemoryKv(), url, code, { name: `bench ${i}` });
-      clients.push(new RegistryClient(url, identity, { timeoutMs: 60_000 }));
+      clients.push({ client: new RegistryClient(url, identity, { timeoutMs: 60_000 }), chain: { seq: 0, prevHash: GENESIS_HASH }, prefix: `b${i}-${identity.terminalId}` });
     }
     return clients;
   } finally {
@@ -65,12 +80,12 @@ async function enrolMany(dataDir: string, postgresUrl: string | undefined, url: 
 }
 
 /** Each client pushes `batches` batches of `size` chained records, one after another. */
-async function load(clients: RegistryClient[], batches: number, size: number): Promise<{ records: number; seconds: number; latencies: number[] }> {
-  const chains = clients.map(() => makeRecords(batches * size));
+async function load(clients: SimTerminal[], batches: number, size: number): Promise<{ records: number; seconds: number; latencies: number[] }> {
+  const chains = clients.map((t) => nextRecords(t, batches * size));
   const latencies: number[] = [];
   let records = 0;
   const t0 = performance.now();
-  await Promise.all(clients.map(async (client, c) => {
+  await Promise.all(clients.map(async ({ client }, c) => {
     for (let b = 0; b < batches; b++) {
       const slice = chains[c]!.slice(b * size, (b + 1) * size);
       const s = performance.now();
@@ -82,9 +97,28 @@ async function load(clients: RegistryClient[], batches: number, size: number): P
   return { records, seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b) };
 }
 
+/** Open loop: every client sends `rounds` batches, one per interval, at a random phase. */
+async function steady(clients: SimTerminal[], rounds: number, size: number, intervalMs: number): Promise<{ records: number; seconds: number; latencies: number[] }> {
+  const chains = clients.map((t) => nextRecords(t, rounds * size));
+  const latencies: number[] = [];
+  let records = 0;
+  const t0 = performance.now();
+  await Promise.all(clients.map(async ({ client }, c) => {
+    const phase = Math.random() * intervalMs;
+    for (let b = 0; b < rounds; b++) {
+      const due = t0 + phase + b * intervalMs;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const s = performance.now();
+      const answer = await client.pushBatch({ terminalNow: new Date().toISOString(), records: chains[c]!.slice(b * size, (b + 1) * size) });
+      latencies.push(performance.now() - s);
+      records += answer.results.filter((r) => r.status === 'stored').length;
+    }
+  }));
+  return { records, seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+
 async function catchUp(dataDir: string, postgresUrl: string | undefined, url: string, n: number, workDir: string): Promise<{ seconds: number; acknowledged: number }> {
-  const [client] = await enrolMany(dataDir, postgresUrl, url, 1);
-  void client;
   const outbox = new SqliteTestOutbox(join(workDir, 'catchup-outbox.sqlite'));
   try {
     const store = await openRegistryStore({ dataDir, postgresUrl });
@@ -92,7 +126,7 @@ async function catchUp(dataDir: string, postgresUrl: string | undefined, url: st
     await store.close();
     const identity = await enrolTerminal(outbox, url, code, { name: 'catch-up' });
     const chunk = 10_000;
-    const state = { seq: 0, prevHash: '0'.repeat(64) };
+    const state = { seq: 0, prevHash: GENESIS_HASH };
     for (let done = 0; done < n; done += chunk) {
       const records = makeRecords(Math.min(chunk, n - done), state, 'catchup');
       outbox.add(records.map((r) => ({ id: String(r.id), seq: Number(r.seq), payload: JSON.stringify(r), createdAt: String(r.terminalTime) })));
@@ -122,18 +156,30 @@ export async function run(): Promise<BenchRow[]> {
   const dataDir = join(workDir, 'registry-data');
   const { url, child } = await startRegistryProcess(dataDir, postgresUrl);
   try {
-    const clients = await enrolMany(dataDir, postgresUrl, url, terminals);
-    const alone = await load(clients.slice(0, 1), batches, size);
-    const many = await load(clients.slice(1).concat(clients.slice(0, 1)).slice(0, terminals), batches, size);
-    // The first terminal's second run resends nothing new: give it fresh records by using the rest.
+    // One extra terminal measures the baseline alone; its chain is not reused by the others.
+    const enrolled = await enrolMany(dataDir, postgresUrl, url, terminals + 1);
+    const clients = enrolled.slice(0, terminals);
+    const alone = await load(enrolled.slice(terminals), batches, size);
+    const many = await load(clients, batches, size);
     const aloneRate = alone.records / alone.seconds;
     const rate = many.records / many.seconds;
     const p50 = percentile(many.latencies, 50);
     const p99 = percentile(many.latencies, 99);
+    const steadySize = env('SYNC_BENCH_STEADY_BATCH', 10);
+    const intervalMs = env('SYNC_BENCH_STEADY_INTERVAL_MS', 2000);
+    const calm = await steady(clients, env('SYNC_BENCH_STEADY_ROUNDS', 5), steadySize, intervalMs);
+    const offered = (terminals * steadySize * 1000) / intervalMs;
     const cu = await catchUp(dataDir, postgresUrl, url, queued, workDir);
+    // Every phase continued each terminal's chain, so the registry must have flagged nothing.
+    const check = await openRegistryStore({ dataDir, postgresUrl });
+    const flags = (await check.listFlags()).length;
+    await check.close();
+    if (flags !== 0) throw new Error(`${flags} chain flags raised during the benchmark`);
     return [
       { name: `load: ${terminals} terminals x ${batches} batches x ${size} records (${store}), accepted`, value: rate, unit: 'records/s', baseline: aloneRate, ratio: rate / aloneRate, note: `baseline: 1 terminal alone; ${many.records} stored` },
-      { name: 'load: batch request latency p99', value: p99, unit: 'ms', baseline: p50, ratio: p99 / p50, note: 'baseline: p50' },
+      { name: 'load: batch request latency p99 (saturated: all send at once)', value: p99, unit: 'ms', baseline: p50, ratio: p99 / p50, note: 'baseline: p50' },
+      { name: `steady: ${terminals} terminals, ${steadySize} records every ${intervalMs} ms, accepted`, value: calm.records / calm.seconds, unit: 'records/s', baseline: offered, ratio: calm.records / calm.seconds / offered, note: 'baseline: offered rate' },
+      { name: 'steady: batch request latency p99', value: percentile(calm.latencies, 99), unit: 'ms', baseline: percentile(calm.latencies, 50), ratio: percentile(calm.latencies, 99) / percentile(calm.latencies, 50), note: 'baseline: p50' },
       { name: `catch-up: ${queued} queued records, time to drain (${store})`, value: cu.seconds, unit: 's', note: `${cu.acknowledged} acknowledged` },
       { name: 'catch-up: throughput', value: cu.acknowledged / cu.seconds, unit: 'records/s', baseline: aloneRate, ratio: cu.acknowledged / cu.seconds / aloneRate, note: 'baseline: load test, 1 terminal' },
     ];
