@@ -117,13 +117,13 @@ export class ReaderWatcher extends EventEmitter<{ event: [ReaderEvent] }> {
       try {
         const context = this.ensureContext();
         this.update(context.listReaders());
-        const watched = [...this.known.values()].map((r) => ({ name: r.name, state: r.state }));
+        const watched = [...this.known.values()].map((r) => ({ name: r.name, state: r.state & ~SCARD_STATE.CHANGED }));
         watched.push({ name: PNP_NOTIFICATION, state: this.pnpState });
         const changes = await context.waitForChange(watched, this.waitMs);
         const pnp = changes?.find((c) => c.name === PNP_NOTIFICATION);
         if (pnp) this.pnpState = pnp.state & ~SCARD_STATE.CHANGED;
         // The loop re-lists after every wake-up: the list is the truth, the change set a hint.
-      } catch (e) {
+      } catch {
         if (!this.running) break;
         this.dropContext();
         // A failing context may just be stale (pcscd restarted); only a failing fresh one means down.
@@ -200,8 +200,18 @@ export class ReaderWatcher extends EventEmitter<{ event: [ReaderEvent] }> {
     this.known = next;
   }
 
+  /**
+   * Calls each listener on its own: one listener's failure is its own and must neither stop the
+   * watcher, nor hide the event from the other listeners, nor make it re-announce the change.
+   */
   private emitEvent(event: ReaderEvent): void {
-    this.emit('event', event);
+    for (const listener of this.rawListeners('event') as ((e: ReaderEvent) => void)[]) {
+      try {
+        listener.call(this, event);
+      } catch {
+        // Deliberately swallowed, see above.
+      }
+    }
   }
 
   private sleep(ms: number): Promise<void> {

@@ -127,3 +127,38 @@ test('a card swapped between two looks is reported as removed then inserted', { 
   await removed;
   await inserted;
 });
+
+test('a throwing listener neither stops the watcher nor makes it repeat events', { timeout: 10_000 }, async (t) => {
+  const pcsc = new FakePcsc();
+  pcsc.plug('Reader A 00 00');
+  const watcher = new ReaderWatcher({ binding: pcsc, waitMs: 50, retryMs: 20 });
+  t.after(() => watcher.stop());
+  let calls = 0;
+  watcher.on('event', () => {
+    calls++;
+    throw new Error('consumer bug');
+  });
+  const rec = recorder(watcher);
+  watcher.start();
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(calls, 1, 'reader-added once, not re-announced on every loop');
+  const inserted = rec.until('card-inserted');
+  pcsc.insert('Reader A 00 00', card);
+  await inserted;
+});
+
+test('once() listeners fire once', { timeout: 10_000 }, async (t) => {
+  const pcsc = new FakePcsc();
+  pcsc.plug('Reader A 00 00');
+  const watcher = new ReaderWatcher({ binding: pcsc, waitMs: 50, retryMs: 20 });
+  t.after(() => watcher.stop());
+  let once = 0;
+  watcher.once('event', () => once++);
+  const rec = recorder(watcher);
+  const inserted = rec.until('card-inserted');
+  watcher.start();
+  pcsc.insert('Reader A 00 00', card);
+  await inserted;
+  assert.equal(once, 1);
+  assert.equal(watcher.listenerCount('event'), 1);
+});
