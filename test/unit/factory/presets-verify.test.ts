@@ -36,10 +36,7 @@ for (const profile of PROFILE_NAMES) {
 
   for (const variant of VARIANT_NAMES) {
     if (variant === 'cloned-chip' || !variantAppliesTo(variant, PROFILES[profile])) continue;
-    // verifyDocument (core/trust, engineer D) throws LDS_MALFORMED on a broken DG13 before it
-    // compares hashes; reported to D. Kept as a todo so it turns green when that is fixed.
-    const todo = variant === 'malformed-dg-tlv' && PROFILES[profile].vietnamese ? 'verifyDocument throws on a malformed DG13 (core/trust)' : undefined;
-    test(`${profile} / ${variant}: expected verdict and failed check`, { todo }, () => {
+    test(`${profile} / ${variant}: expected verdict and failed check`, () => {
       const doc = buildDocument(profile, variant);
       const { expected } = doc;
       const result = verifyOffline(doc);
