@@ -48,12 +48,18 @@ export async function connectReader(readerName: string, options: PcscTransportOp
   } catch (e) {
     throw pcscFailure(e, readerName);
   }
+  const connecting = context.connect(readerName);
   try {
-    const card = await withTimeout(context.connect(readerName), timeoutMs, readerName);
+    const card = await withTimeout(connecting, timeoutMs, readerName);
     return new PcscTransport(readerName, context, card, options);
   } catch (e) {
-    context.close();
     const error = pcscFailure(e, readerName);
+    if (error.code === 'TRANSPORT_TIMEOUT') {
+      // The connection may still come through: release it then rather than leak the handle.
+      void connecting.then((card) => card.disconnect(false), () => undefined).finally(() => context.close());
+    } else {
+      context.close();
+    }
     // "Removed" before anything was connected means nothing was there in the first place.
     throw error.code === 'CARD_REMOVED' ? pcscError('NO_CARD', readerName, e) : error;
   }

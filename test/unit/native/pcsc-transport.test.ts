@@ -189,3 +189,26 @@ test('an answer without status word: CARD_REMOVED once the reader shows the card
   await assert.rejects(mute.transmit(SELECT), (e) => isEidError(e, 'CARD_UNRESPONSIVE'));
   await mute.close();
 });
+
+test('a connection that comes through after the connect timeout is released, not leaked', { timeout: 10_000 }, async () => {
+  const pcsc = new FakePcsc();
+  pcsc.plug(READER, echoCard());
+  let letThrough: (() => void) | undefined;
+  const slow = {
+    establishContext() {
+      const context = pcsc.establishContext();
+      return {
+        ...context,
+        connect: (name: string) => new Promise<Awaited<ReturnType<typeof context.connect>>>((resolve, reject) => {
+          letThrough = () => context.connect(name).then(resolve, reject);
+        }),
+      };
+    },
+  };
+  await assert.rejects(connectReader(READER, { binding: slow, timeoutMs: 30 }), (e) => isEidError(e, 'TRANSPORT_TIMEOUT'));
+  assert.equal(pcsc.openContexts, 1, 'context kept while the connect is still running');
+  letThrough!();
+  await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(pcsc.disconnects, [false]);
+  assert.equal(pcsc.openContexts, 0);
+});
