@@ -93,7 +93,7 @@ export class VirtualChip implements ApduResponder {
   /** Keys a protocol just agreed on: they take over after the current answer went out. */
   private pendingSession: SecureMessagingCard | undefined;
 
-  constructor(private readonly doc: ChipDocument, private readonly options: VirtualChipOptions = {}) {
+  constructor(doc: ChipDocument, private readonly options: VirtualChipOptions = {}) {
     this.fs = new ChipFileSystem(doc.files, doc.protectedFiles);
     this.random = options.random ?? systemRandom;
     const offered = options.accessProtocols ?? (doc.protocols.bac && doc.protocols.pace ? 'BOTH' : doc.protocols.pace ? 'PACE' : 'BAC');

@@ -191,7 +191,7 @@ export function encodeFaceJpeg(opts: FaceImageOptions): Uint8Array {
         }
       }
       const coeffs = forwardDct(block);
-      const zz = ZIGZAG.map((pos, i) => Math.round(coeffs[pos]! / quant[pos]!));
+      const zz = ZIGZAG.map((pos) => Math.round(coeffs[pos]! / quant[pos]!));
       const dc = category(zz[0]! - previousDc);
       previousDc = zz[0]!;
       put(w, DC_CODES, dc.size);
