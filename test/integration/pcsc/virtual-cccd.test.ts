@@ -1,9 +1,14 @@
 /**
  * A virtual Vietnamese CCCD (core/chip, engineer E) on vpcd's second slot, read through pcscd
  * with the terminal-side protocols (core/emrtd, engineer A) over PcscTransport: BAC, then DG1;
- * and a can-cuoc-2024 card opened with PACE. Proves the whole native path end to end.
+ * a can-cuoc-2024 card opened with PACE; and `eid-terminal read` verifying the card end to end.
  */
 import { test } from 'node:test';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { virtualChipFor } from '../../../core/chip/index.ts';
@@ -107,6 +112,29 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
       assert.deepEqual(await new FileReader(opened.transport).readFile(FID_DG1), doc.files.get('DG1'));
     } finally {
       await pcsc.close();
+      await takeOff(bridge);
+    }
+  });
+  await t.test('eid-terminal read: the product CLI verifies the CCCD through pcscd', async () => {
+    const doc = buildDocument('cccd-2021');
+    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(SLOT) });
+    t.after(() => bridge.stop());
+    await bridge.insert();
+    await cardOn(READER);
+    const dataDir = mkdtempSync(join(tmpdir(), 'eid-pcsc-read-'));
+    t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+    try {
+      // Asynchronous: the card answers from this process's event loop.
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [resolve('bin/eid-terminal.js'), 'read', '--reader', READER, '--mrz', doc.access.mrz, '--json', '--no-store', '--data-dir', dataDir],
+        { encoding: 'utf8', timeout: 45_000 },
+      );
+      const result = JSON.parse(stdout) as { verdict: string; checks: { accessControl: { status: string } } };
+      assert.equal(result.verdict, 'VERIFIED');
+      assert.equal(result.checks.accessControl.status, 'PASS');
+      assert.ok(bridge.apduCount > 10, `APDUs through pcscd: ${bridge.apduCount}`);
+    } finally {
       await takeOff(bridge);
     }
   });
