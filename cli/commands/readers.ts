@@ -76,8 +76,13 @@ async function watch(json: boolean, binding: PcscBinding): Promise<number> {
   watcher.on('event', (e) => console.log(json ? eventJson(e) : formatEvent(e)));
   watcher.start();
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
   });
   await watcher.stop();
   return 0;

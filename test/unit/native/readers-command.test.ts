@@ -50,3 +50,29 @@ test('readers with pcscd down throws PCSC_UNAVAILABLE (the CLI turns it into exi
   await assert.rejects(runReaders(['--json'], () => pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE'));
   await assert.rejects(runReaders(['--bogus'], () => pcsc), (e) => isEidError(e, 'USAGE'));
 });
+
+test('readers --watch --json prints one JSON line per event and ends on SIGINT', { timeout: 10_000 }, async () => {
+  const pcsc = new FakePcsc();
+  pcsc.plug('Reader A 00 00');
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...a: unknown[]) => void lines.push(a.join(' '));
+  try {
+    const running = runReaders(['--watch', '--json'], () => pcsc);
+    const until = async (n: number): Promise<void> => {
+      while (lines.length < n) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(1);
+    pcsc.insert('Reader A 00 00', { atr: T1_ATR, protocol: 'T1', respond: () => Uint8Array.of(0x90, 0) });
+    await until(2);
+    process.emit('SIGINT');
+    assert.equal(await running, 0);
+  } finally {
+    console.log = original;
+  }
+  assert.deepEqual(lines.map((l) => JSON.parse(l) as unknown), [
+    { type: 'reader-added', reader: 'Reader A 00 00' },
+    { type: 'card-inserted', reader: 'Reader A 00 00', atr: '3B80800101' },
+  ]);
+  assert.equal(pcsc.openContexts, 0);
+});
