@@ -14,8 +14,8 @@ import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdBridge } from '../../native/v
 
 const HELP = `Usage:
   eid-terminal virtual-card list [--json]
-  eid-terminal virtual-card serve --profile NAME [--variant NAME] [--large-face] [--seed TEXT]
-                                  [--port 35963] [--host 127.0.0.1]
+  eid-terminal virtual-card serve --profile NAME [--variant NAME] [--large-face] [--pace-cam]
+                                  [--seed TEXT] [--port 35963] [--host 127.0.0.1]
   eid-terminal virtual-card serve --dump DIR --mrz "MRZ" [--port 35963] [--host 127.0.0.1]
 
 list    the sample documents: profiles (${PROFILE_NAMES.join(', ')}) and broken
@@ -128,6 +128,7 @@ export const command: Command = {
         variant: { type: 'string' },
         seed: { type: 'string' },
         'large-face': { type: 'boolean', default: false },
+        'pace-cam': { type: 'boolean', default: false },
         dump: { type: 'string' },
         mrz: { type: 'string' },
         port: { type: 'string', default: String(VPCD_DEFAULT_PORT) },
@@ -159,7 +160,7 @@ export const command: Command = {
     const variant = values.variant ?? null;
     if (variant !== null && !isVariantName(variant)) throw usage(`--variant must be one of ${VARIANT_NAMES.join(', ')}`);
     if (variant !== null && !variantAppliesTo(variant, PROFILES[profile])) throw usage(`variant ${variant} does not apply to ${profile}`);
-    const doc = buildDocument(profile, variant, { ...(values.seed ? { seed: values.seed } : {}), largeFace: values['large-face'] ?? false });
+    const doc = buildDocument(profile, variant, { ...(values.seed ? { seed: values.seed } : {}), largeFace: values['large-face'] ?? false, paceCam: values['pace-cam'] ?? false });
     const lines = [
       `${profile}${variant ? ` / ${variant}` : ''}: ${doc.description}`,
       `open with MRZ: ${doc.access.mrz.split('\n').join(' / ')}`,

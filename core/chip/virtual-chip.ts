@@ -18,7 +18,7 @@ import { CaCard } from './ca-card.ts';
 import { ChipFileSystem, EMRTD_AID, MF_FID, readSlice, type ChipFile, type Directory } from './chip-files.ts';
 import type { VirtualDocument } from './factory/document.ts';
 import { PaceCard } from './pace-card.ts';
-import { ecPaceGroup } from '../emrtd/pace/index.ts';
+import { ecPaceGroup, paceAlgorithm } from '../emrtd/pace/index.ts';
 import { SecureMessagingCard } from './sm-card.ts';
 
 export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;
@@ -99,10 +99,13 @@ export class VirtualChip implements ApduResponder {
     const offered = options.accessProtocols ?? (doc.protocols.bac && doc.protocols.pace ? 'BOTH' : doc.protocols.pace ? 'PACE' : 'BAC');
     if (offered !== 'PACE') this.bac = new BacCard(doc.access.mrzInformation, this.random);
     if (offered !== 'BAC' && doc.protocols.pace) {
+      // PACE-CAM proves the chip with its Chip Authentication key (on the PACE curve).
+      const cam = paceAlgorithm(doc.protocols.pace.oid)?.mapping === 'CAM' ? doc.chipKeys.chipAuthentication : undefined;
       this.pace = new PaceCard({
         protocols: [{ oid: doc.protocols.pace.oid, parameterId: doc.protocols.pace.parameterId }],
         mrzInformation: doc.access.mrzInformation,
         ...(doc.access.can ? { can: doc.access.can } : {}),
+        ...(cam ? { camPrivateKey: bytesToBigInt(cam.privateKey) } : {}),
         random: this.random,
       });
     }

@@ -22,7 +22,9 @@ import { ecSpki, testKey } from './keys.ts';
 import { writeTd1, writeTd3, type MrzFields } from './mrz-writer.ts';
 import { mrzName, SeededChoice, syntheticPerson, type SyntheticPerson } from './people.ts';
 import { OID_CA_ECDH_AES_128, OID_ECDSA_PLAIN_SHA256, OID_PK_ECDH, PROFILES, type ProfileSpec } from './profiles.ts';
-import { writeSod } from './sod-writer.ts';
+import { OID_SECURITY_OBJECT, writeSignedObject, writeSod } from './sod-writer.ts';
+import { ecPaceGroup, paceGroup, paceOid } from '../../emrtd/pace/index.ts';
+import { curveByName } from '../../crypto/ec/index.ts';
 import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
 
 export interface BuildOptions {
@@ -30,6 +32,12 @@ export interface BuildOptions {
   readonly seed?: string;
   /** A DG2 above 32 KiB (bigger, noisy photo) to exercise long reads. */
   readonly largeFace?: boolean;
+  /**
+   * PACE with Chip Authentication Mapping instead of Generic Mapping, and an EF.CardSecurity
+   * (signed by the Document Signer) publishing the chip's key. Needs a PACE profile whose CA
+   * key lies on the PACE curve (can-cuoc-2024, icao-td3-passport).
+   */
+  readonly paceCam?: boolean;
 }
 
 const iso = (d: { year: number; month: number; day: number }): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
@@ -106,6 +114,15 @@ function chipKeysFor(spec: ProfileSpec, seed: string): ChipKeyMaterial {
   return { keys, ...(caSpki ? { caSpki } : {}), ...(aaSpki ? { aaSpki } : {}) };
 }
 
+/** The PACEInfo the chip offers: the profile's, or its CAM twin when asked for. */
+function paceFor(spec: ProfileSpec, cam: boolean): ProfileSpec['pace'] {
+  if (!cam) return spec.pace;
+  if (!spec.pace || !spec.chipAuthenticationCurve || paceGroup('ECDH', spec.pace.parameterId).label !== ecPaceGroup(curveByName(spec.chipAuthenticationCurve)).label) {
+    throw new EidError('FACTORY_OPTION_NOT_APPLICABLE', `PACE-CAM needs PACE and a Chip Authentication key on the PACE curve; ${spec.name} has none`, `PACE-CAM không áp dụng cho loại giấy tờ ${spec.name}`);
+  }
+  return { oid: paceOid('ECDH', 'CAM', 'AES', 128), parameterId: spec.pace.parameterId };
+}
+
 function notApplicable(profile: ProfileName, variant: VariantName): EidError {
   return new EidError('FACTORY_VARIANT_NOT_APPLICABLE', `Variant ${variant} does not apply to profile ${profile}`, `Biến thể ${variant} không áp dụng cho loại giấy tờ ${profile}`);
 }
@@ -137,6 +154,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
     const otherId = `${person.idNumber.slice(0, 6)}${String((Number(person.idNumber.slice(6)) + 314159) % 1_000_000).padStart(6, '0')}`;
     groups.set(13, dg13For(person, v?.mismatchDg13 ? otherId : person.idNumber));
   }
+  const pace = paceFor(spec, options.paceCam ?? false);
   const genuine = chipKeysFor(spec, seed);
   const securityInfos: SecurityInfoInput[] = [];
   if (genuine.caSpki && genuine.keys.chipAuthentication) {
@@ -144,7 +162,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
     securityInfos.push({ type: 'ChipAuthenticationPublicKeyInfo', oid: OID_PK_ECDH, subjectPublicKeyInfo: genuine.caSpki });
   }
   if (genuine.keys.activeAuthentication?.kind === 'ec') securityInfos.push({ type: 'ActiveAuthenticationInfo', signatureAlgorithm: OID_ECDSA_PLAIN_SHA256 });
-  if (spec.pace) securityInfos.push({ type: 'PACEInfo', oid: spec.pace.oid, version: 2, parameterId: spec.pace.parameterId });
+  if (pace) securityInfos.push({ type: 'PACEInfo', oid: pace.oid, version: 2, parameterId: pace.parameterId });
   if (securityInfos.length > 0 && (genuine.caSpki || genuine.aaSpki)) groups.set(14, encodeDg14(securityInfos));
   if (genuine.aaSpki) groups.set(15, encodeDg15(genuine.aaSpki));
 
@@ -167,7 +185,18 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   files.set('COM', encodeCom(comGroups));
   for (const [n, bytes] of groups) files.set(`DG${n}`, bytes);
   files.set('SOD', sod);
-  if (spec.pace) files.set('CardAccess', encodeSecurityInfos([{ type: 'PACEInfo', oid: spec.pace.oid, version: 2, parameterId: spec.pace.parameterId }]));
+  if (pace) files.set('CardAccess', encodeSecurityInfos([{ type: 'PACEInfo', oid: pace.oid, version: 2, parameterId: pace.parameterId }]));
+  if (options.paceCam) {
+    // EF.CardSecurity: the SecurityInfos a CAM terminal needs, signed like the SOD.
+    files.set('CardSecurity', writeSignedObject({
+      eContentType: OID_SECURITY_OBJECT,
+      eContent: encodeSecurityInfos(securityInfos),
+      hash: spec.sodHash,
+      signer,
+      issuerName: authority.csca.name,
+      signingTime: signingTimeFor(signerKind),
+    }));
+  }
   v?.afterSigning?.(files, spec);
 
   // A clone carries the genuine data but cannot have the genuine chip's private keys.
@@ -180,7 +209,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
     protectedFiles: spec.protectedGroups.map((n) => `DG${n}` as LdsFileName),
     access: { mrz, mrzInformation: mrzInformationFromMrz(mrz, { today: new Date('2025-06-01T00:00:00Z') }).value, can },
     chipKeys,
-    protocols: { bac: spec.bac, pace: spec.pace },
+    protocols: { bac: spec.bac, pace },
     trust: { cscas: [trusted.csca.der], crls: [trusted.crl], authority: trusted.id },
     holder: person,
     expected: v ? v.expected(spec) : { verdict: 'VERIFIED', check: null, status: null },

@@ -2,6 +2,7 @@
  * EF.SOD (ICAO 9303-10 4.6.2): the LDSSecurityObject with the data-group hashes, signed as CMS
  * SignedData by a Document Signer (signed attributes contentType, messageDigest, signingTime;
  * signer identified by issuerAndSerialNumber; DS certificate embedded), wrapped in tag 77.
+ * EF.CardSecurity (PACE-CAM documents) is the same SignedData over the chip's SecurityInfos.
  */
 import { explicit, integer, octetString, oid, sequence, set, setOf, time } from '../../bytes/der.ts';
 import { tlv } from '../../bytes/tlv.ts';
@@ -11,6 +12,8 @@ import type { IssuedCertificate } from './pki.ts';
 import { writeName, type DistinguishedName } from './x509-writer.ts';
 
 export const OID_LDS_SECURITY_OBJECT = '2.23.136.1.1.1';
+/** BSI TR-03110 id-SecurityObject: the eContentType of EF.CardSecurity. */
+export const OID_SECURITY_OBJECT = '0.4.0.127.0.7.3.2.1';
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -38,12 +41,24 @@ export function writeLdsSecurityObject(dataGroups: ReadonlyMap<number, Uint8Arra
   return sequence(integer(0), digestAlgorithm(hashAlg), sequence(...entries));
 }
 
-/** CMS ContentInfo(SignedData) without the tag 77 wrapper — what `openssl cms` reads. */
-export function writeSodCms(spec: SodSpec): Uint8Array {
-  const lso = writeLdsSecurityObject(spec.dataGroups, spec.hash, spec.omitHashes);
+export interface SignedObjectSpec {
+  readonly eContentType: string;
+  readonly eContent: Uint8Array;
+  readonly hash: HashAlgorithm;
+  readonly signer: IssuedCertificate;
+  readonly issuerName: DistinguishedName;
+  readonly signingTime: Date;
+  readonly corruptSignature?: boolean;
+}
+
+/**
+ * CMS ContentInfo(SignedData) over `eContent` as ICAO signs its security objects (EF.SOD,
+ * EF.CardSecurity): signed attributes, issuerAndSerialNumber, the signer certificate embedded.
+ */
+export function writeSignedObject(spec: SignedObjectSpec): Uint8Array {
   const attributes = [
-    sequence(oid(OID_CONTENT_TYPE), set(oid(OID_LDS_SECURITY_OBJECT))),
-    sequence(oid(OID_MESSAGE_DIGEST), set(octetString(hash(spec.hash, lso)))),
+    sequence(oid(OID_CONTENT_TYPE), set(oid(spec.eContentType))),
+    sequence(oid(OID_MESSAGE_DIGEST), set(octetString(hash(spec.hash, spec.eContent)))),
     sequence(oid(OID_SIGNING_TIME), set(time(spec.signingTime))),
   ];
   // The signature covers the attributes as a DER SET OF; the SignerInfo carries them as [0] IMPLICIT.
@@ -63,11 +78,24 @@ export function writeSodCms(spec: SodSpec): Uint8Array {
   const signedData = sequence(
     integer(3),
     set(digestAlgorithm(spec.hash)),
-    sequence(oid(OID_LDS_SECURITY_OBJECT), explicit(0, octetString(lso))),
+    sequence(oid(spec.eContentType), explicit(0, octetString(spec.eContent))),
     tlv(0xa0, spec.signer.der),
     set(signerInfo),
   );
   return sequence(oid(OID_SIGNED_DATA), explicit(0, signedData));
+}
+
+/** CMS ContentInfo(SignedData) without the tag 77 wrapper — what `openssl cms` reads. */
+export function writeSodCms(spec: SodSpec): Uint8Array {
+  return writeSignedObject({
+    eContentType: OID_LDS_SECURITY_OBJECT,
+    eContent: writeLdsSecurityObject(spec.dataGroups, spec.hash, spec.omitHashes),
+    hash: spec.hash,
+    signer: spec.signer,
+    issuerName: spec.issuerName,
+    signingTime: spec.signingTime,
+    ...(spec.corruptSignature ? { corruptSignature: true } : {}),
+  });
 }
 
 /** EF.SOD file contents: the CMS wrapped in application tag 77. */
