@@ -70,6 +70,8 @@ export interface PcscdOptions {
   /** vpcd's first port; VPCD_PACKAGED_PORT uses the packaged /etc/reader.conf.d. */
   readonly vpcdBasePort?: number;
   readonly timeoutMs?: number;
+  /** How long to wait for another test file's pcscd to finish (default 10 minutes: another part's suite may read many cards through vpcd). */
+  readonly lockTimeoutMs?: number;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function requirePcscd(t: TestLike, options: PcscdOptions = {}): Pro
     t.skip(`skipped: ${reason}`);
     return undefined;
   }
-  const releaseLock = await acquireLock(60_000);
+  const releaseLock = await acquireLock(options.lockTimeoutMs ?? 600_000);
   const handle = new OwnedPcscd(options.vpcdBasePort ?? TEST_VPCD_BASE_PORT, options.timeoutMs ?? 10_000);
   const cleanup = async (): Promise<void> => {
     await handle.kill();

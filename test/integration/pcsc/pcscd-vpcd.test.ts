@@ -48,7 +48,8 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
 
 const cardPresent = (): boolean => listReaders().find((r) => r.name === READER)?.cardPresent === true;
 
-test('PC/SC through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
+// Generous timeout: it includes waiting for another test file's pcscd (one per machine).
+test('PC/SC through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
   const pcscd = await requirePcscd(t);
   if (!pcscd) return;
   const responder = createTestResponder(1500);

@@ -43,7 +43,8 @@ async function takeOff(bridge: VpcdBridge): Promise<void> {
   await cardState(READER, false);
 }
 
-test('virtual eMRTDs through pcscd + vpcd', { timeout: 60_000 }, async (t) => {
+// Generous timeout: it includes waiting for another test file's pcscd (one per machine).
+test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
   const pcscd = await requirePcscd(t);
   if (!pcscd) return;
 
