@@ -70,7 +70,10 @@ export interface PcscdOptions {
   /** vpcd's first port; VPCD_PACKAGED_PORT uses the packaged /etc/reader.conf.d. */
   readonly vpcdBasePort?: number;
   readonly timeoutMs?: number;
-  /** How long to wait for another test file's pcscd to finish (default 10 minutes: another part's suite may read many cards through vpcd). */
+  /**
+   * How long to wait for another test file's pcscd to finish (default 10 minutes: another
+   * part's suite may read many cards through vpcd at ~50 ms per APDU).
+   */
   readonly lockTimeoutMs?: number;
 }
 
