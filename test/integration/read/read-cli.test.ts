@@ -1,0 +1,98 @@
+/**
+ * `eid-terminal read` end to end on a real PC/SC stack: pcscd with vsmartcard-vpcd, a virtual
+ * chip behind the vpcd socket, the `smartcard` binding. Every profile and broken variant of the
+ * factory must come out with its expected verdict and exit status, and be recorded.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildDocument } from '../../../core/chip/factory/build-document.ts';
+import { PROFILE_NAMES, PROFILES } from '../../../core/chip/factory/profiles.ts';
+import { VARIANT_NAMES, variantAppliesTo } from '../../../core/chip/factory/variants.ts';
+import { virtualChipFor } from '../../../core/chip/index.ts';
+import { VerificationResultSchema } from '../../../core/api/verification.ts';
+import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
+import { listReaders } from '../../../native/readers.ts';
+import { requirePcscd } from '../helpers/pcscd.ts';
+
+const run = promisify(execFile);
+const CLI = join(process.cwd(), 'bin', 'eid-terminal.js');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [CLI, ...args], { timeout: 60_000 });
+    return { code: 0, stdout };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '' };
+  }
+}
+
+async function cardState(reader: string, present: boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((listReaders().find((r) => r.name === reader)?.cardPresent ?? false) !== present) {
+    if (Date.now() > deadline) throw new Error(`${reader}: card ${present ? 'not seen' : 'still there'}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+test('eid-terminal read: every profile and preset through pcscd gives its verdict', async (t) => {
+  const pcscd = await requirePcscd(t);
+  if (!pcscd) return;
+  const work = mkdtempSync(join(tmpdir(), 'eid-read-cli-'));
+  t.after(() => rmSync(work, { recursive: true, force: true }));
+  let reads = 0;
+  for (const profile of PROFILE_NAMES) {
+    for (const variant of [null, ...VARIANT_NAMES]) {
+      if (variant && !variantAppliesTo(variant, PROFILES[profile])) continue;
+      await t.test(`${profile}${variant ? ' / ' + variant : ''}`, async () => {
+        const doc = buildDocument(profile, variant);
+        const trust = doc.trust.cscas.concat(doc.trust.crls).map((der, i) => {
+          const path = join(work, `${profile}-${variant ?? 'genuine'}-${i}.der`);
+          writeFileSync(path, der);
+          return path;
+        });
+        const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(0) });
+        try {
+          await bridge.insert();
+          await cardState(pcscd.reader(0), true);
+          const { code, stdout } = await cli([
+            'read', '--reader', pcscd.reader(0), '--mrz', doc.access.mrz, '--json', '--data-dir', join(work, 'data'),
+            ...trust.flatMap((p) => ['--trust', p]),
+          ]);
+          const result = VerificationResultSchema.parse(JSON.parse(stdout));
+          assert.equal(result.verdict, doc.expected.verdict, stdout);
+          if (doc.expected.check) assert.equal((result.checks[doc.expected.check] as { status: string }).status, doc.expected.status);
+          assert.equal(code, result.verdict === 'VERIFIED' ? 0 : 1);
+          assert.ok(result.stats.apdus > 0);
+          reads++;
+        } finally {
+          await bridge.stop();
+          await cardState(pcscd.reader(0), false);
+        }
+      });
+    }
+  }
+  const { stdout } = await cli(['records', 'list', '--json', '--data-dir', join(work, 'data'), '--limit', '200']);
+  assert.equal((JSON.parse(stdout) as unknown[]).length, reads, 'every read was recorded');
+});
+
+test('eid-terminal read: no card and a wrong key give their typed errors (exit 2)', async (t) => {
+  const pcscd = await requirePcscd(t);
+  if (!pcscd) return;
+  const doc = buildDocument('cccd-2021');
+  const empty = await cli(['read', '--reader', pcscd.reader(0), '--mrz', doc.access.mrz, '--json', '--no-store']);
+  assert.equal(empty.code, 2);
+  assert.equal(JSON.parse(empty.stdout).error.code, 'NO_CARD');
+  const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(0) });
+  t.after(() => bridge.stop());
+  await bridge.insert();
+  await cardState(pcscd.reader(0), true);
+  const wrong = await cli(['read', '--reader', pcscd.reader(0), '--document-number', 'C01X00T47', '--date-of-birth', '740812', '--date-of-expiry', '120415', '--json', '--no-store']);
+  assert.equal(wrong.code, 2);
+  assert.equal(JSON.parse(wrong.stdout).error.code, 'ACCESS_DENIED');
+});
