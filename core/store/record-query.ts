@@ -133,14 +133,14 @@ export class RecordQueries {
       const tokens = this.#cipher.nameTokens(name);
       if (tokens.length === 0) throw storeError('QUERY_INVALID', 'name has no letters');
       // The rarest word drives the scan: its (token, seq) index walks seq downward so LIMIT
-      // stops early; the other words are checked per row.
+      // stops early; the other words are checked on the token index before a record row is read.
       const [driver, ...others] = this.#rarestFirst(tokens);
       sql.from = 'name_tokens t0 JOIN records r ON r.seq = t0.seq';
       sql.seq = 't0.seq';
       sql.where.push('t0.token = ?');
       sql.params.push(driver);
       for (const t of others) {
-        sql.where.push('EXISTS (SELECT 1 FROM name_tokens tn WHERE tn.token = ? AND tn.seq = r.seq)');
+        sql.where.push('EXISTS (SELECT 1 FROM name_tokens tn WHERE tn.token = ? AND tn.seq = t0.seq)');
         sql.params.push(t);
       }
     }
