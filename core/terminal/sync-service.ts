@@ -5,25 +5,10 @@
 import type { Store } from '../store/store.ts';
 import { enrolTerminal } from '../sync/enrolment.ts';
 import { loadIdentity, type TerminalIdentity } from '../sync/identity.ts';
-import { RegistryClient } from '../sync/registry-client.ts';
-import type { SyncStatus } from '../sync/status.ts';
-import { SyncWorker } from '../sync/sync-worker.ts';
+import { syncWorkerFor } from '../sync/sync-service.ts';
+import { idleSyncStatus, type SyncStatus } from '../sync/status.ts';
+import type { SyncWorker } from '../sync/sync-worker.ts';
 import { currentTrustList, decodeTrustList, verifyTrustList, type TrustListContents } from '../sync/trust-list.ts';
-
-/** The worker for an enrolled terminal; `eid-terminal sync` and the kiosk both make it here. */
-export function syncWorkerFor(store: Pick<Store, 'outbox' | 'kv'>, identity: TerminalIdentity, onTrustList?: (list: TrustListContents) => void): SyncWorker {
-  return new SyncWorker({
-    outbox: store.outbox,
-    kv: store.kv,
-    client: new RegistryClient(identity.registryUrl, identity),
-    registryKey: identity.registryKey,
-    ...(onTrustList && { onTrustList }),
-  });
-}
-
-const NOT_ENROLLED: SyncStatus = {
-  enrolled: false, connectivity: 'unknown', pending: 0, rejected: 0, lastSyncAt: null, lastError: null, nextAttemptAt: null, trustListVersion: null, trustListUpdatedAt: null,
-};
 
 export class SyncService {
   #worker: SyncWorker | null = null;
@@ -40,18 +25,18 @@ export class SyncService {
     if (!identity) return;
     const held = currentTrustList(this.store.kv);
     if (held) this.onTrustList(decodeTrustList(verifyTrustList(held.jws, identity.registryKey)));
-    this.#run(identity);
+    this.#run();
   }
 
   async enrol(url: string, code: string, name: string): Promise<TerminalIdentity> {
     await this.stop();
     const identity = await enrolTerminal(this.store.kv, url, code, { name, force: true });
-    this.#run(identity);
+    this.#run();
     return identity;
   }
 
   status(): SyncStatus {
-    return this.#worker?.status() ?? { ...NOT_ENROLLED, pending: this.store.outbox.pendingCount() };
+    return this.#worker?.status() ?? idleSyncStatus(this.store.outbox, this.store.kv);
   }
 
   onStatus(listener: (s: SyncStatus) => void): () => void {
@@ -70,8 +55,9 @@ export class SyncService {
     await worker?.stop();
   }
 
-  #run(identity: TerminalIdentity): void {
-    const worker = syncWorkerFor(this.store, identity, this.onTrustList);
+  #run(): void {
+    const worker = syncWorkerFor(this.store, { onTrustList: this.onTrustList });
+    if (!worker) return;
     worker.onStatus((s) => {
       for (const l of this.#listeners) l(s);
     });

@@ -5,6 +5,7 @@
 import type { AccessKey, ApiInput, ApiOutput, RecordSummary, Settings, Status, TerminalApi, TerminalEvent, SessionEvent, SessionState } from '../api/terminal-api.ts';
 import { EidError } from '../errors.ts';
 import { fromBase64, toBase64 } from '../sync/base64.ts';
+import { statusFields } from '../sync/status.ts';
 import { VerificationSession, SessionRegistry } from '../session/index.ts';
 import type { ReadProgress, SessionSnapshot } from '../session/index.ts';
 import type { Store } from '../store/store.ts';
@@ -69,13 +70,14 @@ export class Terminal implements TerminalApi {
   async getStatus(): Promise<Status> {
     const sync = this.#o.sync?.status();
     const s = this.#o.store.settings;
+    const fields = sync ? statusFields(sync) : null;
     return {
       readers: this.#o.readers.flatMap((r) => r.list()),
       pcscAvailable: this.#o.readers.some((r) => r.available && r !== this.#o.virtualReader),
-      online: sync?.connectivity === 'online',
-      registryConfigured: sync?.enrolled ?? false,
+      online: fields?.online ?? false,
+      registryConfigured: fields?.registryConfigured ?? false,
       pendingRecords: this.#o.store.outbox.pendingCount(),
-      trustListUpdatedAt: sync?.trustListUpdatedAt ?? this.#trustUpdatedAt,
+      trustListUpdatedAt: fields?.trustListUpdatedAt ?? this.#trustUpdatedAt,
       terminalName: s.get('terminalName') ?? 'eID Terminal',
       language: s.get('language') === 'en' ? 'en' : 'vi',
       operator: this.#operator,
