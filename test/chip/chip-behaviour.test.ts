@@ -132,3 +132,27 @@ test('injected randomness makes the chip deterministic: same random, same GET CH
   await selectApplication(a);
   assert.deepEqual((await send(a, { cla: 0, ins: 0x84, p1: 0, p2: 0, ne: 8 })).data, new Uint8Array(8).fill(7));
 });
+
+test('hostile input: 2,000 seeded random APDUs, plain and under SM, never throw and never leak a file before access control', async () => {
+  let state = 0x12345678;
+  const next = (): number => {
+    state = (state * 1103515245 + 12345) >>> 0;
+    return state >>> 24;
+  };
+  const { chip, transport } = newChip(cccd);
+  await selectApplication(transport);
+  for (let i = 0; i < 1000; i++) {
+    const raw = Uint8Array.from({ length: 4 + (next() % 40) }, next);
+    const r = parseResponse(await chip.transmit(raw));
+    // Nothing but CardAccess (absent here) may be read without BAC, whatever the command.
+    if (raw[1] === 0xb0 || raw[1] === 0xb1) assert.equal(r.data.length, 0);
+  }
+  const opened = newChip(cccd);
+  await openChip(cccd, opened.transport, 'BAC');
+  for (let i = 0; i < 1000; i++) {
+    const raw = Uint8Array.from({ length: 4 + (next() % 40) }, next);
+    raw[0] = 0x0c; // claims secure messaging
+    parseResponse(await opened.chip.transmit(raw));
+  }
+  assert.equal(opened.chip.secured, false, 'a forged protected command ended the session');
+});
