@@ -1,5 +1,5 @@
 /**
- * The one file that loads the native PC/SC module (`smartcard`, N-API; see docs/readme/pcsc.md
+ * The one file that loads the native PC/SC module (`smartcard`, N-API; see docs/reference/pcsc.md
  * for why not `pcsclite`). It is imported lazily on first use, so commands and tests that never
  * touch a reader never load the addon. Everything above this file sees only the small
  * PcscBinding interface, which tests replace with fakes.

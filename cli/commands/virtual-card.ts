@@ -25,7 +25,7 @@ serve   puts a virtual chip on vpcd's reader (pcscd with vsmartcard-vpcd must ru
         CardSecurity, optionally with .bin) behind BAC with the given MRZ.
 
 Variants: ${VARIANT_NAMES.join(', ')}
-DEMO ONLY: the sample documents are signed by the demo CSCAs in certs/demo-csca-*.pem, whose
+DEMO ONLY: the sample documents are signed by the demo CSCAs in certs/demo/demo-csca-*.pem, whose
 private keys are public. Never trust those certificates in production.`;
 
 function usage(detail: string): EidError {
@@ -165,7 +165,7 @@ export const command: Command = {
       `${profile}${variant ? ` / ${variant}` : ''}: ${doc.description}`,
       `open with MRZ: ${doc.access.mrz.split('\n').join(' / ')}`,
       ...(doc.access.can ? [`or CAN: ${doc.access.can}`] : []),
-      `expected verdict: ${doc.expected.verdict}${doc.expected.check ? ` (${doc.expected.check} ${doc.expected.status})` : ''}; trust: certs/demo-csca-${doc.trust.authority.toLowerCase()}.pem`,
+      `expected verdict: ${doc.expected.verdict}${doc.expected.check ? ` (${doc.expected.check} ${doc.expected.status})` : ''}; trust: eid-terminal read --trust certs/demo (certs/demo/demo-csca-${doc.trust.authority.toLowerCase()}.pem)`,
     ];
     return serve(virtualChipFor(doc), lines, host, port);
   },

@@ -243,7 +243,7 @@ export class Terminal implements TerminalApi {
     const connection = await provider.connect(reader);
     try {
       const outcome = await readDocument(connection.transport, key, {
-        trust: this.#o.trust,
+        trust: provider === this.#o.virtualReader ? this.#o.virtualReader.trust : this.#o.trust,
         now: this.#now,
         signal,
         onProgress: (p) => progress({ phase: p.step === 'passive-authentication' ? 'verifying' : 'reading', step: p.step, ...(p.file && { file: p.file }), bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),

@@ -6,39 +6,42 @@
 import { EidError } from '../errors.ts';
 import type { DemoCard } from '../api/terminal-api.ts';
 import { buildDocument } from '../chip/factory/build-document.ts';
+import { catalogue } from '../chip/factory/catalogue.ts';
 import type { VirtualDocument } from '../chip/factory/document.ts';
-import { PROFILE_NAMES, PROFILES, isProfileName } from '../chip/factory/profiles.ts';
-import { VARIANTS, VARIANT_NAMES, isVariantName, variantAppliesTo } from '../chip/factory/variants.ts';
-import { VirtualChip, cardRemoved } from '../chip/virtual-chip.ts';
+import { PROFILES, isProfileName } from '../chip/factory/profiles.ts';
+import { isVariantName } from '../chip/factory/variants.ts';
+import { virtualChipFor } from '../chip/index.ts';
+import { cardRemoved, type VirtualChip } from '../chip/virtual-chip.ts';
+import { TrustStore } from '../trust/store.ts';
+import { DEMO_CERTS_DIR, loadTrustPath } from '../trust/store-folder.ts';
 import type { CardConnection, ReaderInfo, ReaderProvider } from './readers.ts';
 
 export const VIRTUAL_READER_NAME = 'eID Terminal virtual reader';
 
-function label(profile: string, variant: string | null): string {
-  const p = PROFILES[profile as keyof typeof PROFILES];
-  const base = p ? p.description : profile;
-  return variant ? `${base} — ${VARIANTS[variant as keyof typeof VARIANTS]?.description ?? variant}` : base;
+/** The sample cards the virtual reader offers, with the key a clerk would type for each. */
+export function demoCards(): DemoCard[] {
+  return catalogue().map((entry) => ({
+    profile: entry.profile,
+    variant: entry.variant,
+    label: entry.variant ? `${PROFILES[entry.profile].description} — ${entry.description}` : entry.description,
+    key: { kind: 'mrz', mrz: entry.mrz },
+  }));
 }
 
-let demoCardList: DemoCard[] | null = null;
-
-/** The demo cards the virtual reader offers, with the key a clerk would type for each (built once). */
-export function demoCards(): DemoCard[] {
-  if (demoCardList) return demoCardList;
-  const cards: DemoCard[] = [];
-  for (const profile of PROFILE_NAMES) {
-    for (const variant of [null, ...VARIANT_NAMES]) {
-      if (variant && !variantAppliesTo(variant, PROFILES[profile])) continue;
-      const doc = buildDocument(profile, variant);
-      cards.push({ profile, variant, label: label(profile, variant), key: { kind: 'mrz', mrz: doc.access.mrz } });
-    }
-  }
-  demoCardList = cards;
-  return cards;
+/**
+ * Trust for the sample cards only: the demo CSCAs, whose private keys are public. Real cards on
+ * real readers are never judged against it.
+ */
+export function demoTrustStore(now: Date = new Date()): TrustStore {
+  const store = new TrustStore();
+  loadTrustPath(store, DEMO_CERTS_DIR, now);
+  return store;
 }
 
 export class VirtualReader implements ReaderProvider {
   readonly available = true;
+  /** What the sample cards are verified against (see demoTrustStore). */
+  readonly trust: TrustStore = demoTrustStore();
   #chip: VirtualChip | null = null;
   #document: VirtualDocument | null = null;
   readonly #listeners = new Set<() => void>();
@@ -57,7 +60,7 @@ export class VirtualReader implements ReaderProvider {
       throw new EidError('DEMO_CARD_UNKNOWN', `No sample card ${profile}${variant ? '/' + variant : ''}`, 'Không có thẻ mẫu này');
     }
     this.#document = buildDocument(profile, variant);
-    this.#chip = new VirtualChip(this.#document, { delayMs: this.#latencyMs });
+    this.#chip = virtualChipFor(this.#document, { delayMs: this.#latencyMs });
     this.#emit();
     return this.#document;
   }

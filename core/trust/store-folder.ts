@@ -137,3 +137,9 @@ export function removeTrusted(store: TrustStore, userFolder: string, fingerprint
 
 /** The `certs/` folder shipped with the terminal (trust anchors loaded at start). */
 export const SHIPPED_CERTS_DIR: string = fileURLToPath(new URL('../../certs/', import.meta.url));
+
+/**
+ * The demo CSCAs that sign the virtual reader's sample cards. Their private keys are public, so
+ * they are never part of the trust store that judges real cards: only the virtual reader adds them.
+ */
+export const DEMO_CERTS_DIR: string = fileURLToPath(new URL('../../certs/demo/', import.meta.url));

@@ -12,9 +12,9 @@ import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { demoCertificateFiles } from '../../../core/chip/factory/demo-files.ts';
 import { readTlv } from '../../../core/bytes/tlv.ts';
 
-const certsDir = resolve(process.cwd(), 'certs');
+const certsDir = resolve(process.cwd(), 'certs', 'demo');
 
-test('certs/demo-csca-* match the factory byte for byte (run scripts/generate-demo-certs.ts after changing the demo PKI)', () => {
+test('certs/demo/demo-csca-* match the factory byte for byte (run scripts/generate-demo-certs.ts after changing the demo PKI)', () => {
   for (const file of demoCertificateFiles()) {
     assert.deepEqual(new Uint8Array(readFileSync(join(certsDir, file.name))), file.bytes, file.name);
   }
@@ -30,7 +30,7 @@ const hasOpenssl = (() => {
 })();
 
 for (const [profile, csca] of [['cccd-2021', 'demo-csca-vn.pem'], ['foreign-td1-id', 'demo-csca-uto.pem']] as const) {
-  test(`the ${profile} sample SOD verifies under openssl cms against certs/${csca}`, { skip: !hasOpenssl }, () => {
+  test(`the ${profile} sample SOD verifies under openssl cms against certs/demo/${csca}`, { skip: !hasOpenssl }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-sod-'));
     try {
       const sod = buildDocument(profile).files.get('SOD')!;

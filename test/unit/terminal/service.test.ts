@@ -136,3 +136,10 @@ test('the service refuses a missing token, a foreign Origin, a foreign Host and 
   const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events?token=wrong`);
   await new Promise<void>((resolve) => ws.once('error', () => resolve()));
 });
+
+test('the demo CSCAs judge only the virtual reader\'s sample cards, never real ones', async () => {
+  const trust = (await call('listTrust', {})).body.result as { subject: string; name: string | null }[];
+  assert.ok(trust.some((c) => c.name?.includes('CCCD')), 'the shipped CCCD CSCA is trusted');
+  assert.ok(!trust.some((c) => /DEMO/.test(c.subject)), 'no demo CSCA in the trust store for real cards');
+  assert.ok(host.virtualReader!.trust.certificates().every((c) => /DEMO/.test(c.certificate.subject.text)));
+});
