@@ -4,19 +4,12 @@
  * core/crypto/ec matches them back to a known curve by value.
  */
 import { bytesToBigInt } from '../bytes/bytes.ts';
+import type { EcDomainParameters } from '../crypto/ec/curve-params.ts';
 import { OID } from './algorithms.ts';
 import { asn1Error, guard, integerValue, items, octetStringValue, oidValue, readWhole } from './reader.ts';
 
-/** Same shape as core/crypto/ec EcDomainParameters (structural, so asn1 needs no crypto import). */
-export interface ExplicitEcParameters {
-  readonly p: bigint;
-  readonly a: bigint;
-  readonly b: bigint;
-  readonly gx: bigint;
-  readonly gy: bigint;
-  readonly n: bigint;
-  readonly h: bigint;
-}
+/** Explicit parameters are the curve's domain parameters, as core/crypto/ec defines them. */
+export type ExplicitEcParameters = EcDomainParameters;
 
 export type EcKeyParameters =
   | { readonly kind: 'named'; readonly curveOid: string }

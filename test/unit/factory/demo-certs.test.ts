@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { demoCertificateFiles } from '../../../core/chip/factory/demo-files.ts';
 import { readTlv } from '../../../core/bytes/tlv.ts';
+import { opensslSkip } from '../../helpers/openssl.ts';
 
 const certsDir = resolve(process.cwd(), 'certs', 'demo');
 
@@ -20,17 +21,9 @@ test('certs/demo/demo-csca-* match the factory byte for byte (run scripts/genera
   }
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 for (const [profile, csca] of [['cccd-2021', 'demo-csca-vn.pem'], ['foreign-td1-id', 'demo-csca-uto.pem']] as const) {
-  test(`the ${profile} sample SOD verifies under openssl cms against certs/demo/${csca}`, { skip: !hasOpenssl }, () => {
+  test(`the ${profile} sample SOD verifies under openssl cms against certs/demo/${csca}`, { skip: opensslSkip }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-sod-'));
     try {
       const sod = buildDocument(profile).files.get('SOD')!;
