@@ -13,7 +13,7 @@ import { AccessKeySchema } from '../../core/api/terminal-api.ts';
 import { EidError } from '../../core/errors.ts';
 import { readDocument } from '../../core/terminal/read-document.ts';
 import { recordContext } from '../../core/terminal/record-context.ts';
-import { openStore } from '../../core/store/store.ts';
+import { openStore, type Store } from '../../core/store/store.ts';
 import { connectReader } from '../../native/pcsc-transport.ts';
 import { listReaders, type ReaderInfo } from '../../native/readers.ts';
 import { printResult } from '../result-printer.ts';
@@ -22,11 +22,13 @@ import { trustForRun } from '../trust-options.ts';
 const HELP = `Usage: eid-terminal read [--reader NAME|INDEX] [--wait SECONDS]
      ( --mrz "MRZ" | --document-number N --date-of-birth YYMMDD --date-of-expiry YYMMDD
      | --cccd ID12 --date-of-birth YYMMDD [--date-of-expiry YYMMDD] | --qr "QR TEXT" | --can NNNNNN )
-     [--trust PATH]... [--out DIR] [--json] [--no-store] [--operator NAME] [--data-dir DIR]
+     [--trust PATH]... [--out DIR] [--json] [--no-store] [--operator NAME --pin PIN] [--data-dir DIR]
 
 Opens the chip (PACE when offered, else BAC), reads COM, SOD and the data groups (never the
 EAC-protected DG3/DG4), proves the chip (CA, PACE-CAM or AA), runs passive authentication and
 prints the result. A CCCD number or QR code without expiry tries the derived expiries in order.
+The verification is recorded in the data folder unless --no-store; once operator accounts exist the
+record must name one: --operator NAME with --pin PIN (or EID_TERMINAL_PIN).
 
 Exit status: 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.`;
 
@@ -77,7 +79,7 @@ export const command: Command = {
         mrz: { type: 'string' }, 'document-number': { type: 'string' }, 'date-of-birth': { type: 'string' }, 'date-of-expiry': { type: 'string' },
         cccd: { type: 'string' }, qr: { type: 'string' }, can: { type: 'string' },
         trust: { type: 'string', multiple: true }, out: { type: 'string' }, json: { type: 'boolean' },
-        'no-store': { type: 'boolean' }, operator: { type: 'string' }, 'data-dir': { type: 'string' },
+        'no-store': { type: 'boolean' }, operator: { type: 'string' }, pin: { type: 'string' }, 'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -86,33 +88,44 @@ export const command: Command = {
       return 0;
     }
     const key = keyFrom(values as Record<string, string | undefined>);
-    const wait = values.wait === undefined ? 0 : Number(values.wait);
-    if (!(wait >= 0 && wait <= 3600)) throw usage('--wait takes seconds from 0 to 3600');
     const dataDir = resolveDataDir(values['data-dir']);
     const now = new Date();
-    const trust = trustForRun(dataDir, values.trust ?? [], now);
-    const reader = await waitForCard(values.reader, wait);
-    const transport = await connectReader(reader.name);
-    let outcome;
+    // Who the record names is settled before the card is touched, so a refused operator costs no read.
+    const store = values['no-store'] ? null : openStore({ dataDir });
     try {
-      outcome = await readDocument(transport, key, { trust: trust.store, now });
+      const operator = store ? operatorFor(store, values.operator, values.pin ?? process.env.EID_TERMINAL_PIN) : null;
+      return await readAndReport(values, key, dataDir, now, store, operator);
     } finally {
-      await transport.close();
+      store?.close();
     }
-    if (values.out) {
-      mkdirSync(values.out, { recursive: true });
-      for (const [name, bytes] of outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
-    }
-    if (!values['no-store']) {
-      const store = openStore({ dataDir });
-      try {
-        store.write({ result: outcome.result, context: recordContext(outcome, values.operator ?? 'cli', { reader: reader.name }) });
-      } finally {
-        store.close();
-      }
-    }
-    if (values.json) console.log(JSON.stringify(outcome.result));
-    else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
-    return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
   },
 };
+
+/** The operator the record names: an authenticated account once accounts exist, else the given name or 'cli'. */
+function operatorFor(store: Store, name: string | undefined, pin: string | undefined): string {
+  if (store.operators.count() === 0) return name ?? 'cli';
+  if (!name || !pin) throw new EidError('SIGN_IN_REQUIRED', 'This terminal has operator accounts: give --operator NAME and --pin PIN (or --no-store)', 'Quầy này có tài khoản người dùng: cần --operator TÊN và --pin MÃPIN (hoặc --no-store)');
+  return store.operators.authenticate(name, pin).name;
+}
+
+async function readAndReport(values: { reader?: string | undefined; wait?: string | undefined; trust?: string[] | undefined; out?: string | undefined; json?: boolean | undefined }, key: AccessKey, dataDir: string, now: Date, store: Store | null, operator: string | null): Promise<number> {
+  const wait = values.wait === undefined ? 0 : Number(values.wait);
+  if (!(wait >= 0 && wait <= 3600)) throw usage('--wait takes seconds from 0 to 3600');
+  const trust = trustForRun(dataDir, values.trust ?? [], now);
+  const reader = await waitForCard(values.reader, wait);
+  const transport = await connectReader(reader.name);
+  let outcome;
+  try {
+    outcome = await readDocument(transport, key, { trust: trust.store, now });
+  } finally {
+    await transport.close();
+  }
+  if (values.out) {
+    mkdirSync(values.out, { recursive: true });
+    for (const [name, bytes] of outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
+  }
+  if (store && operator) store.write({ result: outcome.result, context: recordContext(outcome, operator, { reader: reader.name }) });
+  if (values.json) console.log(JSON.stringify(outcome.result));
+  else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
+  return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
+}

@@ -1,5 +1,5 @@
 /**
- * The sync outbox (structurally core/sync/ports.ts OutboxPort): one entry per record, written in
+ * The sync outbox (core/sync/ports.ts OutboxPort): one entry per record, written in
  * the record's own transaction. Payloads are sealed at rest like the record's personal fields.
  * A lease keeps an entry out of `pending` while a batch is in flight; acknowledging deletes the
  * entry and stamps the record as synced, so only acknowledged records ever count as synced.
@@ -8,22 +8,9 @@ import type Database from 'better-sqlite3';
 import type { FieldCipher } from './field-cipher.ts';
 import { outboxAad } from './migrations.ts';
 import { storeError } from './errors.ts';
+import type { OutboxEntry, OutboxPort } from '../sync/ports.ts';
 
-export interface OutboxEntry {
-  id: string;
-  seq: number;
-  /** JSON of the record as sent to the registry. */
-  payload: string;
-  createdAt: string;
-}
-
-export interface OutboxPort {
-  pending(limit: number): OutboxEntry[];
-  lease(ids: string[], untilMs: number): void;
-  acknowledge(ids: string[]): void;
-  release(ids: string[]): void;
-  pendingCount(): number;
-}
+export type { OutboxEntry, OutboxPort } from '../sync/ports.ts';
 
 const MAX_BATCH = 10_000;
 

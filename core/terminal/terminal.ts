@@ -9,7 +9,6 @@ import { statusFields } from '../sync/status.ts';
 import { VerificationSession, SessionRegistry } from '../session/index.ts';
 import type { ReadProgress, SessionSnapshot } from '../session/index.ts';
 import type { Store } from '../store/store.ts';
-import { exportRecords } from '../store/export.ts';
 import type { StoredRecord } from '../store/record-types.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { loadTrustBytes } from '../trust/trust-files.ts';
@@ -132,7 +131,7 @@ export class Terminal implements TerminalApi {
 
   async exportRecords({ operator, pin, format }: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
     const by = this.#o.store.operators.authenticateSupervisor(operator, pin);
-    const content = [...exportRecords(this.#o.store.records, by, format)].join('');
+    const content = [...this.#o.store.exportRecords(by, format)].join('');
     return { fileName: `eid-records-${this.#now.toISOString().slice(0, 10)}.${format}`, content };
   }
 
@@ -159,22 +158,22 @@ export class Terminal implements TerminalApi {
       terminalName: s.get('terminalName') ?? 'eID Terminal',
       purpose: this.#o.store.profile().name,
       language: s.get('language') === 'en' ? 'en' : 'vi',
-      reader: s.get('reader') ?? null,
+      reader: s.get('reader') || null,
       registryUrl: s.get('registryUrl') ?? null,
     };
   }
 
   async updateSettings({ operator, pin, settings }: ApiInput<'updateSettings'>): Promise<Settings> {
-    this.#o.store.operators.authenticateSupervisor(operator, pin);
-    const s = this.#o.store.settings;
-    if (settings.terminalName !== undefined) s.set('terminalName', settings.terminalName);
+    const by = this.#o.store.operators.authenticateSupervisor(operator, pin);
+    const set = (key: string, value: string): void => this.#o.store.changeSetting(by, key, value);
+    if (settings.terminalName !== undefined) set('terminalName', settings.terminalName);
     if (settings.purpose !== undefined) {
       this.#o.store.profile(settings.purpose); // refuses an unknown profile
-      s.set('purposeProfile', settings.purpose);
+      set('purposeProfile', settings.purpose);
     }
-    if (settings.language !== undefined) s.set('language', settings.language);
-    if (settings.reader !== undefined) s.set('reader', settings.reader ?? '');
-    if (settings.registryUrl !== undefined && settings.registryUrl !== null) s.set('registryUrl', settings.registryUrl);
+    if (settings.language !== undefined) set('language', settings.language);
+    if (settings.reader !== undefined) set('reader', settings.reader ?? '');
+    if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);
     this.#emitStatus();
     return this.getSettings();
   }
@@ -196,10 +195,10 @@ export class Terminal implements TerminalApi {
   }
 
   async enrol({ operator, pin, url, code }: ApiInput<'enrol'>): Promise<ApiOutput<'enrol'>> {
-    this.#o.store.operators.authenticateSupervisor(operator, pin);
+    const by = this.#o.store.operators.authenticateSupervisor(operator, pin);
     if (!this.#o.sync) throw new EidError('SYNC_UNAVAILABLE', 'This terminal runs without a registry connection', 'Quầy này chạy không kết nối máy chủ');
     const identity = await this.#o.sync.enrol(url, code, this.#o.store.settings.get('terminalName') ?? 'eID Terminal');
-    this.#o.store.settings.set('registryUrl', url);
+    this.#o.store.changeSetting(by, 'registryUrl', url);
     this.#emitStatus();
     return { terminalId: identity.terminalId };
   }

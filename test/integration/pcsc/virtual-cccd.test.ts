@@ -128,7 +128,7 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
       // Asynchronous: the card answers from this process's event loop.
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        [resolve('bin/eid-terminal.js'), 'read', '--reader', READER, '--mrz', doc.access.mrz, '--json', '--no-store', '--data-dir', dataDir],
+        [resolve('bin/eid-terminal.js'), 'read', '--reader', READER, '--mrz', doc.access.mrz, '--json', '--no-store', '--trust', resolve('certs/demo'), '--data-dir', dataDir],
         { encoding: 'utf8', timeout: 45_000 },
       );
       const result = JSON.parse(stdout) as { verdict: string; checks: { accessControl: { status: string } } };

@@ -96,3 +96,14 @@ test('eid-terminal read: no card and a wrong key give their typed errors (exit 2
   assert.equal(wrong.code, 2);
   assert.equal(JSON.parse(wrong.stdout).error.code, 'ACCESS_DENIED');
 });
+
+test('eid-terminal read: once operator accounts exist, the record must name a signed-in one', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-read-op-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  const doc = buildDocument('cccd-2021');
+  assert.equal((await cli(['records', 'operator-add', 'lan', '--role', 'supervisor', '--pin', '2468', '--data-dir', dataDir])).code, 0);
+  const anonymous = await cli(['read', '--mrz', doc.access.mrz, '--json', '--data-dir', dataDir]);
+  assert.deepEqual([anonymous.code, JSON.parse(anonymous.stdout).error.code], [2, 'SIGN_IN_REQUIRED']);
+  const wrongPin = await cli(['read', '--mrz', doc.access.mrz, '--json', '--data-dir', dataDir, '--operator', 'lan', '--pin', '1111']);
+  assert.deepEqual([wrongPin.code, JSON.parse(wrongPin.stdout).error.code], [2, 'OPERATOR_AUTH_FAILED']);
+});
