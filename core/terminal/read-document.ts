@@ -4,6 +4,7 @@
  * and verify the data with passive authentication. `eid-terminal read`, the UI session and the
  * benchmarks all read cards through this function.
  */
+import { localized, type LocalizedText } from '../api/localized-text.ts';
 import type { VerificationResult } from '../api/verification.ts';
 import type { AccessKey as EnteredKey } from '../api/terminal-api.ts';
 import { EidError, isEidError } from '../errors.ts';
@@ -50,6 +51,8 @@ export interface ReadDocumentOutcome {
   readonly protocols: { readonly accessControl: string; readonly chipAuthentication: string | null };
   readonly cscaFingerprint: string | null;
   readonly documentSigner: string | null;
+  /** The result's warnings in both languages, same order: `result.warnings` are their English texts. */
+  readonly localizedWarnings: readonly LocalizedText[];
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -85,8 +88,11 @@ export async function readDocument(rawTransport: Transport, entered: EnteredKey,
 
   progress({ step: 'access-control', bytesRead: 0, bytesTotal: null });
   const { opened, used, index } = await openWithCandidates(counter, candidates, options);
-  const warnings: string[] = [];
-  if (opened.paceFallbackReason) warnings.push(`PACE was offered but not used (${opened.paceFallbackReason}); the chip was opened with BAC.`);
+  const warnings: LocalizedText[] = [];
+  if (opened.paceFallbackReason) {
+    const why = opened.paceFallbackReason;
+    warnings.push(localized(`PACE was offered but not used (${why}); the chip was opened with BAC.`, `Chip có hỗ trợ PACE nhưng không dùng được (${why}); chip đã được mở bằng BAC.`));
+  }
   const accessNote = used.assumption && candidates.length > 1 ? `Chip opened with ${used.assumption}, key ${index + 1} of ${candidates.length} tried.` : null;
 
   const files = new Map<string, Uint8Array>();
@@ -101,7 +107,7 @@ export async function readDocument(rawTransport: Transport, entered: EnteredKey,
     } catch (e) {
       // A data group the chip lists but will not give is reported; the SOD hash check still runs on what was read.
       if (e instanceof ChipStatusError && name !== 'COM' && name !== 'SOD') {
-        warnings.push(`${name} could not be read (${e.code}).`);
+        warnings.push(localized(`${name} could not be read (${e.code}).`, `Không đọc được ${name} (${e.code}).`));
         return null;
       }
       throw e;
@@ -150,5 +156,6 @@ export async function readDocument(rawTransport: Transport, entered: EnteredKey,
     protocols: { accessControl: opened.protocol, chipAuthentication: proof.protocol },
     cscaFingerprint: details.cscaFingerprint,
     documentSigner: details.documentSigner,
+    localizedWarnings: details.localizedWarnings,
   };
 }

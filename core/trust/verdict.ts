@@ -3,6 +3,7 @@
  * `checks`, `warnings` and `verdict` of core/api/verification.ts. Fail closed: a check that did not
  * run is never a PASS, and a missing SOD can never be VERIFIED.
  */
+import { localized, type LocalizedText } from '../api/localized-text.ts';
 import { overallVerdict, type Checks, type Verdict } from '../api/verification.ts';
 import type { ConsistencyResult } from './consistency.ts';
 import type { ExpiryStatus } from './document-expiry.ts';
@@ -36,14 +37,15 @@ export interface VerdictInput {
 export interface VerdictOutput {
   readonly verdict: Verdict;
   readonly checks: Checks;
-  readonly warnings: string[];
+  /** In both languages; the result's `warnings` are their English texts, in this order. */
+  readonly warnings: LocalizedText[];
   /** Why each non-passing check did not pass (English, no personal data). */
   readonly reasons: Partial<Record<keyof Checks, string>>;
 }
 
 export function buildVerdict(input: VerdictInput): VerdictOutput {
   const { passiveAuth: pa, cardSecurity: cs, chip } = input;
-  const warnings: string[] = [];
+  const warnings: LocalizedText[] = [];
   const reasons: Partial<Record<keyof Checks, string>> = {};
   let sodStatus: 'PASS' | 'FAIL' = pa?.signature.status ?? 'FAIL';
   if (pa?.signature.reason) reasons.sodSignature = pa.signature.reason;
@@ -60,7 +62,10 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   if (!pa) {
     reasons.sodSignature = 'the document has no EF.SOD';
     reasons.dataGroupHashes = 'the document has no EF.SOD';
-    warnings.push('No security object (EF.SOD): the data cannot be proven authentic.');
+    warnings.push(localized(
+      'No security object (EF.SOD): the data cannot be proven authentic.',
+      'Không có đối tượng bảo mật (EF.SOD): không chứng minh được dữ liệu là thật.',
+    ));
   }
   const csca = pa?.chain.csca;
   const checks: Checks = {
@@ -78,23 +83,45 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   if (input.consistency.mismatches.length) reasons.consistency = `differs: ${input.consistency.mismatches.join('; ')}`;
 
   if (chip.accessControl.status === 'SKIPPED' && chip.chipAuthentication.status === 'SKIPPED') {
-    warnings.push('The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.');
+    warnings.push(localized(
+      'The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.',
+      'Chip chưa được kiểm tra (dữ liệu ngoại tuyến): chưa kiểm tra kiểm soát truy cập và xác thực chip, nên không loại trừ được khả năng chip bị sao chép.',
+    ));
   } else if (chip.chipAuthentication.status === 'NOT_SUPPORTED') {
-    warnings.push('The document supports no chip authentication: a cloned chip cannot be ruled out.');
+    warnings.push(localized(
+      'The document supports no chip authentication: a cloned chip cannot be ruled out.',
+      'Giấy tờ không hỗ trợ xác thực chip: không loại trừ được khả năng chip bị sao chép.',
+    ));
   }
-  if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') warnings.push(`Revocation status unknown: ${pa?.revocation.reason ?? 'no CRL'}.`);
-  if (chainStatus === 'UNKNOWN_CSCA' && pa) warnings.push('The document signer chains to no CSCA in the trust store: import the issuing country\'s CSCA to verify it.');
+  if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') {
+    const why = pa?.revocation.reason ?? 'no CRL';
+    warnings.push(localized(`Revocation status unknown: ${why}.`, `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không: ${why}.`));
+  }
+  if (chainStatus === 'UNKNOWN_CSCA' && pa) {
+    warnings.push(localized(
+      'The document signer chains to no CSCA in the trust store: import the issuing country\'s CSCA to verify it.',
+      'Chứng thư ký giấy tờ không dẫn về CSCA nào trong danh sách tin cậy: hãy nhập CSCA của nước cấp giấy tờ để xác thực.',
+    ));
+  }
   if (chainStatus === 'PASS' && csca && isDemoCsca(csca.certificate.subject.text)) {
-    warnings.push('DEMO document: signed under the built-in demo CSCA, whose keys are public. It is a test document, not an identity document.');
+    warnings.push(localized(
+      'DEMO document: signed under the built-in demo CSCA, whose keys are public. It is a test document, not an identity document.',
+      'Giấy tờ MẪU (DEMO): được ký bằng CSCA mẫu có sẵn trong phần mềm, khóa của CSCA này đã được công khai. Đây là giấy tờ thử nghiệm, không phải giấy tờ tùy thân.',
+    ));
   }
-  if (input.consistency.status === 'SKIPPED') warnings.push('No second source of holder data to compare with DG1.');
-  if (input.expiry === 'EXPIRED') warnings.push('The document has expired.');
+  if (input.consistency.status === 'SKIPPED') {
+    warnings.push(localized('No second source of holder data to compare with DG1.', 'Không có nguồn thông tin thứ hai về chủ giấy tờ để đối chiếu với DG1.'));
+  }
+  if (input.expiry === 'EXPIRED') warnings.push(localized('The document has expired.', 'Giấy tờ đã hết hạn.'));
 
   // DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
   let verdict = overallVerdict(checks);
   if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
   if (input.holderDataUnreadable) {
-    warnings.push('DG1 (machine readable zone) could not be read: expiry and holder data are unknown.');
+    warnings.push(localized(
+      'DG1 (machine readable zone) could not be read: expiry and holder data are unknown.',
+      'Không đọc được DG1 (vùng MRZ): không rõ hạn sử dụng và thông tin chủ giấy tờ.',
+    ));
     if (verdict === 'VERIFIED') verdict = 'NOT_VERIFIED';
   }
   return { verdict, checks, warnings, reasons };

@@ -3,6 +3,7 @@
  * authentication against the trust store, check expiry and consistency, build the result. The
  * `verify --dump` command, the card `read` command and the UI all call `verifyDocument`.
  */
+import { englishTexts, localized, type LocalizedText } from '../api/localized-text.ts';
 import type { VerificationResult } from '../api/verification.ts';
 import { EidError } from '../errors.ts';
 import { parseDg1 } from '../lds/dg1.ts';
@@ -23,7 +24,7 @@ export interface LiveChipChecks extends ChipChecks {
   /** The MRZ data of the key that opened the chip (BAC/PACE-MRZ), compared with DG1. */
   readonly accessKey?: AccessKeyData;
   /** Warnings of the chip session (e.g. which protocol fell back), appended to the result's. */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly LocalizedText[];
 }
 
 export interface VerifyDocumentOptions {
@@ -40,6 +41,8 @@ export interface VerifyDocumentDetails {
   readonly cscaFingerprint: string | null;
   /** The Document Signer's subject (a state authority, not personal data). */
   readonly documentSigner: string | null;
+  /** The result's warnings in both languages, same order: `result.warnings` are their English texts. */
+  readonly localizedWarnings: LocalizedText[];
 }
 
 export function verifyDocument(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerificationResult {
@@ -72,11 +75,18 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     consistency: dg1 ? checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey) : { status: 'SKIPPED', mismatches: [], compared: [] },
     holderDataUnreadable: !dg1,
   });
-  if (dg1?.mrz.checkDigitErrors.length) out.warnings.push(`MRZ check digits wrong in DG1: ${dg1.mrz.checkDigitErrors.join(', ')}.`);
-  if (dg13Bytes && dg1?.mrz.issuingState === 'VNM' && !dg13) out.warnings.push('DG13 (Vietnamese personal details) could not be read.');
+  const warnings = [...out.warnings];
+  if (dg1?.mrz.checkDigitErrors.length) {
+    const fields = dg1.mrz.checkDigitErrors.join(', ');
+    warnings.push(localized(`MRZ check digits wrong in DG1: ${fields}.`, `Sai chữ số kiểm tra của MRZ trong DG1: ${fields}.`));
+  }
+  if (dg13Bytes && dg1?.mrz.issuingState === 'VNM' && !dg13) {
+    warnings.push(localized('DG13 (Vietnamese personal details) could not be read.', 'Không đọc được DG13 (thông tin nhân thân của công dân Việt Nam).'));
+  }
+  warnings.push(...(options.chipChecks?.warnings ?? []));
   const result: VerificationResult = {
     verdict: out.verdict,
-    warnings: [...out.warnings, ...(options.chipChecks?.warnings ?? [])],
+    warnings: englishTexts(warnings),
     checks: out.checks,
     document: dg1 ? documentData(dg1, { dg13: dg13 ?? null, face: firstFace(files.get('DG2')) }) : null,
     stats: options.stats ?? { apdus: 0, bytesRead: [...files.values()].reduce((n, b) => n + b.length, 0), millis: 0 },
@@ -86,6 +96,7 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     reasons: out.reasons,
     cscaFingerprint: passiveAuth?.chain.status === 'PASS' ? (passiveAuth.chain.csca?.fingerprint ?? null) : null,
     documentSigner: passiveAuth?.documentSigner?.subject.text ?? null,
+    localizedWarnings: warnings,
   };
 }
 
