@@ -4,6 +4,7 @@
  * schemas on both sides.
  */
 import { z } from 'zod';
+import { LocalizedTextSchema } from './localized-text.ts';
 import { VerificationResultSchema, VerdictSchema } from './verification.ts';
 
 export const AccessKeySchema = z.discriminatedUnion('kind', [
@@ -68,6 +69,8 @@ export const SessionOutcomeSchema = z.object({
   result: VerificationResultSchema,
   faceDataUrl: z.string().nullable(),
   accessNote: z.string().nullable(),
+  /** `result.warnings` in both languages, same order and count: the UI shows the one of its language. */
+  localizedWarnings: z.array(LocalizedTextSchema),
 });
 export type SessionOutcome = z.infer<typeof SessionOutcomeSchema>;
 

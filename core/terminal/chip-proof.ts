@@ -43,7 +43,7 @@ export async function proveChip(opened: OpenedChip, files: ReadonlyMap<string, U
   if (caKeys.length > 0) {
     const r = await performChipAuthentication(opened.transport, caKeys, random ? { random } : {});
     if (r.status !== 'NOT_SUPPORTED' || !files.has('DG15')) {
-      if (r.status === 'NOT_SUPPORTED' && r.detail) warnings.push(localized(`Chip Authentication not possible: ${r.detail}.`, `Không thực hiện được xác thực chip: ${r.detail}.`));
+      if (r.status === 'NOT_SUPPORTED' && r.detail) warnings.push(localized(`Chip Authentication not possible: ${r.detail}.`, `Không thực hiện được xác thực chip (${r.detail}).`));
       return { check: { status: r.status, method: r.status === 'NOT_SUPPORTED' ? null : 'CA' }, protocol: r.protocol ?? null, warnings };
     }
   }

@@ -295,12 +295,14 @@ export class Terminal implements TerminalApi {
       progress: snapshot.progress
         ? { step: snapshot.progress.step, file: snapshot.progress.file ?? null, bytesRead: snapshot.progress.bytesRead, bytesTotal: snapshot.progress.bytesTotal }
         : null,
-      outcome: snapshot.state === 'done' && snapshot.result
+      // The session's result is the one readDocument returned with this outcome (set before it returns).
+      outcome: snapshot.state === 'done' && snapshot.result && outcome
         ? {
             recordId: snapshot.record?.id ?? null,
             result: snapshot.result,
-            faceDataUrl: outcome?.face ? `data:${outcome.face.mimeType};base64,${toBase64(outcome.face.bytes)}` : null,
-            accessNote: outcome?.accessNote ?? null,
+            faceDataUrl: outcome.face ? `data:${outcome.face.mimeType};base64,${toBase64(outcome.face.bytes)}` : null,
+            accessNote: outcome.accessNote,
+            localizedWarnings: [...outcome.localizedWarnings],
           }
         : null,
       error: snapshot.error && !cancelled ? snapshot.error : null,

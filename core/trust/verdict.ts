@@ -95,7 +95,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   }
   if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') {
     const why = pa?.revocation.reason ?? 'no CRL';
-    warnings.push(localized(`Revocation status unknown: ${why}.`, `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không: ${why}.`));
+    warnings.push(localized(`Revocation status unknown: ${why}.`, `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không (${why}).`));
   }
   if (chainStatus === 'UNKNOWN_CSCA' && pa) {
     warnings.push(localized(

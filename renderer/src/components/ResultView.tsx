@@ -28,6 +28,8 @@ function detail(check: string, value: Record<string, unknown>): string | null {
 export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: SessionOutcome; onNext: () => void }) {
   const { result } = outcome;
   const doc = result.document;
+  // Each warning comes in both languages from the code that raised it (result.warnings are the English texts).
+  const warnings = outcome.localizedWarnings;
   const nextRef = useRef<HTMLButtonElement>(null);
   useEffect(() => nextRef.current?.focus(), []);
   const reason = result.verdict === 'VERIFIED' ? 'verifiedReason' : result.verdict === 'FAILED' ? 'failedReason' : 'notVerifiedReason';
@@ -62,12 +64,12 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
           ))}
         </dl>
       </div>
-      {result.warnings.length > 0 && (
-        <div className="warnings">
+      {warnings.length > 0 && (
+        <div className="warnings" data-testid="warnings">
           <h3>{t(lang, 'warnings')}</h3>
           <ul>
-            {result.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {warnings.map((w) => (
+              <li key={w.en}>{lang === 'vi' ? w.vi : w.en}</li>
             ))}
           </ul>
         </div>
