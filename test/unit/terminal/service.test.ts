@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { WebSocket } from 'ws';
 import { createHost } from '../../../service/host.ts';
 import { startService } from '../../../service/server.ts';
-import type { SessionEvent, TerminalEvent } from '../../../core/api/terminal-api.ts';
+import { SessionOutcomeSchema, type SessionEvent, type TerminalEvent } from '../../../core/api/terminal-api.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'eid-terminal-test-'));
 const staticDir = mkdtempSync(join(tmpdir(), 'eid-static-'));
@@ -77,6 +77,13 @@ test('a demo CCCD is read, verified, stored and listed', async () => {
   assert.equal(done.outcome?.result.verdict, 'VERIFIED');
   assert.match(done.outcome?.faceDataUrl ?? '', /^data:image\/jpeg;base64,/);
   assert.ok(done.outcome?.result.document?.vn?.fullName);
+  // The warnings reach the UI in both languages, the English ones exactly as in the result.
+  const outcome = SessionOutcomeSchema.parse(done.outcome);
+  assert.ok(outcome.result.warnings.length > 0);
+  assert.deepEqual(outcome.localizedWarnings.map((w) => w.en), outcome.result.warnings);
+  const demo = outcome.localizedWarnings.find((w) => /^DEMO document/.test(w.en));
+  assert.match(demo?.vi ?? '', /^Giấy tờ MẪU \(DEMO\)/);
+  for (const w of outcome.localizedWarnings) assert.ok(w.vi && w.vi !== w.en, `untranslated "${w.en}"`);
   assert.ok((await ev.next((e) => e.sessionId === sessionId && e.state === 'reading')).state);
   const list = (await call('listRecords', { offset: 0, limit: 10 })).body.result;
   assert.equal(list.total, 1);
@@ -84,6 +91,24 @@ test('a demo CCCD is read, verified, stored and listed', async () => {
   assert.equal(list.records[0].verdict, 'VERIFIED');
   const byName = (await call('listRecords', { search: done.outcome!.result.document!.vn!.fullName!.split(' ').at(-1) })).body.result;
   assert.equal(byName.total, 1);
+  ev.close();
+});
+
+test('the chip warnings of a card without chip authentication reach the UI in Vietnamese', async () => {
+  const ev = events();
+  await ev.ready;
+  const cards = (await call('listDemoCards', {})).body.result as { profile: string; variant: string | null; key: unknown }[];
+  const card = cards.find((c) => c.profile === 'foreign-td1-id' && c.variant === null)!;
+  await call('insertDemoCard', { profile: card.profile, variant: null });
+  const { sessionId } = (await call('startVerification', { reader: null, key: card.key })).body.result;
+  const done = await ev.next((e) => e.sessionId === sessionId && (e.state === 'done' || e.state === 'error'));
+  assert.equal(done.state, 'done', JSON.stringify(done.error));
+  const outcome = SessionOutcomeSchema.parse(done.outcome);
+  assert.equal(outcome.result.checks.chipAuthentication.status, 'NOT_SUPPORTED');
+  assert.deepEqual(outcome.localizedWarnings.map((w) => w.en), outcome.result.warnings);
+  const noProof = outcome.localizedWarnings.find((w) => /offers no way to prove it is not a copy/.test(w.en));
+  assert.match(noProof?.vi ?? '', /^Chip không có cách nào chứng minh nó không phải bản sao/);
+  for (const w of outcome.localizedWarnings) assert.ok(w.vi && w.vi !== w.en, `untranslated "${w.en}"`);
   ev.close();
 });
 
