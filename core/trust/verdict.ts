@@ -85,7 +85,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   if (chip.accessControl.status === 'SKIPPED' && chip.chipAuthentication.status === 'SKIPPED') {
     warnings.push(localized(
       'The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.',
-      'Chip chưa được kiểm tra (dữ liệu ngoại tuyến): chưa kiểm tra kiểm soát truy cập và xác thực chip, nên không loại trừ được khả năng chip bị sao chép.',
+      'Chip chưa được kiểm tra (chỉ kiểm tra dữ liệu đã đọc sẵn): chưa kiểm tra việc mở chip và xác thực chip, nên không loại trừ được khả năng chip bị sao chép.',
     ));
   } else if (chip.chipAuthentication.status === 'NOT_SUPPORTED') {
     warnings.push(localized(
