@@ -10,6 +10,7 @@ import { invert } from '@noble/curves/abstract/modular.js';
 import type { EcCurve, EcPoint } from './curve.ts';
 import { decodePoint } from './point.ts';
 import { randomScalar, systemRandom, type RandomSource } from './keys.ts';
+import { tabledKey } from './key-tables.ts';
 
 /** Leftmost bits of the hash as an integer (SEC1 4.1.3 step 5 / 4.1.4 step 3). */
 function hashToInteger(curve: EcCurve, messageHash: Uint8Array): bigint {
@@ -62,7 +63,11 @@ export function ecdsaVerify(curve: EcCurve, publicKey: EcPoint | Uint8Array, mes
   const w = invert(s, n);
   const u1 = (e * w) % n;
   const u2 = (r * w) % n;
-  const R = curve.Point.BASE.multiplyUnsafe(u1).add(Q.multiplyUnsafe(u2));
+  // A recurring key (CSCA, Document Signer) has its own table: u1·G and u2·Q are then additions
+  // only. Any other key takes the joint Strauss–Shamir walk, one doubling chain for both scalars,
+  // which needs no table at all (not even G's).
+  const T = Q instanceof curve.Point ? tabledKey(curve, Q) : undefined;
+  const R = T !== undefined ? curve.Point.BASE.multiplyUnsafe(u1).add(T.multiplyUnsafe(u2)) : curve.Point.BASE.mulAddUnsafe(u1, Q, u2);
   if (R.is0()) return false;
   return R.x % n === r;
 }
