@@ -5,6 +5,7 @@
  * equal, else a new curve object is built from them (after basic sanity checks).
  */
 import { weierstrass, type WeierstrassPoint, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
+import { mulAddUnsafe } from '@noble/curves/abstract/curve.js';
 import { EidError } from '../../errors.ts';
 import { NAMED_CURVES, type EcDomainParameters, type NamedCurveName } from './curve-params.ts';
 
@@ -116,8 +117,9 @@ function buildExplicit(params: EcDomainParameters): EcCurve {
   if ((gy * gy - (gx ** 3n + a * gx + b)) % p !== 0n) throw invalidParams('generator not on curve');
   try {
     const curve = build(params, 'explicit');
-    // n·G must be infinity, else n is not the generator's order.
-    if (!curve.Point.BASE.multiplyUnsafe(n - 1n).add(curve.Point.BASE).is0()) throw invalidParams('generator order');
+    // n·G must be infinity, else n is not the generator's order. A plain wNAF walk: going through
+    // multiplyUnsafe would build G's precomputed table for a curve that may verify only once.
+    if (!mulAddUnsafe(curve.Point, [curve.Point.BASE], [n - 1n]).add(curve.Point.BASE).is0()) throw invalidParams('generator order');
     return curve;
   } catch (e) {
     if (e instanceof EidError) throw e;

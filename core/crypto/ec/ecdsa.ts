@@ -12,6 +12,9 @@ import { decodePoint } from './point.ts';
 import { randomScalar, systemRandom, type RandomSource } from './keys.ts';
 import { tabledKey } from './key-tables.ts';
 
+/** Curves whose generator table verification has built (see ecdsaVerify). */
+const generatorTabled = new WeakSet<EcCurve>();
+
 /** Leftmost bits of the hash as an integer (SEC1 4.1.3 step 5 / 4.1.4 step 3). */
 function hashToInteger(curve: EcCurve, messageHash: Uint8Array): bigint {
   const nBits = curve.params.n.toString(2).length;
@@ -63,11 +66,19 @@ export function ecdsaVerify(curve: EcCurve, publicKey: EcPoint | Uint8Array, mes
   const w = invert(s, n);
   const u1 = (e * w) % n;
   const u2 = (r * w) % n;
+  const G = curve.Point.BASE;
   // A recurring key (CSCA, Document Signer) has its own table: u1·G and u2·Q are then additions
-  // only. Any other key takes the joint Strauss–Shamir walk, one doubling chain for both scalars,
-  // which needs no table at all (not even G's).
+  // only, with G's table (built once per curve object, on the first such use). Any other key:
+  // u1·G from G's table when it exists, else the joint Strauss–Shamir walk, one doubling chain
+  // for both scalars and no table at all (a curve used once never pays for G's table).
   const T = Q instanceof curve.Point ? tabledKey(curve, Q) : undefined;
-  const R = T !== undefined ? curve.Point.BASE.multiplyUnsafe(u1).add(T.multiplyUnsafe(u2)) : curve.Point.BASE.mulAddUnsafe(u1, Q, u2);
+  let R: EcPoint;
+  if (T !== undefined) {
+    generatorTabled.add(curve);
+    R = G.multiplyUnsafe(u1).add(T.multiplyUnsafe(u2));
+  } else {
+    R = generatorTabled.has(curve) ? G.multiplyUnsafe(u1).add(Q.multiplyUnsafe(u2)) : G.mulAddUnsafe(u1, Q, u2);
+  }
   if (R.is0()) return false;
   return R.x % n === r;
 }
