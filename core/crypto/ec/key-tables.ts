@@ -23,7 +23,7 @@ import type { EcCurve, EcPoint } from './curve.ts';
 export const KEY_WINDOW = 5;
 export const TABLED_KEYS = 32;
 export const SEEN_KEYS = 256;
-export const TABLE_AT_USE = 4;
+export const TABLE_AT_USE = 3;
 const BUILD_TOKENS = 8;
 const TOKENS_PER_HIT = 1 / 4;
 const TOKENS_PER_MISS = 1 / 32;
