@@ -8,10 +8,11 @@
  * reappears when pcscd is back, like a card left on a reader across a service restart.
  */
 import { EventEmitter } from 'node:events';
-import { Socket, createConnection } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import type { ApduResponder } from '../core/emrtd/transport.ts';
 import { EidError } from '../core/errors.ts';
-import { VPCD_CTRL, VpcdFrameReader, frameVpcdMessage } from './vpcd-framing.ts';
+import { VPCD_CTRL, frameVpcdMessage } from './vpcd-framing.ts';
+import type { FromSocketThread, SocketThreadData, ToSocketThread } from './vpcd-socket-thread.ts';
 
 export const VPCD_DEFAULT_HOST = '127.0.0.1';
 /** vpcd's first slot; slot n listens on 35963 + n. */
@@ -38,13 +39,18 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
   private readonly host: string;
   private readonly port: number;
   private readonly retryDelayMs: number;
-  private socket: Socket | undefined;
+  /** The socket lives on its own thread (see vpcd-socket-thread.ts); created on first insert. */
+  private thread: Worker | undefined;
+  /** Connection id while a socket is open or opening; undefined when there is none. */
+  private connection: number | undefined;
+  private opening = false;
+  private isConnected = false;
   private wanted = false;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private readonly closeWaiters: (() => void)[] = [];
   /** APDUs are answered strictly one after another, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
-  private readonly frames = new VpcdFrameReader();
   /** Counts power-ons, resets and APDUs; tests use it to see pcscd talk to the card. */
   apduCount = 0;
 
@@ -59,7 +65,7 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
   }
 
   get connected(): boolean {
-    return this.socket !== undefined && !this.socket.connecting && !this.socket.destroyed;
+    return this.isConnected;
   }
 
   /**
@@ -70,7 +76,7 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
     if (this.stopped) return Promise.reject(stoppedError());
     this.wanted = true;
     if (this.connected) return Promise.resolve();
-    if (!this.socket && !this.retryTimer) this.connect();
+    if (!this.opening && !this.retryTimer) this.connect();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.off('connected', onConnected);
@@ -99,38 +105,50 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.remove();
+    await this.thread?.terminate();
+    this.thread = undefined;
+  }
+
+  private socketThread(): Worker {
+    if (this.thread) return this.thread;
+    const data: SocketThreadData = { entry: new URL('./vpcd-socket-thread.ts', import.meta.url).href, host: this.host, port: this.port, atr: this.responder.atr() };
+    const thread = new Worker(new URL('./ts-worker-entry.mjs', import.meta.url), { workerData: data });
+    thread.unref();
+    thread.on('message', (m: FromSocketThread) => this.onThreadMessage(m));
+    thread.on('error', (e) => this.emit('responder-error', e));
+    this.thread = thread;
+    return thread;
   }
 
   private connect(): void {
     this.retryTimer = undefined;
     if (!this.wanted || this.stopped) return;
-    const socket = createConnection({ host: this.host, port: this.port });
-    socket.setNoDelay(true);
-    this.socket = socket;
-    this.frames.clear();
-    let opened = false;
-    socket.on('connect', () => {
-      opened = true;
+    this.opening = true;
+    this.socketThread().postMessage({ type: 'connect' } satisfies ToSocketThread);
+  }
+
+  private onThreadMessage(m: FromSocketThread): void {
+    if (m.type === 'connected') {
+      this.connection = m.connection;
+      this.isConnected = true;
       this.emit('connected');
-    });
-    socket.on('data', (chunk: Buffer) => {
-      for (const message of this.frames.push(new Uint8Array(chunk))) {
-        this.queue = this.queue.then(() => this.answer(socket, message)).catch((e: unknown) => {
-          this.emit('responder-error', e);
-        });
-      }
-    });
-    // 'error' is always followed by 'close'; the close handler decides what happens next.
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      if (this.socket === socket) this.socket = undefined;
-      if (opened) this.emit('disconnected');
+    } else if (m.type === 'message') {
+      const { connection, data } = m;
+      this.queue = this.queue.then(() => this.answer(connection, data)).catch((e: unknown) => {
+        this.emit('responder-error', e);
+      });
+    } else {
+      this.opening = false;
+      this.isConnected = false;
+      this.connection = undefined;
+      if (m.opened) this.emit('disconnected');
+      for (const resolve of this.closeWaiters.splice(0)) resolve();
       this.scheduleRetry();
-    });
+    }
   }
 
   private scheduleRetry(): void {
-    if (!this.wanted || this.stopped || this.retryTimer || this.socket) return;
+    if (!this.wanted || this.stopped || this.retryTimer || this.opening) return;
     this.retryTimer = setTimeout(() => this.connect(), this.retryDelayMs);
     this.retryTimer.unref?.();
   }
@@ -141,19 +159,17 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
   }
 
   private closeSocket(): Promise<void> {
-    const socket = this.socket;
-    if (!socket) return Promise.resolve();
-    return new Promise((resolve) => {
-      socket.once('close', () => resolve());
-      socket.destroy();
-    });
+    if (!this.opening || !this.thread) return Promise.resolve();
+    const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve));
+    this.thread.postMessage({ type: 'close' } satisfies ToSocketThread);
+    return closed;
   }
 
-  private async answer(socket: Socket, message: Uint8Array): Promise<void> {
-    if (socket.destroyed) return;
+  private async answer(connection: number, message: Uint8Array): Promise<void> {
+    if (connection !== this.connection) return;
     if (message.length === 1) {
-      const reply = this.control(message[0]!);
-      if (reply) socket.write(frameVpcdMessage(reply));
+      // Power and reset requests; the ATR request is answered by the socket thread itself.
+      if (message[0] === VPCD_CTRL.OFF || message[0] === VPCD_CTRL.ON || message[0] === VPCD_CTRL.RESET) this.responder.reset();
       return;
     }
     this.apduCount++;
@@ -165,23 +181,7 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
       this.emit('responder-error', e);
       framed = frameVpcdMessage(SW_INTERNAL_ERROR);
     }
-    if (!socket.destroyed) socket.write(framed);
-  }
-
-  /** Power and ATR requests; only the ATR request expects an answer. */
-  private control(code: number): Uint8Array | undefined {
-    switch (code) {
-      case VPCD_CTRL.OFF:
-      case VPCD_CTRL.ON:
-      case VPCD_CTRL.RESET:
-        this.responder.reset();
-        return undefined;
-      case VPCD_CTRL.ATR:
-        return this.responder.atr();
-      default:
-        // Unknown control code from a newer vpcd: ignoring it is what vicc does too.
-        return undefined;
-    }
+    this.thread?.postMessage({ type: 'write', connection, data: framed } satisfies ToSocketThread);
   }
 }
 

@@ -126,6 +126,8 @@ test('remove closes the socket, insert reconnects (hot-plug)', { timeout: 10_000
   await disconnected;
   assert.equal(bridge.connected, false);
   await bridge.insert(2000);
+  // The bridge's socket lives on another thread: the server may see the connection a moment later.
+  for (let i = 0; i < 100 && vpcd.connections < 2; i++) await new Promise((r) => setTimeout(r, 10));
   assert.equal(vpcd.connections, 2);
   assert.deepEqual(await vpcd.ask(Uint8Array.of(0, 1, 0, 0, 1, 0x42)), Uint8Array.of(0x42, 0x90, 0));
 });
