@@ -7,7 +7,7 @@ import { parseSignedData, type SignedData } from '../asn1/cms.ts';
 import type { Certificate } from '../asn1/x509.ts';
 import { EidError } from '../errors.ts';
 import { validateDocumentSigner, type ChainStatus } from './certificate-path.ts';
-import { checkRevocation, type RevocationStatus } from './revocation.ts';
+import { checkRevocation, type RevocationResult } from './revocation.ts';
 import { embeddedCertificates, findSignerCertificate, verifySigner } from './signed-data.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
 
@@ -15,7 +15,7 @@ export interface SignedObjectResult {
   readonly signedData: SignedData | undefined;
   readonly signature: { readonly status: 'PASS' | 'FAIL'; readonly reason: string | undefined };
   readonly chain: { readonly status: ChainStatus; readonly csca: TrustedCertificate | undefined; readonly reason: string | undefined };
-  readonly revocation: { readonly status: RevocationStatus; readonly reason: string };
+  readonly revocation: RevocationResult;
   readonly documentSigner: Certificate | undefined;
 }
 
@@ -43,7 +43,7 @@ export function verifySignedObject(bytes: Uint8Array, store: TrustStore, now: Da
   const path = validateDocumentSigner(ds, store, { now, intermediates: certificates.filter((c) => c !== ds) });
   const revocation = path.status === 'PASS' && path.issuer
     ? checkRevocation(ds, path.issuer, store, now)
-    : { status: 'UNKNOWN' as const, reason: 'revocation not checked: the certificate path is not established' };
+    : { status: 'UNKNOWN' as const, reason: 'revocation not checked: the certificate path is not established', reasonVi: 'chưa kiểm tra thu hồi vì chưa xác lập được chuỗi chứng thư' };
   return { signedData: sd, signature, chain: { status: path.status, csca: path.csca, reason: path.reason }, revocation, documentSigner: ds };
 }
 
@@ -52,7 +52,7 @@ function broken(sd: SignedData | undefined, reason: string): SignedObjectResult 
     signedData: sd,
     signature: { status: 'FAIL', reason },
     chain: { status: 'UNKNOWN_CSCA', csca: undefined, reason: 'no document signer certificate to check' },
-    revocation: { status: 'UNKNOWN', reason: 'revocation not checked: no document signer certificate' },
+    revocation: { status: 'UNKNOWN', reason: 'revocation not checked: no document signer certificate', reasonVi: 'chưa kiểm tra thu hồi vì không có chứng thư ký giấy tờ' },
     documentSigner: undefined,
   };
 }

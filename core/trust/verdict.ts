@@ -94,8 +94,8 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
     ));
   }
   if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') {
-    const why = pa?.revocation.reason ?? 'no CRL';
-    warnings.push(localized(`Revocation status unknown: ${why}.`, `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không (${why}).`));
+    const why = pa?.revocation ?? { reason: 'no CRL', reasonVi: 'chưa có danh sách thu hồi' };
+    warnings.push(localized(`Revocation status unknown: ${why.reason}.`, `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không: ${why.reasonVi}.`));
   }
   if (chainStatus === 'UNKNOWN_CSCA' && pa) {
     warnings.push(localized(
