@@ -95,7 +95,7 @@ async function terminalCpu(doc: VirtualDocument, runs: number): Promise<{ cpuMs:
 }
 
 async function throughPcscd(doc: VirtualDocument): Promise<BenchRow[]> {
-  const { pcscdUnavailableReason, requirePcscd } = await import('../test/integration/helpers/pcscd.ts');
+  const { pcscdUnavailableReason, requirePcscd, waitForCardState } = await import('../test/integration/helpers/pcscd.ts');
   const reason = pcscdUnavailableReason();
   if (reason) return [{ name: 'read through pcscd + vpcd', value: 0, unit: 'skipped', note: reason }];
   const cleanups: (() => unknown)[] = [];
@@ -104,15 +104,10 @@ async function throughPcscd(doc: VirtualDocument): Promise<BenchRow[]> {
     if (!pcscd) return [];
     const { VpcdBridge } = await import('../native/vpcd-bridge.ts');
     const { connectReader } = await import('../native/pcsc-transport.ts');
-    const { listReaders } = await import('../native/readers.ts');
     const bridge = new VpcdBridge(new VirtualChip(doc), { port: pcscd.port(0) });
     cleanups.push(() => bridge.stop());
     await bridge.insert();
-    const deadline = Date.now() + 5000;
-    while (!listReaders().find((r) => r.name === pcscd.reader(0))?.cardPresent) {
-      if (Date.now() > deadline) throw new Error('the virtual card did not appear in pcscd');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitForCardState(pcscd.reader(0), true);
     const trust = trustFor(doc);
     const inProcess = timedChip(doc, {});
     const t0 = performance.now();

@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nativePcscBinding } from '../../../native/pcsc-binding.ts';
+import { listReaders } from '../../../native/readers.ts';
 
 /** vpcd slot n is "Virtual PCD 00 0n" and takes its card on TCP port base + n. */
 export const VPCD_READER = (slot = 0): string => `Virtual PCD 00 0${slot}`;
@@ -335,4 +336,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     killChildren();
     process.kill(process.pid, signal); // the default action now that our handler is gone
   });
+}
+
+/** Waits until pcscd shows `reader` with (or without) a card. */
+export async function waitForCardState(reader: string, present: boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while ((listReaders().find((r) => r.name === reader)?.cardPresent ?? false) !== present) {
+    if (Date.now() > deadline) throw new Error(`${reader} still ${present ? 'empty' : 'holds a card'} after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

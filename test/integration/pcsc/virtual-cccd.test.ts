@@ -1,14 +1,9 @@
 /**
  * A virtual Vietnamese CCCD (core/chip, engineer E) on vpcd's second slot, read through pcscd
  * with the terminal-side protocols (core/emrtd, engineer A) over PcscTransport: BAC, then DG1;
- * a can-cuoc-2024 card opened with PACE; and `eid-terminal read` verifying the card end to end.
+ * and a can-cuoc-2024 card opened with PACE. `eid-terminal read` over every document: test/integration/read.
  */
 import { test } from 'node:test';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { virtualChipFor } from '../../../core/chip/index.ts';
@@ -19,28 +14,19 @@ import { FileReader } from '../../../core/emrtd/read-file.ts';
 import { CountingTransport } from '../../../core/emrtd/transport-stats.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
 import { connectReader } from '../../../native/pcsc-transport.ts';
-import { listReaders } from '../../../native/readers.ts';
-import { VPCD_READER, requirePcscd } from '../helpers/pcscd.ts';
+import { VPCD_READER, requirePcscd, waitForCardState } from '../helpers/pcscd.ts';
 
 const SLOT = 1;
 const READER = VPCD_READER(SLOT);
 const FID_DG1 = 0x0101;
 const FID_DG2 = 0x0102;
 
-/** Waits until pcscd shows the reader with (or without) a card. */
-async function cardState(reader: string, present: boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while ((listReaders().find((r) => r.name === reader)?.cardPresent ?? false) !== present) {
-    if (Date.now() > deadline) throw new Error(`${reader} still ${present ? 'empty' : 'holds a card'} after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-const cardOn = (reader: string): Promise<void> => cardState(reader, true);
+const cardOn = (reader: string): Promise<void> => waitForCardState(reader, true);
 
 /** Takes the card off and waits until pcscd has seen it go, so the next card is not mistaken for it. */
 async function takeOff(bridge: VpcdBridge): Promise<void> {
   await bridge.stop();
-  await cardState(READER, false);
+  await waitForCardState(READER, false);
 }
 
 // Generous timeout: it includes waiting for another test file's pcscd (one per machine).
@@ -113,29 +99,6 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
       assert.deepEqual(await new FileReader(opened.transport).readFile(FID_DG1), doc.files.get('DG1'));
     } finally {
       await pcsc.close();
-      await takeOff(bridge);
-    }
-  });
-  await t.test('eid-terminal read: the product CLI verifies the CCCD through pcscd', async () => {
-    const doc = buildDocument('cccd-2021');
-    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(SLOT) });
-    t.after(() => bridge.stop());
-    await bridge.insert();
-    await cardOn(READER);
-    const dataDir = mkdtempSync(join(tmpdir(), 'eid-pcsc-read-'));
-    t.after(() => rmSync(dataDir, { recursive: true, force: true }));
-    try {
-      // Asynchronous: the card answers from this process's event loop.
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        [resolve('bin/eid-terminal.js'), 'read', '--reader', READER, '--mrz', doc.access.mrz, '--json', '--no-store', '--trust', resolve('certs/demo'), '--data-dir', dataDir],
-        { encoding: 'utf8', timeout: 45_000 },
-      );
-      const result = JSON.parse(stdout) as { verdict: string; checks: { accessControl: { status: string } } };
-      assert.equal(result.verdict, 'VERIFIED');
-      assert.equal(result.checks.accessControl.status, 'PASS');
-      assert.ok(bridge.apduCount > 10, `APDUs through pcscd: ${bridge.apduCount}`);
-    } finally {
       await takeOff(bridge);
     }
   });

@@ -16,8 +16,7 @@ import { VARIANT_NAMES, variantAppliesTo } from '../../../core/chip/factory/vari
 import { virtualChipFor } from '../../../core/chip/index.ts';
 import { VerificationResultSchema } from '../../../core/api/verification.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
-import { listReaders } from '../../../native/readers.ts';
-import { requirePcscd } from '../helpers/pcscd.ts';
+import { requirePcscd, waitForCardState } from '../helpers/pcscd.ts';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'eid-terminal.js');
@@ -29,14 +28,6 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
   } catch (e) {
     const err = e as { code?: number; stdout?: string };
     return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '' };
-  }
-}
-
-async function cardState(reader: string, present: boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while ((listReaders().find((r) => r.name === reader)?.cardPresent ?? false) !== present) {
-    if (Date.now() > deadline) throw new Error(`${reader}: card ${present ? 'not seen' : 'still there'}`);
-    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
@@ -59,7 +50,7 @@ test('eid-terminal read: every profile and preset through pcscd gives its verdic
         const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(0) });
         try {
           await bridge.insert();
-          await cardState(pcscd.reader(0), true);
+          await waitForCardState(pcscd.reader(0), true);
           const { code, stdout } = await cli([
             'read', '--reader', pcscd.reader(0), '--mrz', doc.access.mrz, '--json', '--data-dir', join(work, 'data'),
             ...trust.flatMap((p) => ['--trust', p]),
@@ -72,7 +63,7 @@ test('eid-terminal read: every profile and preset through pcscd gives its verdic
           reads++;
         } finally {
           await bridge.stop();
-          await cardState(pcscd.reader(0), false);
+          await waitForCardState(pcscd.reader(0), false);
         }
       });
     }
@@ -91,7 +82,7 @@ test('eid-terminal read: no card and a wrong key give their typed errors (exit 2
   const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(0) });
   t.after(() => bridge.stop());
   await bridge.insert();
-  await cardState(pcscd.reader(0), true);
+  await waitForCardState(pcscd.reader(0), true);
   const wrong = await cli(['read', '--reader', pcscd.reader(0), '--document-number', 'C01X00T47', '--date-of-birth', '740812', '--date-of-expiry', '120415', '--json', '--no-store']);
   assert.equal(wrong.code, 2);
   assert.equal(JSON.parse(wrong.stdout).error.code, 'ACCESS_DENIED');
