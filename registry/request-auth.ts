@@ -4,8 +4,8 @@
  * body digest, `created` is within the window, and the nonce has not been seen in that window.
  */
 import { isEidError } from '../core/errors.ts';
-import { fromBase64 } from '../core/sync/base64.ts';
-import { parseSignature, verifyRequestSignature } from '../core/sync/http-signature.ts';
+import { fromBase64 } from '../core/bytes/base64.ts';
+import { parseSignature, verifyRequestSignature } from '../core/registry-protocol/http-signature.ts';
 import { HttpProblem } from './http-problem.ts';
 import type { RegistryStore, TerminalRow } from './store/types.ts';
 

@@ -5,8 +5,8 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fromUtf8 } from '../core/bytes/bytes.ts';
-import { toBase64 } from '../core/sync/base64.ts';
-import { EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema } from '../core/sync/protocol.ts';
+import { toBase64 } from '../core/bytes/base64.ts';
+import { EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema } from '../core/registry-protocol/messages.ts';
 import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';

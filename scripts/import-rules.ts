@@ -9,12 +9,19 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const CORE_RANK: Record<string, number> = {
   'errors.ts': 0, bytes: 0, api: 0,
   crypto: 1, asn1: 1,
-  mrz: 2, lds: 2,
+  mrz: 2, lds: 2, 'registry-protocol': 2,
   emrtd: 3, trust: 3,
   chip: 4,
   session: 5, store: 5, sync: 5,
   terminal: 6,
 };
+
+/**
+ * What registry/ may use of core/: the protocol it shares with the terminal, the layers below it,
+ * and core/trust (trust-publish reads certificate files with its loader). Never the terminal's
+ * own sync client or store.
+ */
+const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol']);
 
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;
@@ -80,6 +87,9 @@ export function findViolations(root: string): Violation[] {
               violations.push({ file: rel, specifier: spec, rule: `core/${from} (layer ${rf}) may not import core/${to} (layer ${rt})` });
             }
           }
+        }
+        if (rel.startsWith('registry/') && target?.startsWith('core/') && !REGISTRY_MAY_IMPORT.has(coreModule(target)!)) {
+          violations.push({ file: rel, specifier: spec, rule: 'registry/ uses core/registry-protocol and low core layers only' });
         }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });

@@ -5,9 +5,9 @@
  */
 import { EidError } from '../errors.ts';
 import { fromUtf8 } from '../bytes/bytes.ts';
-import { fromBase64 } from './base64.ts';
-import { verifyJws } from './jws.ts';
-import { TRUST_LIST_JWS_TYPE, TrustListSchema, type TrustList } from './protocol.ts';
+import { fromBase64 } from '../bytes/base64.ts';
+import { verifyJws } from '../registry-protocol/jws.ts';
+import { TRUST_LIST_JWS_TYPE, TrustListSchema, type TrustList } from '../registry-protocol/messages.ts';
 import type { KeyValuePort } from './ports.ts';
 
 export const TRUST_LIST_KEY = 'sync.trustList';

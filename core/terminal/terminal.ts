@@ -4,7 +4,7 @@
  */
 import type { AccessKey, ApiInput, ApiOutput, RecordSummary, Settings, Status, TerminalApi, TerminalEvent, SessionEvent, SessionState } from '../api/terminal-api.ts';
 import { EidError } from '../errors.ts';
-import { fromBase64, toBase64 } from '../sync/base64.ts';
+import { fromBase64, toBase64 } from '../bytes/base64.ts';
 import { statusFields } from '../sync/status.ts';
 import { VerificationSession, SessionRegistry } from '../session/index.ts';
 import type { ReadProgress, SessionSnapshot } from '../session/index.ts';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signJws, verifyJws } from '../../../core/sync/jws.ts';
+import { signJws, verifyJws } from '../../../core/registry-protocol/jws.ts';
 import { acceptTrustList, currentTrustList, verifyTrustList } from '../../../core/sync/trust-list.ts';
-import { TRUST_LIST_FORMAT, TRUST_LIST_JWS_TYPE } from '../../../core/sync/protocol.ts';
+import { TRUST_LIST_FORMAT, TRUST_LIST_JWS_TYPE } from '../../../core/registry-protocol/messages.ts';
 import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
 import { isEidError } from '../../../core/errors.ts';

@@ -2,7 +2,7 @@
  * Test doubles for the store ports: an in-memory outbox with leases (as core/store implements
  * them) and a Map-backed key-value store, plus a chain of records built with record-chain.ts.
  */
-import { GENESIS_HASH, chainHash } from '../../../core/sync/record-chain.ts';
+import { GENESIS_HASH, chainHash } from '../../../core/registry-protocol/record-chain.ts';
 import { randomUUID } from '../../../core/crypto/node-crypto.ts';
 import type { KeyValuePort, OutboxEntry, OutboxPort } from '../../../core/sync/ports.ts';
 

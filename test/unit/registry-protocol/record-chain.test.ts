@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GENESIS_HASH, canonicalJson, chainHash, verifyChainLink } from '../../../core/sync/record-chain.ts';
+import { GENESIS_HASH, canonicalJson, chainHash, verifyChainLink } from '../../../core/registry-protocol/record-chain.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { toHex } from '../../../core/bytes/hex.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentDigest, parseSignature, signRequest, signatureBase, verifyRequestSignature } from '../../../core/sync/http-signature.ts';
+import { contentDigest, parseSignature, signRequest, signatureBase, verifyRequestSignature } from '../../../core/registry-protocol/http-signature.ts';
 import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
 import { isEidError } from '../../../core/errors.ts';

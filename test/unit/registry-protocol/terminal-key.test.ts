@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { algOfSpki, generateTerminalKey, signWithTerminalKey, verifyWithSpki } from '../../../core/sync/terminal-key.ts';
-import { parseSignature, signRequest, verifyRequestSignature } from '../../../core/sync/http-signature.ts';
+import { algOfSpki, generateTerminalKey, signWithTerminalKey, verifyWithSpki } from '../../../core/registry-protocol/terminal-key.ts';
+import { parseSignature, signRequest, verifyRequestSignature } from '../../../core/registry-protocol/http-signature.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
 import { fromHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';

@@ -7,7 +7,7 @@
 import { EidError } from '../errors.ts';
 import { utf8 } from '../bytes/bytes.ts';
 import { hash, timingSafeEqual } from '../crypto/node-crypto.ts';
-import { fromBase64, toBase64 } from './base64.ts';
+import { fromBase64, toBase64 } from '../bytes/base64.ts';
 import { signWithTerminalKey, verifyWithSpki, type TerminalKeyPair } from './terminal-key.ts';
 
 export const SIGNATURE_LABEL = 'sig1';

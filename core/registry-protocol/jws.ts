@@ -5,7 +5,7 @@
 import { EidError } from '../errors.ts';
 import { ascii, utf8 } from '../bytes/bytes.ts';
 import { ed25519Sign, ed25519Verify } from '../crypto/node-crypto.ts';
-import { fromBase64Url, toBase64Url } from './base64.ts';
+import { fromBase64Url, toBase64Url } from '../bytes/base64.ts';
 
 /** A trust list of a few thousand CSCAs is a few MB; anything far above is not ours. */
 export const MAX_JWS_LENGTH = 32 * 1024 * 1024;
