@@ -1,13 +1,13 @@
 /**
- * The one definition of a record's hash-chain link, shared by the terminal's store (which writes
- * the chain) and the registry (which re-checks it):
+ * The one definition of a hash-chain link, for both chains a terminal keeps: the local chain
+ * over its `records` rows (core/store/chain.ts) and the payload chain the registry re-checks:
  *
- *   hash = SHA-256( bytes(prevHash) || UTF-8( canonicalJson(record without `hash`) ) )
+ *   link = SHA-256( previous link || UTF-8( RFC 8785 canonical JSON of the linked value ) )
  *
- * `prevHash` and `hash` are 64 lowercase hex digits; the first record links to GENESIS_HASH.
- * canonicalJson follows RFC 8785 (JCS) for the JSON that records contain: object keys sorted by
- * UTF-16 code units, no whitespace, ECMAScript number and string serialisation.
+ * On the wire a link is 64 lowercase hex digits (`prevHash`, `hash`); the first record of a
+ * chain links to GENESIS_HASH.
  */
+import canonicalize from 'canonicalize';
 import { EidError } from '../errors.ts';
 import { utf8 } from '../bytes/bytes.ts';
 import { fromHex, toHex } from '../bytes/hex.ts';
@@ -15,6 +15,7 @@ import { hash } from '../crypto/node-crypto.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const HASH_HEX = /^[0-9a-f]{64}$/;
+/** Records are flat; a deeper value is hostile input (and would cost the registry stack). */
 const MAX_DEPTH = 32;
 
 function canonicalError(detail: string): EidError {
@@ -22,51 +23,43 @@ function canonicalError(detail: string): EidError {
     `Bản ghi không thể chuẩn hoá để tính mã băm: ${detail}`);
 }
 
-function write(value: unknown, depth: number, out: string[]): void {
-  if (depth > MAX_DEPTH) throw canonicalError('nested too deeply');
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    out.push(JSON.stringify(value));
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw canonicalError('non-finite number');
-    out.push(JSON.stringify(value));
-  } else if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((item, i) => {
-      if (i > 0) out.push(',');
-      write(item, depth + 1, out);
-    });
-    out.push(']');
-  } else if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    out.push('{');
-    entries.forEach(([k, v], i) => {
-      if (i > 0) out.push(',');
-      out.push(JSON.stringify(k), ':');
-      write(v, depth + 1, out);
-    });
-    out.push('}');
-  } else {
-    throw canonicalError(`unsupported value of type ${typeof value}`);
+/** Only what JSON carries, and no deeper than MAX_DEPTH; undefined object members are left out. */
+function assertJsonValue(value: unknown, depth: number): void {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return;
+  if (typeof value !== 'object') throw canonicalError(`unsupported value of type ${typeof value}`);
+  if (depth >= MAX_DEPTH) throw canonicalError('nested too deeply');
+  const inArray = Array.isArray(value);
+  for (const v of Object.values(value)) if (inArray || v !== undefined) assertJsonValue(v, depth + 1);
+}
+
+/**
+ * RFC 8785 (JCS) canonical JSON: object keys sorted by UTF-16 code units, no white space,
+ * ECMAScript number and string serialisation. What I-JSON cannot carry (NaN, Infinity, lone
+ * surrogates, functions, BigInt) is refused with RECORD_NOT_CANONICAL.
+ */
+export function canonicalJson(value: unknown): string {
+  assertJsonValue(value, 0);
+  try {
+    return canonicalize(value)!;
+  } catch (e) {
+    throw canonicalError(e instanceof Error ? e.message : String(e));
   }
 }
 
-/** RFC 8785 canonical JSON of a JSON value (undefined object members are left out, as JSON does). */
-export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, 0, out);
-  return out.join('');
+/** The link after `prev` for `value` (bytes, as core/store keeps them). */
+export function chainLink(prev: Uint8Array, value: unknown): Uint8Array {
+  return hash('sha256', prev, utf8(canonicalJson(value)));
 }
 
 export function isChainHash(text: unknown): text is string {
   return typeof text === 'string' && HASH_HEX.test(text);
 }
 
-/** The chain link of `record` (its own `hash` member, if any, is ignored). */
+/** The payload-chain link of `record` in hex (its own `hash` member, if any, is ignored). */
 export function chainHash(prevHash: string, record: Readonly<Record<string, unknown>>): string {
   if (!isChainHash(prevHash)) throw canonicalError('prevHash is not 64 lowercase hex digits');
   const { hash: _ignored, ...body } = record;
-  return toHex(hash('sha256', fromHex(prevHash), utf8(canonicalJson(body)))).toLowerCase();
+  return toHex(chainLink(fromHex(prevHash), body)).toLowerCase();
 }
 
 /** True when `record.hash` is the chain link of the record's own content and `record.prevHash`. */

@@ -8,13 +8,12 @@
  * must stay checkable after purges without the plaintext, the payload chain must be checkable
  * from the payload alone. Each payload carries the local `recordHash`, tying the two together.
  */
-import { chainHash, GENESIS_HASH } from '../registry-protocol/record-chain.ts';
+import { chainHash } from '../registry-protocol/record-chain.ts';
 import { pickFields, SENSITIVE_FIELDS } from './personal-fields.ts';
 import type { PurposeProfile } from './profiles.ts';
 import type { StoredRecord } from './record-types.ts';
 
 export const SYNC_HEAD = 'sync_head';
-export { GENESIS_HASH as SYNC_GENESIS };
 
 /** The payload without its chain link. */
 export function registryPayloadBody(record: StoredRecord, profile: PurposeProfile | undefined): Record<string, unknown> {
