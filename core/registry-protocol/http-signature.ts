@@ -1,18 +1,23 @@
 /**
  * HTTP Message Signatures (RFC 9421) as the registry protocol uses them: one signature labelled
- * `sig1`, Ed25519 or ECDSA P-256 (terminal-key.ts), covering the method, path, query and the body's Content-Digest (RFC 9530),
- * with `created`, `nonce` and `keyid` parameters for replay protection. Both the terminal (signs)
- * and the registry (verifies) use this module, so the signature base is built in one place.
+ * `sig1`, Ed25519 or ECDSA P-256 (terminal-key.ts), covering the method, path, query and the
+ * body's Content-Digest (RFC 9530), with `created`, `nonce`, `keyid` and `alg` parameters for
+ * replay protection. Signature-Input and Signature are RFC 8941 dictionaries, read and written
+ * with `structured-headers`. The terminal signs and the registry verifies with this one module,
+ * so the signature base is built in one place.
  */
+import {
+  isInnerList, parseDictionary, serializeDictionary, serializeInnerList, type BareItem, type InnerList, type Item,
+} from 'structured-headers';
 import { EidError } from '../errors.ts';
 import { utf8 } from '../bytes/bytes.ts';
-import { hash, timingSafeEqual } from '../crypto/node-crypto.ts';
-import { fromBase64, toBase64 } from '../bytes/base64.ts';
+import { contentDigest, contentDigestMatches } from './content-digest.ts';
 import { signWithTerminalKey, verifyWithSpki, type TerminalKeyPair } from './terminal-key.ts';
 
 export const SIGNATURE_LABEL = 'sig1';
 export const SIGNATURE_ALGS: readonly string[] = ['ed25519', 'ecdsa-p256-sha256'];
 const MAX_HEADER = 2048;
+const MAX_PARAMETER = 256;
 const COMPONENTS_WITHOUT_BODY = ['@method', '@path', '@query'] as const;
 const COMPONENTS_WITH_BODY = [...COMPONENTS_WITHOUT_BODY, 'content-digest'] as const;
 
@@ -33,7 +38,7 @@ export interface SignatureParams {
 export interface ParsedSignature extends SignatureParams {
   readonly components: readonly string[];
   readonly alg: string;
-  /** The parameter list exactly as received (`("@method" ...);created=...`), part of the base. */
+  /** The serialised inner list (`("@method" ...);created=...`): the `@signature-params` value. */
   readonly paramsText: string;
   readonly signature: Uint8Array;
 }
@@ -47,11 +52,6 @@ export interface SignatureHeaders {
 function bad(detail: string): EidError {
   return new EidError('SIGNATURE_INVALID', `Request signature is invalid: ${detail}`,
     `Chữ ký của yêu cầu không hợp lệ: ${detail}`);
-}
-
-/** RFC 9530 Content-Digest with SHA-256. */
-export function contentDigest(body: Uint8Array): string {
-  return `sha-256=:${toBase64(hash('sha256', body))}:`;
 }
 
 function splitUrl(url: string): { path: string; query: string } {
@@ -79,11 +79,11 @@ export function signatureBase(req: SignableRequest, components: readonly string[
   return lines.join('\n');
 }
 
-function paramsTextOf(components: readonly string[], p: SignatureParams, alg: string): string {
-  if (!/^[\x21-\x7e]{1,200}$/.test(p.keyId) || p.keyId.includes('"') || p.keyId.includes('\\')) throw bad('bad keyid');
+function signatureInput(components: readonly string[], p: SignatureParams, alg: string): InnerList {
+  if (!/^[\x21-\x7e]{1,200}$/.test(p.keyId)) throw bad('bad keyid');
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(p.nonce)) throw bad('bad nonce');
-  const list = components.map((c) => `"${c}"`).join(' ');
-  return `(${list});created=${Math.floor(p.created)};nonce="${p.nonce}";keyid="${p.keyId}";alg="${alg}"`;
+  const params = new Map<string, BareItem>([['created', Math.floor(p.created)], ['nonce', p.nonce], ['keyid', p.keyId], ['alg', alg]]);
+  return [components.map((c): Item => [c, new Map()]), params];
 }
 
 /** Headers to add to a request so the registry can authenticate it. */
@@ -91,43 +91,57 @@ export function signRequest(req: SignableRequest, params: SignatureParams, key: 
   const hasBody = req.body !== undefined && req.body.length > 0;
   const digest = hasBody ? contentDigest(req.body!) : undefined;
   const components = hasBody ? COMPONENTS_WITH_BODY : COMPONENTS_WITHOUT_BODY;
-  const paramsText = paramsTextOf(components, params, key.alg);
-  const signature = signWithTerminalKey(key, utf8(signatureBase(req, components, paramsText, digest)));
+  const input = signatureInput(components, params, key.alg);
+  // A copy whose buffer is a plain ArrayBuffer, as BufferSource asks.
+  const signature = new Uint8Array(signWithTerminalKey(key, utf8(signatureBase(req, components, serializeInnerList(input), digest))));
   const headers: SignatureHeaders = {
-    'signature-input': `${SIGNATURE_LABEL}=${paramsText}`,
-    signature: `${SIGNATURE_LABEL}=:${toBase64(signature)}:`,
+    'signature-input': serializeDictionary(new Map([[SIGNATURE_LABEL, input]])),
+    signature: serializeDictionary(new Map([[SIGNATURE_LABEL, [signature, new Map()] as Item]])),
   };
   if (digest) headers['content-digest'] = digest;
   return headers;
 }
 
-const INPUT = /^sig1=(\(((?:"[a-z@-]{1,32}"(?: "[a-z@-]{1,32}"){0,7})?)\)((?:;[a-z]{1,16}=(?:"[^"\\]{0,256}"|[0-9]{1,16})){0,8}))$/;
-const SIG = /^sig1=:([A-Za-z0-9+/]{1,200}={0,2}):$/;
+/** The `sig1` member of a Signature-Input or Signature dictionary. */
+function labelled(field: string, name: string): Item | InnerList {
+  let member;
+  try {
+    member = parseDictionary(field).get(SIGNATURE_LABEL);
+  } catch {
+    throw bad(`malformed ${name}`);
+  }
+  if (member === undefined) throw bad(`${name} has no ${SIGNATURE_LABEL}`);
+  return member;
+}
+
+function textParameter(params: ReadonlyMap<string, BareItem>, key: string): string | undefined {
+  const value = params.get(key);
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PARAMETER ? value : undefined;
+}
 
 /** Parses the Signature-Input and Signature headers (bounded; only the `sig1` label). */
-export function parseSignature(signatureInput: string | undefined, signature: string | undefined): ParsedSignature {
-  if (!signatureInput || !signature) {
+export function parseSignature(signatureInputField: string | undefined, signatureField: string | undefined): ParsedSignature {
+  if (!signatureInputField || !signatureField) {
     throw new EidError('SIGNATURE_MISSING', 'The request is not signed', 'Yêu cầu chưa được ký');
   }
-  if (signatureInput.length > MAX_HEADER || signature.length > MAX_HEADER) throw bad('header too long');
-  const m = INPUT.exec(signatureInput);
-  if (!m) throw bad('malformed Signature-Input');
-  const s = SIG.exec(signature);
-  if (!s) throw bad('malformed Signature');
-  const components = (m[2] ?? '').split(' ').filter(Boolean).map((c) => c.slice(1, -1));
-  const params = new Map<string, string>();
-  for (const part of (m[3] ?? '').split(';').filter(Boolean)) {
-    const eq = part.indexOf('=');
-    const key = part.slice(0, eq);
-    if (params.has(key)) throw bad(`duplicate parameter ${key}`);
-    params.set(key, part.slice(eq + 1).replace(/^"|"$/g, ''));
+  if (signatureInputField.length > MAX_HEADER || signatureField.length > MAX_HEADER) throw bad('header too long');
+  const input = labelled(signatureInputField, 'Signature-Input');
+  if (!isInnerList(input)) throw bad('malformed Signature-Input');
+  const [items, params] = input;
+  const components = items.map(([name, itemParams]) => {
+    if (typeof name !== 'string' || itemParams.size > 0) throw bad('unsupported component');
+    return name;
+  });
+  const created = params.get('created');
+  const nonce = textParameter(params, 'nonce');
+  const keyId = textParameter(params, 'keyid');
+  const alg = textParameter(params, 'alg');
+  if (typeof created !== 'number' || !Number.isSafeInteger(created) || !nonce || !keyId || !alg) {
+    throw bad('created, nonce, keyid and alg are required');
   }
-  const created = Number(params.get('created'));
-  const nonce = params.get('nonce');
-  const keyId = params.get('keyid');
-  const alg = params.get('alg');
-  if (!Number.isSafeInteger(created) || !nonce || !keyId || !alg) throw bad('created, nonce, keyid and alg are required');
-  return { components, created, nonce, keyId, alg, paramsText: m[1]!, signature: fromBase64(s[1]!) };
+  const sig = labelled(signatureField, 'Signature');
+  if (isInnerList(sig) || !(sig[0] instanceof ArrayBuffer)) throw bad('malformed Signature');
+  return { components, created, nonce, keyId, alg, paramsText: serializeInnerList(input), signature: new Uint8Array(sig[0]) };
 }
 
 /**
@@ -141,13 +155,8 @@ export function verifyRequestSignature(req: SignableRequest, contentDigestHeader
   const hasBody = req.body !== undefined && req.body.length > 0;
   const required = hasBody ? COMPONENTS_WITH_BODY : COMPONENTS_WITHOUT_BODY;
   for (const c of required) if (!sig.components.includes(c)) throw bad(`component ${c} not covered`);
-  let digest: string | undefined;
-  if (hasBody) {
-    digest = contentDigest(req.body!);
-    if (contentDigestHeader === undefined || !timingSafeEqual(utf8(contentDigestHeader), utf8(digest))) {
-      throw bad('body does not match Content-Digest');
-    }
-  }
-  const base = signatureBase(req, sig.components, sig.paramsText, digest);
+  if (hasBody && !contentDigestMatches(contentDigestHeader, req.body!)) throw bad('body does not match Content-Digest');
+  // The field as received is what the terminal signed (RFC 9421 section 2.1).
+  const base = signatureBase(req, sig.components, sig.paramsText, contentDigestHeader);
   if (!verifyWithSpki(spkiDer, sig.alg, utf8(base), sig.signature)) throw bad('signature does not verify');
 }

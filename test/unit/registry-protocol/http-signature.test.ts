@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentDigest, parseSignature, signRequest, signatureBase, verifyRequestSignature } from '../../../core/registry-protocol/http-signature.ts';
+import { parseSignature, signRequest, signatureBase, verifyRequestSignature } from '../../../core/registry-protocol/http-signature.ts';
+import { contentDigest, contentDigestMatches } from '../../../core/registry-protocol/content-digest.ts';
 import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
+import { fromHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 
 const keys = generateEd25519KeyPair();
@@ -66,10 +68,48 @@ test('missing or malformed signature headers give typed errors, never a crash', 
   const h = sign();
   const hostile: [string, string][] = [
     ['', h.signature], [h['signature-input'], ''], ['sig2=("@method");created=1;nonce="abcdefgh";keyid="k";alg="ed25519"', h.signature],
-    [h['signature-input'].replace(';alg="ed25519"', ''), h.signature], [h['signature-input'] + ';created=5', h.signature],
+    [h['signature-input'].replace(';alg="ed25519"', ''), h.signature], [h['signature-input'].replace('"@path"', '"@path";req'), h.signature],
     ['sig1=(' + '"@method" '.repeat(500) + ')', h.signature], [h['signature-input'], 'sig1=:not base64!:'], ['x'.repeat(5000), h.signature],
+    [h['signature-input'].replace('created=1800000000', 'created="1800000000"'), h.signature], [h['signature-input'], h.signature.replace(/:/g, '"')],
   ];
   for (const [input, sig] of hostile) {
     assert.throws(() => parseSignature(input, sig), (e: unknown) => isEidError(e) && /^SIGNATURE_/.test(e.code), `input ${input.slice(0, 60)}`);
   }
+});
+
+test('the headers are byte for byte what the hand-written serialiser produced (Ed25519 signatures are deterministic)', () => {
+  const privateKey = fromHex('302e020100300506032b657004220420' + '11'.repeat(32));
+  assert.deepEqual(signRequest(req, params, { alg: 'ed25519', privateKey }), {
+    'signature-input': 'sig1=("@method" "@path" "@query" "content-digest");created=1800000000;nonce="bm9uY2Utbm9uY2U";keyid="t-123";alg="ed25519"',
+    signature: 'sig1=:PFNdRz85Z3/Cswty3mG0LIXZVGl/r1PULJ1Y6FX5fJfLuojm2K/TnAe+28Lpzvu2GtAULVHWfYTJBpSakOatAQ==:',
+    'content-digest': 'sha-256=:G4tMC29q0dMlZZUnILwATusfGI9iBF5NVSWuKvjHhDI=:',
+  });
+  assert.deepEqual(signRequest({ method: 'GET', url: '/v1/trust-list' }, params, { alg: 'ed25519', privateKey }), {
+    'signature-input': 'sig1=("@method" "@path" "@query");created=1800000000;nonce="bm9uY2Utbm9uY2U";keyid="t-123";alg="ed25519"',
+    signature: 'sig1=:bUV7S2OAS0m22T44Dclf2bvR38qzvGGUiPzeWgB42KQ11w78rtCImRLhcUSrYDlIHnV/2SpmIpwNjb9SL+wpDg==:',
+  });
+});
+
+test('the fields are read as RFC 8941 dictionaries: other signatures and other digest algorithms may stand beside ours', () => {
+  const h = sign();
+  const input = `sig0=("@method");created=1;keyid="proxy", ${h['signature-input']}`;
+  const signature = `sig0=:AAAA:, ${h.signature}`;
+  const digest = `sha-512=:${Buffer.alloc(64).toString('base64')}:, ${h['content-digest']}`;
+  assert.equal(contentDigestMatches(digest, body), true);
+  // The Content-Digest field as received is what the signer covered, so this one no longer verifies against sig1.
+  assert.throws(() => verifyRequestSignature(req, digest, parseSignature(input, signature), keys.spkiDer), (e: unknown) => isEidError(e, 'SIGNATURE_INVALID'));
+  verifyRequestSignature(req, h['content-digest'], parseSignature(input, signature), keys.spkiDer);
+});
+
+test('a Content-Digest that is malformed, lacks sha-256 or names another body does not match', () => {
+  for (const field of [undefined, '', 'sha-256=:!!:', 'sha-512=:AAAA:', 'sha-256="text"', 'sha-256=(:AAAA:)', contentDigest(utf8('other')), 'x'.repeat(5000)]) {
+    assert.equal(contentDigestMatches(field, body), false, String(field).slice(0, 40));
+  }
+});
+
+test('a parameter repeated after signing changes @signature-params, so the signature no longer verifies', () => {
+  const h = sign();
+  const parsed = parseSignature(h['signature-input'] + ';created=5', h.signature);
+  assert.equal(parsed.created, 5);
+  assert.throws(() => verifyRequestSignature(req, h['content-digest'], parsed, keys.spkiDer), (e: unknown) => isEidError(e, 'SIGNATURE_INVALID'));
 });
