@@ -8,7 +8,7 @@ import { openStore } from '../core/store/store.ts';
 import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf } from '../core/trust/store-folder.ts';
 import { Terminal } from '../core/terminal/terminal.ts';
 import type { ReaderProvider } from '../core/terminal/readers.ts';
-import { SyncService } from '../core/terminal/sync-service.ts';
+import { SyncService } from '../core/sync/sync-service.ts';
 import { VirtualReader } from '../core/terminal/virtual-reader.ts';
 
 export interface HostOptions {

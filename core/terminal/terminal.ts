@@ -16,7 +16,7 @@ import { readDocument, type ReadDocumentOutcome } from './read-document.ts';
 import { recordContext } from './record-context.ts';
 import type { ReaderProvider } from './readers.ts';
 import { demoCards, type VirtualReader } from './virtual-reader.ts';
-import type { SyncService } from './sync-service.ts';
+import type { SyncService } from '../sync/sync-service.ts';
 import { describeTrust, importTrustUpload } from './trust-admin.ts';
 
 export interface TerminalOptions {
