@@ -4,6 +4,7 @@
  * record is durable (WAL + synchronous=FULL), so callers may report the verification as done.
  */
 import type Database from 'better-sqlite3';
+import { v7 as uuidv7, validate as isUuid, version as uuidVersion } from 'uuid';
 import { VerificationResultSchema } from '../api/verification.ts';
 import { extractPersonalData, pickFields, type PersonalData } from './personal-fields.ts';
 import { parseCustomProfiles, resolveProfile, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
@@ -13,7 +14,6 @@ import { personalHash, recordHash } from './chain.ts';
 import type { Details, RecordRow } from './record-row.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { outboxAad } from './migrations.ts';
-import { isUuidv7, uuidv7 } from './uuidv7.ts';
 import type { ProtocolDetails, RecordInput, RecordRef, StoredRecord } from './record-types.ts';
 import { storeError } from './errors.ts';
 import { fromHex, toHex } from '../bytes/hex.ts';
@@ -117,8 +117,10 @@ export class RecordWriter {
     const operator = context.operator?.trim();
     if (!operator) throw storeError('RECORD_INVALID', 'operator missing');
     if (!lookups.operatorAllowed(operator)) throw storeError('RECORD_INVALID', 'operator is not an active operator');
-    const id = context.id ?? uuidv7(context.createdAt?.getTime() ?? this.#now().getTime());
-    if (!isUuidv7(id)) throw storeError('RECORD_INVALID', 'id is not a UUIDv7');
+    // UUIDv7 (RFC 9562), made here so the registry can store each record once; ids sort by time.
+    const id = context.id ?? uuidv7();
+    // Ids are compared as text, here and at the registry: one spelling per id, the lowercase one.
+    if (!isUuid(id) || uuidVersion(id) !== 7 || id !== id.toLowerCase()) throw storeError('RECORD_INVALID', 'id is not a UUIDv7');
     const created = context.createdAt ?? this.#now();
     if (Number.isNaN(created.getTime())) throw storeError('RECORD_INVALID', 'time');
     const terminalId = context.terminalId ?? lookups.terminalId;
