@@ -1,6 +1,7 @@
 /**
- * The registry protocol's message shapes (registry/openapi.yaml is the prose version). Both the
- * terminal's client and the registry validate with these schemas, so the two cannot drift.
+ * The registry protocol's message shapes, one schema for every JSON body a request or an answer
+ * carries (registry/openapi.yaml is the prose version). The terminal's client validates answers
+ * and the registry validates requests (and types its answers) with these, so the two cannot drift.
  */
 import { z } from 'zod';
 
@@ -65,12 +66,27 @@ export const EnrolResponseSchema = z.object({
 });
 export type EnrolResponse = z.infer<typeof EnrolResponseSchema>;
 
+export const HealthResponseSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  store: z.enum(['sqlite', 'postgres']),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const VersionResponseSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  protocol: z.literal(PROTOCOL_VERSION),
+  /** First 8 bytes of SHA-256 of the registry SPKI, hex. */
+  registryKeyId: z.string(),
+});
+export type VersionResponse = z.infer<typeof VersionResponseSchema>;
+
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), serverTime: z.string().optional() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-/** The signed payload of the trust list. */
+/** The signed payload of the trust list (the answer to GET /v1/trust-list is its compact JWS). */
 export const TrustListSchema = z.object({
   format: z.literal(TRUST_LIST_FORMAT),
   version: z.number().int().positive(),
