@@ -1,4 +1,7 @@
-/** Base64 and base64url for the wire formats of sync (HTTP signatures, JWS, trust-list bundle). */
+/**
+ * Strict base64 and base64url: the registry protocol's keys, signatures, JWS and trust-list
+ * bundle, and the files the API carries.
+ */
 import { EidError } from '../errors.ts';
 
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
