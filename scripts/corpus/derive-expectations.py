@@ -113,7 +113,7 @@ def derive(case: dict) -> dict:
             warnings.append('ID_DATA_CONTENT_TYPE')
         if sod.revocation.status == 'UNKNOWN' and sod.chain.status == 'PASS':
             warnings.append('REVOCATION_UNKNOWN')
-        if sod.chain.status == 'PASS' and sod.ds and sod.ds.not_after < at:
+        if sod.chain.status == 'PASS' and any(c and c.not_after < at for c in (sod.ds, sod.issuer)):
             warnings.append('CERTIFICATE_EXPIRED_SINCE_SIGNING')
     if 'CardSecurity' in files:
         card = signed_object.analyse(files['CardSecurity'], trust, at)

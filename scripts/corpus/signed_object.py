@@ -26,6 +26,7 @@ class SignedObject:
     chain: Outcome
     revocation: Outcome
     ds: Certificate | None = None
+    issuer: Certificate | None = None
     warnings: list[str] = field(default_factory=list)
     derivation: list[str] = field(default_factory=list)
 
@@ -142,4 +143,4 @@ def analyse(raw: bytes, trust: Trust, at: datetime) -> SignedObject:
         raise SystemExit(f'openssl cms ({cms}) and the signature check ({signature.status}) disagree')
     chain, issuer = _chain(sd, ds, trust, log)
     revocation = _revocation(ds, issuer, trust, at, log) if chain.status == 'PASS' and issuer else not_checked
-    return SignedObject(sd, signature, chain, revocation, ds, warnings, log)
+    return SignedObject(sd, signature, chain, revocation, ds, issuer, warnings, log)
