@@ -51,3 +51,18 @@ test('reference: one detection per distinct picture, shared by concurrent caller
   await engine.reference(a, input);
   assert.equal(runtime.calls, 5);
 });
+
+test('reference cache keeps the 4 most recently used pictures', async () => {
+  const runtime = new ScriptedRuntime();
+  const engine = new FaceEngine(runtime);
+  const bytes = (name: string): Uint8Array => new TextEncoder().encode(name);
+  const input = (): FaceObservation[] => [face([1, 1])];
+  for (const name of ['1', '2', '3', '4']) await engine.reference(bytes(name), input);
+  await engine.reference(bytes('1'), input);
+  await engine.reference(bytes('5'), input);
+  assert.equal(runtime.calls, 5);
+  await engine.reference(bytes('1'), input);
+  assert.equal(runtime.calls, 5);
+  await engine.reference(bytes('2'), input);
+  assert.equal(runtime.calls, 6);
+});
