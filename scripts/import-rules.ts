@@ -59,7 +59,7 @@ function coreModule(rel: string): string | undefined {
 
 export function findViolations(root: string): Violation[] {
   const violations: Violation[] = [];
-  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
+  const top = ['core', 'face', 'fixtures', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
   for (const folder of top) {
     let files: string[];
     try {
@@ -90,6 +90,10 @@ export function findViolations(root: string): Violation[] {
         }
         if (rel.startsWith('registry/') && target?.startsWith('core/') && !REGISTRY_MAY_IMPORT.has(coreModule(target)!)) {
           violations.push({ file: rel, specifier: spec, rule: 'registry/ uses core/registry-protocol and low core layers only' });
+        }
+        if (rel.startsWith('face/')) {
+          if (FORBIDDEN_IN_CORE.some((r) => r.test(spec))) violations.push({ file: rel, specifier: spec, rule: 'face/ is framework-free' });
+          if (target && !(target.startsWith('face/') || target.startsWith('core/'))) violations.push({ file: rel, specifier: spec, rule: 'face/ imports only face/ and core/' });
         }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
