@@ -4,8 +4,8 @@
  * Vietnamese CCCD's variant. APDU counts are per run. Times are hardware-dependent; compare
  * the ratios.
  */
-import { encodeResponse, parseCommand } from '../core/emrtd/apdu.ts';
-import type { Transport } from '../core/emrtd/transport.ts';
+import { encodeResponse, parseCommand } from '../core/emrtd/apdu/apdu.ts';
+import type { Transport } from '../core/emrtd/apdu/transport.ts';
 import { PaceCard } from '../core/chip/pace-card.ts';
 import { agreementOfParameterId, paceOid, performPace, type PaceMapping } from '../core/emrtd/pace/index.ts';
 import { curveByName, ecdsaSign, ecdsaVerify, generateEcKeyPair } from '../core/crypto/ec/index.ts';

@@ -2,13 +2,13 @@
  * Test helper: the terminal side (engineers A and B) driving a VirtualChip in-process — open the
  * chip with BAC or PACE, read files, run Active Authentication. Not a test file itself.
  */
-import { encodeCommand, parseResponse } from '../../core/emrtd/apdu.ts';
-import { performBac } from '../../core/emrtd/bac.ts';
-import { FileReader } from '../../core/emrtd/read-file.ts';
+import { encodeCommand, parseResponse } from '../../core/emrtd/apdu/apdu.ts';
+import { performBac } from '../../core/emrtd/bac/bac.ts';
+import { FileReader } from '../../core/emrtd/read/read-file.ts';
 import { performPace } from '../../core/emrtd/pace/index.ts';
-import type { Transport } from '../../core/emrtd/transport.ts';
-import type { SecureMessaging } from '../../core/emrtd/secure-messaging.ts';
-import { chipAuthenticationKeys, performChipAuthentication, type ChipAuthenticationResult } from '../../core/emrtd/chip-auth-index.ts';
+import type { Transport } from '../../core/emrtd/apdu/transport.ts';
+import type { SecureMessaging } from '../../core/emrtd/sm/secure-messaging.ts';
+import { chipAuthenticationKeys, performChipAuthentication, type ChipAuthenticationResult } from '../../core/emrtd/chip-auth/index.ts';
 import { parseDg14 } from '../../core/lds/dg14.ts';
 import { LDS_FILES, type LdsFileName } from '../../core/lds/files.ts';
 import { parseCom } from '../../core/lds/com.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
 import type { RandomSource } from '../../../core/crypto/ec/keys.ts';
 
 export function loadVector(name: string): any {

@@ -5,20 +5,20 @@
  * otherwise, or when PACE fails for a reason other than a lost card, SELECT the application and
  * run BAC with the MRZ key. Whatever opened the chip is named in the result.
  */
-import { EidError, isEidError } from '../errors.ts';
-import { fromHex } from '../bytes/hex.ts';
-import type { RandomSource } from '../crypto/ec/index.ts';
-import type { AccessKey } from '../mrz/access-key.ts';
-import { parseCardAccess, paceInfos } from '../lds/card-access.ts';
-import type { SecurityInfo } from '../lds/security-infos.ts';
-import type { Transport } from './transport.ts';
-import { sendCommand } from './exchange.ts';
-import { SW, ChipStatusError, chipStatusError } from './status-words.ts';
-import { FileReader } from './read-file.ts';
-import { performBac } from './bac.ts';
-import type { SecureMessaging } from './secure-messaging.ts';
-import type { SessionKeys } from './sm-channel.ts';
-import { paceCandidates, performPaceWithCardAccess, type PaceResult } from './pace/index.ts';
+import { EidError, isEidError } from '../../errors.ts';
+import { fromHex } from '../../bytes/hex.ts';
+import type { RandomSource } from '../../crypto/ec/index.ts';
+import type { AccessKey } from '../../mrz/access-key.ts';
+import { parseCardAccess, paceInfos } from '../../lds/card-access.ts';
+import type { SecurityInfo } from '../../lds/security-infos.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { sendCommand } from '../apdu/exchange.ts';
+import { SW, ChipStatusError, chipStatusError } from '../apdu/status-words.ts';
+import { FileReader } from '../read/read-file.ts';
+import { performBac } from '../bac/bac.ts';
+import type { SecureMessaging } from '../sm/secure-messaging.ts';
+import type { SessionKeys } from '../sm/sm-channel.ts';
+import { paceCandidates, performPaceWithCardAccess, type PaceResult } from '../pace/index.ts';
 
 /** The LDS1 eMRTD application (ICAO 9303-10 §3.1). */
 export const EMRTD_AID = fromHex('A0000002471001');

@@ -5,20 +5,20 @@
  * ephemeral secret and secure messaging restarts on them. The proof is the next response: only
  * a chip holding the static private key can MAC it under the new keys. Never PASS without it.
  */
-import { isEidError } from '../errors.ts';
-import { concat } from '../bytes/bytes.ts';
-import { tlv } from '../bytes/tlv.ts';
-import { encodeOidValue } from '../bytes/oid.ts';
-import { systemRandom, type RandomSource } from '../crypto/ec/keys.ts';
-import type { CommandApdu } from './apdu.ts';
-import { sendCommand } from './exchange.ts';
-import { SW, swHex } from './status-words.ts';
-import { deriveSessionKeys } from './sm-channel.ts';
-import type { SecureMessaging } from './secure-messaging.ts';
+import { isEidError } from '../../errors.ts';
+import { concat } from '../../bytes/bytes.ts';
+import { tlv } from '../../bytes/tlv.ts';
+import { encodeOidValue } from '../../bytes/oid.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/keys.ts';
+import type { CommandApdu } from '../apdu/apdu.ts';
+import { sendCommand } from '../apdu/exchange.ts';
+import { SW, swHex } from '../apdu/status-words.ts';
+import { deriveSessionKeys } from '../sm/sm-channel.ts';
+import type { SecureMessaging } from '../sm/secure-messaging.ts';
 import {
   chipAuthenticationAlgorithm, chipAuthenticationGroup, type ChipAuthenticationAlgorithm, type ChipAuthenticationKey,
 } from './chip-auth-keys.ts';
-import type { PaceGroup } from './pace/pace-group.ts';
+import type { PaceGroup } from '../pace/pace-group.ts';
 
 export type ChipAuthenticationStatus = 'PASS' | 'FAIL' | 'NOT_SUPPORTED';
 

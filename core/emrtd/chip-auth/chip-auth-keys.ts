@@ -4,14 +4,14 @@
  * A key without a ChipAuthenticationInfo gets the 3DES protocol, the default of older documents
  * (BSI TR-03110 v1.11 / ICAO 9303-11 §6.2).
  */
-import { EidError } from '../errors.ts';
-import { readTlv } from '../bytes/tlv.ts';
-import { curveByOid, curveFromParams } from '../crypto/ec/curve.ts';
-import { findDhGroup, type DhGroup } from '../crypto/dh.ts';
-import type { PublicKeyInfo } from '../lds/public-key.ts';
-import type { SecurityInfo } from '../lds/security-infos.ts';
-import { dhPaceGroup, ecPaceGroup, type PaceGroup } from './pace/pace-group.ts';
-import { paceGroup } from './pace/pace-parameters.ts';
+import { EidError } from '../../errors.ts';
+import { readTlv } from '../../bytes/tlv.ts';
+import { curveByOid, curveFromParams } from '../../crypto/ec/curve.ts';
+import { findDhGroup, type DhGroup } from '../../crypto/dh.ts';
+import type { PublicKeyInfo } from '../../lds/public-key.ts';
+import type { SecurityInfo } from '../../lds/security-infos.ts';
+import { dhPaceGroup, ecPaceGroup, type PaceGroup } from '../pace/pace-group.ts';
+import { paceGroup } from '../pace/pace-parameters.ts';
 
 export const ID_CA = '0.4.0.127.0.7.2.2.3';
 
