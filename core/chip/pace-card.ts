@@ -9,7 +9,7 @@ import { bigIntToBytes } from '../bytes/bytes.ts';
 import { timingSafeEqual } from '../crypto/node-crypto.ts';
 import { readTlvList, tlv, type Tlv } from '../bytes/tlv.ts';
 import { decodeOid } from '../bytes/oid.ts';
-import { systemRandom, type RandomSource } from '../crypto/ec/keys.ts';
+import { systemRandom, type RandomSource } from '../crypto/ec/index.ts';
 import { modInverse } from '../crypto/dh.ts';
 import type { ParsedCommand } from '../emrtd/apdu/apdu.ts';
 import { SW } from '../emrtd/apdu/status-words.ts';

@@ -17,8 +17,10 @@ import { BacCard } from './bac-card.ts';
 import { CaCard } from './ca-card.ts';
 import { ChipFileSystem, EMRTD_AID, MF_FID, readSlice, type ChipFile, type Directory } from './chip-files.ts';
 import type { VirtualDocument } from './factory/document.ts';
+import { PROFILES } from './factory/profiles.ts';
 import { PaceCard } from './pace-card.ts';
-import { ecPaceGroup, paceAlgorithm } from '../emrtd/pace/index.ts';
+import { ecPaceGroup } from '../emrtd/pace/pace-group.ts';
+import { paceAlgorithm } from '../emrtd/pace/pace-oids.ts';
 import { SecureMessagingCard } from './sm-card.ts';
 
 export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;
@@ -333,4 +335,9 @@ export class VirtualChip implements ApduResponder {
     const slice = readSlice(file, offset, Math.max(0, ne - header));
     return { data: tlv(0x53, slice.data), sw: slice.sw };
   }
+}
+
+/** A chip for a factory document, with its profile's quirks (Vietnamese cards refuse SELECT MF). */
+export function virtualChipFor(doc: VirtualDocument, options: VirtualChipOptions = {}): VirtualChip {
+  return new VirtualChip(doc, { refuseSelectMf: PROFILES[doc.profile].vietnamese, ...options });
 }

@@ -23,7 +23,9 @@ import { writeTd1, writeTd3, type MrzFields } from './mrz-writer.ts';
 import { mrzName, SeededChoice, syntheticPerson, type SyntheticPerson } from './people.ts';
 import { OID_CA_ECDH_AES_128, OID_ECDSA_PLAIN_SHA256, OID_PK_ECDH, PROFILES, type ProfileSpec } from './profiles.ts';
 import { OID_SECURITY_OBJECT, writeSignedObject, writeSod } from './sod-writer.ts';
-import { ecPaceGroup, paceGroup, paceOid } from '../../emrtd/pace/index.ts';
+import { ecPaceGroup } from '../../emrtd/pace/pace-group.ts';
+import { paceGroup } from '../../emrtd/pace/pace-parameters.ts';
+import { paceOid } from '../../emrtd/pace/pace-oids.ts';
 import { curveByName } from '../../crypto/ec/index.ts';
 import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
 

@@ -8,7 +8,7 @@
 import { EidError, isEidError } from '../../errors.ts';
 import { fromHex } from '../../bytes/hex.ts';
 import type { RandomSource } from '../../crypto/ec/index.ts';
-import type { AccessKey } from '../../mrz/access-key.ts';
+import type { AccessKey } from '../../mrz/index.ts';
 import { parseCardAccess, paceInfos } from '../../lds/card-access.ts';
 import type { SecurityInfo } from '../../lds/security-infos.ts';
 import type { Transport } from '../apdu/transport.ts';
@@ -18,7 +18,8 @@ import { FileReader } from '../read/read-file.ts';
 import { performBac } from '../bac/bac.ts';
 import type { SecureMessaging } from '../sm/secure-messaging.ts';
 import type { SessionKeys } from '../sm/sm-channel.ts';
-import { paceCandidates, performPaceWithCardAccess, type PaceResult } from '../pace/index.ts';
+import { paceCandidates, performPaceWithCardAccess } from '../pace/pace-select.ts';
+import type { PaceResult } from '../pace/pace-types.ts';
 
 /** The LDS1 eMRTD application (ICAO 9303-10 §3.1). */
 export const EMRTD_AID = fromHex('A0000002471001');

@@ -6,7 +6,7 @@
  */
 import { EidError } from '../../errors.ts';
 import { readTlv } from '../../bytes/tlv.ts';
-import { curveByOid, curveFromParams } from '../../crypto/ec/curve.ts';
+import { curveByOid, curveFromParams } from '../../crypto/ec/index.ts';
 import { findDhGroup, type DhGroup } from '../../crypto/dh.ts';
 import type { PublicKeyInfo } from '../../lds/public-key.ts';
 import type { SecurityInfo } from '../../lds/security-infos.ts';

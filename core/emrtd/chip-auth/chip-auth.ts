@@ -9,7 +9,7 @@ import { isEidError } from '../../errors.ts';
 import { concat } from '../../bytes/bytes.ts';
 import { tlv } from '../../bytes/tlv.ts';
 import { encodeOidValue } from '../../bytes/oid.ts';
-import { systemRandom, type RandomSource } from '../../crypto/ec/keys.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/index.ts';
 import type { CommandApdu } from '../apdu/apdu.ts';
 import { sendCommand } from '../apdu/exchange.ts';
 import { SW, swHex } from '../apdu/status-words.ts';

@@ -10,7 +10,7 @@ import { OID } from '../../asn1/algorithms.ts';
 import { parseEcKeyParameters } from '../../asn1/ec-parameters.ts';
 import type { SecurityInfo } from '../../lds/security-infos.ts';
 import { OID_DH_PUBLIC_NUMBER, OID_STANDARDIZED_DOMAIN_PARAMETERS } from '../../lds/public-key.ts';
-import type { AccessKey } from '../../mrz/access-key.ts';
+import type { AccessKey } from '../../mrz/index.ts';
 import type { Transport } from '../apdu/transport.ts';
 import { paceAlgorithm, type PaceAlgorithm } from './pace-oids.ts';
 import { paceGroup, type PaceDomainParameters } from './pace-parameters.ts';

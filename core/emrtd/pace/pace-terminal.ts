@@ -7,8 +7,8 @@
 import { EidError } from '../../errors.ts';
 import { timingSafeEqual } from '../../crypto/node-crypto.ts';
 import { tlv as tlvObject } from '../../bytes/tlv.ts';
-import { systemRandom, type RandomSource } from '../../crypto/ec/keys.ts';
-import type { AccessKey } from '../../mrz/access-key.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/index.ts';
+import type { AccessKey } from '../../mrz/index.ts';
 import type { Transport } from '../apdu/transport.ts';
 import { sendCommand } from '../apdu/exchange.ts';
 import type { CommandApdu, ResponseApdu } from '../apdu/apdu.ts';

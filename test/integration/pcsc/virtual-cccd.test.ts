@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
-import { virtualChipFor } from '../../../core/chip/index.ts';
+import { virtualChipFor } from '../../../core/chip/virtual-chip.ts';
 import { mrzInformationFromMrz } from '../../../core/mrz/index.ts';
 import { openChip, selectEmrtdApplication } from '../../../core/emrtd/access/open-chip.ts';
 import { performBac } from '../../../core/emrtd/bac/bac.ts';

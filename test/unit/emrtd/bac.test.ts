@@ -8,7 +8,7 @@ import { BacCard } from '../../../core/chip/bac-card.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
 import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
-import { mrzInformation } from '../../../core/mrz/access-key.ts';
+import { mrzInformation } from '../../../core/mrz/index.ts';
 import { loadVectors } from '../crypto/load-vectors.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 import { fixedRandom } from './fixed-random.ts';
