@@ -5,7 +5,7 @@
  */
 import { bytesToBigInt } from '../bytes/bytes.ts';
 import type { EcDomainParameters } from '../crypto/ec/index.ts';
-import { OID } from './algorithms.ts';
+import { OID } from './oids.ts';
 import { asn1Error, guard, integerValue, items, octetStringValue, oidValue, readWhole } from './reader.ts';
 
 /** Explicit parameters are the curve's domain parameters, as core/crypto/ec defines them. */

@@ -14,7 +14,7 @@ import { modInverse } from '../crypto/dh.ts';
 import type { ParsedCommand } from '../emrtd/apdu/apdu.ts';
 import { SW } from '../emrtd/apdu/status-words.ts';
 import type { SessionKeys } from '../emrtd/sm/sm-channel.ts';
-import { paceAlgorithm, type PaceAlgorithm } from '../emrtd/pace/pace-oids.ts';
+import { paceAlgorithm, type PaceAlgorithm } from '../emrtd/pace/pace-algorithm.ts';
 import { paceGroup } from '../emrtd/pace/pace-parameters.ts';
 import type { PaceGroup, PaceKeyPair } from '../emrtd/pace/pace-group.ts';
 import type { PaceInfoInput } from '../emrtd/pace/pace-types.ts';

@@ -20,7 +20,7 @@ import type { VirtualDocument } from './factory/document.ts';
 import { PROFILES } from './factory/profiles.ts';
 import { PaceCard } from './pace-card.ts';
 import { ecPaceGroup } from '../emrtd/pace/pace-group.ts';
-import { paceAlgorithm } from '../emrtd/pace/pace-oids.ts';
+import { paceAlgorithm } from '../emrtd/pace/pace-algorithm.ts';
 import { SecureMessagingCard } from './sm-card.ts';
 
 export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;

@@ -3,7 +3,7 @@
  * signed by a CSCA that is in the list itself or already trusted; the result says which.
  */
 import { parseSignedData } from '../asn1/cms.ts';
-import { OID } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { parseCscaMasterList } from '../asn1/master-list.ts';
 import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { EidError } from '../errors.ts';

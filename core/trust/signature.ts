@@ -4,9 +4,10 @@
  * through core/crypto/ec, so brainpool and explicit keys work under BoringSSL too.
  */
 import type { SubjectPublicKeyInfo } from '../asn1/x509.ts';
-import { OID, signatureScheme, type AlgorithmIdentifier, type HashName } from '../asn1/algorithms.ts';
+import { signatureScheme, type AlgorithmIdentifier } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { parseEcKeyParameters } from '../asn1/ec-parameters.ts';
-import { hash, rsaVerify } from '../crypto/node-crypto.ts';
+import { hash, rsaVerify, type HashAlgorithm } from '../crypto/node-crypto.ts';
 import { curveByOid, curveFromParams, ecdsaVerify, type EcCurve } from '../crypto/ec/index.ts';
 import { toHex } from '../bytes/hex.ts';
 import { bitString, nullValue, oid, sequence } from '../bytes/der.ts';
@@ -40,7 +41,7 @@ export function verifySignature(
   algorithm: AlgorithmIdentifier,
   data: Uint8Array,
   signature: Uint8Array,
-  digestHint?: HashName,
+  digestHint?: HashAlgorithm,
 ): boolean {
   const scheme = signatureScheme(algorithm);
   if (!scheme) throw unsupportedAlgorithm(algorithm.oid);

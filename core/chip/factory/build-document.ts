@@ -21,11 +21,13 @@ import { encodeFaceJpeg } from './jpeg.ts';
 import { ecSpki, testKey } from './keys.ts';
 import { writeTd1, writeTd3, type MrzFields } from './mrz-writer.ts';
 import { mrzName, SeededChoice, syntheticPerson, type SyntheticPerson } from './people.ts';
-import { OID_CA_ECDH_AES_128, OID_ECDSA_PLAIN_SHA256, OID_PK_ECDH, PROFILES, type ProfileSpec } from './profiles.ts';
-import { OID_SECURITY_OBJECT, writeSignedObject, writeSod } from './sod-writer.ts';
+import { PROFILES, type ProfileSpec } from './profiles.ts';
+import { writeSignedObject, writeSod } from './sod-writer.ts';
 import { ecPaceGroup } from '../../emrtd/pace/pace-group.ts';
 import { paceGroup } from '../../emrtd/pace/pace-parameters.ts';
-import { paceOid } from '../../emrtd/pace/pace-oids.ts';
+import { paceOid } from '../../emrtd/pace/pace-algorithm.ts';
+import { chipAuthenticationOid } from '../../emrtd/chip-auth/chip-auth-keys.ts';
+import { ECDSA_PLAIN_OIDS, OID } from '../../asn1/oids.ts';
 import { curveByName } from '../../crypto/ec/index.ts';
 import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
 
@@ -98,7 +100,7 @@ function chipKeysFor(spec: ProfileSpec, seed: string): ChipKeyMaterial {
     const k = testKey({ kind: 'ec', curve: spec.chipAuthenticationCurve }, `ca:${seed}`);
     // ChipAuthenticationPublicKeyInfo carries explicit domain parameters, as issued chips do.
     caSpki = ecSpki(spec.chipAuthenticationCurve, k.ecPublicPoint!, true);
-    keys = { ...keys, chipAuthentication: { curve: spec.chipAuthenticationCurve, privateKey: k.ecPrivateKey!, oid: OID_CA_ECDH_AES_128 } };
+    keys = { ...keys, chipAuthentication: { curve: spec.chipAuthenticationCurve, privateKey: k.ecPrivateKey!, oid: chipAuthenticationOid('ECDH', 'AES', 128) } };
   }
   const aa = spec.activeAuthentication;
   if (aa) {
@@ -162,9 +164,9 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   const securityInfos: SecurityInfoInput[] = [];
   if (genuine.caSpki && genuine.keys.chipAuthentication) {
     securityInfos.push({ type: 'ChipAuthenticationInfo', oid: genuine.keys.chipAuthentication.oid, version: 1 });
-    securityInfos.push({ type: 'ChipAuthenticationPublicKeyInfo', oid: OID_PK_ECDH, subjectPublicKeyInfo: genuine.caSpki });
+    securityInfos.push({ type: 'ChipAuthenticationPublicKeyInfo', oid: OID.pkEcdh, subjectPublicKeyInfo: genuine.caSpki });
   }
-  if (genuine.keys.activeAuthentication?.kind === 'ec') securityInfos.push({ type: 'ActiveAuthenticationInfo', signatureAlgorithm: OID_ECDSA_PLAIN_SHA256 });
+  if (genuine.keys.activeAuthentication?.kind === 'ec') securityInfos.push({ type: 'ActiveAuthenticationInfo', signatureAlgorithm: ECDSA_PLAIN_OIDS.sha256 });
   if (pace) securityInfos.push({ type: 'PACEInfo', oid: pace.oid, version: 2, parameterId: pace.parameterId });
   if (securityInfos.length > 0 && (genuine.caSpki || genuine.aaSpki)) groups.set(14, encodeDg14(securityInfos));
   if (genuine.aaSpki) groups.set(15, encodeDg15(genuine.aaSpki));
@@ -192,7 +194,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   if (options.paceCam) {
     // EF.CardSecurity: the SecurityInfos a CAM terminal needs, signed like the SOD.
     files.set('CardSecurity', writeSignedObject({
-      eContentType: OID_SECURITY_OBJECT,
+      eContentType: OID.securityObject,
       eContent: encodeSecurityInfos(securityInfos),
       hash: spec.sodHash,
       signer,

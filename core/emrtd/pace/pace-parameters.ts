@@ -7,7 +7,7 @@ import { curveByName, curveFromParams, type EcDomainParameters, type NamedCurveN
 import { RFC5114_1024_160, RFC5114_2048_224, RFC5114_2048_256, type DhGroup } from '../../crypto/dh.ts';
 import { dhPaceGroup, ecPaceGroup, type PaceGroup } from './pace-group.ts';
 import { paceUnsupported } from './pace-errors.ts';
-import type { PaceAgreement } from './pace-oids.ts';
+import type { PaceAgreement } from './pace-algorithm.ts';
 
 const DH_IDS: Record<number, DhGroup> = { 0: RFC5114_1024_160, 1: RFC5114_2048_224, 2: RFC5114_2048_256 };
 

@@ -15,7 +15,7 @@ import type { CommandApdu, ResponseApdu } from '../apdu/apdu.ts';
 import { SW, chipStatusError } from '../apdu/status-words.ts';
 import { SecureMessaging } from '../sm/secure-messaging.ts';
 import { accessDenied, paceFailed, paceUnsupported } from './pace-errors.ts';
-import { paceAlgorithm, paceAlgorithmLabel } from './pace-oids.ts';
+import { paceAlgorithm, paceAlgorithmLabel } from './pace-algorithm.ts';
 import { paceGroup } from './pace-parameters.ts';
 import {
   authenticationToken, decryptCamData, decryptNonce, imNonceLength, paceSessionKeys, passwordKey, passwordReference, tokenInput,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { encodeSecurityInfos } from '../../../core/lds/security-infos.ts';
 import { canKey, mrzInformation, type AccessKey } from '../../../core/mrz/index.ts';
-import { paceOid } from '../../../core/emrtd/pace/pace-oids.ts';
+import { paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
 import { openChip } from '../../../core/emrtd/access/open-chip.ts';
 import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 import { isEidError } from '../../../core/errors.ts';

@@ -4,7 +4,7 @@ import { toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { canKey, mrzInformation, type AccessKey } from '../../../core/mrz/index.ts';
 import { STANDARD_PARAMETER_IDS, agreementOfParameterId } from '../../../core/emrtd/pace/pace-parameters.ts';
-import { paceAlgorithm, paceOid, type PaceCipher, type PaceKeyBits, type PaceMapping } from '../../../core/emrtd/pace/pace-oids.ts';
+import { paceAlgorithm, paceOid, type PaceCipher, type PaceKeyBits, type PaceMapping } from '../../../core/emrtd/pace/pace-algorithm.ts';
 import { performPace } from '../../../core/emrtd/pace/pace-terminal.ts';
 import { ecPaceGroup } from '../../../core/emrtd/pace/pace-group.ts';
 import { curveByName } from '../../../core/crypto/ec/index.ts';

@@ -4,7 +4,7 @@ import { fromHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
-import { paceOid } from '../../../core/emrtd/pace/pace-oids.ts';
+import { paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
 import { performPace } from '../../../core/emrtd/pace/pace-terminal.ts';
 import { PaceCard } from '../../../core/chip/pace-card.ts';
 import { mrzInformation, type AccessKey } from '../../../core/mrz/index.ts';
