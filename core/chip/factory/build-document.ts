@@ -6,6 +6,7 @@
 import { toYymmdd, mrzInformationFromMrz } from '../../mrz/index.ts';
 import { encodeCom } from '../../lds/com.ts';
 import { encodeDg1 } from '../../lds/dg1.ts';
+import { encodeDg2 } from '../../lds/dg2.ts';
 import { encodeDg11 } from '../../lds/dg11.ts';
 import { encodeDg12 } from '../../lds/dg12.ts';
 import { encodeDg13Vn } from '../../lds/dg13-vn-encode.ts';
@@ -16,7 +17,6 @@ import type { DataGroupNumber, LdsFileName } from '../../lds/files.ts';
 import { EidError } from '../../errors.ts';
 import { demoAuthority, demoSigner, signingTimeFor, unknownAuthority } from './demo-pki.ts';
 import type { ActiveAuthenticationKey, ChipKeys, ProfileName, VariantName, VirtualDocument } from './document.ts';
-import { encodeDg2Face } from './dg2-face.ts';
 import { encodeFaceJpeg } from './jpeg.ts';
 import { ecSpki, testKey } from './keys.ts';
 import { writeTd1, writeTd3, type MrzFields } from './mrz-writer.ts';
@@ -150,7 +150,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   // The large face (~42 KB) sits past the 32 KiB odd-INS threshold, within real DG2 sizes.
   const width = options.largeFace ? 288 : 96;
   const height = options.largeFace ? 360 : 120;
-  groups.set(2, encodeDg2Face(encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 80 : 75 }), width, height));
+  groups.set(2, encodeDg2({ image: encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 80 : 75 }), width, height }));
   if (spec.additionalDetails) {
     groups.set(11, encodeDg11({ fullName: `${mrzName(person.surname)}<<${mrzName(`${person.middleName} ${person.givenName}`)}`, fullDateOfBirth: iso(person.dateOfBirth).replace(/-/g, ''), placeOfBirth: person.placeOfOrigin, address: person.placeOfResidence }));
     groups.set(12, encodeDg12({ issuingAuthority: 'DEMO Ministry of Utopia', dateOfIssue: iso(person.dateOfIssue).replace(/-/g, '') }));

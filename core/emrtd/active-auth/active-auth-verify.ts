@@ -6,7 +6,6 @@
 import { EidError } from '../../errors.ts';
 import { bigIntToBytes, bytesToBigInt } from '../../bytes/bytes.ts';
 import { signatureScheme } from '../../asn1/algorithms.ts';
-import { parseEcKeyParameters } from '../../asn1/ec-parameters.ts';
 import { integerValue, items, readWhole } from '../../asn1/reader.ts';
 import { hash, type HashAlgorithm } from '../../crypto/node-crypto.ts';
 import { modPow } from '../../crypto/dh.ts';
