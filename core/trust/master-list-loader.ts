@@ -9,7 +9,7 @@ import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { EidError } from '../errors.ts';
 import { trustFileError } from './errors.ts';
 import { embeddedCertificates, findSignerCertificate, verifySigner } from './signed-data.ts';
-import { verifySignature } from './signature.ts';
+import { signedBy } from './signature.ts';
 import type { TrustStore } from './store.ts';
 import { equal } from '../bytes/bytes.ts';
 
@@ -22,14 +22,6 @@ export interface MasterList {
   readonly signerAnchor: Certificate;
   /** Whether that CSCA was found in the list itself or was already trusted. */
   readonly signerAnchorFrom: 'list' | 'store';
-}
-
-function signedBy(cert: Certificate, issuer: Certificate): boolean {
-  try {
-    return verifySignature(issuer.subjectPublicKeyInfo, cert.signatureAlgorithm, cert.tbsRaw, cert.signature);
-  } catch {
-    return false;
-  }
 }
 
 function issuerIn(cert: Certificate, candidates: Iterable<Certificate>): Certificate | undefined {

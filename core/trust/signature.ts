@@ -69,3 +69,19 @@ export function verifySignature(
     return false; // OpenSSL refuses the key (e.g. malformed modulus): not a valid signature
   }
 }
+
+/** A certificate or CRL: the signed TBS bytes and the issuer's signature over them. */
+export interface SignedX509 {
+  readonly signatureAlgorithm: AlgorithmIdentifier;
+  readonly tbsRaw: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/** Whether `issuer`'s key signed `signed`; an algorithm the terminal cannot check counts as not signed by it. */
+export function signedBy(signed: SignedX509, issuer: { readonly subjectPublicKeyInfo: SubjectPublicKeyInfo }): boolean {
+  try {
+    return verifySignature(issuer.subjectPublicKeyInfo, signed.signatureAlgorithm, signed.tbsRaw, signed.signature);
+  } catch {
+    return false;
+  }
+}

@@ -6,10 +6,10 @@
  * run BAC with the MRZ key. Whatever opened the chip is named in the result.
  */
 import { EidError, isEidError } from '../../errors.ts';
-import { fromHex } from '../../bytes/hex.ts';
 import type { RandomSource } from '../../crypto/ec/index.ts';
 import type { AccessKey } from '../../mrz/index.ts';
 import { parseCardAccess, paceInfos } from '../../lds/card-access.ts';
+import { EMRTD_AID, ldsFile } from '../../lds/files.ts';
 import type { SecurityInfo } from '../../lds/security-infos.ts';
 import type { Transport } from '../apdu/transport.ts';
 import { sendCommand } from '../apdu/exchange.ts';
@@ -20,10 +20,6 @@ import type { SecureMessaging } from '../sm/secure-messaging.ts';
 import type { SessionKeys } from '../sm/sm-channel.ts';
 import { paceCandidates, performPaceWithCardAccess } from '../pace/pace-select.ts';
 import type { PaceResult } from '../pace/pace-types.ts';
-
-/** The LDS1 eMRTD application (ICAO 9303-10 §3.1). */
-export const EMRTD_AID = fromHex('A0000002471001');
-export const FID_CARD_ACCESS = 0x011c;
 
 export interface OpenChipOptions {
   readonly random?: RandomSource;
@@ -63,7 +59,7 @@ export async function selectEmrtdApplication(transport: Transport): Promise<void
 /** EF.CardAccess, or null when the chip has none or will not show it (then there is no PACE). */
 export async function readCardAccess(transport: Transport): Promise<Uint8Array | null> {
   try {
-    return await new FileReader(transport).readFile(FID_CARD_ACCESS);
+    return await new FileReader(transport).readFile(ldsFile('CardAccess').fid);
   } catch (e) {
     if (e instanceof ChipStatusError || isEidError(e, 'TLV_MALFORMED') || isEidError(e, 'READ_LENGTH_REFUSED')) return null;
     throw e;
