@@ -1,9 +1,10 @@
 /**
- * Opening a chip (ICAO 9303-11 §4, and the CCCD lessons in shared/reference/vn-cccd.md §8):
- * read EF.CardAccess by FID without selecting the MF; when it offers PACE, run the best
- * variant this terminal supports, then SELECT the eMRTD application under secure messaging;
- * otherwise, or when PACE fails for a reason other than a lost card, SELECT the application and
- * run BAC with the MRZ key. Whatever opened the chip is named in the result.
+ * Opening a chip: the chip access procedure of ICAO 9303-11 §4.2, with the CCCD lessons in
+ * shared/reference/vn-cccd.md §8. Read EF.CardAccess by FID without selecting the MF; when it
+ * offers PACE, run the best variant this terminal supports, then SELECT the eMRTD application
+ * under secure messaging; otherwise, or when PACE fails for a reason other than a lost card,
+ * SELECT the application and run BAC with the MRZ key. Whatever opened the chip is named in the
+ * result.
  */
 import { EidError, isEidError } from '../../errors.ts';
 import type { RandomSource } from '../../crypto/ec/index.ts';
