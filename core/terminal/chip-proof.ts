@@ -6,10 +6,12 @@
 import { localized, type LocalizedText } from '../api/localized-text.ts';
 import type { Checks } from '../api/verification.ts';
 import { isEidError } from '../errors.ts';
-import { performActiveAuthentication } from '../emrtd/active-auth.ts';
-import { chipAuthenticationKeys, performChipAuthentication, verifyChipAuthenticationMapping } from '../emrtd/chip-auth-index.ts';
-import type { OpenedChip } from '../emrtd/open-chip.ts';
-import { ChipStatusError } from '../emrtd/status-words.ts';
+import { performActiveAuthentication } from '../emrtd/active-auth/active-auth.ts';
+import { chipAuthenticationKeys } from '../emrtd/chip-auth/chip-auth-keys.ts';
+import { performChipAuthentication } from '../emrtd/chip-auth/chip-auth.ts';
+import { verifyChipAuthenticationMapping } from '../emrtd/chip-auth/chip-auth-cam.ts';
+import type { OpenedChip } from '../emrtd/access/open-chip.ts';
+import { ChipStatusError } from '../emrtd/apdu/status-words.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import { parseDg14 } from '../lds/dg14.ts';
 import type { SecurityInfo } from '../lds/security-infos.ts';

@@ -2,7 +2,7 @@
  * What the terminal needs from card readers, whatever they are: the PC/SC readers of native/,
  * the built-in virtual reader with the demo cards, or a test double.
  */
-import type { Transport } from '../emrtd/transport.ts';
+import type { Transport } from '../emrtd/apdu/transport.ts';
 
 export interface ReaderInfo {
   readonly name: string;

@@ -10,7 +10,7 @@ import { catalogue } from '../chip/factory/catalogue.ts';
 import type { VirtualDocument } from '../chip/factory/document.ts';
 import { PROFILES, isProfileName } from '../chip/factory/profiles.ts';
 import { isVariantName } from '../chip/factory/variants.ts';
-import { virtualChipFor } from '../chip/index.ts';
+import { virtualChipFor } from '../chip/virtual-chip.ts';
 import { cardRemoved, type VirtualChip } from '../chip/virtual-chip.ts';
 import { TrustStore } from '../trust/store.ts';
 import { DEMO_CERTS_DIR, loadTrustPath } from '../trust/store-folder.ts';

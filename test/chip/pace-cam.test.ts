@@ -6,9 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { performPace } from '../../core/emrtd/pace/index.ts';
-import { chipAuthenticationKeys, verifyChipAuthenticationMapping } from '../../core/emrtd/chip-auth-index.ts';
-import { FileReader } from '../../core/emrtd/read-file.ts';
+import { performPace } from '../../core/emrtd/pace/pace-terminal.ts';
+import { chipAuthenticationKeys } from '../../core/emrtd/chip-auth/chip-auth-keys.ts';
+import { verifyChipAuthenticationMapping } from '../../core/emrtd/chip-auth/chip-auth-cam.ts';
+import { FileReader } from '../../core/emrtd/read/read-file.ts';
 import { parseCardSecurity } from '../../core/lds/card-access.ts';
 import { isEidError } from '../../core/errors.ts';
 import { TrustStore } from '../../core/trust/store.ts';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { PROFILE_NAMES } from '../../core/chip/factory/profiles.ts';
-import { performActiveAuthentication } from '../../core/emrtd/active-auth.ts';
+import { performActiveAuthentication } from '../../core/emrtd/active-auth/active-auth.ts';
 import { parseDg14 } from '../../core/lds/dg14.ts';
 import { chipAuthenticate, newChip, openChip, readDocument, type Access } from './terminal-side.ts';
 

@@ -2,20 +2,20 @@
  * Test helper: the terminal side (engineers A and B) driving a VirtualChip in-process — open the
  * chip with BAC or PACE, read files, run Active Authentication. Not a test file itself.
  */
-import { encodeCommand, parseResponse } from '../../core/emrtd/apdu.ts';
-import { performBac } from '../../core/emrtd/bac.ts';
-import { FileReader } from '../../core/emrtd/read-file.ts';
-import { performPace } from '../../core/emrtd/pace/index.ts';
-import type { Transport } from '../../core/emrtd/transport.ts';
-import type { SecureMessaging } from '../../core/emrtd/secure-messaging.ts';
-import { chipAuthenticationKeys, performChipAuthentication, type ChipAuthenticationResult } from '../../core/emrtd/chip-auth-index.ts';
+import { encodeCommand, parseResponse } from '../../core/emrtd/apdu/apdu.ts';
+import { performBac } from '../../core/emrtd/bac/bac.ts';
+import { FileReader } from '../../core/emrtd/read/read-file.ts';
+import { performPace } from '../../core/emrtd/pace/pace-terminal.ts';
+import type { Transport } from '../../core/emrtd/apdu/transport.ts';
+import type { SecureMessaging } from '../../core/emrtd/sm/secure-messaging.ts';
+import { chipAuthenticationKeys } from '../../core/emrtd/chip-auth/chip-auth-keys.ts';
+import { performChipAuthentication, type ChipAuthenticationResult } from '../../core/emrtd/chip-auth/chip-auth.ts';
 import { parseDg14 } from '../../core/lds/dg14.ts';
 import { LDS_FILES, type LdsFileName } from '../../core/lds/files.ts';
 import { parseCom } from '../../core/lds/com.ts';
 import { VirtualChip, type VirtualChipOptions } from '../../core/chip/virtual-chip.ts';
 import type { VirtualDocument } from '../../core/chip/factory/document.ts';
-import type { AccessKey } from '../../core/mrz/index.ts';
-import { mrzInformationFromMrz } from '../../core/mrz/index.ts';
+import { type AccessKey, mrzInformationFromMrz } from '../../core/mrz/index.ts';
 
 export function chipTransport(chip: VirtualChip): Transport {
   return { transmit: async (cmd) => chip.transmit(cmd) };

@@ -3,8 +3,8 @@
  * CA_IC · PK_IC = PK_Map,IC. PK_IC must come from passively authenticated data (EF.CardSecurity
  * or DG14 under a valid SOD) — otherwise a clone could bring its own key.
  */
-import type { PaceCamData } from './pace/pace-types.ts';
-import { bytesToBigInt, equal } from '../bytes/bytes.ts';
+import type { PaceCamData } from '../pace/pace-types.ts';
+import { bytesToBigInt, equal } from '../../bytes/bytes.ts';
 import { chipAuthenticationGroup, type ChipAuthenticationKey } from './chip-auth-keys.ts';
 import type { ChipAuthenticationResult } from './chip-auth.ts';
 

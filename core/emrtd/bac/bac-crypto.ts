@@ -3,14 +3,14 @@
  * and the virtual chip (core/chip/bac-card.ts): document basic access keys from
  * MRZ_information, the 40-byte authentication cryptogram E || MAC(E), and session keys.
  */
-import { EidError } from '../errors.ts';
-import { ascii, concat, xor } from '../bytes/bytes.ts';
-import { encrypt, decrypt, hash, timingSafeEqual } from '../crypto/node-crypto.ts';
-import { desEdeKey } from '../crypto/des.ts';
-import { retailMac } from '../crypto/retail-mac.ts';
-import { padIso9797M2 } from '../crypto/iso9797-padding.ts';
-import { kdf, KDF_ENC, KDF_MAC } from '../crypto/kdf.ts';
-import { deriveSessionKeys, type SessionKeys } from './sm-channel.ts';
+import { EidError } from '../../errors.ts';
+import { ascii, concat, xor } from '../../bytes/bytes.ts';
+import { encrypt, decrypt, hash, timingSafeEqual } from '../../crypto/node-crypto.ts';
+import { desEdeKey } from '../../crypto/des.ts';
+import { retailMac } from '../../crypto/retail-mac.ts';
+import { padIso9797M2 } from '../../crypto/iso9797-padding.ts';
+import { kdf, KDF_ENC, KDF_MAC } from '../../crypto/kdf.ts';
+import { deriveSessionKeys, type SessionKeys } from '../sm/sm-channel.ts';
 
 export const BAC_NONCE_LENGTH = 8;
 export const BAC_KEY_MATERIAL_LENGTH = 16;

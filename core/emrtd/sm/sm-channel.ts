@@ -4,13 +4,13 @@
  * CBC with IV = E(KSenc, SSC), 16-byte SSC, CMAC truncated to 8 bytes. The terminal
  * (secure-messaging.ts) and the virtual chip (core/chip/sm-card.ts) use this same object.
  */
-import { concat } from '../bytes/bytes.ts';
-import { encrypt, decrypt } from '../crypto/node-crypto.ts';
-import { desEdeKey } from '../crypto/des.ts';
-import { retailMac } from '../crypto/retail-mac.ts';
-import { aesCmac } from '../crypto/aes-cmac.ts';
-import { padIso9797M2 } from '../crypto/iso9797-padding.ts';
-import { kdf, KDF_ENC, KDF_MAC } from '../crypto/kdf.ts';
+import { concat } from '../../bytes/bytes.ts';
+import { encrypt, decrypt } from '../../crypto/node-crypto.ts';
+import { desEdeKey } from '../../crypto/des.ts';
+import { retailMac } from '../../crypto/retail-mac.ts';
+import { aesCmac } from '../../crypto/aes-cmac.ts';
+import { padIso9797M2 } from '../../crypto/iso9797-padding.ts';
+import { kdf, KDF_ENC, KDF_MAC } from '../../crypto/kdf.ts';
 
 export type SmCipher = '3DES' | 'AES';
 

@@ -4,16 +4,15 @@
  * A key without a ChipAuthenticationInfo gets the 3DES protocol, the default of older documents
  * (BSI TR-03110 v1.11 / ICAO 9303-11 §6.2).
  */
-import { EidError } from '../errors.ts';
-import { readTlv } from '../bytes/tlv.ts';
-import { curveByOid, curveFromParams } from '../crypto/ec/curve.ts';
-import { findDhGroup, type DhGroup } from '../crypto/dh.ts';
-import type { PublicKeyInfo } from '../lds/public-key.ts';
-import type { SecurityInfo } from '../lds/security-infos.ts';
-import { dhPaceGroup, ecPaceGroup, type PaceGroup } from './pace/pace-group.ts';
-import { paceGroup } from './pace/pace-parameters.ts';
-
-export const ID_CA = '0.4.0.127.0.7.2.2.3';
+import { EidError } from '../../errors.ts';
+import { OID } from '../../asn1/oids.ts';
+import { readTlv } from '../../bytes/tlv.ts';
+import { curveByOid, curveFromParams } from '../../crypto/ec/index.ts';
+import { findDhGroup, type DhGroup } from '../../crypto/dh.ts';
+import type { PublicKeyInfo } from '../../lds/public-key.ts';
+import type { SecurityInfo } from '../../lds/security-infos.ts';
+import { dhPaceGroup, ecPaceGroup, type PaceGroup } from '../pace/pace-group.ts';
+import { paceGroup } from '../pace/pace-parameters.ts';
 
 export interface ChipAuthenticationAlgorithm {
   readonly oid: string;
@@ -24,8 +23,8 @@ export interface ChipAuthenticationAlgorithm {
 
 /** id-CA-{DH,ECDH}-{3DES-CBC-CBC, AES-CBC-CMAC-128/192/256}. */
 export function chipAuthenticationAlgorithm(oid: string): ChipAuthenticationAlgorithm | undefined {
-  if (!oid.startsWith(ID_CA + '.')) return undefined;
-  const [agreementArc, suiteArc, ...rest] = oid.slice(ID_CA.length + 1).split('.').map(Number);
+  if (!oid.startsWith(OID.ca + '.')) return undefined;
+  const [agreementArc, suiteArc, ...rest] = oid.slice(OID.ca.length + 1).split('.').map(Number);
   if (rest.length !== 0) return undefined;
   const agreement = agreementArc === 1 ? 'DH' : agreementArc === 2 ? 'ECDH' : undefined;
   const suite = ({ 1: ['3DES', 128], 2: ['AES', 128], 3: ['AES', 192], 4: ['AES', 256] } as const)[suiteArc as 1 | 2 | 3 | 4];
@@ -34,7 +33,7 @@ export function chipAuthenticationAlgorithm(oid: string): ChipAuthenticationAlgo
 }
 
 export function chipAuthenticationOid(agreement: 'DH' | 'ECDH', cipher: '3DES' | 'AES', keyBits: 128 | 192 | 256): string {
-  return `${ID_CA}.${agreement === 'DH' ? 1 : 2}.${cipher === '3DES' ? 1 : keyBits / 64}`;
+  return `${OID.ca}.${agreement === 'DH' ? 1 : 2}.${cipher === '3DES' ? 1 : keyBits / 64}`;
 }
 
 /** One key the chip can prove it holds: protocol OID, optional keyId and the DG14 public key. */

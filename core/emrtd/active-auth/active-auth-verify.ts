@@ -3,16 +3,15 @@
  * RSA with ISO/IEC 9796-2 scheme 1 (raw RSA by BigInt, so any modulus works under BoringSSL),
  * or ECDSA plain r||s with the hash named by DG14's ActiveAuthenticationInfo.
  */
-import { EidError } from '../errors.ts';
-import { bigIntToBytes, bytesToBigInt } from '../bytes/bytes.ts';
-import { signatureScheme } from '../asn1/algorithms.ts';
-import { parseEcKeyParameters } from '../asn1/ec-parameters.ts';
-import { integerValue, items, readWhole } from '../asn1/reader.ts';
-import { hash, type HashAlgorithm } from '../crypto/node-crypto.ts';
-import { modPow } from '../crypto/dh.ts';
-import { curveByOid, curveFromParams, ecdsaVerify, type EcCurve } from '../crypto/ec/index.ts';
-import { parseIso9796Scheme1, verifyIso9796Scheme1 } from '../crypto/iso9796-2.ts';
-import type { PublicKeyInfo } from '../lds/public-key.ts';
+import { EidError } from '../../errors.ts';
+import { bigIntToBytes, bytesToBigInt } from '../../bytes/bytes.ts';
+import { signatureScheme } from '../../asn1/algorithms.ts';
+import { integerValue, items, readWhole } from '../../asn1/reader.ts';
+import { hash, type HashAlgorithm } from '../../crypto/node-crypto.ts';
+import { modPow } from '../../crypto/dh.ts';
+import { curveByOid, curveFromParams, ecdsaVerify, type EcCurve } from '../../crypto/ec/index.ts';
+import { parseIso9796Scheme1, verifyIso9796Scheme1 } from '../../crypto/iso9796-2.ts';
+import type { PublicKeyInfo } from '../../lds/public-key.ts';
 
 export interface ActiveAuthResult {
   readonly status: 'PASS' | 'FAIL';

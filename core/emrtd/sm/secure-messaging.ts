@@ -4,10 +4,10 @@
  * After a response fails verification the session is dead until `restart` (the chip's SSC can
  * no longer be trusted to match ours).
  */
-import { EidError, isEidError } from '../errors.ts';
-import type { Transport, TransportCapabilities } from './transport.ts';
-import { parseCommand } from './apdu.ts';
-import { transmitChained } from './exchange.ts';
+import { EidError, isEidError } from '../../errors.ts';
+import type { Transport, TransportCapabilities } from '../apdu/transport.ts';
+import { parseCommand } from '../apdu/apdu.ts';
+import { transmitChained } from '../apdu/exchange.ts';
 import { SmChannel, type SessionKeys, type SmCipher } from './sm-channel.ts';
 import { protectCommand, unprotectResponse } from './sm-codec.ts';
 

@@ -4,13 +4,13 @@
  * DO'8E' (8-byte MAC). Both directions for both ends: the terminal protects commands and
  * verifies responses; the card side (core/chip/sm-card.ts) does the reverse with the same code.
  */
-import { EidError } from '../errors.ts';
-import { concat } from '../bytes/bytes.ts';
-import { readTlvList, tlv, type Tlv } from '../bytes/tlv.ts';
-import { timingSafeEqual } from '../crypto/node-crypto.ts';
-import { unpadIso9797M2 } from '../crypto/iso9797-padding.ts';
-import { decodeLeValue, encodeCommand, encodeLeValue, encodeResponse, parseCommand, parseResponse, type CommandApdu, type ParsedCommand } from './apdu.ts';
-import { SW, SW1_BYTES_REMAINING, chipStatusError } from './status-words.ts';
+import { EidError } from '../../errors.ts';
+import { concat } from '../../bytes/bytes.ts';
+import { readTlvList, tlv, type Tlv } from '../../bytes/tlv.ts';
+import { timingSafeEqual } from '../../crypto/node-crypto.ts';
+import { unpadIso9797M2 } from '../../crypto/iso9797-padding.ts';
+import { decodeLeValue, encodeCommand, encodeLeValue, encodeResponse, parseCommand, parseResponse, type CommandApdu, type ParsedCommand } from '../apdu/apdu.ts';
+import { SW, SW1_BYTES_REMAINING, chipStatusError } from '../apdu/status-words.ts';
 import type { SmChannel } from './sm-channel.ts';
 
 const DO_ENCRYPTED_ODD = 0x85;

@@ -3,8 +3,8 @@
  * (more bytes waiting: GET RESPONSE) is chained at the raw level, '6Cxx' (wrong Le: re-send with
  * Le = xx) is retried once at the command level so it also works over secure messaging.
  */
-import { EidError } from '../errors.ts';
-import { concat } from '../bytes/bytes.ts';
+import { EidError } from '../../errors.ts';
+import { concat } from '../../bytes/bytes.ts';
 import type { Transport } from './transport.ts';
 import { encodeCommand, encodeResponse, parseResponse, type CommandApdu, type ResponseApdu } from './apdu.ts';
 import { SW, SW1_BYTES_REMAINING, SW1_WRONG_LE, chipStatusError } from './status-words.ts';

@@ -5,13 +5,13 @@
  * largest Le that works (ReadSizePolicy). Offsets beyond 32767 use odd-INS READ BINARY (B1)
  * with DO'54'. Every loop is bounded; failures are typed.
  */
-import { EidError, isEidError } from '../errors.ts';
-import { concat, uintBytes } from '../bytes/bytes.ts';
-import { peekTotalLength, readTlv, tlv } from '../bytes/tlv.ts';
-import type { Transport } from './transport.ts';
-import { EXTENDED_MAX_NE, encodeCommand, parseResponse, type CommandApdu, type ResponseApdu } from './apdu.ts';
-import { transmitChained } from './exchange.ts';
-import { SW, SW1_WRONG_LE, chipStatusError } from './status-words.ts';
+import { EidError, isEidError } from '../../errors.ts';
+import { concat, uintBytes } from '../../bytes/bytes.ts';
+import { peekTotalLength, readTlv, tlv } from '../../bytes/tlv.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { EXTENDED_MAX_NE, encodeCommand, parseResponse, type CommandApdu, type ResponseApdu } from '../apdu/apdu.ts';
+import { transmitChained } from '../apdu/exchange.ts';
+import { SW, SW1_WRONG_LE, chipStatusError } from '../apdu/status-words.ts';
 import { ReadSizePolicy, DEFAULT_FLOOR_LE } from './read-size.ts';
 
 /** Enough for any LDS header: tag (up to 2 bytes for 5F/7F tags) and a 4-byte length. */

@@ -3,14 +3,14 @@
  * (mutual), session keys, and a SecureMessaging transport over the given one. The random source
  * is injected so the ICAO Appendix D example replays byte for byte.
  */
-import { EidError, isEidError } from '../errors.ts';
-import { concat, equal } from '../bytes/bytes.ts';
-import { systemRandom, type RandomSource } from '../crypto/ec/index.ts';
-import type { Transport } from './transport.ts';
-import { sendCommand, sendExpectingOk } from './exchange.ts';
-import { SW, chipStatusError } from './status-words.ts';
-import { SecureMessaging } from './secure-messaging.ts';
-import type { SessionKeys } from './sm-channel.ts';
+import { EidError, isEidError } from '../../errors.ts';
+import { concat, equal } from '../../bytes/bytes.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/index.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { sendCommand, sendExpectingOk } from '../apdu/exchange.ts';
+import { SW, chipStatusError } from '../apdu/status-words.ts';
+import { SecureMessaging } from '../sm/secure-messaging.ts';
+import type { SessionKeys } from '../sm/sm-channel.ts';
 import {
   BAC_CRYPTOGRAM_LENGTH, BAC_KEY_MATERIAL_LENGTH, BAC_NONCE_LENGTH,
   bacKeysFromMrzInformation, bacSessionKeys, openBacCryptogram, sealBacCryptogram,

@@ -3,12 +3,12 @@
  * 8-byte challenge, then the signature checked against DG15. A result exists only when the chip
  * answered; a chip error or lost card throws, so nobody can mistake "no answer" for a proof.
  */
-import { systemRandom, type RandomSource } from '../crypto/ec/index.ts';
-import { parseDg15 } from '../lds/dg15.ts';
-import type { PublicKeyInfo } from '../lds/public-key.ts';
-import type { Transport } from './transport.ts';
-import { sendExpectingOk } from './exchange.ts';
-import { SHORT_MAX_NE, EXTENDED_MAX_NE } from './apdu.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/index.ts';
+import { parseDg15 } from '../../lds/dg15.ts';
+import type { PublicKeyInfo } from '../../lds/public-key.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { sendExpectingOk } from '../apdu/exchange.ts';
+import { SHORT_MAX_NE, EXTENDED_MAX_NE } from '../apdu/apdu.ts';
 import { rsaModulusLength, verifyActiveAuthSignature, type ActiveAuthResult } from './active-auth-verify.ts';
 
 export type { ActiveAuthResult } from './active-auth-verify.ts';

@@ -1,28 +1,26 @@
 /**
- * Opening a chip (ICAO 9303-11 §4, and the CCCD lessons in shared/reference/vn-cccd.md §8):
- * read EF.CardAccess by FID without selecting the MF; when it offers PACE, run the best
- * variant this terminal supports, then SELECT the eMRTD application under secure messaging;
- * otherwise, or when PACE fails for a reason other than a lost card, SELECT the application and
- * run BAC with the MRZ key. Whatever opened the chip is named in the result.
+ * Opening a chip: the chip access procedure of ICAO 9303-11 §4.2, with the CCCD lessons in
+ * shared/reference/vn-cccd.md §8. Read EF.CardAccess by FID without selecting the MF; when it
+ * offers PACE, run the best variant this terminal supports, then SELECT the eMRTD application
+ * under secure messaging; otherwise, or when PACE fails for a reason other than a lost card,
+ * SELECT the application and run BAC with the MRZ key. Whatever opened the chip is named in the
+ * result.
  */
-import { EidError, isEidError } from '../errors.ts';
-import { fromHex } from '../bytes/hex.ts';
-import type { RandomSource } from '../crypto/ec/index.ts';
-import type { AccessKey } from '../mrz/access-key.ts';
-import { parseCardAccess, paceInfos } from '../lds/card-access.ts';
-import type { SecurityInfo } from '../lds/security-infos.ts';
-import type { Transport } from './transport.ts';
-import { sendCommand } from './exchange.ts';
-import { SW, ChipStatusError, chipStatusError } from './status-words.ts';
-import { FileReader } from './read-file.ts';
-import { performBac } from './bac.ts';
-import type { SecureMessaging } from './secure-messaging.ts';
-import type { SessionKeys } from './sm-channel.ts';
-import { paceCandidates, performPaceWithCardAccess, type PaceResult } from './pace/index.ts';
-
-/** The LDS1 eMRTD application (ICAO 9303-10 §3.1). */
-export const EMRTD_AID = fromHex('A0000002471001');
-export const FID_CARD_ACCESS = 0x011c;
+import { EidError, isEidError } from '../../errors.ts';
+import type { RandomSource } from '../../crypto/ec/index.ts';
+import type { AccessKey } from '../../mrz/index.ts';
+import { parseCardAccess, paceInfos } from '../../lds/card-access.ts';
+import { EMRTD_AID, ldsFile } from '../../lds/files.ts';
+import type { SecurityInfo } from '../../lds/security-infos.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { sendCommand } from '../apdu/exchange.ts';
+import { SW, ChipStatusError, chipStatusError } from '../apdu/status-words.ts';
+import { FileReader } from '../read/read-file.ts';
+import { performBac } from '../bac/bac.ts';
+import type { SecureMessaging } from '../sm/secure-messaging.ts';
+import type { SessionKeys } from '../sm/sm-channel.ts';
+import { paceCandidates, performPaceWithCardAccess } from '../pace/pace-select.ts';
+import type { PaceResult } from '../pace/pace-types.ts';
 
 export interface OpenChipOptions {
   readonly random?: RandomSource;
@@ -62,7 +60,7 @@ export async function selectEmrtdApplication(transport: Transport): Promise<void
 /** EF.CardAccess, or null when the chip has none or will not show it (then there is no PACE). */
 export async function readCardAccess(transport: Transport): Promise<Uint8Array | null> {
   try {
-    return await new FileReader(transport).readFile(FID_CARD_ACCESS);
+    return await new FileReader(transport).readFile(ldsFile('CardAccess').fid);
   } catch (e) {
     if (e instanceof ChipStatusError || isEidError(e, 'TLV_MALFORMED') || isEidError(e, 'READ_LENGTH_REFUSED')) return null;
     throw e;

@@ -2,7 +2,7 @@
  * ISO 7816-4 status words the terminal meets on eMRTDs, and the typed error a failing status
  * becomes. Callers branch on EidError.code; `sw` keeps the raw value for logs and quirk tables.
  */
-import { EidError } from '../errors.ts';
+import { EidError } from '../../errors.ts';
 
 export const SW = {
   OK: 0x9000,

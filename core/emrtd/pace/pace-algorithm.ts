@@ -1,7 +1,8 @@
 /**
- * PACE protocol OIDs (ICAO 9303-11 §9.2.x, BSI TR-03110-3): id-PACE = 0.4.0.127.0.7.2.2.4, then
- * the key agreement + mapping arc, then the cipher suite. CAM exists only with AES.
+ * PACE algorithms and their protocol OIDs (ICAO 9303-11 §9.2.x, BSI TR-03110-3): under id-PACE
+ * (asn1/oids.ts) the key agreement + mapping arc, then the cipher suite. CAM exists only with AES.
  */
+import { OID } from '../../asn1/oids.ts';
 import type { KdfCipher } from '../../crypto/kdf.ts';
 
 export type PaceMapping = 'GM' | 'IM' | 'CAM';
@@ -17,8 +18,6 @@ export interface PaceAlgorithm {
   /** Session key length (3DES: 128 = two-key 3DES). */
   readonly keyBits: PaceKeyBits;
 }
-
-export const ID_PACE = '0.4.0.127.0.7.2.2.4';
 
 const ARCS: Record<number, { agreement: PaceAgreement; mapping: PaceMapping }> = {
   1: { agreement: 'DH', mapping: 'GM' },
@@ -37,8 +36,8 @@ const SUITES: Record<number, { cipher: PaceCipher; keyBits: PaceKeyBits }> = {
 
 /** The algorithm an OID names, or undefined for anything that is not a PACE protocol we know. */
 export function paceAlgorithm(oid: string): PaceAlgorithm | undefined {
-  if (!oid.startsWith(ID_PACE + '.')) return undefined;
-  const rest = oid.slice(ID_PACE.length + 1).split('.');
+  if (!oid.startsWith(OID.pace + '.')) return undefined;
+  const rest = oid.slice(OID.pace.length + 1).split('.');
   if (rest.length !== 2) return undefined;
   const arc = ARCS[Number(rest[0])];
   const suite = SUITES[Number(rest[1])];
@@ -52,7 +51,7 @@ export function paceOid(agreement: PaceAgreement, mapping: PaceMapping, cipher: 
   const arc = Object.entries(ARCS).find(([, v]) => v.agreement === agreement && v.mapping === mapping)?.[0];
   const suite = Object.entries(SUITES).find(([, v]) => v.cipher === cipher && (cipher === '3DES' || v.keyBits === keyBits))?.[0];
   if (arc === undefined || suite === undefined) throw new RangeError(`no PACE OID for ${agreement}-${mapping}-${cipher}-${keyBits}`);
-  return `${ID_PACE}.${arc}.${suite}`;
+  return `${OID.pace}.${arc}.${suite}`;
 }
 
 /** 'PACE-ECDH-GM-AES-128', as shown in the accessControl check. */

@@ -5,20 +5,20 @@
  * ephemeral secret and secure messaging restarts on them. The proof is the next response: only
  * a chip holding the static private key can MAC it under the new keys. Never PASS without it.
  */
-import { isEidError } from '../errors.ts';
-import { concat } from '../bytes/bytes.ts';
-import { tlv } from '../bytes/tlv.ts';
-import { encodeOidValue } from '../bytes/oid.ts';
-import { systemRandom, type RandomSource } from '../crypto/ec/keys.ts';
-import type { CommandApdu } from './apdu.ts';
-import { sendCommand } from './exchange.ts';
-import { SW, swHex } from './status-words.ts';
-import { deriveSessionKeys } from './sm-channel.ts';
-import type { SecureMessaging } from './secure-messaging.ts';
+import { isEidError } from '../../errors.ts';
+import { bigIntToBytes, concat } from '../../bytes/bytes.ts';
+import { tlv } from '../../bytes/tlv.ts';
+import { encodeOidValue } from '../../bytes/oid.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/index.ts';
+import type { CommandApdu } from '../apdu/apdu.ts';
+import { sendCommand } from '../apdu/exchange.ts';
+import { SW, swHex } from '../apdu/status-words.ts';
+import { deriveSessionKeys } from '../sm/sm-channel.ts';
+import type { SecureMessaging } from '../sm/secure-messaging.ts';
 import {
   chipAuthenticationAlgorithm, chipAuthenticationGroup, type ChipAuthenticationAlgorithm, type ChipAuthenticationKey,
 } from './chip-auth-keys.ts';
-import type { PaceGroup } from './pace/pace-group.ts';
+import type { PaceGroup } from '../pace/pace-group.ts';
 
 export type ChipAuthenticationStatus = 'PASS' | 'FAIL' | 'NOT_SUPPORTED';
 
@@ -49,7 +49,7 @@ export function chipAuthenticationLabel(algorithm: ChipAuthenticationAlgorithm, 
 
 /** The key agreement commands: MSE:Set KAT for 3DES, MSE:Set AT + GA for AES. */
 export function chipAuthenticationCommands(algorithm: ChipAuthenticationAlgorithm, ephemeralPublic: Uint8Array, keyId: number | undefined): CommandApdu[] {
-  const keyRef = keyId === undefined ? [] : [tlv(0x84, minimalUnsigned(keyId))];
+  const keyRef = keyId === undefined ? [] : [tlv(0x84, bigIntToBytes(BigInt(keyId)))];
   if (algorithm.cipher === '3DES') {
     return [{ cla: 0x00, ins: 0x22, p1: 0x41, p2: 0xa6, data: concat(tlv(0x91, ephemeralPublic), ...keyRef) }];
   }
@@ -57,16 +57,6 @@ export function chipAuthenticationCommands(algorithm: ChipAuthenticationAlgorith
     { cla: 0x00, ins: 0x22, p1: 0x41, p2: 0xa4, data: concat(tlv(0x80, encodeOidValue(algorithm.oid)), ...keyRef) },
     { cla: 0x00, ins: 0x86, p1: 0x00, p2: 0x00, data: tlv(0x7c, tlv(0x80, ephemeralPublic)), ne: 256 },
   ];
-}
-
-function minimalUnsigned(n: number): Uint8Array {
-  const bytes: number[] = [];
-  let v = n;
-  do {
-    bytes.unshift(v & 0xff);
-    v = Math.floor(v / 256);
-  } while (v > 0);
-  return Uint8Array.from(bytes);
 }
 
 interface Usable {

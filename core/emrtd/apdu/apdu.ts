@@ -3,8 +3,8 @@
  * directions (the card side parses commands), and `Ne` semantics: undefined = no Le field,
  * 256 = short Le '00', 65536 = extended Le '0000'.
  */
-import { EidError } from '../errors.ts';
-import { concat } from '../bytes/bytes.ts';
+import { EidError } from '../../errors.ts';
+import { concat } from '../../bytes/bytes.ts';
 
 export interface CommandApdu {
   readonly cla: number;

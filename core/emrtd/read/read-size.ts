@@ -4,8 +4,8 @@
  * largest short Le that fits a protected answer in 256 bytes (223, as JMRTD), stepping down on
  * 6700, 6Cxx, 6282 or short answers to a floor. Chips and readers only ever lower it.
  */
-import { EXTENDED_MAX_NE, SHORT_MAX_NE } from './apdu.ts';
-import type { TransportCapabilities } from './transport.ts';
+import { EXTENDED_MAX_NE, SHORT_MAX_NE } from '../apdu/apdu.ts';
+import type { TransportCapabilities } from '../apdu/transport.ts';
 
 /** 223 plain bytes pad to 224; DO'87' + DO'99' + DO'8E' then fill 256 bytes at most. */
 export const DEFAULT_SHORT_LE = 223;
