@@ -16,6 +16,9 @@ const CORE_RANK: Record<string, number> = {
   terminal: 6,
 };
 
+/** Front ends share what they need through host/ and core/, never by importing one another. */
+const FRONT_ENDS = ['electron', 'service', 'cli'];
+
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;
 const CRYPTO_OWNER = 'core/crypto/node-crypto.ts';
@@ -52,7 +55,7 @@ function coreModule(rel: string): string | undefined {
 
 export function findViolations(root: string): Violation[] {
   const violations: Violation[] = [];
-  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
+  const top = ['core', 'host', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
   for (const folder of top) {
     let files: string[];
     try {
@@ -80,6 +83,11 @@ export function findViolations(root: string): Violation[] {
               violations.push({ file: rel, specifier: spec, rule: `core/${from} (layer ${rf}) may not import core/${to} (layer ${rt})` });
             }
           }
+        }
+        const fromTop = rel.split('/')[0]!;
+        const toTop = target?.split('/')[0];
+        if (toTop && toTop !== fromTop && FRONT_ENDS.includes(toTop) && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ may not import the front end ${toTop}/ (share through host/ or core/)` });
         }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });

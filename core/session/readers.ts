@@ -3,6 +3,7 @@
  * the built-in virtual reader with the demo cards, or a test double.
  */
 import type { Transport } from '../emrtd/transport.ts';
+import type { TrustStore } from '../trust/store.ts';
 
 export interface ReaderInfo {
   readonly name: string;
@@ -18,6 +19,8 @@ export interface CardConnection {
 export interface ReaderProvider {
   /** False while the card service (pcscd, Windows Smart Card service) is unreachable. */
   readonly available: boolean;
+  /** What the cards on these readers are verified against, when not the terminal's trust store. */
+  readonly trust?: TrustStore;
   list(): ReaderInfo[];
   /** Called on any change: reader plugged or unplugged, card inserted or removed, service up or down. */
   onChange(listener: () => void): () => void;
