@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findViolations, importsOf } from '../../scripts/import-rules.ts';
 
 test('every import follows the dependency and crypto rules of DESIGN.md', () => {
@@ -14,4 +17,21 @@ test('the import scanner sees static, dynamic and side-effect imports', () => {
     "import 'crypto';",
   ].join('\n');
   assert.deepEqual(importsOf(text), ['node:crypto', './a.ts', '../b.ts', 'crypto']);
+});
+
+test('a front end importing another front end, or host/ importing one, is a violation', () => {
+  const root = mkdtempSync(join(tmpdir(), 'eid-rules-'));
+  try {
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('service/server.ts', 'export const x = 1;\n');
+    write('electron/main.ts', "import { x } from '../service/server.ts';\n");
+    write('host/create-host.ts', "import { x } from '../service/server.ts';\n");
+    write('cli/commands/serve.ts', "import { y } from '../../host/create-host.ts';\n");
+    assert.deepEqual(findViolations(root).map((v) => v.file).sort(), ['electron/main.ts', 'host/create-host.ts']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

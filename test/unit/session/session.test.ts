@@ -63,6 +63,7 @@ test('a session walks waiting -> key-needed -> reading -> verifying -> done and 
     assert.equal(final.state, 'done');
     assert.equal(final.outcome?.result.verdict, 'VERIFIED');
     assert.equal(final.record?.seq, 0);
+    assert.equal(session.completed().outcome, final.outcome, 'the one outcome, from reader to recorder to caller');
   } finally {
     t.cleanup();
   }
@@ -98,6 +99,7 @@ test('a reading error ends in error with its code; retry goes back to key-needed
   assert.equal(final.state, 'error');
   assert.equal(final.error?.code, 'BAC_FAILED');
   assert.deepEqual(errors, ['BAC_FAILED']);
+  assert.throws(() => session.completed(), (e) => e === wrongKey);
   session.retry();
   assert.equal(session.state, 'key-needed');
   assert.equal(session.snapshot().error, null);
