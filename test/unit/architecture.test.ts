@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findViolations, importsOf } from '../../scripts/import-rules.ts';
 
 test('every import follows the dependency and crypto rules of DESIGN.md', () => {
@@ -21,15 +21,15 @@ test('the import scanner sees static, dynamic and side-effect imports', () => {
 
 test('a front end importing another front end, or host/ importing one, is a violation', () => {
   const root = mkdtempSync(join(tmpdir(), 'eid-rules-'));
+  const plant = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  plant('service/server.ts', 'export const x = 1;\n');
+  plant('electron/main.ts', "import { x } from '../service/server.ts';\n");
+  plant('host/create-host.ts', "import { x } from '../service/server.ts';\n");
+  plant('cli/commands/serve.ts', "import { y } from '../../host/create-host.ts';\n");
   try {
-    const write = (path: string, text: string): void => {
-      mkdirSync(join(root, path, '..'), { recursive: true });
-      writeFileSync(join(root, path), text);
-    };
-    write('service/server.ts', 'export const x = 1;\n');
-    write('electron/main.ts', "import { x } from '../service/server.ts';\n");
-    write('host/create-host.ts', "import { x } from '../service/server.ts';\n");
-    write('cli/commands/serve.ts', "import { y } from '../../host/create-host.ts';\n");
     assert.deepEqual(findViolations(root).map((v) => v.file).sort(), ['electron/main.ts', 'host/create-host.ts']);
   } finally {
     rmSync(root, { recursive: true, force: true });
