@@ -1,6 +1,7 @@
 /**
- * What the terminal needs from card readers, whatever they are: the PC/SC readers of native/,
- * the built-in virtual reader with the demo cards, or a test double.
+ * Card readers, whatever they are: the PC/SC readers of native/, the built-in virtual reader with
+ * the demo cards, or a test double. A session reads a card through a CardConnection; the
+ * terminal follows readers and cards through ReaderProvider.
  */
 import type { Transport } from '../emrtd/transport.ts';
 import type { TrustStore } from '../trust/store.ts';
