@@ -59,12 +59,12 @@ test('a late subscriber first gets the finished session with its outcome, and ge
   assert.equal(replayed.state, 'done');
   assert.equal(replayed.outcome?.result.verdict, 'VERIFIED');
   assert.ok(replayed.outcome?.recordId);
-  assert.deepEqual(await terminal.getSessions({}), [replayed]);
+  assert.deepEqual(await terminal.getSessions(), [replayed]);
 });
 
 test('a wrong key ends in error before anyone listened; a WebSocket that connects afterwards is told', async () => {
   await terminal.insertDemoCard({ profile: 'cccd-2021', variant: null });
-  const before = (await terminal.getSessions({}))[0]!;
+  const before = (await terminal.getSessions())[0]!;
   const id = await verify({ kind: 'document', documentNumber: '123456789', dateOfBirth: '900101', dateOfExpiry: '300101' });
   const service = await startService({ api: terminal, staticDir });
   try {
