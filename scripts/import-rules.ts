@@ -22,6 +22,8 @@ const CORE_RANK: Record<string, number> = {
  * own sync client or store.
  */
 const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol']);
+/** Front ends share what they need through host/ and core/, never by importing one another. */
+const FRONT_ENDS = ['electron', 'service', 'cli'];
 
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;
@@ -59,7 +61,7 @@ function coreModule(rel: string): string | undefined {
 
 export function findViolations(root: string): Violation[] {
   const violations: Violation[] = [];
-  const top = ['core', 'face', 'fixtures', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
+  const top = ['core', 'face', 'fixtures', 'host', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
   for (const folder of top) {
     let files: string[];
     try {
@@ -94,6 +96,11 @@ export function findViolations(root: string): Violation[] {
         if (rel.startsWith('face/')) {
           if (FORBIDDEN_IN_CORE.some((r) => r.test(spec))) violations.push({ file: rel, specifier: spec, rule: 'face/ is framework-free' });
           if (target && !(target.startsWith('face/') || target.startsWith('core/'))) violations.push({ file: rel, specifier: spec, rule: 'face/ imports only face/ and core/' });
+        }
+        const fromTop = rel.split('/')[0]!;
+        const toTop = target?.split('/')[0];
+        if (toTop && toTop !== fromTop && FRONT_ENDS.includes(toTop) && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ may not import the front end ${toTop}/ (share through host/ or core/)` });
         }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });

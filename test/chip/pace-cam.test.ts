@@ -16,7 +16,8 @@ import { TrustStore } from '../../core/trust/store.ts';
 import { loadTrustBytes } from '../../core/trust/trust-files.ts';
 import { verifyDocument } from '../../core/trust/verify-document.ts';
 import type { VirtualDocument } from '../../core/chip/factory/document.ts';
-import { newChip, readDocument, selectApplication } from './terminal-side.ts';
+import { readFiles } from '../../core/session/read-files.ts';
+import { newChip, selectApplication } from './terminal-side.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -28,7 +29,7 @@ async function camRun(doc: VirtualDocument) {
   const keys = chipAuthenticationKeys(parseCardSecurity(cardSecurity).securityInfos);
   const cam = verifyChipAuthenticationMapping(pace.cam, keys);
   await selectApplication(pace.transport);
-  const { files } = await readDocument(pace.transport);
+  const { files } = await readFiles(pace.transport);
   files.set('CardSecurity', cardSecurity);
   return { pace, cam, files };
 }

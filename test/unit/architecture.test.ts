@@ -43,3 +43,20 @@ test('registry/ talks to the terminal only through core/registry-protocol, which
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a front end importing another front end, or host/ importing one, is a violation', () => {
+  const root = mkdtempSync(join(tmpdir(), 'eid-rules-'));
+  const plant = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  plant('service/server.ts', 'export const x = 1;\n');
+  plant('electron/main.ts', "import { x } from '../service/server.ts';\n");
+  plant('host/create-host.ts', "import { x } from '../service/server.ts';\n");
+  plant('cli/commands/serve.ts', "import { y } from '../../host/create-host.ts';\n");
+  try {
+    assert.deepEqual(findViolations(root).map((v) => v.file).sort(), ['electron/main.ts', 'host/create-host.ts']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -3,7 +3,7 @@
  * terminal still starts (with the virtual reader) and says in its status that PC/SC is missing.
  */
 import { isEidError } from '../core/errors.ts';
-import type { ReaderProvider } from '../core/terminal/readers.ts';
+import type { ReaderProvider } from '../core/session/readers.ts';
 
 export async function pcscReaders(): Promise<ReaderProvider[]> {
   const { nativePcscBinding } = await import('../native/pcsc-binding.ts');

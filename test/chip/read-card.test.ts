@@ -1,5 +1,5 @@
 /**
- * The production read flow (core/terminal/read-document.ts) against the virtual chip: every
+ * The production read flow (core/session/read-card.ts) against the virtual chip: every
  * profile and every broken preset must come out with the verdict and deciding check recorded
  * next to it, and the key handling (CCCD candidates, wrong key, cancel, removal) must hold.
  */
@@ -12,7 +12,7 @@ import { VARIANT_NAMES, variantAppliesTo } from '../../core/chip/factory/variant
 import { VirtualChip, type VirtualChipOptions } from '../../core/chip/virtual-chip.ts';
 import { TrustStore } from '../../core/trust/store.ts';
 import { loadTrustBytes } from '../../core/trust/trust-files.ts';
-import { readDocument } from '../../core/terminal/read-document.ts';
+import { readCard } from '../../core/session/read-card.ts';
 import type { AccessKey } from '../../core/api/terminal-api.ts';
 import { VerificationResultSchema } from '../../core/api/verification.ts';
 import { isEidError } from '../../core/errors.ts';
@@ -38,7 +38,7 @@ for (const profile of PROFILE_NAMES) {
     test(`read ${profile}${variant ? ' / ' + variant : ''} gives ${variant ?? 'a clean'} verdict`, async () => {
       const doc = buildDocument(profile, variant);
       const { transport } = transportOf(doc);
-      const out = await readDocument(transport, mrzKey(doc), { trust: trustFor(doc), now: NOW });
+      const out = await readCard(transport, mrzKey(doc), { trust: trustFor(doc), now: NOW });
       VerificationResultSchema.parse(out.result);
       assert.equal(out.result.verdict, doc.expected.verdict, JSON.stringify(out.result.checks));
       if (doc.expected.check) {
@@ -62,7 +62,7 @@ test('a Vietnamese card opens from the 12-digit ID and birth date alone, and say
   const id = doc.holder.idNumber;
   const key: AccessKey = { kind: 'cccd', idNumber: id, dateOfBirth: line2!.slice(0, 6) };
   const { transport } = transportOf(doc);
-  const out = await readDocument(transport, key, { trust: trustFor(doc), now: NOW });
+  const out = await readCard(transport, key, { trust: trustFor(doc), now: NOW });
   assert.equal(out.result.verdict, 'VERIFIED');
   assert.equal(out.result.document?.vn?.idNumber, id);
   assert.ok(out.face && out.face.bytes.length > 100);
@@ -72,19 +72,19 @@ test('a wrong key is ACCESS_DENIED and the same chip then opens with the right o
   const doc = buildDocument('cccd-2021');
   const { transport } = transportOf(doc);
   const wrong: AccessKey = { kind: 'document', documentNumber: '123456789', dateOfBirth: '900101', dateOfExpiry: '300101' };
-  await assert.rejects(readDocument(transport, wrong, { trust: trustFor(doc), now: NOW }), (e) => isEidError(e, 'ACCESS_DENIED'));
-  const out = await readDocument(transport, mrzKey(doc), { trust: trustFor(doc), now: NOW });
+  await assert.rejects(readCard(transport, wrong, { trust: trustFor(doc), now: NOW }), (e) => isEidError(e, 'ACCESS_DENIED'));
+  const out = await readCard(transport, mrzKey(doc), { trust: trustFor(doc), now: NOW });
   assert.equal(out.result.verdict, 'VERIFIED');
 });
 
 test('a card pulled out mid-read is CARD_REMOVED, and a cancelled read stops', async () => {
   const doc = buildDocument('cccd-2021');
   const { transport } = transportOf(doc, { faults: { removeAfterApdus: 12 } });
-  await assert.rejects(readDocument(transport, mrzKey(doc), { trust: trustFor(doc), now: NOW }), (e) => isEidError(e, 'CARD_REMOVED'));
+  await assert.rejects(readCard(transport, mrzKey(doc), { trust: trustFor(doc), now: NOW }), (e) => isEidError(e, 'CARD_REMOVED'));
   const controller = new AbortController();
   const steps: string[] = [];
   const fresh = transportOf(doc).transport;
-  const reading = readDocument(fresh, mrzKey(doc), {
+  const reading = readCard(fresh, mrzKey(doc), {
     trust: trustFor(doc),
     now: NOW,
     signal: controller.signal,

@@ -1,20 +1,21 @@
 /**
- * Builds a running terminal from a data folder: the records store, the trust store (shipped
- * certs/ plus imports), the card readers, and the registry sync. The kiosk (Electron), the
- * browser-kiosk service and `eid-terminal serve` all start the terminal here.
+ * The one composition root: builds a running terminal from a data folder — the records store,
+ * the trust store (shipped certs/ plus imports), the PC/SC readers, the virtual reader with the
+ * demo cards, and the registry sync. The Electron kiosk, the web service and the tests all start
+ * the terminal here.
  */
 import type { KeyProvider } from '../core/store/key-provider.ts';
 import { openStore } from '../core/store/store.ts';
 import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf } from '../core/trust/store-folder.ts';
 import { Terminal } from '../core/terminal/terminal.ts';
-import type { ReaderProvider } from '../core/terminal/readers.ts';
 import { SyncService } from '../core/sync/sync-service.ts';
 import { VirtualReader } from '../core/terminal/virtual-reader.ts';
+import { pcscReaders } from './pcsc-readers.ts';
 
 export interface HostOptions {
   readonly dataDir: string;
-  /** Real card readers (the PC/SC provider of native/), when the machine has them. */
-  readonly readers?: readonly ReaderProvider[];
+  /** Use the machine's PC/SC readers (when the binding loads; default off). */
+  readonly pcsc?: boolean;
   /** Offer the built-in virtual reader with the demo cards. */
   readonly virtualReader?: boolean;
   /** Latency of the virtual chip per APDU, to show progress as a real card would. */
@@ -33,7 +34,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export function createHost(options: HostOptions): Host {
+export async function createHost(options: HostOptions): Promise<Host> {
+  const pcsc = options.pcsc ? await pcscReaders() : [];
   const store = openStore({ dataDir: options.dataDir, ...(options.keyProvider && { keyProvider: options.keyProvider }) });
   if (options.bootstrapSupervisor && store.operators.count() === 0) {
     store.operators.add(options.bootstrapSupervisor.name, 'supervisor', options.bootstrapSupervisor.pin, null);
@@ -41,7 +43,7 @@ export function createHost(options: HostOptions): Host {
   const trustFolder = trustFolderOf(options.dataDir);
   const trust = loadTrustStore({ shipped: [SHIPPED_CERTS_DIR], userFolder: trustFolder });
   const virtualReader = options.virtualReader === false ? null : new VirtualReader({ latencyMs: options.virtualLatencyMs ?? 0 });
-  const readers = [...(options.readers ?? []), ...(virtualReader ? [virtualReader] : [])];
+  const readers = [...pcsc, ...(virtualReader ? [virtualReader] : [])];
   let terminal: Terminal | null = null;
   const sync = new SyncService(store, (list) => terminal?.adoptTrustList(list));
   terminal = new Terminal({ store, trust: trust.store, trustFolder, readers, ...(virtualReader && { virtualReader }), sync });

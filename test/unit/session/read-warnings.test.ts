@@ -1,5 +1,5 @@
 /**
- * The warnings raised while reading a chip (core/terminal/read-document.ts, chip-proof.ts) come in
+ * The warnings raised while reading a chip (core/session: open, read and prove steps) come in
  * English and Vietnamese, and the read outcome keeps `result.warnings` = their English texts.
  */
 import { test } from 'node:test';
@@ -9,21 +9,22 @@ import type { ProfileName, VirtualDocument } from '../../../core/chip/factory/do
 import { VirtualChip, type VirtualChipOptions } from '../../../core/chip/virtual-chip.ts';
 import { TrustStore } from '../../../core/trust/store.ts';
 import { loadTrustBytes } from '../../../core/trust/trust-files.ts';
-import { readDocument, type ReadDocumentOutcome } from '../../../core/terminal/read-document.ts';
+import { readCard } from '../../../core/session/read-card.ts';
+import type { VerificationOutcome } from '../../../core/session/outcome.ts';
 import { isEidError } from '../../../core/errors.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
 const INS_READ_BINARY = 0xb0;
 
-async function read(doc: VirtualDocument, options: VirtualChipOptions = {}): Promise<ReadDocumentOutcome> {
+async function read(doc: VirtualDocument, options: VirtualChipOptions = {}): Promise<VerificationOutcome> {
   const store = new TrustStore();
   for (const der of [...doc.trust.cscas, ...doc.trust.crls]) loadTrustBytes(store, der, 'factory', NOW);
   const chip = new VirtualChip(doc, options);
-  return readDocument({ transmit: async (c) => chip.transmit(c) }, { kind: 'mrz', mrz: doc.access.mrz }, { trust: store, now: NOW });
+  return readCard({ transmit: async (c) => chip.transmit(c) }, { kind: 'mrz', mrz: doc.access.mrz }, { trust: store, now: NOW });
 }
 
-function assertBilingual(out: ReadDocumentOutcome): void {
+function assertBilingual(out: VerificationOutcome): void {
   assert.deepEqual(out.result.warnings, out.localizedWarnings.map((w) => w.en));
   for (const w of out.localizedWarnings) {
     assert.notEqual(w.vi, w.en, `untranslated "${w.en}"`);
@@ -31,7 +32,7 @@ function assertBilingual(out: ReadDocumentOutcome): void {
   }
 }
 
-function find(out: ReadDocumentOutcome, english: RegExp) {
+function find(out: VerificationOutcome, english: RegExp) {
   const w = out.localizedWarnings.find((x) => english.test(x.en));
   assert.ok(w, `no warning matching ${english} in ${JSON.stringify(out.result.warnings)}`);
   return w;
@@ -53,7 +54,7 @@ test('PACE offered but refused: the BAC fallback is reported in Vietnamese', asy
 test('a data group the chip will not give is reported in Vietnamese with its name and code', async () => {
   const doc = buildDocument('icao-td3-passport');
   // Refuse each READ BINARY in turn until one hits a data group that is reported, not thrown.
-  let reported: ReadDocumentOutcome | null = null;
+  let reported: VerificationOutcome | null = null;
   for (let occurrence = 1; occurrence <= 40 && !reported; occurrence++) {
     try {
       const out = await read(doc, { faults: { statusWordAt: { ins: INS_READ_BINARY, occurrence, sw: 0x6982 } } });

@@ -3,8 +3,8 @@
  * schema, runs the method, and turns any failure into the `{ code, message, vi }` error shape.
  * The HTTP service and Electron's IPC both call this, so validation lives in one place.
  */
-import { TerminalApiSchema, type TerminalApi, type TerminalApiMethod, type ApiError } from '../core/api/terminal-api.ts';
-import { isEidError } from '../core/errors.ts';
+import { TerminalApiSchema, type TerminalApi, type TerminalApiMethod, type ApiError } from './terminal-api.ts';
+import { isEidError } from '../errors.ts';
 
 export type RpcOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError; status: number };
 

@@ -1,6 +1,6 @@
-/** Options shared by the commands that run the terminal itself (`serve`, `start`). */
+/** The command-line options of every front end that runs the terminal itself (`serve`, `start`, the service). */
 import { EidError } from '../core/errors.ts';
-import type { HostOptions } from '../service/host.ts';
+import type { HostOptions } from './create-host.ts';
 import { resolveDataDir } from './data-dir.ts';
 
 export const HOST_ARGS = {
@@ -19,7 +19,7 @@ export interface HostArgValues {
   'no-pcsc'?: boolean | undefined;
 }
 
-export function hostOptions(values: HostArgValues): HostOptions & { pcsc: boolean } {
+export function hostOptions(values: HostArgValues): HostOptions {
   const supervisor = values.supervisor ?? process.env.EID_TERMINAL_SUPERVISOR;
   let bootstrapSupervisor: HostOptions['bootstrapSupervisor'];
   if (supervisor) {
@@ -38,4 +38,27 @@ export function hostOptions(values: HostArgValues): HostOptions & { pcsc: boolea
     ...(bootstrapSupervisor && { bootstrapSupervisor }),
     pcsc: !values['no-pcsc'],
   };
+}
+
+/** The web service's options: the host's and the port. */
+export const SERVICE_ARGS = { ...HOST_ARGS, port: { type: 'string' } } as const;
+
+export interface ServiceArgValues extends HostArgValues {
+  port?: string | undefined;
+}
+
+/** The port to listen on; 0 (the default) lets the system choose. */
+export function servicePort(values: ServiceArgValues): number {
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EidError('USAGE', '--port takes a number from 0 to 65535', '--port nhận số từ 0 đến 65535');
+  return port;
+}
+
+/** The command line that gives a service process the same options (service/main.ts parses it). */
+export function serviceArgv(values: ServiceArgValues): string[] {
+  return Object.keys(SERVICE_ARGS).flatMap((name) => {
+    const value = values[name as keyof ServiceArgValues];
+    if (value === undefined || value === false) return [];
+    return value === true ? [`--${name}`] : [`--${name}`, value];
+  });
 }
