@@ -1,6 +1,6 @@
 /** `eid-terminal enrol URL CODE`: register this terminal with the organisation's registry. */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { enrolTerminal } from '../../core/sync/enrolment.ts';

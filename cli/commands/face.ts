@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { DEFAULT_MATCH_POLICY, uncertainFrom } from '../../face/decision.ts';

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import type { AccessKey } from '../../core/api/terminal-api.ts';
 import { AccessKeySchema } from '../../core/api/terminal-api.ts';

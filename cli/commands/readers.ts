@@ -5,7 +5,7 @@
  * service is not running (error PCSC_UNAVAILABLE).
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { toHex } from '../../core/bytes/hex.ts';
 import { nativePcscBinding } from '../../native/pcsc-binding.ts';

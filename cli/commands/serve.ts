@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { SERVICE_ARGS, hostOptions, serviceArgv, servicePort, type ServiceArgValues } from '../../host/host-options.ts';
 import { openAppWindow } from '../browser.ts';

@@ -3,12 +3,14 @@
  * installed; otherwise the same UI and core through the local service in Chromium's app mode,
  * or the URL to open when no browser is found.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
+import { EidError } from '../../core/errors.ts';
 import { ensureRendererBuilt } from '../../host/renderer-files.ts';
 import { openAppWindow } from '../browser.ts';
 import { HOST_ARGS, hostOptions } from '../../host/host-options.ts';
@@ -28,12 +30,18 @@ export function electronBinary(): string | undefined {
   }
 }
 
+/** The main-process and preload bundles, built by the build script in its own process. */
+function ensureElectronBuilt(): void {
+  if (existsSync(join(ROOT, 'dist/electron/main.mjs'))) return;
+  const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-electron.ts')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) {
+    throw new EidError('ELECTRON_BUILD_FAILED', 'The Electron bundles could not be built (npm run build shows why)', 'Không tạo được gói Electron (chạy npm run build để xem lý do)');
+  }
+}
+
 async function runElectron(binary: string, dataDir: string, windowed: boolean): Promise<number> {
   await ensureRendererBuilt();
-  if (!existsSync(`${ROOT}dist/electron/main.mjs`)) {
-    const { buildElectron } = await import('../../scripts/build-electron.ts');
-    await buildElectron();
-  }
+  ensureElectronBuilt();
   const child = spawn(binary, [ROOT, ...(windowed ? ['--windowed'] : [])], { stdio: 'inherit', env: { ...process.env, EID_TERMINAL_DATA_DIR: dataDir } });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }

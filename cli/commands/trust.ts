@@ -2,7 +2,7 @@
  * `eid-terminal trust list|import|remove`: the CSCA trust store (<data-dir>/trust plus certs/).
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import type { TrustStore, TrustedCertificate } from '../../core/trust/store.ts';

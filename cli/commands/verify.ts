@@ -3,7 +3,7 @@
  * offline verification of a dump folder. Exit 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import type { VerificationResult } from '../../core/api/verification.ts';
 import { EidError } from '../../core/errors.ts';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { catalogue, type CatalogueEntry } from '../../core/chip/factory/catalogue.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';

@@ -10,7 +10,7 @@ import { enrolTerminal } from '../../../core/sync/enrolment.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
 import { RegistryError } from '../../../core/sync/registry-error.ts';
 import { createEnrolmentCode } from '../../../registry/enrolment-codes.ts';
-import { MemoryKv, makeRecords } from '../../unit/sync/memory-outbox.ts';
+import { MemoryKv, makeRecords } from '../../../fixtures/sync/memory-outbox.ts';
 import { ErrorBodySchema, HealthResponseSchema, VersionResponseSchema } from '../../../core/registry-protocol/messages.ts';
 
 async function withServer(store: RegistryStore, work: (url: string) => Promise<void>): Promise<void> {
