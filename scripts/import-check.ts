@@ -75,35 +75,59 @@ export function findViolations(root: string): Violation[] {
   return violations;
 }
 
-/** Groups of files that import each other in a loop (Tarjan's strongly connected components). */
-export function findCircles(root: string): string[][] {
+/** Each file's imports of other files of the repository. */
+function fileGraph(root: string): Map<string, string[]> {
   const files = sourceFiles(root);
   const known = new Set(files);
-  const edges = new Map(files.map((f) => [f, importsOf(readFileSync(join(root, f), 'utf8'))
+  return new Map(files.map((f) => [f, importsOf(readFileSync(join(root, f), 'utf8'))
     .filter((s) => s.startsWith('.')).map((s) => target(f, s)).filter((t) => known.has(t))]));
+}
+
+/** The groups of nodes that reach each other (Tarjan's strongly connected components of two or more, or a node on itself). */
+function loops(edges: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
-  const circles: string[][] = [];
-  const visit = (f: string): void => {
-    index.set(f, index.size);
-    low.set(f, index.get(f)!);
-    stack.push(f);
-    for (const t of edges.get(f)!) {
+  const found: string[][] = [];
+  const visit = (n: string): void => {
+    index.set(n, index.size);
+    low.set(n, index.get(n)!);
+    stack.push(n);
+    for (const t of edges.get(n) ?? []) {
       if (!index.has(t)) {
         visit(t);
-        low.set(f, Math.min(low.get(f)!, low.get(t)!));
-      } else if (stack.includes(t)) low.set(f, Math.min(low.get(f)!, index.get(t)!));
+        low.set(n, Math.min(low.get(n)!, low.get(t)!));
+      } else if (stack.includes(t)) low.set(n, Math.min(low.get(n)!, index.get(t)!));
     }
-    if (low.get(f) !== index.get(f)) return;
+    if (low.get(n) !== index.get(n)) return;
     const group: string[] = [];
     let member: string;
     do {
       member = stack.pop()!;
       group.push(member);
-    } while (member !== f);
-    if (group.length > 1 || edges.get(f)!.includes(f)) circles.push(group.sort());
+    } while (member !== n);
+    if (group.length > 1 || edges.get(n)!.includes(n)) found.push(group.sort());
   };
-  for (const f of files) if (!index.has(f)) visit(f);
-  return circles;
+  for (const n of edges.keys()) if (!index.has(n)) visit(n);
+  return found;
+}
+
+/** Files that import each other in a circle. */
+export function findCircles(root: string): string[][] {
+  return loops(fileGraph(root));
+}
+
+/** Parts of the layer table that import each other, directly or round a loop (the floors allow it within one floor). */
+export function findPartCircles(root: string): string[][] {
+  const parts = new Map<string, Set<string>>();
+  for (const [file, targets] of fileGraph(root)) {
+    const from = partOf(file)?.path;
+    if (!from) continue;
+    const out = parts.get(from) ?? parts.set(from, new Set()).get(from)!;
+    for (const t of targets) {
+      const to = partOf(t)?.path;
+      if (to && to !== from) out.add(to);
+    }
+  }
+  return loops(new Map([...parts].map(([p, out]) => [p, [...out]])));
 }

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { PACKAGES, PARTS, mayImport, mayUsePackage, partOf, type Part } from '../../scripts/import-rules.ts';
-import { findCircles, findViolations, importsOf, sourceFiles } from '../../scripts/import-check.ts';
+import { findCircles, findPartCircles, findViolations, importsOf, sourceFiles } from '../../scripts/import-check.ts';
 import { ARCHITECTURE_DOC, withCurrentTable } from '../../scripts/layer-doc.ts';
 
 /** Writes the files into a scratch tree and runs `look` on its root. */
@@ -36,9 +36,10 @@ const specifier = (from: string, to: string): string => {
 const packageOf = (name: string): string => (name.endsWith('/') ? `${name}some-package` : name);
 const found = (root: string): string[] => findViolations(root).map((v) => `${v.file} -> ${v.specifier}`).sort();
 
-test('every import of the repository follows the layer table, and no files import each other in a circle', () => {
+test('every import of the repository follows the layer table, and no files or parts import each other in a circle', () => {
   assert.deepEqual(findViolations(process.cwd()), []);
   assert.deepEqual(findCircles(process.cwd()), []);
+  assert.deepEqual(findPartCircles(process.cwd()), []);
 });
 
 test('the import scanner sees static, dynamic and side-effect imports', () => {
@@ -95,7 +96,7 @@ test('the rules the design names hold in the table', () => {
   for (const [from, to] of may) assert.equal(mayImport(part(from), part(to)), true, `${from} -> ${to}`);
 });
 
-test('an import from outside the repository, a file in no part and a circle of files are reported', () => {
+test('an import from outside the repository, a file in no part, a circle of files and one of parts on a floor are reported', () => {
   const files = {
     'bench/a.ts': "import { x } from '../../elsewhere/x.ts';",
     'stray/b.ts': 'export const b = 1;',
@@ -103,9 +104,13 @@ test('an import from outside the repository, a file in no part and a circle of f
     'core/bytes/b.ts': "import { c } from './c.ts';",
     'core/bytes/c.ts': "import { a } from './a.ts';\nimport { d } from './d.ts';",
     'core/bytes/d.ts': 'export const d = 1;',
+    'core/store/outbox.ts': "import { p } from '../sync/ports.ts';",
+    'core/sync/ports.ts': 'export const p = 1;',
+    'core/sync/worker.ts': "import { o } from '../store/outbox.ts';",
   };
   assert.deepEqual(inTree(files, found), ['bench/a.ts -> ../../elsewhere/x.ts', 'stray/b.ts -> ']);
   assert.deepEqual(inTree(files, findCircles), [['core/bytes/a.ts', 'core/bytes/b.ts', 'core/bytes/c.ts']]);
+  assert.deepEqual(inTree(files, findPartCircles), [['core/store/', 'core/sync/']]);
 });
 
 test(`${ARCHITECTURE_DOC} shows the layer table as it is`, () => {
