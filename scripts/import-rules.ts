@@ -1,6 +1,6 @@
 /**
- * The dependency rules of DESIGN.md as code: which folder may import which, and that only
- * core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
+ * The dependency rules of docs/design/DESIGN.md as code: which folder may import which, and that
+ * only core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -19,6 +19,8 @@ const CORE_RANK: Record<string, number> = {
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;
 const CRYPTO_OWNER = 'core/crypto/node-crypto.ts';
+/** Front ends run in the shipped app, where the build tooling of scripts/ is not. */
+const FRONT_ENDS = ['cli/', 'service/', 'electron/'];
 
 export interface Violation {
   readonly file: string;
@@ -52,7 +54,7 @@ function coreModule(rel: string): string | undefined {
 
 export function findViolations(root: string): Violation[] {
   const violations: Violation[] = [];
-  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
+  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts', 'fixtures'];
   for (const folder of top) {
     let files: string[];
     try {
@@ -83,6 +85,18 @@ export function findViolations(root: string): Violation[] {
         }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
+        }
+        if (target && FRONT_ENDS.some((f) => rel.startsWith(f)) && target.startsWith('scripts/')) {
+          violations.push({ file: rel, specifier: spec, rule: 'front ends never import scripts/ (build tooling)' });
+        }
+        if (target && rel.startsWith('bench/') && target.startsWith('test/')) {
+          violations.push({ file: rel, specifier: spec, rule: 'bench/ never imports test/ (shared helpers live in fixtures/)' });
+        }
+        if (target && rel.startsWith('fixtures/') && !['fixtures/', 'core/', 'native/'].some((f) => target.startsWith(f))) {
+          violations.push({ file: rel, specifier: spec, rule: 'fixtures/ imports only core/ and native/' });
+        }
+        if (target && (target.startsWith('..') || target.startsWith('/'))) {
+          violations.push({ file: rel, specifier: spec, rule: 'nothing imports from outside the repository' });
         }
         if (rel.startsWith('renderer/src/') && (spec.startsWith('node:') || spec === 'electron')) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ never touches Node or Electron' });

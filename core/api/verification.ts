@@ -84,7 +84,7 @@ export const VerificationResultSchema = z.object({
 });
 export type VerificationResult = z.infer<typeof VerificationResultSchema>;
 
-/** DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
+/** docs/design/DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
 export function overallVerdict(checks: Checks): Verdict {
   const values = Object.values(checks).map((c) => c.status as string);
   if (values.includes('FAIL') || checks.revocation.status === 'REVOKED') return 'FAILED';

@@ -1,5 +1,5 @@
 /**
- * Opening a chip (ICAO 9303-11 §4, and the CCCD lessons in shared/reference/vn-cccd.md §8):
+ * Opening a chip (ICAO 9303-11 §4, and the CCCD lessons in docs/design/vn-cccd.md §8):
  * read EF.CardAccess by FID without selecting the MF; when it offers PACE, run the best
  * variant this terminal supports, then SELECT the eMRTD application under secure messaging;
  * otherwise, or when PACE fails for a reason other than a lost card, SELECT the application and

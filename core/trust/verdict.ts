@@ -114,7 +114,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   }
   if (input.expiry === 'EXPIRED') warnings.push(localized('The document has expired.', 'Giấy tờ đã hết hạn.'));
 
-  // DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
+  // docs/design/DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
   let verdict = overallVerdict(checks);
   if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
   if (input.holderDataUnreadable) {

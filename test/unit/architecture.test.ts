@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findViolations, importsOf } from '../../scripts/import-rules.ts';
 
-test('every import follows the dependency and crypto rules of DESIGN.md', () => {
+test('every import follows the dependency and crypto rules of docs/design/DESIGN.md', () => {
   assert.deepEqual(findViolations(process.cwd()), []);
 });
 

@@ -6,7 +6,7 @@ import { TRUST_LIST_FORMAT, TRUST_LIST_JWS_TYPE } from '../../../core/sync/proto
 import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { MemoryKv } from './memory-outbox.ts';
+import { MemoryKv } from '../../../fixtures/sync/memory-outbox.ts';
 
 const registry = generateEd25519KeyPair();
 const header = { alg: 'EdDSA', typ: TRUST_LIST_JWS_TYPE, kid: 'k1' } as const;
