@@ -16,10 +16,11 @@ import { startService, type RunningService } from '../../service/server.ts';
 import { startRegistry, type RunningRegistry } from '../../registry/start.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
+import { skipUnlessCi } from '../../fixtures/setup-skip.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed (CI installs it)' : false;
+const skip = skipUnlessCi(existsSync(CHROMIUM) ? undefined : { suite: 'end-to-end kiosk (Chromium)', missing: 'Chromium is not installed', enable: 'sudo apt-get install chromium' });
 
 let dataDir: string;
 let registryDir: string;

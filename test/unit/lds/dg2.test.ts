@@ -10,9 +10,10 @@ import { crc32 } from '../../../core/lds/png.ts';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { face } from '../../../fixtures/index.ts';
+import { skipUnlessCi } from '../../../fixtures/setup-skip.ts';
 
 // The decoder is an optional npm package; without it faces stay image/jp2 (tested below either way).
-const decoder = existsSync(resolve(process.cwd(), 'node_modules/jpeg2000/package.json')) ? {} : { skip: 'jpeg2000 npm package not installed' };
+const decoder = { skip: skipUnlessCi(existsSync(resolve(process.cwd(), 'node_modules/jpeg2000/package.json')) ? undefined : { suite: 'JPEG 2000 faces', missing: 'the npm package jpeg2000 is not installed', enable: 'npm ci' }) };
 
 // Synthetic 24x32 picture (no real person) as JPEG, lossless JPEG 2000 and the PPM it came from.
 const jpeg = face('face-24x32.jpg');
