@@ -44,7 +44,7 @@ test('the runner ends with the skip table, then N passed, N failed; under CI a s
   const helper = pathToFileURL(join(process.cwd(), 'fixtures/setup-skip.ts')).href;
   writeFileSync(file, `import { test } from 'node:test';\nimport { setupSkipMessage } from '${helper}';\ntest('pg', { skip: setupSkipMessage(${JSON.stringify(pg)}) }, () => {});\ntest('runs', () => {});\n`);
   const run = (extra: NodeJS.ProcessEnv) => {
-    const env = { ...process.env, EID_TEST_NO_SETUP: '1', ...extra };
+    const env: NodeJS.ProcessEnv = { ...process.env, EID_TEST_NO_SETUP: '1', ...extra };
     delete env.NODE_TEST_CONTEXT; // set for files run by a test runner: a nested runner would refuse to start
     return spawnSync(process.execPath, ['scripts/run-tests.js', file], { encoding: 'utf8', env });
   };
