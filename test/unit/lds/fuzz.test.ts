@@ -23,7 +23,7 @@ import { parseMrz } from '../../../core/mrz/parse.ts';
 import { parseCccdQr } from '../../../core/mrz/cccd-qr.ts';
 import { generateRsaKeyPair } from '../../../core/crypto/node-crypto.ts';
 import { samples } from './samples.ts';
-import { face, realData, realDataFiles, SOD_COUNTRIES } from '../../../fixtures/index.ts';
+import { syntheticFace, realData, realDataFiles, SOD_COUNTRIES } from '../../../fixtures/index.ts';
 import { fromHex } from '../../../core/bytes/hex.ts';
 import { concat } from '../../../core/bytes/bytes.ts';
 
@@ -92,8 +92,8 @@ function corpus(): { parser: string; bytes: Uint8Array }[] {
   out.push(
     { parser: 'COM', bytes: encodeCom([1, 2, 3, 13, 14, 15]) },
     { parser: 'DG1', bytes: encodeDg1('IDVNM0900123450001090012345<<19001011M3001019VNM<<<<<<<<<<<2NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<') },
-    { parser: 'DG2', bytes: encodeDg2({ image: face('face-24x32.jpg') }) },
-    { parser: 'DG2', bytes: encodeDg2({ image: face('face-24x32.jpg'), encoding: 'ISO39794-5' }) },
+    { parser: 'DG2', bytes: encodeDg2({ image: syntheticFace('face-24x32.jpg') }) },
+    { parser: 'DG2', bytes: encodeDg2({ image: syntheticFace('face-24x32.jpg'), encoding: 'ISO39794-5' }) },
     { parser: 'DG11', bytes: encodeDg11({ fullName: 'A<<B', otherNames: ['C<<D'], fullDateOfBirth: '1990-01-01' }) },
     { parser: 'DG12', bytes: encodeDg12({ issuingAuthority: 'X', otherPersons: ['A', 'B'], personalisationTime: '2020-01-01T00:00:00' }) },
     { parser: 'DG13', bytes: encodeDg13Vn({
@@ -167,7 +167,7 @@ test('MRZ and QR parsers return or throw EidError on mutated text', { timeout: 3
 });
 
 test('the JPEG 2000 decoder never throws and never hangs on mutated data', { timeout: 60_000 }, async () => {
-  const jp2 = face('face-24x32-lossless.jp2');
+  const jp2 = syntheticFace('face-24x32-lossless.jp2');
   for (let seed = 0; seed < 40; seed++) {
     const out = await jpeg2000ToPng(mutate(jp2, prng(seed)));
     assert.ok(out === undefined || out.png.length > 0);
