@@ -10,7 +10,7 @@ import { fixturePath, realData, vector } from '../../fixtures/index.ts';
 
 const ROOT = process.cwd();
 const SKIP = new Set(['node_modules', 'dist', 'release', '.git', 'screenshots']);
-const TEXT = /\.(ts|tsx|js|mjs|cjs|json|md|yml|yaml|sql|html|css|sh|txt)$|^run$/;
+const TEXT = /\.(ts|tsx|js|mjs|cjs|json|md|yml|yaml|sql|html|css|sh|txt|py)$|^run$/;
 // A folder beside the checkout, or the workspace it was written in (escaped so this file does not match itself).
 const OUTSIDE = /\.\.\/shared\b|\/work\/(shared|main|wt)\b/;
 
