@@ -5,8 +5,8 @@
 import { hash, randomBytes, randomUUID } from '../core/crypto/node-crypto.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
 import { toHex } from '../core/bytes/hex.ts';
-import { algOfSpki } from '../core/sync/terminal-key.ts';
-import { fromBase64 } from '../core/sync/base64.ts';
+import { algOfSpki } from '../core/registry-protocol/terminal-key.ts';
+import { fromBase64 } from '../core/bytes/base64.ts';
 import { HttpProblem } from './http-problem.ts';
 import type { RegistryStore, TerminalRow } from './store/types.ts';
 

@@ -4,8 +4,8 @@
  * re-checked record by record. Chain problems never make the registry drop evidence: the record
  * is stored and flagged (TAMPERED, GAP, FORK, CLOCK_SKEW, CLOCK_REGRESSION) for an administrator.
  */
-import { GENESIS_HASH, canonicalJson, verifyChainLink } from '../core/sync/record-chain.ts';
-import { MAX_RECORD_BYTES, SyncRecordSchema, type ChainFlag, type RecordResult, type SyncRecord } from '../core/sync/protocol.ts';
+import { GENESIS_HASH, canonicalJson, verifyChainLink } from '../core/registry-protocol/record-chain.ts';
+import { MAX_RECORD_BYTES, SyncRecordSchema, type ChainFlag, type RecordResult, type SyncRecord } from '../core/registry-protocol/messages.ts';
 import type { ChainFlagRow, RegistryStore, StoredRecord } from './store/types.ts';
 
 export interface IngestOptions {

@@ -5,7 +5,7 @@
  */
 import { generateEd25519KeyPair, hash } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
-import { fromBase64, toBase64 } from '../core/sync/base64.ts';
+import { fromBase64, toBase64 } from '../core/bytes/base64.ts';
 import type { RegistryStore } from './store/types.ts';
 
 export interface RegistryKey {

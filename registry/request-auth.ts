@@ -1,11 +1,12 @@
 /**
- * Authenticates a signed terminal request (RFC 9421 via core/sync/http-signature.ts): the key id
- * names an enrolled, unrevoked terminal, the signature verifies over method, path, query and
- * body digest, `created` is within the window, and the nonce has not been seen in that window.
+ * Authenticates a signed terminal request (RFC 9421 via core/registry-protocol/http-signature.ts):
+ * the key id names an enrolled, unrevoked terminal, the signature verifies over method, path,
+ * query and body digest, `created` is within the window, and the nonce has not been seen in that
+ * window.
  */
 import { isEidError } from '../core/errors.ts';
-import { fromBase64 } from '../core/sync/base64.ts';
-import { parseSignature, verifyRequestSignature } from '../core/sync/http-signature.ts';
+import { fromBase64 } from '../core/bytes/base64.ts';
+import { parseSignature, verifyRequestSignature } from '../core/registry-protocol/http-signature.ts';
 import { HttpProblem } from './http-problem.ts';
 import type { RegistryStore, TerminalRow } from './store/types.ts';
 

@@ -5,8 +5,11 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fromUtf8 } from '../core/bytes/bytes.ts';
-import { toBase64 } from '../core/sync/base64.ts';
-import { EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema } from '../core/sync/protocol.ts';
+import { toBase64 } from '../core/bytes/base64.ts';
+import {
+  EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema,
+  type BatchResponse, type EnrolResponse, type ErrorBody, type HealthResponse, type VersionResponse,
+} from '../core/registry-protocol/messages.ts';
 import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';
@@ -50,19 +53,20 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   // Raw bytes: the signature covers the body's digest, so it is checked before JSON parsing.
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  const problem = (code: string, message: string, extra: Record<string, string> = {}): ErrorBody => ({ error: { code, message, ...extra } });
   app.setErrorHandler((error: unknown, _req: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof HttpProblem) {
-      return reply.code(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message, ...error.extra } });
+      return reply.code(error.status).headers(error.headers).send(problem(error.code, error.message, error.extra));
     }
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
+    if (status === 413) return reply.code(413).send(problem('PAYLOAD_TOO_LARGE', 'The request body is too large'));
     if (status !== undefined && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: 'BAD_REQUEST', message: 'The request is malformed' } });
+      return reply.code(status).send(problem('BAD_REQUEST', 'The request is malformed'));
     }
     // Anything else is the store failing (database down, pool exhausted): ask the client to come back.
-    return reply.code(503).header('retry-after', retryAfter).send({ error: { code: 'UNAVAILABLE', message: 'The registry is temporarily unavailable' } });
+    return reply.code(503).header('retry-after', retryAfter).send(problem('UNAVAILABLE', 'The registry is temporarily unavailable'));
   });
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such endpoint' } }));
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(problem('NOT_FOUND', 'No such endpoint')));
 
   const signed = (req: FastifyRequest) => authenticate(store, {
     method: req.method, url: req.url, body: req.body instanceof Uint8Array ? req.body : undefined, headers: req.headers,
@@ -72,18 +76,19 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     try {
       await store.ping();
     } catch {
-      return reply.code(503).header('retry-after', retryAfter).send({ status: 'unavailable', store: store.kind });
+      return reply.code(503).header('retry-after', retryAfter).send({ status: 'unavailable', store: store.kind } satisfies HealthResponse);
     }
-    return { status: 'ok', store: store.kind };
+    return { status: 'ok', store: store.kind } satisfies HealthResponse;
   });
 
-  app.get('/v1/version', async () => ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId }));
+  app.get('/v1/version', async () =>
+    ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId }) satisfies VersionResponse);
 
   app.post('/v1/enrolments', async (req, reply) => {
     const parsed = EnrolRequestSchema.safeParse(parseJson(req.body));
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {code, publicKey, name?}');
     const terminal = await redeemEnrolmentCode(store, parsed.data.code, parsed.data.publicKey, parsed.data.name, now());
-    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.spkiDer), registryKeyId: key.keyId });
+    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.spkiDer), registryKeyId: key.keyId } satisfies EnrolResponse);
   });
 
   app.post('/v1/records', async (req) => {
@@ -92,7 +97,7 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {terminalNow, records[1..1000]}');
     const receivedAt = now();
     const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs });
-    return { receivedAt: receivedAt.toISOString(), clockSkewMs, results };
+    return { receivedAt: receivedAt.toISOString(), clockSkewMs, results } satisfies BatchResponse;
   });
 
   app.get('/v1/trust-list', async (req, reply) => {

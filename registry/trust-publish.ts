@@ -8,9 +8,7 @@ import { hash } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
 import { EidError } from '../core/errors.ts';
-import { toBase64 } from '../core/sync/base64.ts';
-import { signJws } from '../core/sync/jws.ts';
-import { TRUST_LIST_FORMAT, TRUST_LIST_JWS_TYPE, type TrustList } from '../core/sync/protocol.ts';
+import { signTrustList } from '../core/registry-protocol/signed-trust-list.ts';
 import { TrustStore } from '../core/trust/store.ts';
 import { loadTrustBytes, type LoadReport } from '../core/trust/trust-files.ts';
 import type { RegistryKey } from './registry-key.ts';
@@ -44,15 +42,14 @@ export async function publishTrustList(store: RegistryStore, key: RegistryKey, f
         `Không đọc được tệp ${f.name}; chưa công bố gì`, { cause: e });
     }
   });
-  const cscas = trust.certificates().map((c) => toBase64(c.certificate.raw));
-  const crls = trust.crls().map((c) => toBase64(c.crl.raw));
+  const cscas = trust.certificates().map((c) => c.certificate.raw);
+  const crls = trust.crls().map((c) => c.crl.raw);
   if (cscas.length === 0) {
     throw new EidError('TRUST_LIST_EMPTY', 'None of the files holds a CSCA certificate; nothing was published',
       'Các tệp không chứa chứng thư CSCA nào; chưa công bố');
   }
   const version = ((await store.latestTrustList())?.version ?? 0) + 1;
-  const list: TrustList = { format: TRUST_LIST_FORMAT, version, issuedAt: now.toISOString(), cscas, crls };
-  const jws = signJws({ alg: 'EdDSA', typ: TRUST_LIST_JWS_TYPE, kid: key.keyId }, utf8(JSON.stringify(list)), key.privateKeyDer);
+  const jws = signTrustList({ version, issuedAt: now.toISOString(), cscas, crls }, key);
   const etag = trustListEtag(jws);
   await store.insertTrustList({ version, jws, etag, publishedAt: now.toISOString() });
   return { version, etag, cscas: cscas.length, crls: crls.length, reports };

@@ -9,18 +9,25 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const CORE_RANK: Record<string, number> = {
   'errors.ts': 0, bytes: 0, api: 0,
   crypto: 1, asn1: 1,
-  mrz: 2, lds: 2,
+  mrz: 2, lds: 2, 'registry-protocol': 2,
   emrtd: 3, trust: 3,
   chip: 4,
   session: 5, store: 5, sync: 5,
   terminal: 6,
 };
 
+/**
+ * What registry/ may use of core/: the protocol it shares with the terminal, the layers below it,
+ * and core/trust (trust-publish reads certificate files with its loader). Never the terminal's
+ * own sync client or store.
+ */
+const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol']);
+/** Front ends share what they need through host/ and core/, never by importing one another. */
+const FRONT_ENDS = ['electron', 'service', 'cli'];
+
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;
 const CRYPTO_OWNER = 'core/crypto/node-crypto.ts';
-/** Front ends run in the shipped app, where the build tooling of scripts/ is not. */
-const FRONT_ENDS = ['cli/', 'service/', 'electron/'];
 
 export interface Violation {
   readonly file: string;
@@ -54,7 +61,7 @@ function coreModule(rel: string): string | undefined {
 
 export function findViolations(root: string): Violation[] {
   const violations: Violation[] = [];
-  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts', 'fixtures'];
+  const top = ['core', 'face', 'fixtures', 'host', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
   for (const folder of top) {
     let files: string[];
     try {
@@ -83,11 +90,24 @@ export function findViolations(root: string): Violation[] {
             }
           }
         }
+        if (rel.startsWith('registry/') && target?.startsWith('core/') && !REGISTRY_MAY_IMPORT.has(coreModule(target)!)) {
+          violations.push({ file: rel, specifier: spec, rule: 'registry/ uses core/registry-protocol and low core layers only' });
+        }
+        if (rel.startsWith('face/')) {
+          if (FORBIDDEN_IN_CORE.some((r) => r.test(spec))) violations.push({ file: rel, specifier: spec, rule: 'face/ is framework-free' });
+          if (target && !(target.startsWith('face/') || target.startsWith('core/'))) violations.push({ file: rel, specifier: spec, rule: 'face/ imports only face/ and core/' });
+        }
+        const fromTop = rel.split('/')[0]!;
+        const toTop = target?.split('/')[0];
+        if (toTop && toTop !== fromTop && FRONT_ENDS.includes(toTop) && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ may not import the front end ${toTop}/ (share through host/ or core/)` });
+        }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
         }
-        if (target && FRONT_ENDS.some((f) => rel.startsWith(f)) && target.startsWith('scripts/')) {
-          violations.push({ file: rel, specifier: spec, rule: 'front ends never import scripts/ (build tooling)' });
+        // Front ends and host/ run in the shipped app, where the build tooling of scripts/ is not.
+        if (toTop === 'scripts' && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ never imports scripts/ (build tooling)` });
         }
         if (target && rel.startsWith('bench/') && target.startsWith('test/')) {
           violations.push({ file: rel, specifier: spec, rule: 'bench/ never imports test/ (shared helpers live in fixtures/)' });

@@ -10,7 +10,7 @@ import type { TerminalApi } from '../core/api/terminal-api.ts';
 import { randomBytes, timingSafeEqual } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
-import { dispatch } from './rpc.ts';
+import { dispatch } from '../core/api/rpc-dispatch.ts';
 import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
@@ -106,13 +106,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // Each connection subscribes on its own, so a page that connects late, reconnects or
+      // reloads first gets every reader's session as it stands.
+      const unsubscribe = options.api.subscribe((event) => ws.send(JSON.stringify(event)));
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        unsubscribe();
+        sockets.delete(ws);
+      });
     });
-  });
-  const unsubscribe = options.api.subscribe((event) => {
-    const text = JSON.stringify(event);
-    for (const ws of sockets) ws.send(text);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -125,7 +127,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     token,
     port,
     close: async () => {
-      unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

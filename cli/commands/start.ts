@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
 import { EidError } from '../../core/errors.ts';
-import { ensureRendererBuilt } from '../../service/renderer-files.ts';
+import { ensureRendererBuilt } from '../../host/renderer-files.ts';
 import { openAppWindow } from '../browser.ts';
-import { HOST_ARGS, hostOptions } from '../host-options.ts';
+import { HOST_ARGS, hostOptions } from '../../host/host-options.ts';
 import { serveTerminal, untilSignal } from './serve.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

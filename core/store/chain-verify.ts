@@ -5,8 +5,9 @@
  */
 import type Database from 'better-sqlite3';
 import { equal } from '../bytes/bytes.ts';
-import { toHex } from '../bytes/hex.ts';
-import { GENESIS_HASH, personalHash, recordHash, type ChainedColumns } from './chain.ts';
+import { fromHex, toHex } from '../bytes/hex.ts';
+import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
+import { personalHash, recordHash, type ChainedColumns } from './chain.ts';
 import { CHAIN_HEAD } from './record-writer.ts';
 
 export type ChainProblemKind = 'EDITED' | 'BROKEN_LINK' | 'SEQUENCE_GAP' | 'PERSONAL_DATA_ALTERED' | 'EARLY_PURGE' | 'HEAD_MISMATCH';
@@ -46,7 +47,7 @@ export function verifyChain(db: Database.Database): ChainReport {
   let records = 0;
   let tombstones = 0;
   let expectedSeq = 0;
-  let prevHash: Uint8Array = GENESIS_HASH;
+  let prevHash = fromHex(GENESIS_HASH);
   let last: { seq: number; hash: Uint8Array } | undefined;
   const rows = db.prepare(`SELECT seq, id, created_at, terminal_id, operator, purpose, document_type, issuing_state, verdict,
     details, csca_id, ds_id, retain_until, personal_hash, personal, purged_at, prev_hash, hash FROM records ORDER BY seq`).iterate() as Iterable<ChainRow>;

@@ -1,13 +1,12 @@
 /**
- * The hash chain over records: each record's hash commits to the previous record's hash and to
- * every stored column except the derived search indexes. The personal fields enter through their
- * hash, so the retention purge can drop them and leave a tombstone the chain still checks.
+ * The local hash chain over records: each record's hash commits to the previous record's hash and
+ * to every stored column except the derived search indexes, linked by the one chain rule of
+ * core/registry-protocol/record-chain.ts. The personal fields enter through their hash, so the
+ * retention purge can drop them and leave a tombstone the chain still checks.
  */
 import { hash } from '../crypto/node-crypto.ts';
-import { concat, utf8 } from '../bytes/bytes.ts';
 import { toHex } from '../bytes/hex.ts';
-
-export const GENESIS_HASH = new Uint8Array(32);
+import { chainLink } from '../registry-protocol/record-chain.ts';
 
 /** The chained columns of a `records` row, as stored. */
 export interface ChainedColumns {
@@ -32,11 +31,10 @@ export function personalHash(sealed: Uint8Array | null): Uint8Array {
   return hash('sha256', sealed ?? new Uint8Array(0));
 }
 
-/** SHA-256(prev | JSON array of the columns in fixed order): unambiguous, order-independent of objects. */
+/** The link over the columns as an array in fixed order: unambiguous, with no object keys to sort. */
 export function recordHash(prev: Uint8Array, c: ChainedColumns): Uint8Array {
-  const canonical = JSON.stringify([
+  return chainLink(prev, [
     c.seq, c.id, c.created_at, c.terminal_id, c.operator, c.purpose, c.document_type, c.issuing_state,
     c.verdict, c.details, c.csca_id, c.ds_id, c.retain_until, toHex(c.personal_hash),
   ]);
-  return hash('sha256', concat(prev, utf8(canonical)));
 }

@@ -11,6 +11,5 @@ export type { PurgeResult } from './retention.ts';
 export { exportRecords, type ExportFormat } from './export.ts';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 export { PERSONAL_FIELDS, type PersonalField, type PersonalData } from './personal-fields.ts';
-export { uuidv7, isUuidv7 } from './uuidv7.ts';
 export type { AuditAction, AuditEvent, AuditLog } from './audit-log.ts';
 export type { ExportQuery } from './export.ts';

@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { FieldCipher } from './field-cipher.ts';
 import { decodeRecord, RECORD_COLUMNS, type RecordRow } from './record-row.ts';
-import { chainedRegistryPayload, SYNC_GENESIS, SYNC_HEAD } from './registry-payload.ts';
+import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
+import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
 import { storeError } from './errors.ts';
 
@@ -117,7 +118,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
       const profileOf = profileLookup(db);
       const insert = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
-      let prev = SYNC_GENESIS;
+      let prev = GENESIS_HASH;
       for (const row of liveRecords(db, RECORD_COLUMNS)) {
         const record = decodeRecord(row, cipher);
         const sync = chainedRegistryPayload(record, profileOf(record.purpose), prev);

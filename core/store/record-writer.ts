@@ -4,19 +4,20 @@
  * record is durable (WAL + synchronous=FULL), so callers may report the verification as done.
  */
 import type Database from 'better-sqlite3';
+import { v7 as uuidv7, validate as isUuid, version as uuidVersion } from 'uuid';
 import { VerificationResultSchema } from '../api/verification.ts';
 import { extractPersonalData, pickFields, type PersonalData } from './personal-fields.ts';
 import { parseCustomProfiles, resolveProfile, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import type { SettingsTable } from './settings.ts';
-import { GENESIS_HASH, personalHash, recordHash } from './chain.ts';
+import { personalHash, recordHash } from './chain.ts';
 import type { Details, RecordRow } from './record-row.ts';
-import { chainedRegistryPayload, SYNC_GENESIS, SYNC_HEAD } from './registry-payload.ts';
+import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { outboxAad } from './migrations.ts';
-import { isUuidv7, uuidv7 } from './uuidv7.ts';
 import type { ProtocolDetails, RecordInput, RecordRef, StoredRecord } from './record-types.ts';
 import { storeError } from './errors.ts';
-import { toHex } from '../bytes/hex.ts';
+import { fromHex, toHex } from '../bytes/hex.ts';
+import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 
 const DAY_MS = 86_400_000;
 const CHAIN_HEAD = 'chain_head';
@@ -116,8 +117,10 @@ export class RecordWriter {
     const operator = context.operator?.trim();
     if (!operator) throw storeError('RECORD_INVALID', 'operator missing');
     if (!lookups.operatorAllowed(operator)) throw storeError('RECORD_INVALID', 'operator is not an active operator');
-    const id = context.id ?? uuidv7(context.createdAt?.getTime() ?? this.#now().getTime());
-    if (!isUuidv7(id)) throw storeError('RECORD_INVALID', 'id is not a UUIDv7');
+    // UUIDv7 (RFC 9562), made here so the registry can store each record once; ids sort by time.
+    const id = context.id ?? uuidv7();
+    // Ids are compared as text, here and at the registry: one spelling per id, the lowercase one.
+    if (!isUuid(id) || uuidVersion(id) !== 7 || id !== id.toLowerCase()) throw storeError('RECORD_INVALID', 'id is not a UUIDv7');
     const created = context.createdAt ?? this.#now();
     if (Number.isNaN(created.getTime())) throw storeError('RECORD_INVALID', 'time');
     const terminalId = context.terminalId ?? lookups.terminalId;
@@ -165,14 +168,14 @@ export class RecordWriter {
     const last = this.#lastRecord.get();
     // The first record is number 0 and links to the genesis hash, as the sync protocol expects.
     const seq = last === undefined ? 0 : last.seq + 1;
-    const prev = last?.hash ?? GENESIS_HASH;
+    const prev = last?.hash ?? fromHex(GENESIS_HASH);
     const chained = { ...p.row, seq };
     const hash = recordHash(prev, chained);
     const row: RecordRow = { ...chained, prev_hash: prev, hash, purged_at: null, synced_at: null };
     this.#insertRecord.run(row);
     for (const t of p.nameTokens) this.#insertToken.run(t, seq);
     const hashHex = toHex(hash).toLowerCase();
-    const syncPrev = this.#getMeta.get(SYNC_HEAD)?.value ?? SYNC_GENESIS;
+    const syncPrev = this.#getMeta.get(SYNC_HEAD)?.value ?? GENESIS_HASH;
     const sync = chainedRegistryPayload(this.#asStored(row, p, hashHex), p.profile, syncPrev);
     this.#insertOutbox.run(row.id, seq, this.#cipher.sealText(outboxAad(row.id), sync.payload), row.created_at);
     this.#setMeta.run(CHAIN_HEAD, `${seq}:${hashHex}`);

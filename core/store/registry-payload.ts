@@ -2,19 +2,18 @@
  * The JSON a record becomes in the sync outbox: what the registry may receive. Never the face
  * or MRZ; personal fields only as the purpose profile's `sendToRegistry` allows.
  *
- * Payloads form their own hash chain under the shared definition of core/sync/record-chain.ts,
+ * Payloads form their own hash chain under the link rule of core/registry-protocol/record-chain.ts,
  * which the registry re-checks on every record it receives. It is separate from the local chain
  * (core/store/chain.ts) because the registry sees only part of each record: the local chain
  * must stay checkable after purges without the plaintext, the payload chain must be checkable
  * from the payload alone. Each payload carries the local `recordHash`, tying the two together.
  */
-import { chainHash, GENESIS_HASH } from '../sync/record-chain.ts';
+import { chainHash } from '../registry-protocol/record-chain.ts';
 import { pickFields, SENSITIVE_FIELDS } from './personal-fields.ts';
 import type { PurposeProfile } from './profiles.ts';
 import type { StoredRecord } from './record-types.ts';
 
 export const SYNC_HEAD = 'sync_head';
-export { GENESIS_HASH as SYNC_GENESIS };
 
 /** The payload without its chain link. */
 export function registryPayloadBody(record: StoredRecord, profile: PurposeProfile | undefined): Record<string, unknown> {

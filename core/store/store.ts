@@ -3,6 +3,7 @@
  * the record writer and queries, outbox, settings, operators, chain verification and purge.
  */
 import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldCipher } from './field-cipher.ts';
@@ -19,7 +20,6 @@ import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { purgeExpired, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
-import { uuidv7 } from './uuidv7.ts';
 import { storeError } from './errors.ts';
 import { isEidError } from '../errors.ts';
 
@@ -101,7 +101,7 @@ export function openStore(options: OpenStoreOptions): Store {
     throw isEidError(e) ? e : storeError('STORE_OPEN_FAILED', undefined, e);
   }
   const settings = new SettingsTable(db);
-  if (!settings.get('terminalId')) settings.set('terminalId', uuidv7(nowMs()));
+  if (!settings.get('terminalId')) settings.set('terminalId', uuidv7());
   const writer = new RecordWriter(db, cipher, settings, now);
   const records = new RecordQueries(db, cipher);
   const outbox = new OutboxTable(db, cipher, nowMs);

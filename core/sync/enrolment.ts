@@ -3,11 +3,11 @@
  * the administrator's one-time code, pin the registry key from the answer, save the identity.
  */
 import { EidError } from '../errors.ts';
-import { fromBase64, toBase64 } from './base64.ts';
+import { fromBase64, toBase64 } from '../bytes/base64.ts';
 import { loadIdentity, normaliseRegistryUrl, saveIdentity, type TerminalIdentity } from './identity.ts';
 import type { KeyValuePort } from './ports.ts';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.ts';
-import { generateTerminalKey, type TerminalKeyAlg } from './terminal-key.ts';
+import { generateTerminalKey, type TerminalKeyAlg } from '../registry-protocol/terminal-key.ts';
 
 export interface EnrolOptions extends RegistryClientOptions {
   /** A label for the administrator's terminal list (e.g. branch and counter); no personal data. */

@@ -4,9 +4,9 @@
  * key-value table under `sync.*`.
  */
 import { EidError } from '../errors.ts';
-import { fromBase64, toBase64 } from './base64.ts';
+import { fromBase64, toBase64 } from '../bytes/base64.ts';
 import type { KeyValuePort } from './ports.ts';
-import type { TerminalKeyAlg } from './terminal-key.ts';
+import type { TerminalKeyAlg } from '../registry-protocol/terminal-key.ts';
 
 export interface TerminalIdentity {
   readonly registryUrl: string;

@@ -5,14 +5,14 @@
  */
 import { utf8 } from '../bytes/bytes.ts';
 import { randomBytes } from '../crypto/node-crypto.ts';
-import { toBase64Url } from './base64.ts';
+import { toBase64Url } from '../bytes/base64.ts';
 import { parseRetryAfter } from './backoff.ts';
-import { signRequest } from './http-signature.ts';
+import { signRequest } from '../registry-protocol/http-signature.ts';
 import type { TerminalIdentity } from './identity.ts';
 import {
   BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema,
   type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch,
-} from './protocol.ts';
+} from '../registry-protocol/messages.ts';
 import { RegistryError } from './registry-error.ts';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal?: AbortSignal }) => Promise<Response>;

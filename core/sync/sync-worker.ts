@@ -14,7 +14,8 @@ import type { OutboxEntry, OutboxPort, KeyValuePort } from './ports.ts';
 import type { RegistryClient } from './registry-client.ts';
 import { RegistryError } from './registry-error.ts';
 import type { Connectivity, SyncStatus } from './status.ts';
-import { acceptTrustList, currentTrustList, type TrustListContents } from './trust-list.ts';
+import type { TrustListContents } from '../registry-protocol/signed-trust-list.ts';
+import { acceptTrustList, currentTrustList } from './trust-list.ts';
 
 export interface SyncWorkerOptions {
   readonly outbox: OutboxPort;

@@ -4,10 +4,7 @@
  * not older; the swap is one key-value write, so a crash leaves either the old or the new list.
  */
 import { EidError } from '../errors.ts';
-import { fromUtf8 } from '../bytes/bytes.ts';
-import { fromBase64 } from './base64.ts';
-import { verifyJws } from './jws.ts';
-import { TRUST_LIST_JWS_TYPE, TrustListSchema, type TrustList } from './protocol.ts';
+import { verifyTrustList, type TrustListContents } from '../registry-protocol/signed-trust-list.ts';
 import type { KeyValuePort } from './ports.ts';
 
 export const TRUST_LIST_KEY = 'sync.trustList';
@@ -19,41 +16,6 @@ export interface StoredTrustList {
   readonly issuedAt: string;
   /** When this terminal verified and adopted it. */
   readonly acceptedAt: string;
-}
-
-export interface TrustListContents {
-  readonly version: number;
-  readonly issuedAt: string;
-  readonly cscas: Uint8Array[];
-  readonly crls: Uint8Array[];
-}
-
-function invalid(detail: string): EidError {
-  return new EidError('TRUST_LIST_INVALID', `Trust list from the registry is invalid: ${detail}`,
-    `Danh sách tin cậy từ máy chủ không hợp lệ: ${detail}`);
-}
-
-/** Verifies the signed bundle and decodes it; throws TRUST_LIST_SIGNATURE_INVALID / TRUST_LIST_INVALID. */
-export function verifyTrustList(jws: string, pinnedRegistryKey: Uint8Array): TrustList {
-  const { payload } = verifyJws(jws, pinnedRegistryKey, TRUST_LIST_JWS_TYPE);
-  let json: unknown;
-  try {
-    json = JSON.parse(fromUtf8(payload));
-  } catch {
-    throw invalid('payload is not JSON');
-  }
-  const parsed = TrustListSchema.safeParse(json);
-  if (!parsed.success) throw invalid('payload does not match the trust-list format');
-  return parsed.data;
-}
-
-export function decodeTrustList(list: TrustList): TrustListContents {
-  return {
-    version: list.version,
-    issuedAt: list.issuedAt,
-    cscas: list.cscas.map(fromBase64),
-    crls: list.crls.map(fromBase64),
-  };
 }
 
 export function currentTrustList(kv: KeyValuePort): StoredTrustList | undefined {
@@ -80,5 +42,5 @@ export function acceptTrustList(kv: KeyValuePort, jws: string, etag: string, pin
   }
   const stored: StoredTrustList = { etag, jws, version: list.version, issuedAt: list.issuedAt, acceptedAt: now.toISOString() };
   kv.set(TRUST_LIST_KEY, JSON.stringify(stored));
-  return decodeTrustList(list);
+  return list;
 }

@@ -4,7 +4,7 @@
  * row, so batches of different terminals proceed in parallel.
  */
 import pg from 'pg';
-import type { ChainFlag } from '../../core/sync/protocol.ts';
+import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
 import { loadMigrations } from './migrations.ts';
 import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';

@@ -1,5 +1,5 @@
 /** Database rows to store types, the same for SQLite (text times) and PostgreSQL (Date times). */
-import type { ChainFlag } from '../../core/sync/protocol.ts';
+import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
 import type { ChainFlagRow, StoredRecord, TerminalRow } from './types.ts';
 
 export interface RecordDbRow {

@@ -3,7 +3,7 @@
  * PostgreSQL (production). The ingest rules (idempotence, chain checks) live once in
  * ../ingest.ts and run inside `withTerminalLock`, which serialises one terminal's batches.
  */
-import type { ChainFlag } from '../../core/sync/protocol.ts';
+import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
 
 export interface TerminalRow {
   readonly id: string;

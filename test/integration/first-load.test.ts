@@ -9,8 +9,8 @@ import { get } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHost } from '../../service/host.ts';
-import { ensureRendererBuilt } from '../../service/renderer-files.ts';
+import { createHost } from '../../host/create-host.ts';
+import { ensureRendererBuilt } from '../../host/renderer-files.ts';
 import { startService } from '../../service/server.ts';
 
 const BUDGET = 150 * 1024;
@@ -32,7 +32,7 @@ function fetchRaw(url: string): Promise<{ status: number; body: Buffer; bytes: n
 
 test('first load of the kiosk is below 150 KB transferred', { timeout: 180_000 }, async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-first-load-'));
-  const host = createHost({ dataDir, sync: false });
+  const host = await createHost({ dataDir, sync: false });
   const service = await startService({ api: host.terminal, staticDir: await ensureRendererBuilt() });
   t.after(async () => {
     await service.close();

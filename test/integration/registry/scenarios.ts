@@ -15,7 +15,7 @@ import type { RegistryStore } from '../../../registry/store/types.ts';
 import { enrolTerminal } from '../../../core/sync/enrolment.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
 import { RegistryError } from '../../../core/sync/registry-error.ts';
-import { chainHash } from '../../../core/sync/record-chain.ts';
+import { chainHash } from '../../../core/registry-protocol/record-chain.ts';
 import { currentTrustList } from '../../../core/sync/trust-list.ts';
 import { fillOutbox, makeRecords, MemoryKv } from '../../../fixtures/sync/memory-outbox.ts';
 import { SqliteTestOutbox } from '../../../fixtures/sync/sqlite-outbox.ts';

@@ -12,6 +12,7 @@ import { RegistryError } from '../../../core/sync/registry-error.ts';
 import { createEnrolmentCode } from '../../../registry/enrolment-codes.ts';
 import { MemoryKv, makeRecords } from '../../../fixtures/sync/memory-outbox.ts';
 import { realData } from '../../../fixtures/index.ts';
+import { ErrorBodySchema, HealthResponseSchema, VersionResponseSchema } from '../../../core/registry-protocol/messages.ts';
 
 async function withServer(store: RegistryStore, work: (url: string) => Promise<void>): Promise<void> {
   const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store), retryAfterSeconds: 9 });
@@ -37,6 +38,19 @@ test('when the store fails mid-request the registry answers 503 UNAVAILABLE with
     const health = await fetch(`${url}/v1/health`);
     assert.equal(health.status, 503);
     assert.equal(health.headers.get('retry-after'), '9');
+  });
+  await store.close();
+});
+
+test('the unsigned answers match the protocol schemas: health, version and errors', async () => {
+  const store = new SqliteRegistryStore(':memory:');
+  await withServer(store, async (url) => {
+    const json = async (path: string, init?: RequestInit) => (await fetch(`${url}${path}`, init)).json();
+    assert.deepEqual(HealthResponseSchema.parse(await json('/v1/health')), { status: 'ok', store: 'sqlite' });
+    assert.equal(VersionResponseSchema.parse(await json('/v1/version')).protocol, 1);
+    assert.equal(ErrorBodySchema.parse(await json('/v1/nothing')).error.code, 'NOT_FOUND');
+    assert.equal(ErrorBodySchema.parse(await json('/v1/records', { method: 'POST', body: '{}' })).error.code, 'SIGNATURE_MISSING');
+    assert.equal(ErrorBodySchema.parse(await json('/v1/enrolments', { method: 'POST', body: '[]' })).error.code, 'BAD_REQUEST');
   });
   await store.close();
 });

@@ -1,7 +1,7 @@
 /**
  * The product path end to end: verifications written by core/store (outbox in the record's own
- * transaction, payload chain from core/sync/record-chain.ts), synced by the worker through the
- * store's own ports, stored once by the registry with an intact chain.
+ * transaction, payload chain from core/registry-protocol/record-chain.ts), synced by the worker
+ * through the store's own ports, stored once by the registry with an intact chain.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSignedData, signedContentType, signedMessageDigest } from '../../../core/asn1/cms.ts';
-import { OID } from '../../../core/asn1/algorithms.ts';
+import { OID } from '../../../core/asn1/oids.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { realData, SOD_COUNTRIES } from '../../../fixtures/index.ts';
 

@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { EidError } from '../../../core/errors.ts';
-import { parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
-import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import { unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm-codec.ts';
-import { FileReader } from '../../../core/emrtd/read-file.ts';
+import { parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
+import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm/sm-codec.ts';
+import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 import { parseIso9796Scheme1 } from '../../../core/crypto/iso9796-2.ts';
 import { vector } from '../../../fixtures/index.ts';
 

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import { SecureMessaging } from '../../../core/emrtd/secure-messaging.ts';
-import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm-codec.ts';
-import { parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
-import { sendCommand } from '../../../core/emrtd/exchange.ts';
+import { SecureMessaging } from '../../../core/emrtd/sm/secure-messaging.ts';
+import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm/sm-codec.ts';
+import { parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
+import { sendCommand } from '../../../core/emrtd/apdu/exchange.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { vector } from '../../../fixtures/index.ts';
 import { ScriptedTransport } from './scripted-transport.ts';

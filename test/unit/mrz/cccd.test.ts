@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMrz } from '../../../core/mrz/parse.ts';
-import { mrzInformation, mrzInformationFromMrz, canKey } from '../../../core/mrz/access-key.ts';
-import { cccdDocumentNumber, cccdKeyCandidates, cccdQrKeyCandidates } from '../../../core/mrz/cccd-key.ts';
-import { cccdExpiryCandidates } from '../../../core/mrz/cccd-expiry.ts';
-import { parseCccdQr } from '../../../core/mrz/cccd-qr.ts';
-import { MrzError } from '../../../core/mrz/errors.ts';
+import {
+  MrzError, canKey, cccdDocumentNumber, cccdExpiryCandidates, cccdKeyCandidates, cccdQrKeyCandidates, mrzInformation, mrzInformationFromMrz,
+  parseCccdQr, parseMrz,
+} from '../../../core/mrz/index.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';
 import { ascii } from '../../../core/bytes/bytes.ts';

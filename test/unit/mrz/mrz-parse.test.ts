@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDigit, isValidCheckDigit } from '../../../core/mrz/check-digit.ts';
-import { parseMrz } from '../../../core/mrz/parse.ts';
-import { mrzInformationFromMrz } from '../../../core/mrz/access-key.ts';
+import { checkDigit, isValidCheckDigit, parseMrz, mrzInformationFromMrz, MrzError } from '../../../core/mrz/index.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { MrzError } from '../../../core/mrz/errors.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';
 import { ascii } from '../../../core/bytes/bytes.ts';
 import { toHex } from '../../../core/bytes/hex.ts';

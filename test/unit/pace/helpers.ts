@@ -1,8 +1,8 @@
 /** Test doubles for PACE: a scripted transport replaying a vector's APDUs and a scripted random source. */
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
-import type { RandomSource } from '../../../core/crypto/ec/keys.ts';
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
+import type { RandomSource } from '../../../core/crypto/ec/index.ts';
 
 export interface ScriptedApdu {
   readonly command: string;

@@ -5,7 +5,7 @@ import { isEidError } from '../../../core/errors.ts';
 import { mrzInformation, canKey } from '../../../core/mrz/index.ts';
 import { curveByName, decodePoint, encodePoint, icaoPointEncode } from '../../../core/crypto/ec/index.ts';
 import { RFC5114_1024_160 } from '../../../core/crypto/dh.ts';
-import { paceAlgorithm, paceAlgorithmLabel, paceOid } from '../../../core/emrtd/pace/pace-oids.ts';
+import { paceAlgorithm, paceAlgorithmLabel, paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
 import { dhPaceGroup, ecPaceGroup } from '../../../core/emrtd/pace/pace-group.ts';
 import {
   authenticationToken, decryptCamData, decryptNonce, encryptCamData, encryptNonce, passwordKey, pseudoRandomMapping, tokenInput,

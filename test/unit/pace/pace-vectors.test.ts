@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { mrzInformation, canKey } from '../../../core/mrz/index.ts';
-import type { AccessKey } from '../../../core/mrz/index.ts';
-import { performPace } from '../../../core/emrtd/pace/index.ts';
+import { mrzInformation, canKey, type AccessKey } from '../../../core/mrz/index.ts';
+import { performPace } from '../../../core/emrtd/pace/pace-terminal.ts';
 import { ScriptedTransport, scriptedRandom } from './helpers.ts';
 import { vector } from '../../../fixtures/index.ts';
 

@@ -6,9 +6,10 @@ import { rmSync } from 'node:fs';
 import { ALICE, tempDir, vnResult } from './fixtures.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../core/store/migrations.ts';
 import { FieldCipher } from '../../../core/store/field-cipher.ts';
-import { GENESIS_HASH, personalHash, recordHash } from '../../../core/store/chain.ts';
+import { personalHash, recordHash } from '../../../core/store/chain.ts';
+import { GENESIS_HASH } from '../../../core/registry-protocol/record-chain.ts';
 import { DATABASE_FILE, openStore } from '../../../core/store/store.ts';
-import { toHex } from '../../../core/bytes/hex.ts';
+import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 
 const KEY = new Uint8Array(32).fill(0x5a);
@@ -27,11 +28,12 @@ function insertVersion1Record(db: Database.Database): void {
     details: JSON.stringify({ warnings: [], checks: result.checks, protocol: { accessControl: 'BAC' }, stats: null }),
     csca_id: 'CN=CSCA Test VN', ds_id: null, retain_until: '2099-01-01T00:00:00.000Z', personal_hash: personalHash(sealed),
   };
-  const hash = recordHash(GENESIS_HASH, row);
+  const genesis = fromHex(GENESIS_HASH);
+  const hash = recordHash(genesis, row);
   db.prepare(`INSERT INTO records (seq, id, created_at, terminal_id, operator, purpose, document_type, issuing_state, verdict, details,
     csca_id, ds_id, retain_until, personal_hash, personal, id_hash, prev_hash, hash) VALUES (@seq, @id, @created_at, @terminal_id, @operator,
     @purpose, @document_type, @issuing_state, @verdict, @details, @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash)`)
-    .run({ ...row, personal: sealed, id_hash: cipher.idHash(ALICE.idNumber), prev_hash: GENESIS_HASH, hash });
+    .run({ ...row, personal: sealed, id_hash: cipher.idHash(ALICE.idNumber), prev_hash: genesis, hash });
   db.prepare("INSERT INTO meta (key, value) VALUES ('chain_head', ?)").run(`0:${toHex(hash).toLowerCase()}`);
   db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(cipher.keyCheck);
 }

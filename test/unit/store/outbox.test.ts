@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALICE, BOB, Clock, tempStore, vnResult } from './fixtures.ts';
 import { registryPayloadBody } from '../../../core/store/registry-payload.ts';
-import { GENESIS_HASH, verifyChainLink } from '../../../core/sync/record-chain.ts';
+import { GENESIS_HASH, verifyChainLink } from '../../../core/registry-protocol/record-chain.ts';
 
 test('outbox entries are written with each record, leased, released and acknowledged by id', () => {
   const clock = new Clock(Date.parse('2026-06-01T10:00:00Z'));

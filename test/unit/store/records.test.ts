@@ -6,7 +6,7 @@ import { openStore } from '../../../core/store/store.ts';
 import { join } from 'node:path';
 import { ALICE, BOB, Clock, tempDir, tempStore, vnResult } from './fixtures.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { isUuidv7 } from '../../../core/store/uuidv7.ts';
+import { validate as isUuid, version as uuidVersion } from 'uuid';
 
 test('a written record reads back with verdict, every check and the profile fields only', () => {
   const t = tempStore();
@@ -15,7 +15,7 @@ test('a written record reads back with verdict, every check and the profile fiel
       result: vnResult(ALICE),
       context: { operator: 'lan', protocol: { accessControl: 'BAC', chipAuthentication: 'CA-ECDH' }, dsId: 'DS-7', faceImage: new Uint8Array([1, 2, 3, 4]) },
     });
-    assert.ok(isUuidv7(ref.id));
+    assert.ok(isUuid(ref.id) && uuidVersion(ref.id) === 7, ref.id);
     assert.equal(ref.seq, 0, 'the first record is number 0, linked to the genesis hash');
     const r = t.store.records.get(ref.id);
     assert.equal(r.verdict, 'VERIFIED');
@@ -94,6 +94,22 @@ test('opening with another key is refused instead of writing unreadable records'
   }
 });
 
+test('record ids are lowercase UUIDv7s that sort in the order the records were written, even when the clock steps back', () => {
+  const clock = new Clock(Date.parse('2026-03-01T08:00:00Z'));
+  const t = tempStore({ now: clock.now });
+  try {
+    const ids = Array.from({ length: 40 }, (_, i) => {
+      if (i === 20) clock.advanceDays(-30);
+      return t.store.write({ result: vnResult(ALICE), context: { operator: 'lan' } }).id;
+    });
+    for (const id of ids) assert.ok(isUuid(id) && uuidVersion(id) === 7 && id === id.toLowerCase(), id);
+    assert.deepEqual([...ids].sort(), ids);
+    assert.equal(new Set(ids).size, ids.length);
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('bad input is a typed error and stores nothing', () => {
   const t = tempStore();
   try {
@@ -102,6 +118,8 @@ test('bad input is a typed error and stores nothing', () => {
       [{ result: good, context: { operator: '  ' } }, 'RECORD_INVALID'],
       [{ result: { ...good, verdict: 'MAYBE' }, context: { operator: 'lan' } }, 'RECORD_INVALID'],
       [{ result: good, context: { operator: 'lan', id: 'not-a-uuid' } }, 'RECORD_INVALID'],
+      [{ result: good, context: { operator: 'lan', id: '0190F1D2-7C3A-7B4E-8A1F-3C2D1E0F9A8B' } }, 'RECORD_INVALID'],
+      [{ result: good, context: { operator: 'lan', id: '3b241101-e2bb-4255-8caf-4136c566a962' } }, 'RECORD_INVALID'],
       [{ result: good, context: { operator: 'lan', purpose: 'casino' } }, 'PROFILE_UNKNOWN'],
     ];
     for (const [input, code] of cases) {

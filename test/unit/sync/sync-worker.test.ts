@@ -112,7 +112,7 @@ test('the loop waits with growing jittered back-off, at least Retry-After, and r
 });
 
 test('the registry key pinned at enrolment is the only one a trust list may be signed with', async () => {
-  const { signJws } = await import('../../../core/sync/jws.ts');
+  const { signJws } = await import('../../../core/registry-protocol/jws.ts');
   const other = generateEd25519KeyPair();
   const forged = signJws({ alg: 'EdDSA', typ: 'eid-trust-list+jws', kid: 'x' },
     new TextEncoder().encode(JSON.stringify({ format: 'eid-trust-list/1', version: 1, issuedAt: '', cscas: [], crls: [] })), other.privateKeyDer);

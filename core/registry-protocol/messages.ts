@@ -1,0 +1,99 @@
+/**
+ * The registry protocol's message shapes, one schema for every JSON body a request or an answer
+ * carries (registry/openapi.yaml is the prose version). The terminal's client validates answers
+ * and the registry validates requests (and types its answers) with these, so the two cannot drift.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_BATCH_RECORDS = 1000;
+export const MAX_RECORD_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const TRUST_LIST_JWS_TYPE = 'eid-trust-list+jws';
+export const TRUST_LIST_FORMAT = 'eid-trust-list/1';
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+const recordId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
+
+/** What every record carries for the registry; other members (verdict, checks ...) pass through. */
+export const SyncRecordSchema = z.looseObject({
+  id: recordId,
+  seq: z.number().int().nonnegative(),
+  terminalTime: z.string().datetime({ offset: true }),
+  prevHash: hash,
+  hash,
+});
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+
+export const RecordBatchSchema = z.object({
+  /** The terminal's clock when it sent the batch (ISO 8601), for skew detection. */
+  terminalNow: z.string().datetime({ offset: true }),
+  /** Raw records; each one is validated on its own so one bad record does not sink the batch. */
+  records: z.array(z.unknown()).min(1).max(MAX_BATCH_RECORDS),
+});
+export type RecordBatch = z.infer<typeof RecordBatchSchema>;
+
+export const ChainFlagSchema = z.enum(['GAP', 'FORK', 'TAMPERED', 'CLOCK_SKEW', 'CLOCK_REGRESSION']);
+export type ChainFlag = z.infer<typeof ChainFlagSchema>;
+
+export const RecordResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('stored'), flags: z.array(ChainFlagSchema) }),
+  z.object({ id: z.string(), status: z.literal('duplicate') }),
+  z.object({ id: z.string(), status: z.literal('rejected'), reason: z.string() }),
+]);
+export type RecordResult = z.infer<typeof RecordResultSchema>;
+
+export const BatchResponseSchema = z.object({
+  receivedAt: z.string(),
+  clockSkewMs: z.number(),
+  results: z.array(RecordResultSchema),
+});
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+
+export const EnrolRequestSchema = z.object({
+  code: z.string().min(8).max(64),
+  /** Ed25519 SubjectPublicKeyInfo DER, base64. */
+  publicKey: z.string().min(40).max(200),
+  name: z.string().max(100).optional(),
+});
+export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
+
+export const EnrolResponseSchema = z.object({
+  terminalId: z.string(),
+  /** The registry's Ed25519 SPKI DER, base64: pinned by the terminal for trust-list verification. */
+  registryKey: z.string(),
+  registryKeyId: z.string(),
+});
+export type EnrolResponse = z.infer<typeof EnrolResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  store: z.enum(['sqlite', 'postgres']),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const VersionResponseSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  protocol: z.literal(PROTOCOL_VERSION),
+  /** First 8 bytes of SHA-256 of the registry SPKI, hex. */
+  registryKeyId: z.string(),
+});
+export type VersionResponse = z.infer<typeof VersionResponseSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), serverTime: z.string().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** The signed payload of the trust list (the answer to GET /v1/trust-list is its compact JWS). */
+export const TrustListSchema = z.object({
+  format: z.literal(TRUST_LIST_FORMAT),
+  version: z.number().int().positive(),
+  issuedAt: z.string(),
+  /** DER certificates, base64. */
+  cscas: z.array(z.string()).max(20000),
+  /** DER CRLs, base64. */
+  crls: z.array(z.string()).max(20000),
+});
+export type TrustList = z.infer<typeof TrustListSchema>;
