@@ -16,13 +16,19 @@ export interface CliOptions {
   readonly npmScript?: string;
 }
 
-function nodeArgs(args: readonly string[], options: CliOptions): string[] {
-  return [...(options.withoutBinding ? ['--require', WITHOUT_SMARTCARD] : []), BIN, ...args];
+/**
+ * The environment of the command. Without the binding, the preload goes into NODE_OPTIONS so that
+ * every Node process the command starts (serve and start run service/main.ts as a child) lacks it too.
+ */
+function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...options.env };
+  if (options.withoutBinding) env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${JSON.stringify(WITHOUT_SMARTCARD)}`].filter(Boolean).join(' ');
+  return env;
 }
 
 /** A command that ends by itself. */
 export function runCli(args: readonly string[], options: CliOptions = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, nodeArgs(args, options), { encoding: 'utf8', env: { ...process.env, ...options.env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: cliEnv(options), timeout: 60_000 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,11 +40,11 @@ export class RunningCli {
   readonly #group: boolean;
 
   constructor(args: readonly string[], options: CliOptions = {}) {
-    const env = { ...process.env, ...options.env };
+    const env = cliEnv(options);
     // npm runs the command in a child of its own: a process group lets Ctrl+C reach both.
     this.child = options.npmScript
       ? spawn('npm', ['run', '--silent', options.npmScript, '--', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-      : spawn(process.execPath, nodeArgs(args, options), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      : spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#group = options.npmScript !== undefined;
     const append = (chunk: Buffer): void => {
       this.#output += chunk.toString('utf8');

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { appNeeds, bundledPathProblems, dependencyProblems, iconProblems, packagingProblems, readConfig, schemaErrors, type BuilderConfig } from '../../scripts/check-packaging.ts';
+import {
+  appNeeds, bundledPathProblems, dependencyProblems, iconProblems, packagingProblems, readConfig, schemaErrors, unpackagedModuleProblems, type BuilderConfig,
+} from '../../scripts/check-packaging.ts';
 
 function tree(t: { after(fn: () => void): void }, files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'eid-packaging-'));
@@ -71,4 +73,11 @@ test('the icons named by the configuration exist with their size in the name', (
   assert.deepEqual(iconProblems(readConfig()), []);
   const root = tree(t, { 'icons/icon.png': 'x' });
   assert.deepEqual(iconProblems({ icon: 'icons/icon.png', linux: { icon: 'missing' } }, root), ['icon icons/icon.png: the name must carry the size (e.g. 256x256.png)', 'icon missing does not exist']);
+});
+
+test('the face engine in the main bundle is named until its assets are packaged', () => {
+  assert.deepEqual(unpackagedModuleProblems('// host/create-host.ts\n// core/session/session.ts\n'), []);
+  const problems = unpackagedModuleProblems('// host/create-host.ts\n// face/engine.ts\n// face/node-runtime.ts\n');
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /^face\/engine\.ts, face\/node-runtime\.ts in the main bundle: package the face engine's assets/);
 });
