@@ -1,8 +1,8 @@
 /**
- * The house's layer table, in the style of VS Code's: which part of the repository may import
- * which, and which npm packages only some parts may use. Data only; scripts/import-check.ts
- * applies it (`npm run lint`, test/unit/architecture.test.ts), scripts/layer-doc.ts renders it
- * into docs/reference/architecture.md.
+ * The house's layer table (docs/design/DESIGN.md as code), in the style of VS Code's: which part
+ * of the repository may import which, and which npm packages only some parts may use. Data only;
+ * scripts/import-check.ts applies it (`npm run lint`, test/unit/architecture.test.ts),
+ * scripts/layer-doc.ts renders it into docs/reference/architecture.md.
  */
 
 export interface Part {
@@ -50,7 +50,7 @@ export const PARTS: readonly Part[] = [
   { path: 'renderer/src/', imports: ['core/api/'], node: false, says: 'the React kiosk UI: sees only the TerminalApi contract' },
   { path: 'renderer/vite.config.ts', imports: [], says: 'how Vite builds the UI' },
   { path: 'bench/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/', 'fixtures/'], says: 'benchmarks, as ratios to a baseline of the same run' },
-  { path: 'scripts/', imports: ['core/'], says: 'build, lint and test tooling' },
+  { path: 'scripts/', imports: ['core/', 'fixtures/'], says: 'build, lint, test and CI tooling (the test runner reads fixtures/\' skip markers)' },
   { path: 'test/', imports: ['core/', 'face/', 'native/', 'fixtures/', 'host/', 'registry/', 'service/', 'electron/', 'cli/', 'renderer/', 'bench/', 'scripts/'], says: 'unit, chip, integration and e2e tests' },
 ];
 

@@ -6,7 +6,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEnrolmentCode } from '../../../registry/enrolment-codes.ts';
@@ -20,6 +19,7 @@ import { chainHash } from '../../../core/registry-protocol/record-chain.ts';
 import { currentTrustList } from '../../../core/sync/trust-list.ts';
 import { fillOutbox, makeRecords, MemoryKv } from '../../../fixtures/sync/memory-outbox.ts';
 import { SqliteTestOutbox } from '../../../fixtures/sync/sqlite-outbox.ts';
+import { realData } from '../../../fixtures/index.ts';
 import { FaultProxy, replay } from './fault-proxy.ts';
 import { enrolTestTerminal, start, tempDir } from './registry-harness.ts';
 
@@ -251,7 +251,7 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     const term = await enrolTestTerminal(registry);
     const worker = term.worker();
     assert.equal((await worker.syncOnce(true)).trustList, 'none');
-    const csca = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../../shared/realdata/csca/CSCA_Vietnam_CCCD_2021.pem', import.meta.url))));
+    const csca = realData('csca/CSCA_Vietnam_CCCD_2021.pem');
     const published = await publishTrustList(registry.store, registry.key, [{ name: 'vn.pem', bytes: csca }], new Date());
     let received = 0;
     const w2 = term.worker(undefined, { onTrustList: (l) => { received = l.cscas.length; } });
