@@ -102,12 +102,7 @@ export function nativePcscBinding(): PcscBinding {
   try {
     module = createRequire(import.meta.url)('smartcard') as SmartcardModule;
   } catch (e) {
-    throw new EidError(
-      'PCSC_BINDING_MISSING',
-      'The smart-card reader component is not installed (npm package "smartcard" failed to build or load). Reinstall the terminal software.',
-      'Thành phần đọc thẻ thông minh chưa được cài đặt (gói "smartcard" không tải được). Hãy cài đặt lại phần mềm.',
-      { cause: e },
-    );
+    throw new EidError('PCSC_BINDING_MISSING', {}, { cause: e });
   }
   loaded = { establishContext: () => openContext(module) };
   return loaded;

@@ -12,6 +12,7 @@ import { nativePcscBinding } from '../../native/pcsc-binding.ts';
 import type { PcscBinding } from '../../native/pcsc-binding.ts';
 import { ReaderWatcher, listReaders } from '../../native/readers.ts';
 import type { ReaderEvent, ReaderInfo } from '../../native/readers.ts';
+import { jsonMessage, messageText, usageError } from '../output.ts';
 import { quirksFor } from '../../native/reader-quirks.ts';
 
 const USAGE = `Usage: eid-terminal readers [--json] [--watch]
@@ -57,7 +58,7 @@ export function formatReaders(readers: readonly ReaderInfo[]): string {
 function formatEvent(e: ReaderEvent): string {
   const where = e.reader ? ` ${e.reader}` : '';
   const atr = e.atr ? ` ATR ${toHex(e.atr)}` : '';
-  const why = e.error ? ` (${e.error.code}: ${e.error.message})` : '';
+  const why = e.error ? ` (${e.error.code}: ${messageText(e.error)})` : '';
   return `${e.type}${where}${atr}${why}`;
 }
 
@@ -66,7 +67,7 @@ function eventJson(e: ReaderEvent): string {
     type: e.type,
     reader: e.reader ?? null,
     ...(e.atr ? { atr: toHex(e.atr) } : {}),
-    ...(e.error ? { error: { code: e.error.code, message: e.error.message } } : {}),
+    ...(e.error ? { error: jsonMessage(e.error) } : {}),
   });
 }
 
@@ -98,7 +99,7 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new EidError('USAGE', `${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help', { cause: e });
+    throw usageError(e instanceof Error ? e.message : String(e), e);
   }
   if (values.help) {
     console.log(USAGE);

@@ -1,0 +1,30 @@
+/** English: the kiosk's frame: title, navigation, signing in, PIN prompts, language, status bar. */
+import { template } from '../../define.ts';
+
+export const uiCommon = {
+  'app.title': 'Chip ID verification',
+  'nav.verify': 'Verify',
+  'nav.history': 'History',
+  'nav.settings': 'Settings',
+  'nav.language': 'Language',
+  'signIn.title': 'Sign in for your shift',
+  'signIn.action': 'Sign in',
+  'signOut.action': 'Sign out',
+  'pin.supervisorTitle': 'Supervisor name and PIN',
+  'pin.operator': 'Operator',
+  'pin.pin': 'PIN',
+  'pin.unlock': 'Unlock',
+  'error.details': 'Details',
+  'error.code': 'Code',
+  'error.label': 'error',
+  'warning.label': 'Warning',
+  'status.noReader': 'No reader',
+  'status.cardPresent': 'card present',
+  'status.noCard': 'no card',
+  'status.online': 'Online',
+  'status.offline': 'Offline',
+  'status.noRegistry': 'No registry',
+  'status.pending': template({ count: 'number' }, (p) => `${p.count} records pending`),
+  'status.trustList': 'Trust list',
+  'status.trustNever': 'never updated',
+};
