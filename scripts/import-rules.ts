@@ -7,6 +7,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Layers of core/: a module may import its own layer or lower ones, never higher. */
 const CORE_RANK: Record<string, number> = {
+  // The message catalogue sits below everything: every folder may use it, it uses nothing.
+  messages: -1,
   'errors.ts': 0, bytes: 0, api: 0,
   crypto: 1, asn1: 1,
   mrz: 2, lds: 2, 'registry-protocol': 2,
@@ -21,7 +23,7 @@ const CORE_RANK: Record<string, number> = {
  * and core/trust (trust-publish reads certificate files with its loader). Never the terminal's
  * own sync client or store.
  */
-const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol']);
+const REGISTRY_MAY_IMPORT = new Set(['messages', 'errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol']);
 /** Front ends share what they need through host/ and core/, never by importing one another. */
 const FRONT_ENDS = ['electron', 'service', 'cli'];
 
@@ -102,8 +104,8 @@ export function findViolations(root: string): Violation[] {
         if (toTop && toTop !== fromTop && FRONT_ENDS.includes(toTop) && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
           violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ may not import the front end ${toTop}/ (share through host/ or core/)` });
         }
-        if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
-          violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
+        if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/') || target.startsWith('core/messages/'))) {
+          violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi) and core/messages (its words)' });
         }
         if (rel.startsWith('renderer/src/') && (spec.startsWith('node:') || spec === 'electron')) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ never touches Node or Electron' });

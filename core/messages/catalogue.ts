@@ -60,6 +60,10 @@ export function isWarningCode(code: string): code is WarningCode {
   return KIND_OF.get(code) === 'warnings';
 }
 
+export function isUiKey(key: string): key is UiKey {
+  return KIND_OF.get(key) === 'ui';
+}
+
 export function isLang(value: unknown): value is Lang {
   return value === 'vi' || value === 'en';
 }

@@ -7,6 +7,9 @@
 /** DG13 field 12 and the printed expiry of a card that does not expire. */
 export const NO_EXPIRY_TEXT = 'Không thời hạn';
 
+/** The nationality of a citizen as DG13 writes it. */
+export const NATIONALITY_VN = 'Việt Nam';
+
 /** The sex as the QR code and DG13 write it. */
 export const SEX_WORDS = { M: 'Nam', F: 'Nữ' } as const;
 

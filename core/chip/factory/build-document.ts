@@ -29,7 +29,7 @@ import { paceOid } from '../../emrtd/pace/pace-algorithm.ts';
 import { chipAuthenticationOid } from '../../emrtd/chip-auth/chip-auth-keys.ts';
 import { ECDSA_PLAIN_OIDS, OID } from '../../asn1/oids.ts';
 import { curveByName } from '../../crypto/ec/index.ts';
-import { SEX_WORDS } from '../../mrz/card-words.ts';
+import { NATIONALITY_VN, SEX_WORDS } from '../../mrz/card-words.ts';
 import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
 
 export interface BuildOptions {
@@ -70,7 +70,7 @@ function dg13For(person: SyntheticPerson, idNumber = person.idNumber): Uint8Arra
     fullName: person.fullName,
     dateOfBirth: iso(person.dateOfBirth),
     sex: SEX_WORDS[person.sex],
-    nationality: 'Việt Nam',
+    nationality: NATIONALITY_VN,
     ethnicity: person.ethnicity,
     religion: person.religion,
     placeOfOrigin: person.placeOfOrigin,

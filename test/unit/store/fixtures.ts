@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerificationResult, Verdict } from '../../../core/api/verification.ts';
+import { warning } from '../../../core/messages/message.ts';
 import { openStore, type OpenStoreOptions, type Store } from '../../../core/store/store.ts';
 
 export interface Person {
@@ -18,7 +19,7 @@ export function vnResult(person: Person, verdict: Verdict = 'VERIFIED'): Verific
   const fail = verdict === 'FAILED';
   return {
     verdict,
-    warnings: verdict === 'VERIFIED' ? ['revocation status unknown'] : [],
+    warnings: verdict === 'VERIFIED' ? [warning('REVOCATION_UNKNOWN', { gap: 'no-crl' })] : [],
     checks: {
       accessControl: { status: 'PASS', protocol: 'BAC' },
       chipAuthentication: { status: 'PASS', method: 'CA' },

@@ -1,5 +1,4 @@
 /** English: the kiosk's frame: title, navigation, signing in, PIN prompts, language, status bar. */
-import { template } from '../../define.ts';
 
 export const uiCommon = {
   'app.title': 'Chip ID verification',
@@ -24,7 +23,7 @@ export const uiCommon = {
   'status.online': 'Online',
   'status.offline': 'Offline',
   'status.noRegistry': 'No registry',
-  'status.pending': template({ count: 'number' }, (p) => `${p.count} records pending`),
+  'status.pending': 'records pending',
   'status.trustList': 'Trust list',
   'status.trustNever': 'never updated',
 };

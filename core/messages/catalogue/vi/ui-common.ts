@@ -25,7 +25,7 @@ export const uiCommon = {
   'status.online': 'Trực tuyến',
   'status.offline': 'Ngoại tuyến',
   'status.noRegistry': 'Chưa kết nối máy chủ',
-  'status.pending': (p) => `${p.count} bản ghi chờ gửi`,
+  'status.pending': 'bản ghi chờ gửi',
   'status.trustList': 'Danh sách tin cậy',
   'status.trustNever': 'chưa cập nhật',
 } satisfies Translation<typeof en>;
