@@ -20,12 +20,16 @@ import { uiRecords } from './ui-records.ts';
 import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 
-/** The area files, by kind: a key is defined in exactly one of them (a unit test checks). */
+/** The area files by kind, named as their files: a key is defined in exactly one of them (a unit test checks). */
 export const areas = {
-  errors: { dataErrors, emrtdErrors, documentErrors, trustErrors, storeErrors, terminalErrors, syncErrors, readerErrors, toolErrors },
+  errors: {
+    'errors-data': dataErrors, 'errors-emrtd': emrtdErrors, 'errors-documents': documentErrors, 'errors-trust': trustErrors,
+    'errors-store': storeErrors, 'errors-terminal': terminalErrors, 'errors-sync': syncErrors, 'errors-readers': readerErrors,
+    'errors-tools': toolErrors,
+  },
   warnings: { warnings },
   notes: { notes },
-  ui: { uiCommon, uiVerify, uiResult, uiRecords, uiSettings, uiSamples },
+  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples },
 };
 
 export const en = {

@@ -1,4 +1,4 @@
-/** English: the sample cards of the virtual reader (core/chip/factory), as the picker and `virtual-card list` name them. */
+/** English: the sample cards of the virtual reader (core/chip/factory), as the kiosk's picker names them. */
 
 export const uiSamples = {
   'sample.cccd-2021': 'Vietnamese chip citizen ID (CCCD, 2021): BAC, Chip and Active Authentication',
