@@ -9,7 +9,7 @@ import { createNodeFaceEngine } from '../face/node-runtime.ts';
 import { decodeImage } from '../face/node-image.ts';
 import { cosineSimilarity } from '../face/similarity.ts';
 import { DEFAULT_MATCH_POLICY, uncertainFrom } from '../face/decision.ts';
-import { faceBytes, facePairs, facePhotos, spoofPhotos } from '../fixtures/faces/index.ts';
+import { faceBytes, facePairs, facePhotos, spoofPhotos } from '../fixtures/index.ts';
 import { falseMatchRate, falseNonMatchRate, percent } from './face-rates.ts';
 import type { BenchRow } from './run.ts';
 

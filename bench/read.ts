@@ -105,7 +105,7 @@ async function terminalCpu(doc: VirtualDocument, runs: number): Promise<{ cpuMs:
 }
 
 async function throughPcscd(doc: VirtualDocument): Promise<BenchRow[]> {
-  const { pcscdUnavailableReason, requirePcscd, waitForCardState } = await import('../test/integration/helpers/pcscd.ts');
+  const { pcscdUnavailableReason, requirePcscd, waitForCardState } = await import('../fixtures/pcscd.ts');
   const reason = pcscdUnavailableReason();
   if (reason) return [{ name: 'read through pcscd + vpcd', value: 0, unit: 'skipped', note: reason }];
   const cleanups: (() => unknown)[] = [];

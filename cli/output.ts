@@ -4,7 +4,7 @@ import type { UiKey } from '../core/messages/catalogue.ts';
 import type { MessageParams } from '../core/messages/define.ts';
 import type { Message } from '../core/messages/message.ts';
 import { render, renderWithDetail } from '../core/messages/render.ts';
-import { cliLanguage } from './language.ts';
+import { terminalLanguage } from './terminal-language.ts';
 
 /** A message in --json output: the code and its parameters, and the text in the CLI's language. */
 export interface JsonMessage {
@@ -14,17 +14,17 @@ export interface JsonMessage {
 }
 
 export function jsonMessage(m: Message): JsonMessage {
-  return { code: m.code, params: m.params, message: renderWithDetail(cliLanguage(), m) };
+  return { code: m.code, params: m.params, message: renderWithDetail(terminalLanguage(), m) };
 }
 
 /** A message as a line for a person: the sentence and its technical detail. */
 export function messageText(m: Message): string {
-  return renderWithDetail(cliLanguage(), m);
+  return renderWithDetail(terminalLanguage(), m);
 }
 
 /** A label of the catalogue's UI texts in the CLI's language (e.g. 'warning.label'). */
 export function label(key: UiKey): string {
-  return render(cliLanguage(), { code: key });
+  return render(terminalLanguage(), { code: key });
 }
 
 /** Prints an error for a person or as the `{"error": {code, params, message}}` JSON object; returns exit status 2. */

@@ -10,7 +10,7 @@ export async function pcscReaders(): Promise<ReaderProvider[]> {
   try {
     nativePcscBinding();
   } catch (e) {
-    if (isEidError(e, 'PCSC_BINDING_MISSING')) {
+    if (isEidError(e, 'PCSC_UNAVAILABLE')) {
       console.error(`PC/SC: ${e.message}`);
       return [];
     }

@@ -1,12 +1,12 @@
 /**
  * The one file that loads the native PC/SC module (`smartcard`, N-API; see docs/reference/pcsc.md
- * for why not `pcsclite`). It is imported lazily on first use, so commands and tests that never
- * touch a reader never load the addon. Everything above this file sees only the small
- * PcscBinding interface, which tests replace with fakes.
+ * for why not `pcsclite`). It is loaded on demand, on first use, so commands and tests that never
+ * touch a reader never load the addon, and a machine where the optional package did not build
+ * (no PC/SC development files) still runs everything else. Everything above this file sees only
+ * the small PcscBinding interface, which tests replace with fakes.
  */
 import { createRequire } from 'node:module';
-import { EidError } from '../core/errors.ts';
-import { pcscFailure } from './pcsc-errors.ts';
+import { pcscFailure, pcscUnavailable } from './pcsc-errors.ts';
 
 /** SCARD_STATE_* bits (identical in pcsclite, winscard and macOS). */
 export const SCARD_STATE = {
@@ -93,18 +93,27 @@ interface SmartcardContext {
   close(): void;
 }
 
-let loaded: PcscBinding | undefined;
+/** Loads the `smartcard` module; tests inject one that fails as a machine without it does. */
+export type SmartcardLoader = () => unknown;
 
-/** The real binding; loads the addon on first call. Throws PCSC_BINDING_MISSING if absent. */
-export function nativePcscBinding(): PcscBinding {
-  if (loaded) return loaded;
+const requireSmartcard: SmartcardLoader = () => createRequire(import.meta.url)('smartcard');
+
+/** The binding over a loaded `smartcard` module; PCSC_UNAVAILABLE when it cannot be loaded. */
+export function loadPcscBinding(load: SmartcardLoader = requireSmartcard): PcscBinding {
   let module: SmartcardModule;
   try {
-    module = createRequire(import.meta.url)('smartcard') as SmartcardModule;
+    module = load() as SmartcardModule;
   } catch (e) {
-    throw new EidError('PCSC_BINDING_MISSING', {}, { cause: e });
+    throw pcscUnavailable('binding', undefined, e);
   }
-  loaded = { establishContext: () => openContext(module) };
+  return { establishContext: () => openContext(module) };
+}
+
+let loaded: PcscBinding | undefined;
+
+/** The real binding, loaded on first call. Throws PCSC_UNAVAILABLE (binding missing) if absent. */
+export function nativePcscBinding(): PcscBinding {
+  loaded ??= loadPcscBinding();
   return loaded;
 }
 

@@ -6,7 +6,6 @@
 import { EidError, isEidError } from '../core/errors.ts';
 
 export type PcscErrorCode =
-  | 'PCSC_UNAVAILABLE'
   | 'READER_UNAVAILABLE'
   | 'READER_BUSY'
   | 'NO_CARD'
@@ -22,8 +21,18 @@ export function pcscError(code: PcscErrorCode, detail?: string, cause?: unknown)
   return new EidError(code, detail ? { detail } : {}, { cause });
 }
 
+/** The one command that installs what real readers need, run in the terminal's folder. */
+export function pcscEnableCommand(platform: NodeJS.Platform = process.platform): string {
+  return platform === 'linux' ? 'sudo apt-get install libpcsclite-dev pcscd && npm install' : 'npm install';
+}
+
+/** PCSC_UNAVAILABLE: the service (pcscd) is not running, or the binding is not installed; both name the fix. */
+export function pcscUnavailable(missing: 'service' | 'binding', detail?: string, cause?: unknown): EidError {
+  return new EidError('PCSC_UNAVAILABLE', { missing, command: pcscEnableCommand(), ...(detail ? { detail } : {}) }, { cause });
+}
+
 /** PC/SC message texts as the binding reports them (pcsc-lite's pcsc_stringify_error and smartcard's table). */
-const BY_MESSAGE: readonly [RegExp, PcscErrorCode][] = [
+const BY_MESSAGE: readonly [RegExp, PcscErrorCode | 'PCSC_UNAVAILABLE'][] = [
   [/card was removed|no smart card|unpowered|removed card/i, 'CARD_REMOVED'],
   [/card was reset|reset card/i, 'CARD_RESET'],
   [/reader unavailable|unknown reader|reader not ready|no readers/i, 'READER_UNAVAILABLE'],
@@ -38,5 +47,6 @@ export function pcscFailure(e: unknown, reader?: string): EidError {
   if (isEidError(e)) return e;
   const text = e instanceof Error ? e.message : String(e);
   const code = BY_MESSAGE.find(([pattern]) => pattern.test(text))?.[1] ?? 'PCSC_ERROR';
-  return pcscError(code, reader ? `${reader}: ${text}` : text, e);
+  const detail = reader ? `${reader}: ${text}` : text;
+  return code === 'PCSC_UNAVAILABLE' ? pcscUnavailable('service', detail, e) : pcscError(code, detail, e);
 }

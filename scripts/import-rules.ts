@@ -1,6 +1,6 @@
 /**
- * The dependency rules of DESIGN.md as code: which folder may import which, and that only
- * core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
+ * The dependency rules of docs/design/DESIGN.md as code: which folder may import which, and that
+ * only core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -106,6 +106,19 @@ export function findViolations(root: string): Violation[] {
         }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/') || target.startsWith('core/messages/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi) and core/messages (its words)' });
+        }
+        // Front ends and host/ run in the shipped app, where the build tooling of scripts/ is not.
+        if (toTop === 'scripts' && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ never imports scripts/ (build tooling)` });
+        }
+        if (target && rel.startsWith('bench/') && target.startsWith('test/')) {
+          violations.push({ file: rel, specifier: spec, rule: 'bench/ never imports test/ (shared helpers live in fixtures/)' });
+        }
+        if (target && rel.startsWith('fixtures/') && !['fixtures/', 'core/', 'native/'].some((f) => target.startsWith(f))) {
+          violations.push({ file: rel, specifier: spec, rule: 'fixtures/ imports only core/ and native/' });
+        }
+        if (target && (target.startsWith('..') || target.startsWith('/'))) {
+          violations.push({ file: rel, specifier: spec, rule: 'nothing imports from outside the repository' });
         }
         if (rel.startsWith('renderer/src/') && (spec.startsWith('node:') || spec === 'electron')) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ never touches Node or Electron' });

@@ -12,7 +12,7 @@ import { toHex } from '../core/bytes/hex.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
 import { dispatch } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
-import { staticFile } from './static-files.ts';
+import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
   readonly api: TerminalApi;
@@ -70,6 +70,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       req.on('error', reject);
     });
 
+  const files = new StaticFiles(options.staticDir);
   const server = createServer((req, res) => {
     void (async () => {
       if (!hostOk(req)) return refuse(res, 421, new EidError('BAD_HOST'));
@@ -89,9 +90,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         return outcome.ok ? send(res, 200, { result: outcome.result }) : send(res, outcome.status, { error: outcome.error });
       }
       if (req.method !== 'GET') return refuse(res, 405, new EidError('METHOD_NOT_ALLOWED'));
-      const file = await staticFile(options.staticDir, url);
+      const file = await files.respond(url, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'] });
       if (!file) return refuse(res, 404, new EidError('NOT_FOUND'));
-      res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+      res.writeHead(file.status, { ...file.headers, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
       res.end(file.body);
     })().catch(() => refuse(res, 500, new EidError('INTERNAL_ERROR')));
   });

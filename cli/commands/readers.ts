@@ -1,12 +1,13 @@
 /**
  * `eid-terminal readers [--json] [--watch]`: the PC/SC readers, whether a card is on each and
  * its ATR, and what the terminal knows about the reader (quirks). --watch follows readers and
- * cards live until interrupted. Exit 0 on success (also with no reader), 2 when the smart-card
+ * cards live until interrupted. Exit 0 on success (also with no reader, and on a machine without the
+ * PC/SC binding, where it says in one sentence how to enable real readers), 2 when the smart-card
  * service is not running (error PCSC_UNAVAILABLE).
  */
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { EidError } from '../../core/errors.ts';
+import { isEidError } from '../../core/errors.ts';
 import { toHex } from '../../core/bytes/hex.ts';
 import { nativePcscBinding } from '../../native/pcsc-binding.ts';
 import type { PcscBinding } from '../../native/pcsc-binding.ts';
@@ -19,6 +20,7 @@ const USAGE = `Usage: eid-terminal readers [--json] [--watch]
 
 Lists the smart-card readers, whether a card is on each, and the card's ATR.
   --json    one JSON object: {"readers":[{"name","cardPresent","atr","cardMute","quirk"}]}
+            (plus "note":{"code","message"} when this machine lacks the PC/SC binding)
   --watch   keep running and print reader and card events (JSON lines with --json); Ctrl-C ends`;
 
 export interface ReaderJson {
@@ -105,8 +107,17 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
     console.log(USAGE);
     return 0;
   }
-  if (values.watch) return watch(values.json === true, binding());
-  const readers = listReaders(binding());
+  let pcsc: PcscBinding;
+  try {
+    pcsc = binding();
+  } catch (e) {
+    // Only the binding's absence is thrown here; a stopped service shows when the readers are listed.
+    if (!isEidError(e, 'PCSC_UNAVAILABLE')) throw e;
+    console.log(values.json ? JSON.stringify({ readers: [], note: jsonMessage(e) }) : messageText(e));
+    return 0;
+  }
+  if (values.watch) return watch(values.json === true, pcsc);
+  const readers = listReaders(pcsc);
   console.log(values.json ? JSON.stringify({ readers: readers.map(readerJson) }) : formatReaders(readers));
   return 0;
 }

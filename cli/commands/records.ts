@@ -7,7 +7,6 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
-import { EidError } from '../../core/errors.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import type { ExportFormat } from '../../core/store/export.ts';
 import type { RecordQuery, StoredRecord } from '../../core/store/record-types.ts';

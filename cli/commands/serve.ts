@@ -60,10 +60,10 @@ export const command: Command = {
     }
     const served = await serveTerminal(values);
     console.log(served.service.url);
-    const browser = values['no-browser'] ? undefined : openAppWindow(served.service.url, hostOptions(values).dataDir, false);
-    console.error(browser ? 'eID Terminal is running in the browser window. Press Ctrl+C to stop.' : 'eID Terminal is running: open the URL above. Press Ctrl+C to stop.');
+    const window = values['no-browser'] ? undefined : openAppWindow(served.service.url, hostOptions(values).dataDir, false);
+    console.error(window ? `eID Terminal is running in a ${window.name} window. Press Ctrl+C to stop.` : 'eID Terminal is running: open the URL above. Press Ctrl+C to stop.');
     await untilSignal();
-    browser?.kill();
+    window?.close();
     await served.close();
     return 0;
   },

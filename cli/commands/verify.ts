@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import type { VerificationResult } from '../../core/api/verification.ts';
-import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { verifyDocumentWithDetails } from '../../core/trust/verify-document.ts';
 import { printResult, resultJson } from '../result-printer.ts';

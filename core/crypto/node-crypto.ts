@@ -1,5 +1,5 @@
 /**
- * The one file that imports node:crypto (see DESIGN.md "Crypto rules"): only what BoringSSL in
+ * The one file that imports node:crypto (see docs/design/DESIGN.md "Crypto rules"): only what BoringSSL in
  * Electron provides as well. Everything elliptic lives in ec/ on @noble/curves.
  */
 import * as nc from 'node:crypto';

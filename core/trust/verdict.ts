@@ -98,7 +98,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   }
   if (input.expiry === 'EXPIRED') warnings.push(warning('DOCUMENT_EXPIRED'));
 
-  // DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
+  // docs/design/DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
   let verdict = overallVerdict(checks);
   if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
   if (input.holderDataUnreadable) {
@@ -108,7 +108,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   return { verdict, checks, warnings, reasons };
 }
 
-/** DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
+/** docs/design/DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
 function overallVerdict(checks: Checks): Verdict {
   const values = Object.values(checks).map((c) => c.status as string);
   if (values.includes('FAIL') || checks.revocation.status === 'REVOKED') return 'FAILED';

@@ -9,8 +9,8 @@ CORPUS = REPO / 'fixtures' / 'corpus'
 SOURCES = CORPUS / 'sources'
 TRUST_DIR = CORPUS / 'trust'
 
-# Trust material another branch brings into the repository (fixtures/realdata, from
-# /work/shared/realdata); referenced by path, never copied into the corpus.
+# The project's public real-world artefacts (fixtures/realdata, with their own provenance README):
+# referenced by path, never copied into the corpus.
 REALDATA = 'fixtures/realdata'
 DE_MASTER_LIST = f'{REALDATA}/master-lists/DE_ML_2026-05-28-08-28-45.ml'
 IDN_CSCA_SERIES = f'{REALDATA}/csca/IDN_2010_SERIES'

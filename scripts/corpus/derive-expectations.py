@@ -5,7 +5,7 @@ fixtures/corpus/expected.json (Python 3 stdlib + the openssl command line).
 Signatures: openssl dgst -verify over the signed attributes, cross-checked with openssl cms -verify
 -binary -noverify. Certificate hops: openssl dgst -verify over tbsCertificate, cross-checked with
 openssl verify -partial_chain -attime. Data groups: openssl dgst of the bytes as read, against the
-LDSSecurityObject. The rules are DESIGN.md "Verdicts" as corrected by issue 13 (README.md here).
+LDSSecurityObject. The rules are docs/design/DESIGN.md "Verdicts" as corrected by issue 13 (README.md here).
 """
 from __future__ import annotations
 

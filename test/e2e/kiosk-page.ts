@@ -7,9 +7,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHost, type Host, type HostOptions } from '../../host/create-host.ts';
 import { ensureRendererBuilt } from '../../host/renderer-files.ts';
 import { startService, type RunningService } from '../../service/server.ts';
+import { skipUnlessCi } from '../../fixtures/setup-skip.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-export const skipWithoutChromium = !existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed (CI installs it)' : false;
+export const skipWithoutChromium = skipUnlessCi(existsSync(CHROMIUM) ? undefined : { suite: 'end-to-end kiosk (Chromium)', missing: 'Chromium is not installed', enable: 'sudo apt-get install chromium' });
 
 export interface Kiosk {
   readonly host: Host;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findViolations, importsOf } from '../../scripts/import-rules.ts';
 
-test('every import follows the dependency and crypto rules of DESIGN.md', () => {
+test('every import follows the dependency and crypto rules of docs/design/DESIGN.md', () => {
   assert.deepEqual(findViolations(process.cwd()), []);
 });
 

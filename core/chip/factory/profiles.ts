@@ -1,6 +1,6 @@
 /**
  * The document profiles the factory makes: what each kind of card carries and how its chip is
- * protected. Vietnamese profiles follow reference/vn-cccd.md (BAC on the 2021 card, DG13, DG3
+ * protected. Vietnamese profiles follow docs/design/vn-cccd.md (BAC on the 2021 card, DG13, DG3
  * behind EAC, no DG11); the foreign ones are ICAO "Utopia" documents under the second demo CSCA.
  */
 import { paceOid } from '../../emrtd/pace/pace-algorithm.ts';

@@ -1,6 +1,6 @@
 /**
  * Opening a chip: the chip access procedure of ICAO 9303-11 §4.2, with the CCCD lessons in
- * shared/reference/vn-cccd.md §8. Read EF.CardAccess by FID without selecting the MF; when it
+ * docs/design/vn-cccd.md §8. Read EF.CardAccess by FID without selecting the MF; when it
  * offers PACE, run the best variant this terminal supports, then SELECT the eMRTD application
  * under secure messaging; otherwise, or when PACE fails for a reason other than a lost card,
  * SELECT the application and run BAC with the MRZ key. Whatever opened the chip is named in the

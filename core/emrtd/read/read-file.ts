@@ -1,6 +1,6 @@
 /**
  * Reading an elementary file from the chip (ICAO 9303-10 §3.5, lessons in
- * shared/reference/emrtd-lessons.md): SELECT by FID (P1=02 P2=0C, no Le, never the MF), read
+ * docs/design/emrtd-lessons.md): SELECT by FID (P1=02 P2=0C, no Le, never the MF), read
  * the first bytes, learn the total size from the TLV header, then read the rest with the
  * largest Le that works (ReadSizePolicy). Offsets beyond 32767 use odd-INS READ BINARY (B1)
  * with DO'54'. Every loop is bounded; failures are typed.

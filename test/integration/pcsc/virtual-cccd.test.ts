@@ -14,7 +14,7 @@ import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 import { CountingTransport } from '../../../core/emrtd/apdu/transport-stats.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
 import { connectReader } from '../../../native/pcsc-transport.ts';
-import { VPCD_READER, requirePcscd, waitForCardState } from '../helpers/pcscd.ts';
+import { VPCD_READER, requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 
 const SLOT = 1;
 const READER = VPCD_READER(SLOT);

@@ -16,7 +16,7 @@ import { VARIANT_NAMES, variantAppliesTo } from '../../../core/chip/factory/vari
 import { virtualChipFor } from '../../../core/chip/virtual-chip.ts';
 import { VerificationResultSchema } from '../../../core/api/verification.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
-import { requirePcscd, waitForCardState } from '../helpers/pcscd.ts';
+import { requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'eid-terminal.js');

@@ -9,12 +9,12 @@ import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
 import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
 import { mrzInformation } from '../../../core/mrz/index.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 import { fixedRandom } from './fixed-random.ts';
 import { MiniCard } from './mini-card.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
 const auth = appD.authentication;
 const MRZ_INFO: string = appD.mrz.mrz_information;
 

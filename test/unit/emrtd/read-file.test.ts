@@ -6,12 +6,12 @@ import { performBac } from '../../../core/emrtd/bac/bac.ts';
 import { FileReader, readFile } from '../../../core/emrtd/read/read-file.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
 import { parseCommand } from '../../../core/emrtd/apdu/apdu.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { MiniCard, type MiniCardOptions } from './mini-card.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 import { fixedRandom } from './fixed-random.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
 const MRZ_INFO: string = appD.mrz.mrz_information;
 const EF_COM = fromHex(appD.ef_com_reassembled);
 

@@ -8,11 +8,11 @@ import { parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import { sendCommand } from '../../../core/emrtd/apdu/exchange.ts';
 import { isEidError } from '../../../core/errors.ts';
 import type { ErrorCode } from '../../../core/messages/catalogue.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
-const misc = loadVectors('sm_aes_extended_and_misc_vectors.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
+const misc = vector('sm_aes_extended_and_misc_vectors.json');
 
 const appDKeys: SessionKeys = {
   cipher: '3DES',

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeDg2 } from '../../../core/lds/dg2.ts';
-import { faceBytes, faceFilePath, otherPhoto } from '../../../fixtures/faces/index.ts';
+import { faceBytes, faceFilePath, otherPhoto } from '../../../fixtures/index.ts';
 
 function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {

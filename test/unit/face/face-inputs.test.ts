@@ -13,7 +13,7 @@ import { evaluateActiveCheck, frameSignal } from '../../../face/liveness.ts';
 import { cosineSimilarity } from '../../../face/similarity.ts';
 import { encodeDg2 } from '../../../core/lds/dg2.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { faceBytes, facePhotos, otherPhoto, spoofPhotos } from '../../../fixtures/faces/index.ts';
+import { faceBytes, facePhotos, otherPhoto, spoofPhotos } from '../../../fixtures/index.ts';
 
 const engine = await createNodeFaceEngine();
 const describe = async (bytes: Uint8Array) => engine.describe(bytes);

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNodeFaceEngine } from '../../../face/node-runtime.ts';
-import { facePairs, facePhotos, faceBytes, type FacePhoto } from '../../../fixtures/faces/index.ts';
+import { facePairs, facePhotos, faceBytes, type FacePhoto } from '../../../fixtures/index.ts';
 import type { FaceDecision } from '../../../face/decision.ts';
 
 const engine = await createNodeFaceEngine();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { decodeImage } from '../../../face/node-image.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { faceBytes } from '../../../fixtures/faces/index.ts';
+import { faceBytes } from '../../../fixtures/index.ts';
 
 const source = faceBytes('person-01/02.jpg');
 const encode = async (image: sharp.Sharp): Promise<Uint8Array> => new Uint8Array(await image.toBuffer());

@@ -5,7 +5,7 @@ import { isEidError } from '../../../core/errors.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';
 import { ascii } from '../../../core/bytes/bytes.ts';
 import { toHex } from '../../../core/bytes/hex.ts';
-import { loadVector } from './vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 
 interface Sample {
   id: string;
@@ -16,7 +16,7 @@ interface Sample {
   kseed?: string;
   composite_recomputed?: string;
 }
-const vectors = loadVector<{ samples: Sample[] }>('mrz_checkdigit_td1_td2_td3.json');
+const vectors = vector<{ samples: Sample[] }>('mrz_checkdigit_td1_td2_td3.json');
 const today = new Date(Date.UTC(2026, 10, 27));
 
 test('check digit 7-3-1 on known fields', () => {

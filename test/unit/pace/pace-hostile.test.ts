@@ -113,11 +113,12 @@ function retag(raw: Uint8Array, tag: number): Uint8Array {
 }
 
 test('a mapping key that drives G~ to infinity is a PACE failure', async () => {
-  const { loadVector, scriptedRandom } = await import('./helpers.ts');
+  const { scriptedRandom } = await import('./helpers.ts');
+  const { vector } = await import('../../../fixtures/index.ts');
   const { curveByName, encodePoint } = await import('../../../core/crypto/ec/index.ts');
   const { modInverse } = await import('../../../core/crypto/dh.ts');
   const { toHex } = await import('../../../core/bytes/hex.ts');
-  const v = loadVector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
+  const v = vector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
   const curve = curveByName('brainpoolP256r1');
   const n = curve.params.n;
   const s = BigInt('0x' + v.nonce.decrypted_s);

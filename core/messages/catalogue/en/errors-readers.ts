@@ -2,7 +2,9 @@
 import { template } from '../../define.ts';
 
 export const readerErrors = {
-  PCSC_UNAVAILABLE: 'The smart-card service (pcscd) is not running. Start it, or check that the reader software is installed; the terminal reconnects by itself.',
+  PCSC_UNAVAILABLE: template({ missing: ['service', 'binding'], command: 'text' }, (p) => (p.missing === 'binding'
+    ? `Real card readers need the PC/SC binding (npm package smartcard), which is not installed here; to enable it, run: ${p.command}`
+    : `The smart-card service (pcscd) is not running. Start it, or install the reader software (${p.command}); the terminal reconnects by itself.`)),
   PCSC_BINDING_MISSING: 'The smart-card reader component is not installed (the npm package smartcard failed to build or load). Reinstall the terminal software.',
   READER_UNAVAILABLE: 'The card reader is no longer connected. Check its USB cable and try again.',
   READER_BUSY: 'The card reader is being used by another program. Close it and try again.',

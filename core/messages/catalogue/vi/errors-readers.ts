@@ -3,7 +3,9 @@ import type { Translation } from '../../define.ts';
 import type { readerErrors as en } from '../en/errors-readers.ts';
 
 export const readerErrors = {
-  PCSC_UNAVAILABLE: 'Dịch vụ thẻ thông minh (pcscd) không chạy. Hãy khởi động dịch vụ hoặc kiểm tra phần mềm đầu đọc; máy sẽ tự kết nối lại.',
+  PCSC_UNAVAILABLE: (p) => (p.missing === 'binding'
+    ? `Đầu đọc thẻ thật cần thành phần PC/SC (gói npm smartcard), máy này chưa cài; để bật, hãy chạy: ${p.command}`
+    : `Dịch vụ thẻ thông minh (pcscd) không chạy. Hãy khởi động dịch vụ hoặc cài phần mềm đầu đọc (${p.command}); máy sẽ tự kết nối lại.`),
   PCSC_BINDING_MISSING: 'Thành phần đọc thẻ thông minh chưa được cài đặt (gói smartcard không tải được). Hãy cài đặt lại phần mềm.',
   READER_UNAVAILABLE: 'Đầu đọc thẻ không còn kết nối. Hãy kiểm tra cáp USB và thử lại.',
   READER_BUSY: 'Đầu đọc thẻ đang được chương trình khác sử dụng. Hãy đóng chương trình đó và thử lại.',
