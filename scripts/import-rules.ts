@@ -19,6 +19,7 @@ export interface Part {
 
 /** core/, floor by floor, bottom up. */
 const CORE: readonly Part[] = [
+  { path: 'core/messages/', floor: 0, says: 'the message catalogue: every error, warning and UI text in English and Vietnamese' },
   { path: 'core/errors.ts', floor: 0, says: 'EidError, the typed error every layer raises' },
   { path: 'core/bytes/', floor: 0, says: 'bytes, hex, base64, TLV/DER' },
   { path: 'core/api/', floor: 0, says: 'the TerminalApi contract and result schemas (zod), the one RPC dispatch' },
@@ -42,12 +43,12 @@ export const PARTS: readonly Part[] = [
   { path: 'native/', imports: ['core/'], says: 'the PC/SC binding (the only code that loads it), reader watcher, vpcd bridge' },
   { path: 'fixtures/', imports: ['core/', 'native/'], says: 'test and bench data, its loader, the pcscd and port doubles both use' },
   { path: 'host/', imports: ['core/', 'native/'], says: 'the one composition root: store, trust, readers, sync -> a Terminal' },
-  { path: 'registry/', imports: ['core/errors.ts', 'core/bytes/', 'core/crypto/', 'core/asn1/', 'core/registry-protocol/', 'core/trust/'], says: 'the reference registry server; core/trust only for trust-publish\'s certificate loader' },
+  { path: 'registry/', imports: ['core/messages/', 'core/errors.ts', 'core/bytes/', 'core/crypto/', 'core/asn1/', 'core/registry-protocol/', 'core/trust/'], says: 'the reference registry server; core/trust only for trust-publish\'s certificate loader' },
   { path: 'service/', imports: ['core/', 'host/'], says: 'front end: TerminalApi over HTTP + WebSocket on 127.0.0.1' },
   { path: 'electron/', imports: ['core/', 'host/'], says: 'front end: the Electron kiosk shell' },
   { path: 'cli/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/'], says: 'front end: eid-terminal' },
   { path: 'bin/', imports: ['cli/'], says: 'the eid-terminal executable' },
-  { path: 'renderer/src/', imports: ['core/api/'], node: false, says: 'the React kiosk UI: sees only the TerminalApi contract' },
+  { path: 'renderer/src/', imports: ['core/api/', 'core/messages/'], node: false, says: 'the React kiosk UI: sees only the TerminalApi contract and the message catalogue (its words)' },
   { path: 'renderer/vite.config.ts', imports: [], says: 'how Vite builds the UI' },
   { path: 'bench/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/', 'fixtures/'], says: 'benchmarks, as ratios to a baseline of the same run' },
   { path: 'scripts/', imports: ['core/', 'fixtures/'], says: 'build, lint, test and CI tooling (the test runner reads fixtures/\' skip markers)' },

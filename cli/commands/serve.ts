@@ -31,7 +31,7 @@ export async function serveTerminal(values: ServiceArgValues): Promise<ServedTer
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
-    void exited.then(() => reject(new EidError('SERVICE_FAILED', 'The terminal service stopped before it was ready', 'Dịch vụ của quầy đã dừng trước khi sẵn sàng')));
+    void exited.then(() => reject(new EidError('SERVICE_FAILED')));
   });
   lines.on('line', (line) => console.log(line));
   return {

@@ -45,7 +45,7 @@ function ensureElectronBuilt(): void {
   if (existsSync(join(ROOT, 'dist/electron/main.mjs'))) return;
   const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-electron.ts')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) {
-    throw new EidError('ELECTRON_BUILD_FAILED', 'The Electron bundles could not be built (npm run build shows why)', 'Không tạo được gói Electron (chạy npm run build để xem lý do)');
+    throw new EidError('ELECTRON_BUILD_FAILED');
   }
 }
 
