@@ -122,7 +122,32 @@ export const CscaSummarySchema = z.object({
   fingerprint: z.string(),
   source: z.string(),
   name: z.string().nullable(),
+  /** A demo CSCA of the sample cards: its private key is public, so nothing it signs is a real document. */
+  demo: z.boolean(),
 });
+
+export const OperatorRoleSchema = z.enum(['clerk', 'supervisor']);
+
+export const OperatorSchema = z.object({
+  name: z.string(),
+  role: OperatorRoleSchema,
+  createdAt: z.string(),
+  disabled: z.boolean(),
+  /** When a lock after wrong PINs ends; null when not locked. */
+  lockedUntil: z.string().nullable(),
+});
+export type OperatorAccount = z.infer<typeof OperatorSchema>;
+
+const OperatorName = z.string().min(1).max(64);
+const NewPin = z.string().regex(/^\d{4,12}$/);
+
+/** What a supervisor changes on an account. */
+export const OperatorChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('disable'), disabled: z.boolean() }),
+  z.object({ kind: z.literal('unlock') }),
+  z.object({ kind: z.literal('pin'), pin: NewPin }),
+  z.object({ kind: z.literal('role'), role: OperatorRoleSchema }),
+]);
 
 export const DemoCardSchema = z.object({
   profile: z.string(),
@@ -143,15 +168,22 @@ export const TerminalApiSchema = {
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
   exportRecords: { input: Pin.extend({ format: z.enum(['csv', 'json']) }), output: z.object({ fileName: z.string(), content: z.string() }) },
   /** Checks a PIN (for supervisor screens) without changing who is signed in. */
-  login: { input: Pin, output: z.object({ role: z.enum(['clerk', 'supervisor']) }) },
-  signIn: { input: Pin, output: z.object({ role: z.enum(['clerk', 'supervisor']) }) },
+  login: { input: Pin, output: z.object({ role: OperatorRoleSchema }) },
+  signIn: { input: Pin, output: z.object({ role: OperatorRoleSchema }) },
+  /** First run: creates the first supervisor and signs them in; refused once any account exists. */
+  setupSupervisor: { input: z.object({ operator: OperatorName, pin: NewPin }), output: z.object({ role: OperatorRoleSchema }) },
+  listOperators: { input: Pin, output: z.array(OperatorSchema) },
+  addOperator: { input: Pin.extend({ name: OperatorName, role: OperatorRoleSchema, newPin: NewPin }), output: OperatorSchema },
+  changeOperator: { input: Pin.extend({ name: OperatorName, change: OperatorChangeSchema }), output: OperatorSchema },
   signOut: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
   getSettings: { input: z.object({}), output: SettingsSchema },
   updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
   /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). */
   listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string() })) },
   listTrust: { input: z.object({}), output: z.array(CscaSummarySchema) },
-  importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), summary: NoteSchema, notes: z.array(z.string()) }) },
+  /** `demoCscas`: how many of the imported CSCAs are demo CSCAs, which the screen warns about. */
+  importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), demoCscas: z.number().int(), summary: NoteSchema, notes: z.array(z.string()) }) },
+  removeTrust: { input: Pin.extend({ fingerprint: z.string().regex(/^[0-9a-fA-F:]{64,95}$/) }), output: z.object({ removed: z.boolean() }) },
   enrol: { input: Pin.extend({ url: z.string().url(), code: z.string().min(4).max(64) }), output: z.object({ terminalId: z.string() }) },
   listDemoCards: { input: z.object({}), output: z.array(DemoCardSchema) },
   insertDemoCard: { input: z.object({ profile: z.string(), variant: z.string().nullable() }), output: z.object({ ok: z.boolean() }) },

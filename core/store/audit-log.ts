@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 export type AuditAction = 'export' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
-  | 'operator-enable' | 'operator-locked' | 'setting-change';
+  | 'operator-enable' | 'operator-role' | 'operator-locked' | 'setting-change' | 'trust-import' | 'trust-remove';
 
 export interface AuditEvent {
   readonly seq: number;

@@ -9,6 +9,7 @@ import { utf8 } from '../bytes/bytes.ts';
 import type { SettingsTable } from './settings.ts';
 import type { AuditLog } from './audit-log.ts';
 import { storeError } from './errors.ts';
+import { EidError } from '../errors.ts';
 
 export type OperatorRole = 'clerk' | 'supervisor';
 
@@ -17,6 +18,8 @@ export interface Operator {
   readonly role: OperatorRole;
   readonly createdAt: string;
   readonly locked: boolean;
+  /** When the lock ends (ISO time), while the account is locked. */
+  readonly lockedUntil: string | null;
   readonly disabled: boolean;
 }
 
@@ -83,14 +86,14 @@ export class OperatorAccounts {
     const candidate = scrypt(utf8(pin), row?.pin_salt ?? DUMMY_SALT);
     if (!row || row.disabled) throw storeError('OPERATOR_AUTH_FAILED');
     const now = this.#nowMs();
-    if (row.locked_until !== null && row.locked_until > now) throw storeError('OPERATOR_LOCKED');
+    if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
     if (!timingSafeEqual(candidate, row.pin_hash)) {
       // A lock that has run out starts a fresh count.
       const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
       const lock = failures >= this.#maxFailures() ? now + this.#lockMinutes() * 60_000 : null;
       this.#db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE name = ?').run(lock ? 0 : failures, lock, row.name);
       if (lock) this.#audit.record(row.name, 'operator-locked', { until: new Date(lock).toISOString() });
-      throw storeError(lock ? 'OPERATOR_LOCKED' : 'OPERATOR_AUTH_FAILED');
+      throw lock ? lockedError(lock, now) : storeError('OPERATOR_AUTH_FAILED');
     }
     this.#db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE name = ?').run(row.name);
     return this.#public({ ...row, failed_attempts: 0, locked_until: null });
@@ -123,9 +126,26 @@ export class OperatorAccounts {
   /** Accounts are disabled, not deleted: old records keep naming them. */
   setDisabled(supervisor: Operator, name: string, disabled: boolean): void {
     if (supervisor.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
+    if (disabled) this.#keepASupervisor(name);
     const r = this.#db.prepare('UPDATE operators SET disabled = ? WHERE name = ?').run(disabled ? 1 : 0, name.trim());
     if (r.changes === 0) throw storeError('OPERATOR_AUTH_FAILED');
     this.#audit.record(supervisor.name, disabled ? 'operator-disable' : 'operator-enable', { operator: name.trim() });
+  }
+
+  setRole(supervisor: Operator, name: string, role: OperatorRole): void {
+    if (supervisor.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
+    if (role !== 'clerk' && role !== 'supervisor') throw storeError('OPERATOR_INVALID');
+    if (!this.#row(name.trim())) throw storeError('OPERATOR_AUTH_FAILED');
+    if (role === 'clerk') this.#keepASupervisor(name);
+    this.#db.prepare('UPDATE operators SET role = ? WHERE name = ?').run(role, name.trim());
+    this.#audit.record(supervisor.name, 'operator-role', { operator: name.trim(), role });
+  }
+
+  /** Nobody could manage the terminal any more if its last active supervisor went. */
+  #keepASupervisor(leaving: string): void {
+    const others = this.#db.prepare("SELECT count(*) AS n FROM operators WHERE role = 'supervisor' AND disabled = 0 AND name <> ?").get(leaving.trim()) as { n: number };
+    const row = this.#row(leaving.trim());
+    if (row?.role === 'supervisor' && !row.disabled && others.n === 0) throw storeError('OPERATOR_LAST_SUPERVISOR');
   }
 
   count(): number {
@@ -137,7 +157,8 @@ export class OperatorAccounts {
   }
 
   #public(r: OperatorRow): Operator {
-    return { name: r.name, role: r.role, createdAt: r.created_at, locked: r.locked_until !== null && r.locked_until > this.#nowMs(), disabled: r.disabled !== 0 };
+    const locked = r.locked_until !== null && r.locked_until > this.#nowMs();
+    return { name: r.name, role: r.role, createdAt: r.created_at, locked, lockedUntil: locked ? new Date(r.locked_until!).toISOString() : null, disabled: r.disabled !== 0 };
   }
 
   #maxFailures(): number {
@@ -147,4 +168,9 @@ export class OperatorAccounts {
   #lockMinutes(): number {
     return Number(this.#settings.get('operatorLockMinutes') ?? DEFAULT_LOCK_MINUTES) || DEFAULT_LOCK_MINUTES;
   }
+}
+
+/** The lock and the minutes it still lasts, so the clerk knows when to try again. */
+function lockedError(until: number, now: number): EidError {
+  return new EidError('OPERATOR_LOCKED', { minutes: Math.max(1, Math.ceil((until - now) / 60_000)) });
 }

@@ -1,9 +1,13 @@
-/** Who is at the counter: sign-in and sign-out, PIN checks, and the name each record carries. */
+/**
+ * Who is at the counter: first-run setup, sign-in and sign-out, PIN checks, and the name each
+ * record carries.
+ */
 import type { ApiInput, ApiOutput, TerminalApi } from '../api/terminal-api.ts';
 import { EidError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
+import { storeError } from '../store/errors.ts';
 
-export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'signOut'> {
+export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'signOut' | 'setupSupervisor'> {
   #signedIn: string | null = null;
 
   constructor(
@@ -25,6 +29,15 @@ export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'sig
 
   async signIn({ operator, pin }: ApiInput<'signIn'>): Promise<ApiOutput<'signIn'>> {
     const who = this.store.operators.authenticate(operator, pin);
+    this.#signedIn = who.name;
+    this.statusChanged();
+    return { role: who.role };
+  }
+
+  /** A fresh terminal has no one who could approve an account: the first is a supervisor, made here and signed in. */
+  async setupSupervisor({ operator, pin }: ApiInput<'setupSupervisor'>): Promise<ApiOutput<'setupSupervisor'>> {
+    if (this.store.operators.count() > 0) throw storeError('OPERATOR_SETUP_DONE');
+    const who = this.store.operators.add(operator, 'supervisor', pin, null);
     this.#signedIn = who.name;
     this.statusChanged();
     return { role: who.role };

@@ -12,6 +12,7 @@ import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
 import { EnrolmentApi } from './enrolment-api.ts';
 import { OperatorsApi } from './operators-api.ts';
+import { OperatorAdminApi } from './operator-admin-api.ts';
 import { RecordsApi } from './records-api.ts';
 import type { RegistrySync } from './registry-sync.ts';
 import { SettingsApi, language, terminalName } from './settings-api.ts';
@@ -36,6 +37,7 @@ export class Terminal implements TerminalApi {
   readonly #events = new TerminalEvents();
   readonly #unsubscribe: (() => void)[] = [];
   readonly #operators: OperatorsApi;
+  readonly #operatorAdmin: OperatorAdminApi;
   readonly #verification: VerificationApi;
   readonly #records: RecordsApi;
   readonly #settings: SettingsApi;
@@ -48,6 +50,7 @@ export class Terminal implements TerminalApi {
     const now = (): Date => options.now?.() ?? new Date();
     const statusChanged = (): void => this.#emitStatus();
     this.#operators = new OperatorsApi(options.store, statusChanged);
+    this.#operatorAdmin = new OperatorAdminApi(options.store, statusChanged);
     this.#verification = new VerificationApi({
       store: options.store,
       trust: options.trust,
@@ -133,6 +136,22 @@ export class Terminal implements TerminalApi {
     return this.#operators.signOut();
   }
 
+  setupSupervisor(input: ApiInput<'setupSupervisor'>): Promise<ApiOutput<'setupSupervisor'>> {
+    return this.#operators.setupSupervisor(input);
+  }
+
+  listOperators(input: ApiInput<'listOperators'>): Promise<ApiOutput<'listOperators'>> {
+    return this.#operatorAdmin.listOperators(input);
+  }
+
+  addOperator(input: ApiInput<'addOperator'>): Promise<ApiOutput<'addOperator'>> {
+    return this.#operatorAdmin.addOperator(input);
+  }
+
+  changeOperator(input: ApiInput<'changeOperator'>): Promise<ApiOutput<'changeOperator'>> {
+    return this.#operatorAdmin.changeOperator(input);
+  }
+
   getSettings(): Promise<Settings> {
     return this.#settings.getSettings();
   }
@@ -151,6 +170,10 @@ export class Terminal implements TerminalApi {
 
   importTrust(input: ApiInput<'importTrust'>): Promise<ApiOutput<'importTrust'>> {
     return this.#trust.importTrust(input);
+  }
+
+  removeTrust(input: ApiInput<'removeTrust'>): Promise<ApiOutput<'removeTrust'>> {
+    return this.#trust.removeTrust(input);
   }
 
   enrol(input: ApiInput<'enrol'>): Promise<ApiOutput<'enrol'>> {

@@ -6,7 +6,8 @@ import type { ApiInput, ApiOutput, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
 import { fromBase64 } from '../bytes/base64.ts';
 import type { TrustStore } from '../trust/store.ts';
-import { importTrustFile } from '../trust/store-folder.ts';
+import { importTrustFile, removeTrusted } from '../trust/store-folder.ts';
+import { isDemoCsca } from '../trust/known-cscas.ts';
 import { loadTrustBytes } from '../trust/trust-files.ts';
 import { note } from '../messages/message.ts';
 
@@ -19,7 +20,7 @@ export interface TrustApiOptions {
   readonly statusChanged: () => void;
 }
 
-export class TrustApi implements Pick<TerminalApi, 'listTrust' | 'importTrust'> {
+export class TrustApi implements Pick<TerminalApi, 'listTrust' | 'importTrust' | 'removeTrust'> {
   #updatedAt: string | null = null;
 
   constructor(private readonly o: TrustApiOptions) {}
@@ -38,13 +39,15 @@ export class TrustApi implements Pick<TerminalApi, 'listTrust' | 'importTrust'> 
       fingerprint: c.fingerprint,
       source: c.source,
       name: c.knownAs ?? null,
+      demo: isDemoCsca(c.certificate.subject.text),
     }));
   }
 
   /** Verifies an uploaded file and copies it into the store folder, as `trust import` does for a path. */
   async importTrust({ operator, pin, fileName, base64 }: ApiInput<'importTrust'>): Promise<ApiOutput<'importTrust'>> {
-    this.o.store.operators.authenticateSupervisor(operator, pin);
+    const by = this.o.store.operators.authenticateSupervisor(operator, pin);
     const now = this.o.now();
+    const before = new Set(this.o.trust.certificates().map((c) => c.fingerprint));
     const dir = mkdtempSync(join(tmpdir(), 'eid-trust-upload-'));
     try {
       // The name keeps its extension (it tells a master list from a certificate) but no path.
@@ -52,14 +55,28 @@ export class TrustApi implements Pick<TerminalApi, 'listTrust' | 'importTrust'> 
       writeFileSync(path, fromBase64(base64));
       const report = importTrustFile(this.o.trust, this.o.trustFolder, path, now);
       this.#changed(now.toISOString());
+      this.o.store.audit.record(by.name, 'trust-import', { certificates: report.certificatesAdded, crls: report.crlsAdded });
+      const added = this.o.trust.certificates().filter((c) => !before.has(c.fingerprint));
       return {
         imported: report.certificatesAdded + report.crlsAdded,
+        demoCscas: added.filter((c) => isDemoCsca(c.certificate.subject.text)).length,
         summary: note('TRUST_IMPORTED', { certificates: report.certificatesAdded, crls: report.crlsAdded }),
         notes: [...report.notes],
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  /** Removes a CSCA or CRL by fingerprint, as `trust remove` does; it stays out across restarts. */
+  async removeTrust({ operator, pin, fingerprint }: ApiInput<'removeTrust'>): Promise<ApiOutput<'removeTrust'>> {
+    const by = this.o.store.operators.authenticateSupervisor(operator, pin);
+    const removed = removeTrusted(this.o.trust, this.o.trustFolder, fingerprint);
+    if (removed) {
+      this.o.store.audit.record(by.name, 'trust-remove', { fingerprint: fingerprint.toLowerCase() });
+      this.#changed(this.o.now().toISOString());
+    }
+    return { removed };
   }
 
   /** The registry published a new trust list: its CSCAs and CRLs join the live store. */

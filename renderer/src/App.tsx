@@ -80,7 +80,7 @@ export function App() {
         )}
         {!needsSignIn && view === 'verify' && <VerifyScreen lang={lang} status={status} />}
         {!needsSignIn && view === 'history' && <HistoryScreen lang={lang} />}
-        {view === 'settings' && <SettingsScreen lang={lang} onLanguage={setLang} />}
+        {view === 'settings' && <SettingsScreen lang={lang} status={status} onLanguage={setLang} />}
       </main>
       <StatusBar lang={lang} status={status} />
     </div>

@@ -13,14 +13,7 @@ export function PinPrompt({ lang, onSubmit, error, title = 'pin.supervisorTitle'
   return (
     <form className="pin-prompt" onSubmit={submit} aria-label={t(lang, title)}>
       <p>{t(lang, title)}</p>
-      <label className="field">
-        <span>{t(lang, 'pin.operator')}</span>
-        <input name="operator" value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="off" autoFocus />
-      </label>
-      <label className="field">
-        <span>{t(lang, 'pin.pin')}</span>
-        <input name="pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
-      </label>
+      <OperatorPinFields lang={lang} operator={operator} pin={pin} onOperator={setOperator} onPin={setPin} />
       {error && (
         <p className="error" role="alert">
           {error}
@@ -30,5 +23,21 @@ export function PinPrompt({ lang, onSubmit, error, title = 'pin.supervisorTitle'
         {t(lang, action)}
       </button>
     </form>
+  );
+}
+
+/** The operator name and PIN inputs of every sign-in, unlock and setup form. */
+export function OperatorPinFields({ lang, operator, pin, onOperator, onPin, pinLabel = 'pin.pin' }: { lang: Lang; operator: string; pin: string; onOperator: (v: string) => void; onPin: (v: string) => void; pinLabel?: UiKey }) {
+  return (
+    <>
+      <label className="field">
+        <span>{t(lang, 'pin.operator')}</span>
+        <input name="operator" value={operator} onChange={(e) => onOperator(e.target.value)} autoComplete="off" autoFocus />
+      </label>
+      <label className="field">
+        <span>{t(lang, pinLabel)}</span>
+        <input name="pin" type="password" inputMode="numeric" value={pin} onChange={(e) => onPin(e.target.value)} autoComplete="off" />
+      </label>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
+import { formatDate } from '../dates.ts';
 import { errorText, messageText, t, type Lang } from '../text.ts';
 
 type Csca = Awaited<ReturnType<typeof api.listTrust>>[number];
@@ -16,6 +17,9 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
   const [message, setMessage] = useState<string | null>(null);
   // The import's technical notes (which CSCA vouched for a master list ...), shown on request.
   const [notes, setNotes] = useState<string[]>([]);
+  const [demoWarning, setDemoWarning] = useState<string | null>(null);
+  // A removal takes two clicks: the first arms the button of that CSCA, the second removes it.
+  const [armed, setArmed] = useState<string | null>(null);
   const refresh = () => void api.listTrust({}).then(setCscas);
   useEffect(refresh, []);
 
@@ -25,10 +29,27 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
       const r = await api.importTrust({ ...credentials, fileName: file.name, base64: await toBase64(file) });
       setMessage(messageText(lang, r.summary));
       setNotes(r.notes);
+      setDemoWarning(r.demoCscas > 0 ? t(lang, 'trust.demoImported', { count: r.demoCscas }) : null);
       refresh();
     } catch (e) {
       setMessage(errorText(e, lang));
       setNotes([]);
+      setDemoWarning(null);
+    }
+  };
+
+  const remove = async (fingerprint: string) => {
+    if (armed !== fingerprint) {
+      setArmed(fingerprint);
+      return;
+    }
+    setArmed(null);
+    try {
+      await api.removeTrust({ ...credentials, fingerprint });
+      setMessage(t(lang, 'trust.removed'));
+      refresh();
+    } catch (e) {
+      setMessage(errorText(e, lang));
     }
   };
 
@@ -41,7 +62,8 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
         <span>{t(lang, 'trust.import')}</span>
         <input type="file" accept=".ml,.pem,.cer,.crt,.der,.crl,.ldif" onChange={(e) => void importFile(e.target.files?.[0])} />
       </label>
-      {message && <p className="hint" role="status">{message}</p>}
+      {demoWarning && <p className="error" role="alert" data-testid="trust-demo-warning">{demoWarning}</p>}
+      {message && <p className="hint" role="status" data-testid="trust-message">{message}</p>}
       {notes.length > 0 && (
         <details className="code">
           <summary>{t(lang, 'error.details')}</summary>
@@ -54,8 +76,10 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
             <summary>{country} ({list.length})</summary>
             <ul>
               {list.map((c) => (
-                <li key={c.fingerprint}>
-                  <strong>{c.name ?? c.subject}</strong> <small>{c.notBefore.slice(0, 10)} → {c.notAfter.slice(0, 10)} · {c.fingerprint.slice(0, 16)}… · {c.source}</small>
+                <li key={c.fingerprint} data-testid="trust-csca">
+                  <strong>{c.name ?? c.subject}</strong>{c.demo && <span className="badge warn"> {t(lang, 'trust.demo')}</span>}{' '}
+                  <small>{formatDate(lang, c.notBefore)} → {formatDate(lang, c.notAfter)} · {c.fingerprint.slice(0, 16)}… · {c.source}</small>{' '}
+                  <button onClick={() => void remove(c.fingerprint)}>{armed === c.fingerprint ? t(lang, 'trust.confirmRemove') : t(lang, 'trust.remove')}</button>
                 </li>
               ))}
             </ul>

@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../core/api/terminal-api.ts';
+import type { Settings, Status } from '../../../core/api/terminal-api.ts';
 import { api } from '../api/client.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../../core/messages/catalogue.ts';
 import { errorText, t, tOr, type Lang } from '../text.ts';
 import { PinPrompt } from '../components/PinPrompt.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
+import { OperatorsPanel } from '../components/OperatorsPanel.tsx';
+import { FirstSupervisorSetup } from '../components/FirstSupervisorSetup.tsx';
 
 interface Credentials {
   operator: string;
   pin: string;
 }
 
-export function SettingsScreen({ lang, onLanguage }: { lang: Lang; onLanguage: (l: Lang) => void }) {
+export function SettingsScreen({ lang, status, onLanguage }: { lang: Lang; status: Status | null; onLanguage: (l: Lang) => void }) {
   const [credentials, setCredentials] = useState<Credentials | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,6 +31,13 @@ export function SettingsScreen({ lang, onLanguage }: { lang: Lang; onLanguage: (
     }
   };
 
+  if (!credentials && status && !status.signInRequired) {
+    return (
+      <section className="panel" data-testid="settings-setup">
+        <FirstSupervisorSetup lang={lang} onDone={setCredentials} />
+      </section>
+    );
+  }
   if (!credentials) {
     return (
       <section className="panel" data-testid="settings-locked">
@@ -36,10 +45,10 @@ export function SettingsScreen({ lang, onLanguage }: { lang: Lang; onLanguage: (
       </section>
     );
   }
-  return <SettingsForm lang={lang} credentials={credentials} onLanguage={onLanguage} />;
+  return <SettingsForm lang={lang} credentials={credentials} readers={status?.readers.map((r) => r.name) ?? []} onLanguage={onLanguage} />;
 }
 
-function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentials: Credentials; onLanguage: (l: Lang) => void }) {
+function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; credentials: Credentials; readers: string[]; onLanguage: (l: Lang) => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [purposes, setPurposes] = useState<{ id: string; description: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -96,6 +105,15 @@ function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentia
           </select>
         </label>
         <label className="field">
+          <span>{t(lang, 'settings.reader')}</span>
+          <select name="reader" value={settings.reader ?? ''} onChange={(e) => update({ reader: e.target.value || null })}>
+            <option value="">{t(lang, 'settings.anyReader')}</option>
+            {[...new Set([...readers, ...(settings.reader ? [settings.reader] : [])])].map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
           <span>{t(lang, 'settings.registryUrl')}</span>
           <input name="registryUrl" value={settings.registryUrl ?? ''} onChange={(e) => update({ registryUrl: e.target.value || null })} />
         </label>
@@ -109,6 +127,7 @@ function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentia
         <button onClick={() => void enrol()} disabled={!settings.registryUrl || code.trim().length < 4}>{t(lang, 'settings.enrol')}</button>
       </div>
       {message && <p className="hint" role="status" data-testid="settings-message">{message}</p>}
+      <OperatorsPanel lang={lang} credentials={credentials} />
       <TrustPanel lang={lang} credentials={credentials} />
     </section>
   );

@@ -95,3 +95,44 @@ test('disabled operators cannot sign in; a supervisor can reset a PIN', () => {
     t.cleanup();
   }
 });
+
+test('a locked operator is told how many minutes the lock still lasts, and supervisors see until when', () => {
+  const clock = new Clock(Date.parse('2026-02-01T08:00:00Z'));
+  const t = tempStore({ now: clock.now });
+  try {
+    const ops = t.store.operators;
+    t.store.settings.set('operatorMaxFailures', '2');
+    t.store.settings.set('operatorLockMinutes', '15');
+    const mai = ops.add('Mai', 'supervisor', '9876', null);
+    ops.add('Lan', 'clerk', '1234', mai);
+    assert.throws(() => ops.authenticate('Lan', '0000'));
+    assert.throws(() => ops.authenticate('Lan', '0000'), (e) => isEidError(e, 'OPERATOR_LOCKED') && e.params.minutes === 15);
+    clock.ms += 9 * 60_000 + 30_000;
+    assert.throws(() => ops.authenticate('Lan', '1234'), (e) => isEidError(e, 'OPERATOR_LOCKED') && e.params.minutes === 6);
+    assert.equal(ops.get('Lan').lockedUntil, '2026-02-01T08:15:00.000Z');
+    assert.equal(ops.get('Mai').lockedUntil, null);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a supervisor changes roles; the last active supervisor can be neither demoted nor disabled', () => {
+  const t = tempStore();
+  try {
+    const ops = t.store.operators;
+    const mai = ops.add('Mai', 'supervisor', '9876', null);
+    const lan = ops.add('Lan', 'clerk', '1234', mai);
+    assert.throws(() => ops.setRole(lan, 'Lan', 'supervisor'), (e) => isEidError(e, 'OPERATOR_FORBIDDEN'));
+    assert.throws(() => ops.setRole(mai, 'Mai', 'clerk'), (e) => isEidError(e, 'OPERATOR_LAST_SUPERVISOR'));
+    assert.throws(() => ops.setDisabled(mai, 'Mai', true), (e) => isEidError(e, 'OPERATOR_LAST_SUPERVISOR'));
+    assert.throws(() => ops.setRole(mai, 'Nobody', 'clerk'), (e) => isEidError(e, 'OPERATOR_AUTH_FAILED'));
+    ops.setRole(mai, 'Lan', 'supervisor');
+    assert.equal(ops.get('Lan').role, 'supervisor');
+    ops.setRole(ops.get('Lan'), 'Mai', 'clerk');
+    assert.equal(ops.get('Mai').role, 'clerk');
+    assert.throws(() => ops.setDisabled(ops.get('Lan'), 'Lan', true), (e) => isEidError(e, 'OPERATOR_LAST_SUPERVISOR'));
+    assert.equal(t.store.audit.list()[0]?.action, 'operator-role');
+  } finally {
+    t.cleanup();
+  }
+});

@@ -1,4 +1,5 @@
 /** English: errors of the records database, operator accounts and settings. */
+import { template } from '../../define.ts';
 
 export const storeErrors = {
   STORE_OPEN_FAILED: 'The records database could not be opened',
@@ -17,9 +18,11 @@ export const storeErrors = {
   PROFILE_INVALID: 'The purpose profile settings are invalid',
   // One code for an unknown name and a wrong PIN, so the answer does not reveal which names exist.
   OPERATOR_AUTH_FAILED: 'Unknown operator or wrong PIN',
-  OPERATOR_LOCKED: 'This operator is locked after too many wrong PINs; ask a supervisor',
+  OPERATOR_LOCKED: template({ minutes: 'number' }, (p) => `This operator is locked after too many wrong PINs for ${p.minutes} more minutes; a supervisor can unlock it now`),
   OPERATOR_EXISTS: 'An operator with this name already exists',
   OPERATOR_INVALID: 'Operator name, role or PIN is not acceptable (PIN: 4 to 12 digits)',
+  OPERATOR_LAST_SUPERVISOR: 'The last active supervisor cannot be disabled or made a clerk; make another operator supervisor first',
+  OPERATOR_SETUP_DONE: 'The first supervisor has been set up already; sign in with name and PIN',
   OPERATOR_FORBIDDEN: 'This operator is not allowed to do that; a supervisor is needed',
   SETTING_INVALID: 'A setting has an invalid value',
 };

@@ -19,6 +19,7 @@ import { uiResult } from './ui-result.ts';
 import { uiRecords } from './ui-records.ts';
 import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
+import { uiOperators } from './ui-operators.ts';
 
 /** The area files by kind, named as their files: a key is defined in exactly one of them (a unit test checks). */
 export const areas = {
@@ -29,12 +30,12 @@ export const areas = {
   },
   warnings: { warnings },
   notes: { notes },
-  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples },
+  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators },
 };
 
 export const en = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators },
 };

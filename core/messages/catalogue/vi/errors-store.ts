@@ -18,9 +18,11 @@ export const storeErrors = {
   PROFILE_UNKNOWN: 'Không có hồ sơ mục đích này',
   PROFILE_INVALID: 'Cấu hình hồ sơ mục đích không hợp lệ',
   OPERATOR_AUTH_FAILED: 'Sai tên nhân viên hoặc mã PIN',
-  OPERATOR_LOCKED: 'Tài khoản bị khoá do nhập sai PIN nhiều lần; hãy gọi người giám sát',
+  OPERATOR_LOCKED: (p) => `Tài khoản bị khoá do nhập sai PIN nhiều lần, còn ${p.minutes} phút nữa; người giám sát có thể mở khoá ngay`,
   OPERATOR_EXISTS: 'Đã có nhân viên với tên này',
   OPERATOR_INVALID: 'Tên, vai trò hoặc mã PIN không hợp lệ (PIN: 4 đến 12 chữ số)',
+  OPERATOR_LAST_SUPERVISOR: 'Không thể vô hiệu hoá hoặc chuyển thành nhân viên người giám sát cuối cùng; hãy chỉ định người giám sát khác trước',
+  OPERATOR_SETUP_DONE: 'Đã tạo người giám sát đầu tiên; hãy đăng nhập bằng tên và mã PIN',
   OPERATOR_FORBIDDEN: 'Nhân viên này không có quyền; cần người giám sát',
   SETTING_INVALID: 'Giá trị cấu hình không hợp lệ',
 } satisfies Translation<typeof en>;

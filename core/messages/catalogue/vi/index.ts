@@ -16,10 +16,11 @@ import { uiResult } from './ui-result.ts';
 import { uiRecords } from './ui-records.ts';
 import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
+import { uiOperators } from './ui-operators.ts';
 
 export const vi = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators },
 };
