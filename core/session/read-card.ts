@@ -16,6 +16,7 @@ import type { VerificationOutcome } from './outcome.ts';
 import { readFiles } from './read-files.ts';
 import type { ReadProgress } from './types.ts';
 import { faceOf, verifyRead } from './verify-read.ts';
+import { compareEnteredWithChip } from './entered-vs-chip.ts';
 
 export interface ReadCardOptions {
   readonly trust: TrustStore;
@@ -25,14 +26,14 @@ export interface ReadCardOptions {
   readonly random?: RandomSource;
 }
 
-export async function readCard(rawTransport: Transport, entered: EnteredKey, options: ReadCardOptions): Promise<VerificationOutcome> {
+export async function readCard(rawTransport: Transport, enteredKey: EnteredKey, options: ReadCardOptions): Promise<VerificationOutcome> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const progress = options.onProgress ?? (() => {});
   const counter = new CountingTransport(rawTransport);
 
   progress({ phase: 'reading', step: 'access-control', bytesRead: 0, bytesTotal: null });
-  const { opened, used, accessNote, warnings: openWarnings } = await openWithKeys(counter, keyCandidates(entered, now), options);
+  const { opened, used, accessNote, warnings: openWarnings } = await openWithKeys(counter, keyCandidates(enteredKey, now), options);
 
   const read = await readFiles(opened.transport, options);
   const files = new Map<string, Uint8Array>(opened.cardAccess ? [['CardAccess', opened.cardAccess], ...read.files] : read.files);
@@ -49,8 +50,9 @@ export async function readCard(rawTransport: Transport, entered: EnteredKey, opt
     now,
     { apdus: counter.stats.apdus, bytesRead: counter.stats.bytesReceived, millis: Math.round(performance.now() - started) },
   );
+  const mismatches = compareEnteredWithChip(enteredKey, details.result.document);
   return {
-    result: details.result,
+    result: { ...details.result, warnings: [...details.result.warnings, ...mismatches] },
     files,
     face: await faceOf(files),
     accessNote,

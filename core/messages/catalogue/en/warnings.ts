@@ -13,6 +13,13 @@ const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
   'no-document-signer': 'there is no Document Signer certificate',
 };
 
+/** Where the data compared with the chip came from, and which of its fields differs. */
+export const ENTERED_SOURCES = ['qr', 'typed'] as const;
+export const ENTERED_FIELDS = ['name', 'dateOfBirth', 'sex', 'number'] as const;
+const ENTERED_FIELD_NAMES: Record<(typeof ENTERED_FIELDS)[number], string> = {
+  name: 'name', dateOfBirth: 'date of birth', sex: 'sex', number: 'ID or document number',
+};
+
 export const warnings = {
   NO_SECURITY_OBJECT: 'No security object (EF.SOD): the data cannot be proven authentic.',
   CHIP_NOT_EXAMINED: 'The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.',
@@ -32,6 +39,10 @@ export const warnings = {
   ACTIVE_AUTHENTICATION_REFUSED: 'The chip refused Active Authentication although it publishes a key for it.',
   ACTIVE_AUTHENTICATION_UNCHECKABLE: 'Active Authentication could not be checked.',
   NO_CLONE_PROTECTION: 'The chip offers no way to prove it is not a copy (no Chip or Active Authentication).',
+  ENTERED_DATA_MISMATCH: template({ source: ENTERED_SOURCES, field: ENTERED_FIELDS }, (p) =>
+    p.source === 'qr'
+      ? `The ${ENTERED_FIELD_NAMES[p.field]} in the QR code differs from the chip's: the QR code or the printed card may belong to someone else or be forged.`
+      : `The ${ENTERED_FIELD_NAMES[p.field]} typed differs from the chip's: check what was typed against the card.`),
   // A warning kept by a record written before the catalogue, as it was stored (English).
   RECORDED_TEXT: template({ text: 'text' }, (p) => p.text),
 };

@@ -1,13 +1,17 @@
 /** Tiếng Việt: các lưu ý kèm kết quả xác thực. */
 import type { Translation } from '../../define.ts';
 import { MRZ_FIELD_NAMES } from './errors-documents.ts';
-import type { warnings as en, RevocationGap } from '../en/warnings.ts';
+import type { warnings as en, RevocationGap, ENTERED_FIELDS } from '../en/warnings.ts';
 
 const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
   'no-crl': 'chưa có danh sách thu hồi (CRL) của cơ quan cấp gốc',
   'crl-out-of-date': 'danh sách thu hồi của cơ quan cấp gốc đã quá hạn',
   'no-certificate-path': 'chưa xác lập được chuỗi chứng thư',
   'no-document-signer': 'không có chứng thư ký giấy tờ',
+};
+
+const ENTERED_FIELD_NAMES: Record<(typeof ENTERED_FIELDS)[number], string> = {
+  name: 'Họ tên', dateOfBirth: 'Ngày sinh', sex: 'Giới tính', number: 'Số định danh hoặc số giấy tờ',
 };
 
 export const warnings = {
@@ -29,5 +33,9 @@ export const warnings = {
   ACTIVE_AUTHENTICATION_REFUSED: 'Chip từ chối xác thực chủ động (Active Authentication) dù có công bố khoá cho việc này.',
   ACTIVE_AUTHENTICATION_UNCHECKABLE: 'Không thể kiểm tra xác thực chủ động (Active Authentication).',
   NO_CLONE_PROTECTION: 'Chip không có cách nào chứng minh nó không phải bản sao (không có xác thực chip hay xác thực chủ động).',
+  ENTERED_DATA_MISMATCH: (p) =>
+    p.source === 'qr'
+      ? `${ENTERED_FIELD_NAMES[p.field]} trong mã QR khác với dữ liệu trong chip: mã QR hoặc thẻ in có thể là của người khác hoặc bị làm giả.`
+      : `${ENTERED_FIELD_NAMES[p.field]} đã nhập khác với dữ liệu trong chip: hãy đối chiếu lại với thẻ.`,
   RECORDED_TEXT: (p) => p.text,
 } satisfies Translation<typeof en>;
