@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ApiErrorSchema, NoteSchema } from './messages.ts';
 import { VerificationResultSchema, VerdictSchema } from './verification.ts';
+import { DisplayFieldSchema } from './display-fields.ts';
 
 export const AccessKeySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mrz'), mrz: z.string().min(30).max(100) }),
@@ -67,6 +68,8 @@ export const SessionOutcomeSchema = z.object({
   faceDataUrl: z.string().nullable(),
   /** Which expiry assumption opened the chip, when several keys were tried (ACCESS_KEY_ASSUMED). */
   accessNote: NoteSchema.nullable(),
+  /** The holder fields the purpose profile shows; the document carries no other holder value. */
+  displayFields: z.array(DisplayFieldSchema),
 });
 export type SessionOutcome = z.infer<typeof SessionOutcomeSchema>;
 
@@ -111,6 +114,8 @@ export const SettingsSchema = z.object({
   language: z.enum(['vi', 'en']),
   reader: z.string().nullable(),
   registryUrl: z.string().nullable(),
+  /** What the result screen shows under the purpose profile as a supervisor chose it; null: the profile's default (listPurposes). */
+  displayFields: z.array(DisplayFieldSchema).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -179,7 +184,7 @@ export const TerminalApiSchema = {
   getSettings: { input: z.object({}), output: SettingsSchema },
   updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
   /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). */
-  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string() })) },
+  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string(), show: z.array(DisplayFieldSchema) })) },
   listTrust: { input: z.object({}), output: z.array(CscaSummarySchema) },
   /** `demoCscas`: how many of the imported CSCAs are demo CSCAs, which the screen warns about. */
   importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), demoCscas: z.number().int(), summary: NoteSchema, notes: z.array(z.string()) }) },

@@ -10,6 +10,8 @@ import { foldVietnamese } from '../mrz/card-words.ts';
 import { storeError } from './errors.ts';
 
 const NAME_TOKEN_BYTES = 16;
+/** A search of this many digits is the end of an ID number. */
+export const ID_TAIL_LENGTHS = [4, 5, 6] as const;
 const MAX_NAME_TOKENS = 16;
 
 function derive(master: Uint8Array, label: string): Uint8Array {
@@ -75,5 +77,23 @@ export class FieldCipher {
 
   nameTokens(name: string): Uint8Array[] {
     return nameWords(name).map((w) => hmac('sha256', this.#nameKey, utf8(w)).subarray(0, NAME_TOKEN_BYTES));
+  }
+
+  /**
+   * Tokens of the ID number's last 4, 5 and 6 characters, kept with the name tokens: a clerk
+   * searches by the end of a number. Prefixed so no name word can give the same token.
+   */
+  idTailTokens(idNumber: string): Uint8Array[] {
+    const n = normaliseIdNumber(idNumber);
+    return ID_TAIL_LENGTHS.filter((len) => n.length > len).map((len) => this.idTailToken(n.slice(-len)));
+  }
+
+  idTailToken(tail: string): Uint8Array {
+    return hmac('sha256', this.#nameKey, utf8(`#id-tail:${normaliseIdNumber(tail)}`)).subarray(0, NAME_TOKEN_BYTES);
+  }
+
+  /** Every search token of a record's personal fields: its name words and its ID number's tails. */
+  searchTokens(personal: { readonly fullName?: string; readonly idNumber?: string } | null): Uint8Array[] {
+    return [...(personal?.fullName ? this.nameTokens(personal.fullName) : []), ...(personal?.idNumber ? this.idTailTokens(personal.idNumber) : [])];
   }
 }

@@ -160,6 +160,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'search by the last 4 to 6 digits of the ID number (tokens filled from existing records)',
+    up(db, { cipher }) {
+      const insert = db.prepare('INSERT OR IGNORE INTO name_tokens (token, seq) VALUES (?, ?)');
+      for (const row of liveRecords(db, 'id, seq, personal')) {
+        const idNumber = decodePersonal(cipher, row)?.idNumber;
+        if (typeof idNumber === 'string') for (const t of cipher.idTailTokens(idNumber)) insert.run(t, row.seq);
+      }
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -169,10 +180,13 @@ export function outboxAad(recordId: string): string {
   return `outbox/${recordId}`;
 }
 
+function decodePersonal(cipher: FieldCipher, row: Pick<RecordRow, 'id' | 'personal'>): Record<string, unknown> | undefined {
+  return row.personal === null ? undefined : (cipher.open(row.id, row.personal) as Record<string, unknown>);
+}
+
 function decodeName(cipher: FieldCipher, row: Pick<RecordRow, 'id' | 'personal'>): string | undefined {
-  if (row.personal === null) return undefined;
-  const personal = cipher.open(row.id, row.personal) as Record<string, unknown>;
-  return typeof personal.fullName === 'string' ? personal.fullName : undefined;
+  const fullName = decodePersonal(cipher, row)?.fullName;
+  return typeof fullName === 'string' ? fullName : undefined;
 }
 
 export function schemaVersion(db: Db): number {

@@ -65,3 +65,8 @@ export function pickFields(data: PersonalData, fields: readonly PersonalField[])
   for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
   return out;
 }
+
+/** The last four characters only: enough for a clerk to recognise a record, not enough to copy. */
+export function maskIdNumber(id: string): string {
+  return `${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
+}

@@ -6,11 +6,17 @@
 import { z } from 'zod';
 import { PERSONAL_FIELDS, SENSITIVE_FIELDS, type PersonalField } from './personal-fields.ts';
 import { storeError } from './errors.ts';
+import { DISPLAY_FIELDS, type DisplayField } from '../api/display-fields.ts';
 
 export interface PurposeProfile {
   readonly name: string;
   /** A custom profile's own words; empty for the built-ins, which the catalogue names (`purpose.<name>`). */
   readonly description: string;
+  /**
+   * What the result screen shows of the holder (docs/reference/purpose-profiles.md says why for
+   * each built-in); a supervisor may adjust it (the `displayFields` setting).
+   */
+  readonly show: readonly DisplayField[];
   /** Personal fields stored (encrypted) with the record. */
   readonly keep: readonly PersonalField[];
   /** Personal fields the registry receives: a subset of `keep`, never the face or MRZ. */
@@ -26,6 +32,8 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   bank: {
     name: 'bank',
     description: '',
+    // The identification data of the AML Law (2022) art. 9 and Circular 17/2024/TT-NHNN, and the face to compare.
+    show: ['fullName', 'dateOfBirth', 'nationality', 'idNumber', 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence', 'face'],
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     retentionDays: 5 * 365,
@@ -34,6 +42,8 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   hospital: {
     name: 'hospital',
     description: '',
+    // Patient registration: who (the ID number is the health-insurance key since the card replaced it) and where.
+    show: ['fullName', 'dateOfBirth', 'age', 'sex', 'idNumber', 'placeOfResidence', 'face'],
     keep: ['idNumber', 'fullName', 'dateOfBirth', 'sex', 'placeOfResidence'],
     sendToRegistry: ['idNumber', 'fullName', 'dateOfBirth', 'sex'],
     retentionDays: 365,
@@ -42,6 +52,8 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   government: {
     name: 'government',
     description: '',
+    // The personal details administrative forms ask for, and the old ID number older papers carry.
+    show: ['fullName', 'dateOfBirth', 'sex', 'nationality', 'ethnicity', 'idNumber', 'oldIdNumber', 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence', 'face'],
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence', 'ethnicity', 'religion', 'oldIdNumber'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence'],
     retentionDays: 2 * 365,
@@ -50,6 +62,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   minimal: {
     name: 'minimal',
     description: '',
+    show: ['fullName', 'face'],
     keep: ['idNumber'],
     sendToRegistry: [],
     retentionDays: 90,
@@ -63,6 +76,7 @@ const fieldSchema = z.enum(PERSONAL_FIELDS);
 export const PurposeProfileSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/),
   description: z.string().max(200).default(''),
+  show: z.array(z.enum(DISPLAY_FIELDS)).max(DISPLAY_FIELDS.length).default(['fullName', 'face']),
   keep: z.array(fieldSchema).max(PERSONAL_FIELDS.length),
   sendToRegistry: z.array(fieldSchema).max(PERSONAL_FIELDS.length).default([]),
   retentionDays: z.number().int().min(1).max(36500),
@@ -93,4 +107,23 @@ export function resolveProfile(name: string, custom: Record<string, PurposeProfi
 
 export function listProfiles(custom: Record<string, PurposeProfile>): PurposeProfile[] {
   return Object.values({ ...BUILT_IN_PROFILES, ...custom });
+}
+
+/** The `displayFields` setting: a supervisor's choice of shown fields, per profile (JSON object). */
+export const DisplayChoicesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/), z.array(z.enum(DISPLAY_FIELDS)).max(DISPLAY_FIELDS.length));
+
+export function parseDisplayChoices(json: string | undefined): Record<string, DisplayField[]> {
+  if (!json) return {};
+  try {
+    const parsed = DisplayChoicesSchema.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON: as if unset
+  }
+  return {};
+}
+
+/** What the profile shows, as the supervisor adjusted it or by the profile's default. */
+export function displayFieldsOf(profile: PurposeProfile, choices: Record<string, DisplayField[]>): readonly DisplayField[] {
+  return choices[profile.name] ?? profile.show;
 }

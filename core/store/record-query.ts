@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { VerdictSchema } from '../api/verification.ts';
 import type { FieldCipher } from './field-cipher.ts';
-import { normaliseIdNumber } from './field-cipher.ts';
+import { ID_TAIL_LENGTHS, normaliseIdNumber } from './field-cipher.ts';
 import { decodeRecord, RECORD_COLUMNS, type RecordRow } from './record-row.ts';
 import type { RecordPage, RecordQuery, StoredRecord } from './record-types.ts';
 import { storeError } from './errors.ts';
@@ -14,6 +14,12 @@ export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 1000;
 const MAX_SEARCH_LENGTH = 200;
 const TOKEN_COUNT_CAP = 5000;
+
+/** 4 to 6 digits: the end of an ID number, as a clerk reads it off a masked list or a card. */
+export function isIdTail(text: string): boolean {
+  const digits = text.replace(/\s/g, '');
+  return /^\d+$/.test(digits) && (ID_TAIL_LENGTHS as readonly number[]).includes(digits.length);
+}
 
 /** Text that looks like a document or ID number (letters and digits with at least one digit). */
 export function looksLikeIdNumber(text: string): boolean {
@@ -118,9 +124,11 @@ export class RecordQueries {
     const sql: Sql = { from: 'records r', seq: 'r.seq', where: [], params: [] };
     let idNumber = q.idNumber;
     let name = q.name;
+    let tokens: Uint8Array[] | undefined;
     if (q.search !== undefined) {
       if (q.search.length > MAX_SEARCH_LENGTH) throw storeError('QUERY_INVALID', 'search text too long');
-      if (looksLikeIdNumber(q.search)) idNumber = q.search;
+      if (isIdTail(q.search)) tokens = [this.#cipher.idTailToken(q.search)];
+      else if (looksLikeIdNumber(q.search)) idNumber = q.search;
       else name = q.search;
     }
     if (idNumber !== undefined) {
@@ -130,8 +138,10 @@ export class RecordQueries {
     }
     if (name !== undefined) {
       if (name.length > MAX_SEARCH_LENGTH) throw storeError('QUERY_INVALID', 'name too long');
-      const tokens = this.#cipher.nameTokens(name);
+      tokens = this.#cipher.nameTokens(name);
       if (tokens.length === 0) throw storeError('QUERY_INVALID', 'name has no letters');
+    }
+    if (tokens !== undefined) {
       // The rarest word drives the scan: its (token, seq) index walks seq downward so LIMIT
       // stops early; the other words are checked on the token index before a record row is read.
       const [driver, ...others] = this.#rarestFirst(tokens);

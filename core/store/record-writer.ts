@@ -158,7 +158,7 @@ export class RecordWriter {
       details,
       verdict: parsed.data.verdict,
       personal,
-      nameTokens: personal?.fullName ? this.#cipher.nameTokens(personal.fullName) : [],
+      nameTokens: this.#cipher.searchTokens(personal),
       profile,
     };
   }

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { storeError } from './errors.ts';
-import { parseCustomProfiles, resolveProfile } from './profiles.ts';
+import { DisplayChoicesSchema, parseCustomProfiles, resolveProfile } from './profiles.ts';
 
 export interface KeyValuePort {
   get(key: string): string | undefined;
@@ -19,6 +19,14 @@ export const KNOWN_SETTINGS = {
   purposeProfile: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/),
   purposeProfiles: z.string().max(100_000),
   language: z.enum(['vi', 'en']),
+  /** The holder fields the result screen shows, per purpose profile, as a supervisor chose them (JSON). */
+  displayFields: z.string().max(10_000).refine((v) => {
+    try {
+      return DisplayChoicesSchema.safeParse(JSON.parse(v)).success;
+    } catch {
+      return false;
+    }
+  }),
   registryUrl: z.string().url().max(2000),
   operatorMaxFailures: z.string().regex(/^\d{1,3}$/),
   operatorLockMinutes: z.string().regex(/^\d{1,5}$/),

@@ -18,7 +18,8 @@ import { AuditLog } from './audit-log.ts';
 import { describeQuery, exportRecords, type ExportFormat, type ExportQuery } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { purgeExpired, type PurgeResult } from './retention.ts';
-import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
+import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, displayFieldsOf, parseDisplayChoices, type PurposeProfile } from './profiles.ts';
+import type { DisplayField } from '../api/display-fields.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
 import { isEidError } from '../errors.ts';
@@ -53,6 +54,8 @@ export interface Store {
   changeSetting(by: Operator | null, key: string, value: string): void;
   profile(name?: string): PurposeProfile;
   profiles(): PurposeProfile[];
+  /** What the result screen shows of the holder under the active profile (its default, or as a supervisor adjusted it). */
+  displayFields(): readonly DisplayField[];
   close(): void;
 }
 
@@ -132,6 +135,7 @@ export function openStore(options: OpenStoreOptions): Store {
     },
     profile: (name) => resolveProfile(name ?? settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()),
     profiles: () => listProfiles(customProfiles()),
+    displayFields: () => displayFieldsOf(resolveProfile(settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()), parseDisplayChoices(settings.get('displayFields'))),
     close: () => {
       if (db.open) db.close();
     },

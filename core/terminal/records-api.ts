@@ -2,6 +2,7 @@
 import type { ApiInput, ApiOutput, RecordSummary, TerminalApi } from '../api/terminal-api.ts';
 import type { StoredRecord } from '../store/record-types.ts';
 import type { Store } from '../store/store.ts';
+import { maskIdNumber } from '../store/personal-fields.ts';
 
 export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'exportRecords'> {
   constructor(
@@ -29,6 +30,7 @@ export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'exportReco
 
 function summary(r: StoredRecord): RecordSummary {
   const p = r.personal ?? {};
+  const id = p.idNumber ?? p.documentNumber;
   return {
     id: r.id,
     time: r.createdAt,
@@ -38,7 +40,8 @@ function summary(r: StoredRecord): RecordSummary {
     issuingState: r.issuingState ?? '',
     verdict: r.verdict,
     name: p.fullName ?? null,
-    idNumber: p.idNumber ?? p.documentNumber ?? null,
+    // Masked on every list: the history is seen over the clerk's shoulder; the last digits find it again.
+    idNumber: id === undefined ? null : maskIdNumber(id),
     synced: r.syncedAt !== null,
   };
 }

@@ -2,12 +2,14 @@
 import type { SessionEvent, SessionState } from '../api/terminal-api.ts';
 import type { SessionSnapshot } from '../session/types.ts';
 import { toBase64 } from '../bytes/base64.ts';
+import { displayedDocument, type DisplayField } from '../api/display-fields.ts';
 
 const STATE: Record<SessionSnapshot['state'], SessionState> = {
   'waiting-for-card': 'waiting', 'key-needed': 'key-needed', reading: 'reading', verifying: 'verifying', done: 'done', error: 'error', cancelled: 'cancelled',
 };
 
-export function sessionEvent(snapshot: SessionSnapshot): SessionEvent {
+/** The snapshot as the screen may have it: only the holder fields and face the purpose profile shows. */
+export function sessionEvent(snapshot: SessionSnapshot, displayFields: readonly DisplayField[]): SessionEvent {
   const { outcome, progress } = snapshot;
   const cancelled = snapshot.state === 'cancelled' || snapshot.error?.code === 'SESSION_CANCELLED';
   return {
@@ -19,9 +21,10 @@ export function sessionEvent(snapshot: SessionSnapshot): SessionEvent {
     outcome: snapshot.state === 'done' && outcome
       ? {
           recordId: snapshot.record?.id ?? null,
-          result: outcome.result,
-          faceDataUrl: outcome.face ? `data:${outcome.face.mimeType};base64,${toBase64(outcome.face.bytes)}` : null,
+          result: { ...outcome.result, document: outcome.result.document && displayedDocument(outcome.result.document, displayFields) },
+          faceDataUrl: outcome.face && displayFields.includes('face') ? `data:${outcome.face.mimeType};base64,${toBase64(outcome.face.bytes)}` : null,
           accessNote: outcome.accessNote,
+          displayFields: [...displayFields],
         }
       : null,
     error: snapshot.error && !cancelled ? snapshot.error : null,

@@ -1,6 +1,7 @@
 /** Settings: the counter's name, purpose profile, language, preferred reader and registry URL. */
 import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
+import { parseDisplayChoices } from '../store/profiles.ts';
 
 export function terminalName(store: Store): string {
   return store.settings.get('terminalName') ?? 'eID Terminal';
@@ -23,6 +24,7 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       language: language(this.store),
       reader: this.store.settings.get('reader') || null,
       registryUrl: this.store.settings.get('registryUrl') ?? null,
+      displayFields: parseDisplayChoices(this.store.settings.get('displayFields'))[this.store.profile().name] ?? null,
     };
   }
 
@@ -34,6 +36,14 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       this.store.profile(settings.purpose); // refuses an unknown profile
       set('purposeProfile', settings.purpose);
     }
+    if (settings.displayFields !== undefined) {
+      // The choice belongs to the profile in force after this update; null goes back to its default.
+      const choices = parseDisplayChoices(this.store.settings.get('displayFields'));
+      const profile = this.store.profile().name;
+      if (settings.displayFields === null) delete choices[profile];
+      else choices[profile] = settings.displayFields;
+      set('displayFields', JSON.stringify(choices));
+    }
     if (settings.language !== undefined) set('language', settings.language);
     if (settings.reader !== undefined) set('reader', settings.reader ?? '');
     if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);
@@ -42,6 +52,6 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
   }
 
   async listPurposes(): Promise<ApiOutput<'listPurposes'>> {
-    return this.store.profiles().map((p) => ({ id: p.name, description: p.description }));
+    return this.store.profiles().map((p) => ({ id: p.name, description: p.description, show: [...p.show] }));
   }
 }

@@ -61,7 +61,7 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
   }
 
   sessionEvents(): SessionEvent[] {
-    return this.#sessions.all().map((s) => sessionEvent(s.snapshot()));
+    return this.#sessions.all().map((s) => sessionEvent(s.snapshot(), this.o.store.displayFields()));
   }
 
   /** A card was put on or taken off some reader. */
@@ -81,7 +81,7 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
   }
 
   #follow(session: VerificationSession): void {
-    const emit = (): void => this.o.onSession(sessionEvent(session.snapshot()));
+    const emit = (): void => this.o.onSession(sessionEvent(session.snapshot(), this.o.store.displayFields()));
     session.on('state', emit);
     session.on('progress', emit);
   }

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { SessionOutcome } from '../../../core/api/terminal-api.ts';
 import { messageText, t, tOr, type Lang } from '../text.ts';
+import { shows } from '../../../core/api/display-fields.ts';
+import { ageOn } from '../age.ts';
 
 const GOOD = new Set(['PASS', 'GOOD', 'VALID', 'NO_EXPIRY']);
 const BAD = new Set(['FAIL', 'REVOKED', 'EXPIRED']);
@@ -32,17 +34,20 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
   const nextRef = useRef<HTMLButtonElement>(null);
   useEffect(() => nextRef.current?.focus(), []);
   const rows: [string, string][] = [];
+  const shown = outcome.displayFields;
   if (doc?.vn) {
     for (const f of VN_FIELDS) {
       const v = doc.vn[f];
-      if (v) rows.push([t(lang, `field.${f}`), /Date|date/.test(f) ? formatDate(v, lang) : v]);
+      if (v && shows(shown, f, true)) rows.push([t(lang, `field.${f}`), /Date|date/.test(f) ? formatDate(v, lang) : v]);
     }
   } else if (doc) {
     for (const f of ICAO_FIELDS) {
       const v = doc[f];
-      if (v) rows.push([t(lang, `field.${f}`), f.startsWith('date') ? formatDate(v, lang) : v]);
+      if (v && shows(shown, f, false)) rows.push([t(lang, `field.${f}`), f.startsWith('date') ? formatDate(v, lang) : v]);
     }
   }
+  const age = shown.includes('age') && doc ? ageOn(doc.vn?.dateOfBirth ?? doc.dateOfBirth, new Date()) : null;
+  if (age !== null) rows.push([t(lang, 'field.age'), t(lang, 'field.ageYears', { years: age })]);
   return (
     <section className="result" data-testid="result">
       <div className={`banner verdict-${result.verdict}`} role="alert" data-testid="verdict">

@@ -7,6 +7,8 @@ import { PinPrompt } from '../components/PinPrompt.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
 import { OperatorsPanel } from '../components/OperatorsPanel.tsx';
 import { FirstSupervisorSetup } from '../components/FirstSupervisorSetup.tsx';
+import { DisplayFieldsPicker } from '../components/DisplayFieldsPicker.tsx';
+import type { DisplayField } from '../../../core/api/display-fields.ts';
 
 interface Credentials {
   operator: string;
@@ -50,7 +52,7 @@ export function SettingsScreen({ lang, status, onLanguage }: { lang: Lang; statu
 
 function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; credentials: Credentials; readers: string[]; onLanguage: (l: Lang) => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [purposes, setPurposes] = useState<{ id: string; description: string }[]>([]);
+  const [purposes, setPurposes] = useState<{ id: string; description: string; show: DisplayField[] }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [code, setCode] = useState('');
 
@@ -90,12 +92,18 @@ function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; 
         </label>
         <label className="field">
           <span>{t(lang, 'settings.purpose')}</span>
-          <select name="purpose" value={settings.purpose} onChange={(e) => update({ purpose: e.target.value })}>
+          <select name="purpose" value={settings.purpose} onChange={(e) => update({ purpose: e.target.value, displayFields: null })}>
             {purposes.map((p) => (
               <option key={p.id} value={p.id}>{p.description || tOr(lang, `purpose.${p.id}`, p.id)}</option>
             ))}
           </select>
         </label>
+        <DisplayFieldsPicker
+          lang={lang}
+          value={settings.displayFields ?? purposes.find((p) => p.id === settings.purpose)?.show ?? []}
+          onChange={(displayFields) => update({ displayFields })}
+          onDefault={() => update({ displayFields: null })}
+        />
         <label className="field">
           <span>{t(lang, 'settings.language')}</span>
           <select name="language" value={settings.language} onChange={(e) => update({ language: e.target.value as Lang })}>

@@ -48,6 +48,19 @@ test('search by ID number matches exactly, with or without spaces', () => {
   }
 });
 
+test('search by the last 4 to 6 digits of the ID number', () => {
+  const { t, ids } = seeded();
+  try {
+    const found = (search: string) => t.store.records.list({ search }).records.map((r) => r.id);
+    for (const tail of ['1234', '01234', '001234']) assert.deepEqual(found(tail), [ids[6], ids[3], ids[0]], tail);
+    assert.deepEqual(found('4321'), [ids[4], ids[1]]);
+    assert.deepEqual(found('99999'), [], 'the last five of CAROL are 09999');
+    assert.equal(t.store.records.count({ search: '9999' }), 2);
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('search by name ignores diacritics, case and word order; every word must match', () => {
   const { t, ids } = seeded();
   try {

@@ -20,6 +20,7 @@ import { uiRecords } from './ui-records.ts';
 import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 import { uiOperators } from './ui-operators.ts';
+import { uiProfiles } from './ui-profiles.ts';
 
 /** The area files by kind, named as their files: a key is defined in exactly one of them (a unit test checks). */
 export const areas = {
@@ -30,12 +31,12 @@ export const areas = {
   },
   warnings: { warnings },
   notes: { notes },
-  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators },
+  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators, 'ui-profiles': uiProfiles },
 };
 
 export const en = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles },
 };

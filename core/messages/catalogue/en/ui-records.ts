@@ -1,7 +1,7 @@
 /** English: the history screen and record export. */
 
 export const uiRecords = {
-  'history.search': 'Search by ID number or name',
+  'history.search': 'Search by name, ID number or its last 4 to 6 digits',
   'history.allVerdicts': 'All verdicts',
   'history.none': 'No records',
   'history.synced': 'Synced',

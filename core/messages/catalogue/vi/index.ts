@@ -17,10 +17,11 @@ import { uiRecords } from './ui-records.ts';
 import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 import { uiOperators } from './ui-operators.ts';
+import { uiProfiles } from './ui-profiles.ts';
 
 export const vi = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles },
 };

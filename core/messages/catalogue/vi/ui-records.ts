@@ -3,7 +3,7 @@ import type { Translation } from '../../define.ts';
 import type { uiRecords as en } from '../en/ui-records.ts';
 
 export const uiRecords = {
-  'history.search': 'Tìm theo số định danh hoặc họ tên',
+  'history.search': 'Tìm theo họ tên, số định danh hoặc 4 đến 6 số cuối',
   'history.allVerdicts': 'Mọi kết quả',
   'history.none': 'Chưa có bản ghi',
   'history.synced': 'Đã đồng bộ',
