@@ -2,33 +2,22 @@
  * A QR code that is not the chip's (issue 14, item 4): the card opens with the QR code's number
  * and birth date, but its name and sex are another person's; the kiosk names both differences.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import type { CalendarDate } from '../../core/mrz/index.ts';
-import { insertCard, openKiosk, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { insertCard, kioskForTests, skipWithoutChromium as skip } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-let kiosk: Kiosk;
-let page: Page;
-
-before(async () => {
-  if (skip) return;
-  kiosk = await openKiosk({ virtualLatencyMs: 0, sync: false });
-  page = kiosk.page;
-});
-
-after(async () => {
-  if (!skip) await kiosk?.close();
-});
+const k = kioskForTests({ virtualLatencyMs: 0, sync: false });
 
 const dmy = (d: CalendarDate) => `${String(d.day).padStart(2, '0')}${String(d.month).padStart(2, '0')}${d.year}`;
 
 test('a QR code with another name and sex than the chip is warned about, field by field', { skip }, async () => {
+  const page = k.page;
   const { holder } = buildDocument('cccd-2021');
   const otherSex = holder.sex === 'M' ? 'Nữ' : 'Nam';
   const qr = [holder.idNumber, '', 'Phạm Văn Khác', dmy(holder.dateOfBirth), otherSex, holder.placeOfResidence, dmy(holder.dateOfIssue)].join('|');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHost, type Host, type HostOptions } from '../../host/create-host.ts';
 import { ensureRendererBuilt } from '../../host/renderer-files.ts';
@@ -40,6 +41,27 @@ export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: 
       await service.close();
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One kiosk for the tests of a file: opened before them (unless Chromium is missing), closed after. */
+export function kioskForTests(options: Omit<HostOptions, 'dataDir'>, ready: (kiosk: Kiosk) => Promise<unknown> = async () => {}): { readonly kiosk: Kiosk; readonly page: Page } {
+  let kiosk: Kiosk | undefined;
+  before(async () => {
+    if (skipWithoutChromium) return;
+    kiosk = await openKiosk(options);
+    await ready(kiosk);
+  });
+  after(async () => {
+    await kiosk?.close();
+  });
+  return {
+    get kiosk() {
+      return kiosk!;
+    },
+    get page() {
+      return kiosk!.page;
     },
   };
 }

@@ -3,106 +3,94 @@
  * screen; a clerk locked out by wrong PINs is told for how long and unlocked by the supervisor;
  * the preferred reader is chosen; a demo CSCA is imported with a warning and removed.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { openKiosk, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { kioskForTests, skipWithoutChromium as skip } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const DEMO_CSCA = fileURLToPath(new URL('../../certs/demo/demo-csca-vn.pem', import.meta.url));
 
-let kiosk: Kiosk;
-let page: Page;
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-before(async () => {
-  if (skip) return;
-  kiosk = await openKiosk({ virtualLatencyMs: 0, sync: false });
-  page = kiosk.page;
-});
-
-after(async () => {
-  if (!skip) await kiosk?.close();
-});
+const k = kioskForTests({ virtualLatencyMs: 0, sync: false });
+const shot = (name: string) => k.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 async function unlockSettings(operator: string, pin: string): Promise<void> {
-  await page.getByRole('button', { name: 'Cài đặt' }).click();
-  await page.getByTestId('settings-locked').waitFor();
-  await page.locator('input[name=operator]').fill(operator);
-  await page.locator('input[name=pin]').fill(pin);
-  await page.getByRole('button', { name: 'Mở khoá' }).click();
-  await page.getByTestId('settings').waitFor();
+  await k.page.getByRole('button', { name: 'Cài đặt' }).click();
+  await k.page.getByTestId('settings-locked').waitFor();
+  await k.page.locator('input[name=operator]').fill(operator);
+  await k.page.locator('input[name=pin]').fill(pin);
+  await k.page.getByRole('button', { name: 'Mở khoá' }).click();
+  await k.page.getByTestId('settings').waitFor();
 }
 
 test('first start: the supervisor is created on screen, and adds a clerk', { skip }, async () => {
-  await page.getByRole('button', { name: 'Cài đặt' }).click();
-  await page.getByTestId('first-supervisor').waitFor();
-  await page.locator('input[name=operator]').fill('Mai');
-  await page.locator('input[name=pin]').fill('9876');
-  await page.locator('input[name=pinAgain]').fill('9875');
-  await page.getByRole('button', { name: 'Tạo người giám sát' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Hai mã PIN không khớp' }).waitFor();
-  await page.locator('input[name=pinAgain]').fill('9876');
+  await k.page.getByRole('button', { name: 'Cài đặt' }).click();
+  await k.page.getByTestId('first-supervisor').waitFor();
+  await k.page.locator('input[name=operator]').fill('Mai');
+  await k.page.locator('input[name=pin]').fill('9876');
+  await k.page.locator('input[name=pinAgain]').fill('9875');
+  await k.page.getByRole('button', { name: 'Tạo người giám sát' }).click();
+  await k.page.getByRole('alert').filter({ hasText: 'Hai mã PIN không khớp' }).waitFor();
+  await k.page.locator('input[name=pinAgain]').fill('9876');
   await shot('13-first-supervisor');
-  await page.getByRole('button', { name: 'Tạo người giám sát' }).click();
-  await page.getByTestId('settings').waitFor();
-  await page.getByTestId('sign-out').filter({ hasText: 'Mai' }).waitFor();
-  await page.locator('input[name=newOperator]').fill('Lan');
-  await page.locator('input[name=newOperatorPin]').fill('1234');
-  await page.getByRole('button', { name: 'Thêm nhân viên' }).click();
-  await page.locator('[data-testid=operator-row][data-name=Lan]').waitFor();
-  assert.equal(await page.locator('[data-testid=operator-row][data-name=Mai] select').inputValue(), 'supervisor');
-  assert.equal(await page.locator('[data-testid=operator-row][data-name=Lan] select').inputValue(), 'clerk');
+  await k.page.getByRole('button', { name: 'Tạo người giám sát' }).click();
+  await k.page.getByTestId('settings').waitFor();
+  await k.page.getByTestId('sign-out').filter({ hasText: 'Mai' }).waitFor();
+  await k.page.locator('input[name=newOperator]').fill('Lan');
+  await k.page.locator('input[name=newOperatorPin]').fill('1234');
+  await k.page.getByRole('button', { name: 'Thêm nhân viên' }).click();
+  await k.page.locator('[data-testid=operator-row][data-name=Lan]').waitFor();
+  assert.equal(await k.page.locator('[data-testid=operator-row][data-name=Mai] select').inputValue(), 'supervisor');
+  assert.equal(await k.page.locator('[data-testid=operator-row][data-name=Lan] select').inputValue(), 'clerk');
 });
 
 test('a clerk locked out is told for how long; the supervisor unlocks on screen', { skip }, async () => {
-  await page.getByTestId('sign-out').click();
-  await page.getByRole('button', { name: 'Xác thực' }).click();
-  await page.getByTestId('sign-in').waitFor();
+  await k.page.getByTestId('sign-out').click();
+  await k.page.getByRole('button', { name: 'Xác thực' }).click();
+  await k.page.getByTestId('sign-in').waitFor();
   for (let i = 0; i < 5; i++) {
-    await page.locator('input[name=operator]').fill('Lan');
-    await page.locator('input[name=pin]').fill('0000');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('alert').waitFor();
+    await k.page.locator('input[name=operator]').fill('Lan');
+    await k.page.locator('input[name=pin]').fill('0000');
+    await k.page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await k.page.getByRole('alert').waitFor();
   }
-  await page.getByRole('alert').filter({ hasText: 'còn 15 phút nữa' }).waitFor();
+  await k.page.getByRole('alert').filter({ hasText: 'còn 15 phút nữa' }).waitFor();
   await shot('14-clerk-locked');
   await unlockSettings('Mai', '9876');
-  const row = page.locator('[data-testid=operator-row][data-name=Lan]');
+  const row = k.page.locator('[data-testid=operator-row][data-name=Lan]');
   await row.filter({ hasText: 'Bị khoá đến' }).waitFor();
   await row.getByRole('button', { name: 'Mở khoá' }).click();
   await row.filter({ hasText: 'Đang hoạt động' }).waitFor();
   await shot('15-operators');
-  await page.getByRole('button', { name: 'Xác thực' }).click();
-  await page.locator('input[name=operator]').fill('Lan');
-  await page.locator('input[name=pin]').fill('1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('sign-out').filter({ hasText: 'Lan' }).waitFor();
+  await k.page.getByRole('button', { name: 'Xác thực' }).click();
+  await k.page.locator('input[name=operator]').fill('Lan');
+  await k.page.locator('input[name=pin]').fill('1234');
+  await k.page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await k.page.getByTestId('sign-out').filter({ hasText: 'Lan' }).waitFor();
 });
 
 test('the preferred reader is chosen from the connected readers and kept', { skip }, async () => {
   await unlockSettings('Mai', '9876');
-  const select = page.locator('select[name=reader]');
+  const select = k.page.locator('select[name=reader]');
   const names = await select.locator('option').allTextContents();
   assert.equal(names[0], 'Tự chọn');
   assert.ok(names.length >= 2, 'the virtual reader is offered');
   await select.selectOption({ index: 1 });
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('settings-message').filter({ hasText: 'Đã lưu' }).waitFor();
-  assert.equal((await kiosk.host.terminal.getSettings()).reader, names[1]);
+  await k.page.getByTestId('settings-save').click();
+  await k.page.getByTestId('settings-message').filter({ hasText: 'Đã lưu' }).waitFor();
+  assert.equal((await k.kiosk.host.terminal.getSettings()).reader, names[1]);
 });
 
 test('a demo CSCA imported is flagged with a warning, and removed in two clicks', { skip }, async () => {
-  await page.locator('input[type=file]').setInputFiles(DEMO_CSCA);
-  await page.getByTestId('trust-demo-warning').filter({ hasText: 'CSCA demo' }).waitFor();
-  const demo = page.getByTestId('trust-csca').filter({ hasText: 'DEMO' });
-  await page.locator('.trust summary').filter({ hasText: 'VN' }).click();
+  await k.page.locator('input[type=file]').setInputFiles(DEMO_CSCA);
+  await k.page.getByTestId('trust-demo-warning').filter({ hasText: 'CSCA demo' }).waitFor();
+  const demo = k.page.getByTestId('trust-csca').filter({ hasText: 'DEMO' });
+  await k.page.locator('.trust summary').filter({ hasText: 'VN' }).click();
   await demo.waitFor();
   await shot('16-trust-demo');
   await demo.getByRole('button', { name: 'Gỡ bỏ' }).click();
   await demo.getByRole('button', { name: 'Xác nhận gỡ bỏ' }).click();
-  await page.getByTestId('trust-message').filter({ hasText: 'Đã gỡ khỏi kho tin cậy' }).waitFor();
-  assert.equal((await kiosk.host.terminal.listTrust()).some((c) => c.demo), false);
+  await k.page.getByTestId('trust-message').filter({ hasText: 'Đã gỡ khỏi kho tin cậy' }).waitFor();
+  assert.equal((await k.kiosk.host.terminal.listTrust()).some((c) => c.demo), false);
 });
