@@ -4,8 +4,8 @@
  * schemas on both sides.
  */
 import { z } from 'zod';
-import { ApiErrorSchema, NoteSchema } from './messages.ts';
-import { VerificationResultSchema, VerdictSchema } from './verification.ts';
+import { ApiErrorSchema, NoteSchema, WarningSchema } from './messages.ts';
+import { ChecksSchema, VerificationResultSchema, VerdictSchema } from './verification.ts';
 import { DisplayFieldSchema } from './display-fields.ts';
 
 export const AccessKeySchema = z.discriminatedUnion('kind', [
@@ -99,6 +99,16 @@ export const RecordSummarySchema = z.object({
 });
 export type RecordSummary = z.infer<typeof RecordSummarySchema>;
 
+/** One record as the history's detail view shows it: the summary, every check and warning, and its sync state. */
+export const RecordDetailSchema = RecordSummarySchema.extend({
+  checks: ChecksSchema,
+  warnings: z.array(WarningSchema),
+  syncedAt: z.string().nullable(),
+  retainUntil: z.string(),
+  purgedAt: z.string().nullable(),
+});
+export type RecordDetail = z.infer<typeof RecordDetailSchema>;
+
 export const RecordQuerySchema = z.object({
   search: z.string().max(100).optional(),
   verdict: VerdictSchema.optional(),
@@ -171,6 +181,7 @@ export const TerminalApiSchema = {
   /** Each reader's current session, or its last one with the outcome: what a page that (re)loads shows. */
   getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
+  getRecord: { input: z.object({ id: z.string().max(64) }), output: RecordDetailSchema },
   exportRecords: { input: Pin.extend({ format: z.enum(['csv', 'json']) }), output: z.object({ fileName: z.string(), content: z.string() }) },
   /** Checks a PIN (for supervisor screens) without changing who is signed in. */
   login: { input: Pin, output: z.object({ role: OperatorRoleSchema }) },

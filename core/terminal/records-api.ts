@@ -1,10 +1,10 @@
 /** The verification records as the history screen lists and exports them. */
-import type { ApiInput, ApiOutput, RecordSummary, TerminalApi } from '../api/terminal-api.ts';
+import type { ApiInput, ApiOutput, RecordDetail, RecordSummary, TerminalApi } from '../api/terminal-api.ts';
 import type { StoredRecord } from '../store/record-types.ts';
 import type { Store } from '../store/store.ts';
 import { maskIdNumber } from '../store/personal-fields.ts';
 
-export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'exportRecords'> {
+export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'getRecord' | 'exportRecords'> {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
@@ -19,6 +19,10 @@ export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'exportReco
     };
     const page = this.store.records.list({ ...query, offset: input.offset ?? 0, limit: input.limit ?? 50 });
     return { records: page.records.map(summary), total: this.store.records.count(query) };
+  }
+
+  async getRecord({ id }: ApiInput<'getRecord'>): Promise<ApiOutput<'getRecord'>> {
+    return detail(this.store.records.get(id));
   }
 
   async exportRecords({ operator, pin, format }: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
@@ -44,4 +48,8 @@ function summary(r: StoredRecord): RecordSummary {
     idNumber: id === undefined ? null : maskIdNumber(id),
     synced: r.syncedAt !== null,
   };
+}
+
+function detail(r: StoredRecord): RecordDetail {
+  return { ...summary(r), checks: r.checks, warnings: r.warnings, syncedAt: r.syncedAt, retainUntil: r.retainUntil, purgedAt: r.purgedAt };
 }

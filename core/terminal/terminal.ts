@@ -120,6 +120,10 @@ export class Terminal implements TerminalApi {
     return this.#records.listRecords(input);
   }
 
+  getRecord(input: ApiInput<'getRecord'>): Promise<ApiOutput<'getRecord'>> {
+    return this.#records.getRecord(input);
+  }
+
   exportRecords(input: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
     return this.#records.exportRecords(input);
   }

@@ -50,3 +50,18 @@ test('the history masks the ID number and finds it by its last digits', { skip }
   assert.ok(!text.includes(idNumber), 'the full number is not on screen');
   assert.equal(await k.page.getByTestId('history-row').count(), 4);
 });
+
+test('a record opens in detail: checks, operator, purpose and sync state', { skip }, async () => {
+  await k.page.getByTestId('history-open').first().click();
+  const detail = k.page.getByTestId('record-detail');
+  await detail.waitFor();
+  const text = await detail.innerText();
+  assert.match(text, /Các bước kiểm tra/);
+  assert.match(text, /Mai/);
+  assert.match(text, /Chỉ xác thực/, 'the purpose by its name');
+  assert.match(text, /Chờ đồng bộ/);
+  assert.match(await k.page.getByTestId('check-chipAuthentication').innerText(), /Đạt/);
+  await k.page.screenshot({ path: new URL('./screenshots/18-history-detail.png', import.meta.url).pathname, fullPage: true });
+  await k.page.getByTestId('record-detail-close').click();
+  await k.page.getByTestId('history-row').first().waitFor();
+});

@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { SessionOutcome } from '../../../core/api/terminal-api.ts';
-import { messageText, t, tOr, type Lang } from '../text.ts';
+import { messageText, t, type Lang } from '../text.ts';
 import { shows } from '../../../core/api/display-fields.ts';
 import { ageOn } from '../age.ts';
-
-const GOOD = new Set(['PASS', 'GOOD', 'VALID', 'NO_EXPIRY']);
-const BAD = new Set(['FAIL', 'REVOKED', 'EXPIRED']);
+import { ChecksList } from './ChecksList.tsx';
+import { FieldList } from './FieldList.tsx';
 
 const VN_FIELDS = [
   'fullName', 'idNumber', 'dateOfBirth', 'sex', 'nationality', 'ethnicity', 'religion', 'placeOfOrigin',
@@ -17,14 +16,6 @@ function formatDate(value: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return value;
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[3]}.${m[2]}.${m[1]}`;
-}
-
-function detail(check: string, value: Record<string, unknown>): string | null {
-  if (check === 'accessControl' && value.protocol) return String(value.protocol);
-  if (check === 'chipAuthentication' && value.method) return String(value.method);
-  if (check === 'dataGroupHashes' && Array.isArray(value.failed) && value.failed.length) return value.failed.map((n) => `DG${n}`).join(', ');
-  if (check === 'certificateChain' && value.csca) return String(value.csca);
-  return null;
 }
 
 export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: SessionOutcome; onNext: () => void }) {
@@ -58,14 +49,7 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
         <figure className="photo">
           {outcome.faceDataUrl ? <img src={outcome.faceDataUrl} alt={t(lang, 'result.photo')} data-testid="face" /> : <div className="no-photo">—</div>}
         </figure>
-        <dl className="holder" data-testid="holder">
-          {rows.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <FieldList rows={rows} testId="holder" />
       </div>
       {warnings.length > 0 && (
         <div className="warnings" data-testid="warnings">
@@ -80,20 +64,7 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
       {outcome.accessNote && <p className="hint">{messageText(lang, outcome.accessNote)}</p>}
       <details className="checks">
         <summary>{t(lang, 'result.checks')}</summary>
-        <ul>
-          {Object.entries(result.checks).map(([name, value]) => {
-            const status = (value as { status: string }).status;
-            const cls = GOOD.has(status) ? 'good' : BAD.has(status) ? 'bad' : 'neutral';
-            const d = detail(name, value as Record<string, unknown>);
-            return (
-              <li key={name} className={cls} data-testid={`check-${name}`}>
-                <span>{tOr(lang, `check.${name}`, name)}</span>
-                <strong>{tOr(lang, `checkStatus.${status}`, status)}</strong>
-                {d && <small>{d}</small>}
-              </li>
-            );
-          })}
-        </ul>
+        <ChecksList lang={lang} checks={result.checks} />
       </details>
       <button ref={nextRef} className="primary big" onClick={onNext} data-testid="next-customer">
         {t(lang, 'verify.nextCustomer')}

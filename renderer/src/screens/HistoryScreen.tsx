@@ -4,6 +4,8 @@ import type { Verdict } from '../../../core/api/verification.ts';
 import { api } from '../api/client.ts';
 import { errorText, t, type Lang } from '../text.ts';
 import { PinPrompt } from '../components/PinPrompt.tsx';
+import { RecordDetail } from '../components/RecordDetail.tsx';
+import { formatDateTime } from '../dates.ts';
 
 const PAGE = 20;
 
@@ -26,6 +28,7 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -62,7 +65,13 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
     }
   };
 
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  if (opened) {
+    return (
+      <section className="panel history" data-testid="history">
+        <RecordDetail lang={lang} id={opened} onClose={() => setOpened(null)} />
+      </section>
+    );
+  }
   return (
     <section className="panel history" data-testid="history">
       <div className="filters">
@@ -92,17 +101,19 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
               <th>{t(lang, 'history.verdict')}</th>
               <th>{t(lang, 'history.operator')}</th>
               <th>{t(lang, 'history.sync')}</th>
+              <th>{t(lang, 'history.details')}</th>
             </tr>
           </thead>
           <tbody>
             {records.map((r) => (
               <tr key={r.id} data-testid="history-row">
-                <td>{new Date(r.time).toLocaleString(locale)}</td>
+                <td>{formatDateTime(lang, r.time)}</td>
                 <td>{r.name ?? '—'}</td>
                 <td className="mono">{r.idNumber ?? '—'}</td>
                 <td className={`verdict-cell verdict-${r.verdict}`}>{t(lang, `verdict.${r.verdict}`)}</td>
                 <td>{r.operator}</td>
                 <td>{r.synced ? t(lang, 'history.synced') : t(lang, 'history.pending')}</td>
+                <td><button onClick={() => setOpened(r.id)} data-testid="history-open">{t(lang, 'history.details')}</button></td>
               </tr>
             ))}
           </tbody>

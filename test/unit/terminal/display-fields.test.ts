@@ -1,6 +1,7 @@
 /**
  * Purpose profiles decide what the result screen is given of the holder, not only what is kept;
- * a supervisor may adjust it per profile (issue 14, item 5).
+ * a supervisor may adjust it per profile (issue 14, item 5). The history masks ID numbers, and
+ * its detail view gives the checks, warnings, operator, purpose and sync state (item 10).
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,4 +95,17 @@ test('the history masks the ID number to its last 4 digits, and finds records by
   assert.ok(records.length >= 1);
   assert.equal(records[0]!.idNumber, `${'•'.repeat(8)}${idNumber.slice(-4)}`);
   assert.equal((await terminal.listRecords({ search: idNumber.slice(-4) })).total, records.length);
+});
+
+test('a record in detail: its checks and warnings, operator, purpose and sync state, the ID number still masked', async () => {
+  const { outcome } = await verified();
+  const record = await terminal.getRecord({ id: outcome!.recordId! });
+  assert.equal(record.operator, 'Mai');
+  assert.equal(record.purpose, (await terminal.getSettings()).purpose);
+  assert.equal(record.checks.chipAuthentication.status, 'PASS');
+  assert.deepEqual(record.warnings, outcome!.result.warnings);
+  assert.equal(record.synced, false);
+  assert.equal(record.syncedAt, null);
+  assert.match(record.idNumber ?? '', /^•+\d{4}$/);
+  await assert.rejects(terminal.getRecord({ id: 'nope' }), (e) => isEidError(e, 'RECORD_NOT_FOUND'));
 });

@@ -18,5 +18,12 @@ export const uiRecords = {
   'history.idNumber': 'Số định danh',
   'history.verdict': 'Kết quả',
   'history.operator': 'Người dùng',
+  'history.detail': 'Chi tiết bản ghi',
+  'history.details': 'Chi tiết',
+  'history.back': 'Quay lại danh sách',
+  'history.document': 'Giấy tờ',
+  'history.syncedAt': (p) => `Đã đồng bộ lúc ${p.time}`,
+  'history.retainUntil': 'Lưu dữ liệu cá nhân đến',
+  'history.purgedAt': (p) => `Đã xoá dữ liệu cá nhân lúc ${p.time}`,
   'history.sync': 'Đồng bộ',
 } satisfies Translation<typeof en>;
