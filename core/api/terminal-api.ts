@@ -182,7 +182,11 @@ export const TerminalApiSchema = {
   getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
   getRecord: { input: z.object({ id: z.string().max(64) }), output: RecordDetailSchema },
-  exportRecords: { input: Pin.extend({ format: z.enum(['csv', 'json']) }), output: z.object({ fileName: z.string(), content: z.string() }) },
+  /** The records the history's filters show; `language`: a CSV for a spreadsheet (BOM, column names and warnings in it). */
+  exportRecords: {
+    input: Pin.extend({ format: z.enum(['csv', 'json']), language: z.enum(['vi', 'en']).optional() }).merge(RecordQuerySchema.pick({ search: true, verdict: true, from: true, to: true })),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
   /** Checks a PIN (for supervisor screens) without changing who is signed in. */
   login: { input: Pin, output: z.object({ role: OperatorRoleSchema }) },
   signIn: { input: Pin, output: z.object({ role: OperatorRoleSchema }) },

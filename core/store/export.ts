@@ -7,7 +7,8 @@ import type { Operator } from './operators.ts';
 import type { RecordQueries } from './record-query.ts';
 import type { RecordQuery, StoredRecord } from './record-types.ts';
 import { storeError } from './errors.ts';
-import { renderWithDetail } from '../messages/render.ts';
+import { render, renderWithDetail } from '../messages/render.ts';
+import type { Lang, UiKey } from '../messages/catalogue.ts';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -29,9 +30,14 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvRow(r: StoredRecord): string {
+/** The header row: the column codes for programs, or each column's name in a spreadsheet's language. */
+function csvHeader(language: Lang | undefined): string {
+  return language ? CSV_HEADER.map((c) => csvCell(render(language, { code: `export.${c}` as UiKey }))).join(',') : CSV_HEADER.join(',');
+}
+
+function csvRow(r: StoredRecord, language: Lang): string {
   const cells: (string | number | null | undefined)[] = [
-    r.id, r.seq, r.createdAt, r.terminalId, r.operator, r.purpose, r.documentType, r.issuingState, r.verdict, r.warnings.map((w) => renderWithDetail('en', w)).join('; '),
+    r.id, r.seq, r.createdAt, r.terminalId, r.operator, r.purpose, r.documentType, r.issuingState, r.verdict, r.warnings.map((w) => renderWithDetail(language, w)).join('; '),
     ...CHECK_NAMES.map((c) => r.checks[c].status), r.checks.accessControl.protocol, r.cscaId, r.dsId, r.retainUntil, r.purgedAt,
     r.syncedAt, r.hash, ...EXPORTED_PERSONAL.map((f) => r.personal?.[f]), r.personal?.face ? 'yes' : 'no',
   ];
@@ -47,16 +53,18 @@ export type ExportQuery = Omit<RecordQuery, 'limit' | 'beforeSeq' | 'offset'>;
 
 /**
  * Yields the export in chunks (lines); the caller writes them to a file or stdout.
- * `onComplete` receives the number of records once the last chunk has been taken.
+ * `onComplete` receives the number of records once the last chunk has been taken. With
+ * `spreadsheet`, a CSV is made for a spreadsheet in that language: a byte-order mark (without it
+ * Excel garbles Vietnamese), column names and warnings in the language; without, the column codes.
  */
-export function* exportRecords(records: RecordQueries, by: Operator, format: ExportFormat, query: ExportQuery = {}, onComplete?: (count: number) => void): Generator<string> {
+export function* exportRecords(records: RecordQueries, by: Operator, format: ExportFormat, query: ExportQuery = {}, onComplete?: (count: number) => void, spreadsheet?: Lang): Generator<string> {
   if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
   if (format !== 'csv' && format !== 'json') throw storeError('QUERY_INVALID', 'format must be csv or json');
   let count = 0;
   if (format === 'csv') {
-    yield CSV_HEADER.join(',') + '\r\n';
+    yield (spreadsheet ? '\uFEFF' : '') + csvHeader(spreadsheet) + '\r\n';
     for (const r of records.iterate(query)) {
-      yield csvRow(r) + '\r\n';
+      yield csvRow(r, spreadsheet ?? 'en') + '\r\n';
       count++;
     }
   } else {

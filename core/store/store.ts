@@ -20,6 +20,7 @@ import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { purgeExpired, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, displayFieldsOf, parseDisplayChoices, type PurposeProfile } from './profiles.ts';
 import type { DisplayField } from '../api/display-fields.ts';
+import type { Lang } from '../messages/catalogue.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
 import { isEidError } from '../errors.ts';
@@ -48,8 +49,8 @@ export interface Store {
   verifyChain(): ChainReport;
   /** Retention purge; logged in the audit log under `actor`. */
   purgeExpired(now?: Date, actor?: string): PurgeResult;
-  /** Auditor export (supervisors only), logged with its format, filters and record count. */
-  exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery): Generator<string>;
+  /** Auditor export (supervisors only), logged with its format, filters and record count; `spreadsheet`: a CSV for a spreadsheet in that language. */
+  exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery, spreadsheet?: Lang): Generator<string>;
   /** A settings change made by a person (validated, and logged by key, not value). */
   changeSetting(by: Operator | null, key: string, value: string): void;
   profile(name?: string): PurposeProfile;
@@ -128,7 +129,8 @@ export function openStore(options: OpenStoreOptions): Store {
       audit.record(actor, 'purge', { ...result, at: (at ?? now()).toISOString() });
       return result;
     },
-    exportRecords: (by, format, query = {}) => exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) })),
+    exportRecords: (by, format, query = {}, spreadsheet) =>
+      exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) }), spreadsheet),
     changeSetting: (by, key, value) => {
       settings.set(key, value);
       audit.record(by?.name ?? 'setup', 'setting-change', { key });

@@ -1,6 +1,7 @@
 /** The verification records as the history screen lists and exports them. */
 import type { ApiInput, ApiOutput, RecordDetail, RecordSummary, TerminalApi } from '../api/terminal-api.ts';
 import type { StoredRecord } from '../store/record-types.ts';
+import type { ExportQuery } from '../store/export.ts';
 import type { Store } from '../store/store.ts';
 import { maskIdNumber } from '../store/personal-fields.ts';
 
@@ -11,12 +12,7 @@ export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'getRecord'
   ) {}
 
   async listRecords(input: ApiInput<'listRecords'>): Promise<ApiOutput<'listRecords'>> {
-    const query = {
-      ...(input.search && { search: input.search }),
-      ...(input.verdict && { verdict: input.verdict }),
-      ...(input.from && { from: input.from }),
-      ...(input.to && { to: input.to }),
-    };
+    const query = filtersOf(input);
     const page = this.store.records.list({ ...query, offset: input.offset ?? 0, limit: input.limit ?? 50 });
     return { records: page.records.map(summary), total: this.store.records.count(query) };
   }
@@ -25,11 +21,22 @@ export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'getRecord'
     return detail(this.store.records.get(id));
   }
 
-  async exportRecords({ operator, pin, format }: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
+  async exportRecords(input: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
+    const { operator, pin, format, language } = input;
     const by = this.store.operators.authenticateSupervisor(operator, pin);
-    const content = [...this.store.exportRecords(by, format)].join('');
+    const content = [...this.store.exportRecords(by, format, filtersOf(input), language)].join('');
     return { fileName: `eid-records-${this.now().toISOString().slice(0, 10)}.${format}`, content };
   }
+}
+
+/** The history's filters, as the store's query: the same for the list and the export. */
+function filtersOf(input: Pick<ApiInput<'listRecords'>, 'search' | 'verdict' | 'from' | 'to'>): ExportQuery {
+  return {
+    ...(input.search && { search: input.search }),
+    ...(input.verdict && { verdict: input.verdict }),
+    ...(input.from && { from: input.from }),
+    ...(input.to && { to: input.to }),
+  };
 }
 
 function summary(r: StoredRecord): RecordSummary {

@@ -3,7 +3,7 @@ import type { Status } from '../../core/api/terminal-api.ts';
 import { api } from './api/client.ts';
 import { PinPrompt } from './components/PinPrompt.tsx';
 import { errorText, t, type Lang } from './text.ts';
-import { LANGUAGE_NAMES } from '../../core/messages/catalogue.ts';
+import { LANGUAGE_NAMES, isLang } from '../../core/messages/catalogue.ts';
 import { StatusBar } from './components/StatusBar.tsx';
 import { VerifyScreen } from './screens/VerifyScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
@@ -11,9 +11,20 @@ import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 type View = 'verify' | 'history' | 'settings';
 
+/** The language switch is remembered by this browser across reloads; the terminal's setting is the first default. */
+const LANG_KEY = 'eid-lang';
+const rememberedLang = (): Lang | null => {
+  const stored = localStorage.getItem(LANG_KEY);
+  return isLang(stored) ? stored : null;
+};
+
 export function App() {
   const [status, setStatus] = useState<Status | null>(null);
-  const [lang, setLang] = useState<Lang>('vi');
+  const [lang, setLang] = useState<Lang>(rememberedLang() ?? 'vi');
+  const chooseLang = (l: Lang): void => {
+    localStorage.setItem(LANG_KEY, l);
+    setLang(l);
+  };
   const [view, setView] = useState<View>('verify');
   const [signInError, setSignInError] = useState<string | null>(null);
 
@@ -22,7 +33,7 @@ export function App() {
     void api.getStatus({}).then((s) => {
       if (!alive) return;
       setStatus(s);
-      setLang(s.language);
+      setLang(rememberedLang() ?? s.language);
     });
     const off = api.subscribe((e) => {
       if (e.type === 'status') setStatus(e.status);
@@ -68,7 +79,7 @@ export function App() {
             {status.operator} · {t(lang, 'signOut.action')}
           </button>
         )}
-        <button className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t(lang, 'nav.language')}>
+        <button className="lang" onClick={() => chooseLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t(lang, 'nav.language')}>
           {LANGUAGE_NAMES[lang === 'vi' ? 'en' : 'vi']}
         </button>
       </header>
@@ -80,7 +91,7 @@ export function App() {
         )}
         {!needsSignIn && view === 'verify' && <VerifyScreen lang={lang} status={status} />}
         {!needsSignIn && view === 'history' && <HistoryScreen lang={lang} />}
-        {view === 'settings' && <SettingsScreen lang={lang} status={status} onLanguage={setLang} />}
+        {view === 'settings' && <SettingsScreen lang={lang} status={status} onLanguage={chooseLang} />}
       </main>
       <StatusBar lang={lang} status={status} />
     </div>

@@ -5,6 +5,7 @@ import { api } from '../api/client.ts';
 import { errorText, t, type Lang } from '../text.ts';
 import { PinPrompt } from '../components/PinPrompt.tsx';
 import { RecordDetail } from '../components/RecordDetail.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 import { formatDateTime } from '../dates.ts';
 
 const PAGE = 20;
@@ -30,16 +31,16 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
   const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
 
+  // The filters on screen: the list shows them, and the export takes exactly the same records.
+  const filters = {
+    ...(search.trim() ? { search: search.trim() } : {}),
+    ...(verdict ? { verdict } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
   const load = useCallback(async () => {
     try {
-      const page = await api.listRecords({
-        ...(search.trim() ? { search: search.trim() } : {}),
-        ...(verdict ? { verdict } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        offset,
-        limit: PAGE,
-      });
+      const page = await api.listRecords({ ...filters, offset, limit: PAGE });
       setRecords(page.records);
       setTotal(page.total);
       setError(null);
@@ -56,7 +57,7 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
   const runExport = async (operator: string, pin: string) => {
     if (!exporting) return;
     try {
-      const file = await api.exportRecords({ operator, pin, format: exporting });
+      const file = await api.exportRecords({ operator, pin, format: exporting, language: lang, ...filters });
       download(file.fileName, file.content, exporting === 'csv' ? 'text/csv' : 'application/json');
       setExporting(null);
       setError(null);
@@ -82,8 +83,8 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
           <option value="NOT_VERIFIED">{t(lang, 'verdict.NOT_VERIFIED')}</option>
           <option value="FAILED">{t(lang, 'verdict.FAILED')}</option>
         </select>
-        <label>{t(lang, 'history.from')} <input type="date" value={from} onChange={(e) => { setFrom(e.target.value); setOffset(0); }} /></label>
-        <label>{t(lang, 'history.to')} <input type="date" value={to} onChange={(e) => { setTo(e.target.value); setOffset(0); }} /></label>
+        <DateInput lang={lang} label={t(lang, 'history.from')} value={from} onChange={(iso) => { setFrom(iso); setOffset(0); }} />
+        <DateInput lang={lang} label={t(lang, 'history.to')} value={to} onChange={(iso) => { setTo(iso); setOffset(0); }} />
         <button onClick={() => setExporting('csv')}>{t(lang, 'history.export')} CSV</button>
         <button onClick={() => setExporting('json')}>{t(lang, 'history.export')} JSON</button>
       </div>

@@ -57,6 +57,26 @@ test('a supervisor exports decrypted CSV, one row per record', () => {
   }
 });
 
+test('for a spreadsheet: a byte-order mark, headers and warnings in the clerk\'s language, only the filtered records', () => {
+  const { t, mai } = withRecords();
+  try {
+    const csv = [...exportRecords(t.store.records, mai, 'csv', { verdict: 'VERIFIED' }, undefined, 'vi')].join('');
+    assert.ok(csv.startsWith('\uFEFF'), 'Excel reads UTF-8 only with a BOM');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    assert.equal(lines.length, 2, 'the FAILED record is filtered out');
+    const header = parseCsvLine(lines[0]!);
+    assert.ok(header.includes('Họ, chữ đệm và tên') && header.includes('Kết quả') && header.includes('Số định danh'));
+    assert.ok(header.every((h) => !/^[a-z]+[A-Z]/.test(h)), `no column left as a code: ${header.join('|')}`);
+    const row = Object.fromEntries(parseCsvLine(lines[1]!).map((v, j) => [header[j]!, v]));
+    assert.equal(row['Họ, chữ đệm và tên'], ALICE.fullName);
+    assert.match(row['Lưu ý']!, /Chưa rõ chứng thư ký giấy tờ có bị thu hồi/);
+    assert.ok(!csv.slice(1).includes('\uFEFF'));
+    assert.ok(!([...exportRecords(t.store.records, mai, 'csv')].join('')).startsWith('\uFEFF'), 'a CSV for programs keeps its codes and no BOM');
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('JSON export is a parseable array matching the stored records', () => {
   const { t, mai } = withRecords();
   try {

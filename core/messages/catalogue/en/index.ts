@@ -21,6 +21,7 @@ import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 import { uiOperators } from './ui-operators.ts';
 import { uiProfiles } from './ui-profiles.ts';
+import { uiExport } from './ui-export.ts';
 
 /** The area files by kind, named as their files: a key is defined in exactly one of them (a unit test checks). */
 export const areas = {
@@ -31,12 +32,12 @@ export const areas = {
   },
   warnings: { warnings },
   notes: { notes },
-  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators, 'ui-profiles': uiProfiles },
+  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators, 'ui-profiles': uiProfiles, 'ui-export': uiExport },
 };
 
 export const en = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport },
 };

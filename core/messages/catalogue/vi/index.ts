@@ -18,10 +18,11 @@ import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 import { uiOperators } from './ui-operators.ts';
 import { uiProfiles } from './ui-profiles.ts';
+import { uiExport } from './ui-export.ts';
 
 export const vi = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport },
 };

@@ -1,9 +1,12 @@
 /**
  * Purpose profiles decide what the result screen shows (issue 14, item 5): each built-in
- * profile's fields on the screen, and the history with masked ID numbers found by their end.
+ * profile's fields on the screen, and the history with masked ID numbers found by their end; the
+ * history's detail view (item 10); dates as dd/mm/yyyy, the export that follows the filters with
+ * a BOM and localized headers, and the language kept across a reload (item 9).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { insertCard, kioskForTests, skipWithoutChromium as skip } from './kiosk-page.ts';
 
@@ -64,4 +67,44 @@ test('a record opens in detail: checks, operator, purpose and sync state', { ski
   await k.page.screenshot({ path: new URL('./screenshots/18-history-detail.png', import.meta.url).pathname, fullPage: true });
   await k.page.getByTestId('record-detail-close').click();
   await k.page.getByTestId('history-row').first().waitFor();
+});
+
+test('dates are typed and shown as dd/mm/yyyy; the CSV export follows the filters, with a BOM and Vietnamese headers', { skip }, async () => {
+  const page = k.page;
+  const rows = page.getByTestId('history-row');
+  assert.match(await rows.first().locator('td').first().innerText(), /\b\d{2}\/\d{2}\/\d{4}\b/);
+  const [from, to] = [page.locator('input.date-input').nth(0), page.locator('input.date-input').nth(1)];
+  await from.fill('01/01/2020');
+  await to.fill('31/12/2020');
+  await page.getByText('Chưa có bản ghi').waitFor();
+  await to.fill('');
+  await rows.first().waitFor();
+  await page.getByRole('combobox', { name: 'Kết quả' }).selectOption('VERIFIED');
+  await page.getByRole('button', { name: 'Xuất dữ liệu CSV' }).click();
+  await page.locator('input[name=operator]').fill('Mai');
+  await page.locator('input[name=pin]').fill('9876');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở khoá' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark for Excel');
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  assert.match(lines[0]!, /^Mã bản ghi,Số thứ tự,Thời gian \(UTC\),/);
+  assert.equal(lines.length - 1, await rows.count(), 'the export holds the records the screen lists');
+  await page.getByRole('combobox', { name: 'Kết quả' }).selectOption('FAILED');
+  await page.getByText('Chưa có bản ghi').waitFor();
+  await page.getByRole('button', { name: 'Xuất dữ liệu CSV' }).click();
+  await page.locator('input[name=operator]').fill('Mai');
+  await page.locator('input[name=pin]').fill('9876');
+  const [none] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở khoá' }).click()]);
+  assert.equal(readFileSync((await none.path())!, 'utf8').slice(1).trimEnd().split('\r\n').length, 1, 'only the header: no FAILED record');
+});
+
+test('the language chosen in the header stays after a reload', { skip }, async () => {
+  const page = k.page;
+  await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
+  await page.getByRole('button', { name: 'History' }).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: 'History' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('button', { name: 'Lịch sử' }).waitFor();
 });
