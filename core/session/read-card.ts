@@ -7,7 +7,7 @@ import type { AccessKey as EnteredKey } from '../api/terminal-api.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import type { Transport } from '../emrtd/apdu/transport.ts';
 import { CountingTransport } from '../emrtd/apdu/transport-stats.ts';
-import { ResumingSession, reopenChip } from '../emrtd/access/resuming-session.ts';
+import { ResumingSession, againWhenSessionLost, reopenChip } from '../emrtd/access/resuming-session.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { keyCandidates } from './access-keys.ts';
 import { proveChip } from './chip-proof.ts';
@@ -33,7 +33,7 @@ export async function readCard(rawTransport: Transport, entered: EnteredKey, opt
   const counter = new CountingTransport(rawTransport);
 
   progress({ phase: 'reading', step: 'access-control', bytesRead: 0, bytesTotal: null });
-  const { opened, used, accessNote, warnings: openWarnings } = await openWithKeys(counter, keyCandidates(entered, now), options);
+  const { opened, used, accessNote, warnings: openWarnings } = await againWhenSessionLost(() => openWithKeys(counter, keyCandidates(entered, now), options));
 
   // Reading survives a lost secure channel (a reset card, a chip that drops it): see resuming-session.ts.
   const session = new ResumingSession(opened, reopenChip(counter, used.key, opened, options.random));

@@ -22,6 +22,21 @@ export const SESSION_LOST_ERRORS: ReadonlySet<string> = new Set(['CARD_RESET', '
 /** Enough for an Le step-down that costs the session at every step (RU: 223 → 192 → 160 → 128) and a reset or two. */
 export const DEFAULT_MAX_REOPENS = 6;
 
+function sessionLost(e: unknown): boolean {
+  return isEidError(e) && SESSION_LOST_ERRORS.has(e.code);
+}
+
+/** Runs `attempt` (opening the chip) again when the card was reset or dropped the session meanwhile. */
+export async function againWhenSessionLost<T>(attempt: () => Promise<T>, tries = DEFAULT_MAX_REOPENS): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!sessionLost(e) || n >= tries) throw e;
+    }
+  }
+}
+
 /** The same chip opened again: the protocol that worked, without reading EF.CardAccess twice. */
 export function reopenChip(transport: Transport, key: AccessKey, first: OpenedChip, random?: RandomSource): () => Promise<OpenedChip> {
   const how = first.method === 'BAC' ? { bacOnly: true } : { cardAccess: first.cardAccess };
@@ -91,7 +106,7 @@ export class ResumingSession implements Transport {
 
   private async resumeAfter(error: unknown): Promise<void> {
     for (;;) {
-      if (!isEidError(error) || !SESSION_LOST_ERRORS.has(error.code) || this.reopened >= this.maxReopens) throw error;
+      if (!sessionLost(error) || this.reopened >= this.maxReopens) throw error;
       this.reopened++;
       try {
         this.opened = await this.reopen();
