@@ -62,7 +62,7 @@ const INS_MSE = 0x22;
 const INS_GET_RESPONSE = 0xc0;
 
 export function cardReset(): EidError {
-  return new EidError('CARD_RESET', 'The card was reset during reading', 'Thẻ bị khởi động lại trong khi đọc');
+  return new EidError('CARD_RESET');
 }
 
 /** The refusal of a READ BINARY whose Le is above `maxLe`. */

@@ -75,7 +75,7 @@ const none = new Uint8Array(0);
 type Answer = ChipAnswer;
 
 export function cardRemoved(): EidError {
-  return new EidError('CARD_REMOVED', 'The card was removed from the reader', 'Thẻ đã bị rút khỏi đầu đọc');
+  return new EidError('CARD_REMOVED');
 }
 
 function aaCardKey(doc: ChipDocument): AaCardKey | undefined {

@@ -10,6 +10,7 @@
  * runs on the session that holds at its end.
  */
 import { isEidError } from '../../errors.ts';
+import type { ErrorCode } from '../../messages/catalogue.ts';
 import type { RandomSource } from '../../crypto/ec/index.ts';
 import type { AccessKey } from '../../mrz/index.ts';
 import { parseCommand, parseResponse } from '../apdu/apdu.ts';
@@ -18,7 +19,7 @@ import type { Transport, TransportCapabilities } from '../apdu/transport.ts';
 import { openChip, type OpenedChip } from './open-chip.ts';
 
 /** Errors that mean the chip forgot the session while the card stayed on the reader. */
-export const SESSION_LOST_ERRORS: ReadonlySet<string> = new Set(['CARD_RESET', 'SM_SESSION_LOST', 'SM_REJECTED_BY_CHIP']);
+export const SESSION_LOST_ERRORS: ReadonlySet<ErrorCode> = new Set(['CARD_RESET', 'SM_SESSION_LOST', 'SM_REJECTED_BY_CHIP']);
 /** Enough for an Le step-down that costs the session at every step (RU: 223 → 192 → 160 → 128) and a reset or two. */
 export const DEFAULT_MAX_REOPENS = 6;
 
