@@ -8,6 +8,11 @@ import assert from 'node:assert/strict';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import type { ChipQuirks } from '../../core/chip/chip-quirks.ts';
 import { SW } from '../../core/emrtd/apdu/status-words.ts';
+import { VirtualChip } from '../../core/chip/virtual-chip.ts';
+import { mrzInformationFromMrz } from '../../core/mrz/index.ts';
+import { openChip } from '../../core/emrtd/access/open-chip.ts';
+import { FileReader } from '../../core/emrtd/read/read-file.ts';
+import { performActiveAuthentication } from '../../core/emrtd/active-auth/active-auth.ts';
 import { accessControlRuns, readWithChip, type ChipRead } from './read-with-chip.ts';
 
 const bacCard = buildDocument('cccd-2021');
@@ -89,6 +94,21 @@ test('61xx: every long answer arrives in pieces fetched with GET RESPONSE', asyn
   verified(read);
   assert.ok((read.plain.get(0xc0) ?? 0) > 10, 'GET RESPONSE used');
 });
+
+// The CCCD proves its chip with CA, so the production flow never reaches AA: it runs directly on
+// the opened chip (RSA-1024, a 128-byte signature).
+for (const [who, quirks] of [
+  ['AU: a truncated signature unless Le is exactly its length', { activeAuth: { truncatedUnlessExactLe: true } }],
+  ['CN: nothing at an extended Le 0000', { activeAuth: { emptyAtExtendedLe: true } }],
+  ['the signature in 61xx pieces', { activeAuth: { truncatedUnlessExactLe: true }, responseChunk: 50 }],
+] as const satisfies readonly (readonly [string, ChipQuirks])[]) {
+  test(`Active Authentication, ${who}: Le from the DG15 key, the signature verifies`, async () => {
+    const chip = new VirtualChip(bacCard, { quirks });
+    const opened = await openChip({ transmit: async (c) => chip.transmit(c) }, { kind: 'MRZ', mrz: mrzInformationFromMrz(bacCard.access.mrz) });
+    const dg15 = await new FileReader(opened.transport).readFile(0x010f);
+    assert.equal((await performActiveAuthentication(opened.transport, dg15)).status, 'PASS');
+  });
+}
 
 for (const paceLeadingZero of ['public-key', 'shared-secret'] as const satisfies readonly ChipQuirks['paceLeadingZero'][]) {
   test(`PACE GM with a leading zero byte in the chip's ${paceLeadingZero}`, async () => {
