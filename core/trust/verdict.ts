@@ -81,6 +81,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   if (pa?.dataGroupHashes.reason) reasons.dataGroupHashes = pa.dataGroupHashes.reason;
   if (pa && pa.revocation.status !== 'GOOD') reasons.revocation = pa.revocation.reason;
   if (input.consistency.mismatches.length) reasons.consistency = `differs: ${input.consistency.mismatches.join('; ')}`;
+  else if (input.consistency.reason) reasons.consistency = input.consistency.reason.en;
 
   if (chip.accessControl.status === 'SKIPPED' && chip.chipAuthentication.status === 'SKIPPED') {
     warnings.push(localized(
@@ -110,7 +111,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
     ));
   }
   if (input.consistency.status === 'SKIPPED') {
-    warnings.push(localized('No second source of holder data to compare with DG1.', 'Không có nguồn thông tin thứ hai về chủ giấy tờ để đối chiếu với DG1.'));
+    warnings.push(input.consistency.reason ?? localized('No second source of holder data to compare with DG1.', 'Không có nguồn thông tin thứ hai về chủ giấy tờ để đối chiếu với DG1.'));
   }
   if (input.expiry === 'EXPIRED') warnings.push(localized('The document has expired.', 'Giấy tờ đã hết hạn.'));
 
