@@ -10,6 +10,8 @@ import { ResultView } from '../components/ResultView.tsx';
 /** The session this screen shows survives a reload of the page, until the next customer. */
 const SHOWN_SESSION = 'eid-shown-session';
 const FINAL: readonly SessionEvent['state'][] = ['done', 'error', 'cancelled'];
+/** The error of a chip that the ID number alone does not open (core/session/open-with-keys.ts). */
+const BIRTH_DATE_NEEDED = 'BIRTH_DATE_NEEDED';
 
 export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | null }) {
   const [shown, setShown] = useState<string | null>(() => sessionStorage.getItem(SHOWN_SESSION));
@@ -45,7 +47,9 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
   if (shown && (!event || !FINAL.includes(event.state))) {
     return <ReadingProgress lang={lang} event={event ?? null} onCancel={() => void api.cancelVerification({ sessionId: shown })} />;
   }
-  if (shown && event && event.state !== 'cancelled') {
+  // The ID number alone did not open this chip: the same form asks for the birth date, keeping the ID.
+  const needBirthDate = shown && event?.state === 'error' && event.error?.code === BIRTH_DATE_NEEDED ? (lang === 'vi' ? event.error.vi : event.error.message) : null;
+  if (shown && event && event.state !== 'cancelled' && !needBirthDate) {
     const ev = event;
     if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
     return (
@@ -66,7 +70,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     <div className="verify-layout">
       <section className="panel">
         <p className="hint big">{t(lang, 'placeCard')}</p>
-        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} />
+        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} birthDateNeeded={needBirthDate} />
         {startError && (
           <p className="error" role="alert">
             {startError}
