@@ -2,16 +2,17 @@
  * DG13 encoder for the virtual-card factory, in the layout real cards have
  * (docs/design/vn-cccd.md §3.1-3.2): `6D { 30 { INTEGER 1, OID 1.0.10646.1.0.8, SET { fields } } }`;
  * numbers and most dates as PrintableString, text as UTF8String, the expiry as UTF8String (it may
- * read "Không thời hạn"), parents and spouse in nested SEQUENCEs, an unmarried holder's field 14 empty.
+ * read NO_EXPIRY_TEXT), parents and spouse in nested SEQUENCEs, an unmarried holder's field 14 empty.
  */
 import type { VnData } from '../api/verification.ts';
 import { OID } from '../asn1/oids.ts';
 import { integer, oid, printableString, sequence, utf8String } from '../bytes/der.ts';
 import { tlv } from '../bytes/tlv.ts';
 import type { Dg13Layout } from './dg13-vn.ts';
+import { NO_EXPIRY_TEXT } from '../mrz/card-words.ts';
 
 export interface Dg13VnInput extends VnData {
-  /** Encode field 12 as "Không thời hạn" (dateOfExpiry must then be null). */
+  /** Encode field 12 as NO_EXPIRY_TEXT (dateOfExpiry must then be null). */
   readonly noExpiry?: boolean;
   readonly field16?: string | null;
   /** 'wrapped' (default, as on cards) or 'flat' (fields directly under 6D, as some samples have it). */
@@ -22,7 +23,6 @@ export interface Dg13VnInput extends VnData {
   readonly extraFields?: readonly { readonly number: number; readonly value: string }[];
 }
 
-const NO_EXPIRY_TEXT = 'Không thời hạn';
 /** The wrapper's version on the cards seen. */
 const DG13_VERSION = 1;
 

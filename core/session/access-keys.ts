@@ -6,12 +6,15 @@
  * candidate expiries. Each candidate carries a note so the result can say which one opened the chip.
  */
 import type { AccessKey as EnteredKey } from '../api/terminal-api.ts';
-import { canKey, cccdKeyCandidates, cccdQrKeyCandidates, mrzInformation, mrzInformationFromMrz, type AccessKey, type MrzKeyCandidate } from '../mrz/index.ts';
+import { canKey, cccdKeyCandidates, cccdQrKeyCandidates, mrzInformation, mrzInformationFromMrz, type AccessKey, type ExpiryCandidate, type MrzKeyCandidate } from '../mrz/index.ts';
+
+/** The CAN was taken from the ID number (its last 6 digits), not entered. */
+export const CAN_FROM_ID_NUMBER = 'can-from-id-number';
 
 export interface KeyCandidate {
   readonly key: AccessKey;
-  /** e.g. "expiry 2036-07-20 (next milestone)" or "CAN = last 6 digits of the ID number"; null when the key was entered in full. */
-  readonly assumption: string | null;
+  /** The CAN taken from the ID number, or the expiry assumed for this key; null when the key was entered in full. */
+  readonly assumption: typeof CAN_FROM_ID_NUMBER | ExpiryCandidate | null;
 }
 
 export interface KeyPlan {
@@ -22,11 +25,11 @@ export interface KeyPlan {
 
 /** The Vietnamese chips' PACE password: the last 6 digits of the 12-digit personal ID number. */
 export function cccdCan(idNumber: string): KeyCandidate {
-  return { key: canKey(idNumber.trim().slice(-6)), assumption: 'CAN = last 6 digits of the ID number' };
+  return { key: canKey(idNumber.trim().slice(-6)), assumption: CAN_FROM_ID_NUMBER };
 }
 
 function mrzCandidates(candidates: readonly MrzKeyCandidate[], printedExpiry: boolean): KeyCandidate[] {
-  return candidates.map((c) => ({ key: { kind: 'MRZ', mrz: c.mrz }, assumption: printedExpiry ? null : `expiry ${c.expiry.iso ?? 'none (991231)'} (${c.expiry.reason})` }));
+  return candidates.map((c) => ({ key: { kind: 'MRZ', mrz: c.mrz }, assumption: printedExpiry ? null : c.expiry }));
 }
 
 export function keyCandidates(entered: EnteredKey, today: Date = new Date()): KeyPlan {

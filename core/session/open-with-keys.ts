@@ -4,36 +4,43 @@
  * Vietnamese ID number's last 6 digits) needs PACE: when the chip offers none or refuses it, the
  * MRZ candidates that follow go straight to BAC; when none follow, the birth date is needed.
  */
-import { localized, type LocalizedText } from '../api/localized-text.ts';
 import { EidError, isEidError } from '../errors.ts';
+import { note, warning, type Note, type Warning } from '../messages/message.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import { openChip, paceFallbackAllowed, readCardAccess, type OpenedChip } from '../emrtd/access/open-chip.ts';
 import type { Transport } from '../emrtd/apdu/transport.ts';
-import type { KeyCandidate, KeyPlan } from './access-keys.ts';
+import { CAN_FROM_ID_NUMBER, type KeyCandidate, type KeyPlan } from './access-keys.ts';
+import type { BirthDateReason } from '../messages/catalogue/en/errors-emrtd.ts';
 import { throwIfCancelled } from './errors.ts';
 
 export interface OpenedWithKey {
   readonly opened: OpenedChip;
   readonly used: KeyCandidate;
-  /** Which key assumption opened the chip (the CAN from the ID number, an expiry candidate). */
-  readonly accessNote: string | null;
-  readonly warnings: LocalizedText[];
+  /** Which key assumption opened the chip, when several were tried. */
+  readonly accessNote: Note | null;
+  readonly warnings: Warning[];
 }
 
 /** Why the ID number alone did not open the chip. */
-type CanRefusal = 'NO_PACE' | 'PACE_REFUSED';
+type CanRefusal = BirthDateReason;
 
 /** BIRTH_DATE_NEEDED: the ID number alone opens only chips that offer PACE; this one needs BAC. */
 export function birthDateNeeded(why: CanRefusal): EidError {
-  return why === 'NO_PACE'
-    ? new EidError('BIRTH_DATE_NEEDED', 'This card does not open with the ID number alone (it has no PACE): enter the date of birth as well.', 'Thẻ này không mở được chỉ bằng số định danh (thẻ không hỗ trợ PACE): hãy nhập thêm ngày sinh.')
-    : new EidError('BIRTH_DATE_NEEDED', 'The chip did not open with the ID number alone: check the ID number, or enter the date of birth as well.', 'Chip không mở được chỉ bằng số định danh: hãy kiểm tra lại số định danh, hoặc nhập thêm ngày sinh.');
+  return new EidError('BIRTH_DATE_NEEDED', { reason: why });
+}
+
+/** Which key opened the chip: the CAN from the ID number, or the expiry assumed when several were tried. */
+function accessNoteFor(used: KeyCandidate, index: number, total: number): Note | null {
+  const assumed = used.assumption;
+  if (assumed === CAN_FROM_ID_NUMBER) return note('ACCESS_KEY_CAN_FROM_ID_NUMBER', { tried: index + 1, total });
+  // The note names the rule, never the expiry date itself (it follows from the birth date).
+  return assumed?.rule && total > 1 ? note('ACCESS_KEY_ASSUMED', { rule: assumed.rule, age: assumed.age ?? 0, tried: index + 1, total }) : null;
 }
 
 /** The chip has no PACE (MRZ_KEY_REQUIRED) or refused PACE with the CAN; other errors (a lost card) are not a refusal. */
 function canRefusal(e: unknown): { why: CanRefusal; code: string } | undefined {
-  if (isEidError(e, 'MRZ_KEY_REQUIRED')) return { why: 'NO_PACE', code: e.code };
-  if (paceFallbackAllowed(e)) return { why: 'PACE_REFUSED', code: e.code };
+  if (isEidError(e, 'MRZ_KEY_REQUIRED')) return { why: 'no-pace', code: e.code };
+  if (paceFallbackAllowed(e)) return { why: 'pace-refused', code: e.code };
   return undefined;
 }
 
@@ -57,12 +64,10 @@ export async function openWithKeys(transport: Transport, plan: KeyPlan, options:
       if (!isEidError(e, 'ACCESS_DENIED') || i === candidates.length - 1) throw e;
       continue;
     }
-    const warnings: LocalizedText[] = [];
-    const why = opened.paceFallbackReason ?? (canRefused?.why === 'PACE_REFUSED' ? canRefused.code : undefined);
-    if (why) warnings.push(localized(`PACE was offered but not used (${why}); the chip was opened with BAC.`, `Chip có hỗ trợ PACE nhưng không dùng được (${why}); chip đã được mở bằng BAC.`));
-    const accessNote = used.assumption ? `Chip opened with ${opened.method}, ${used.assumption} (key ${i + 1} of ${candidates.length} tried).` : null;
-    return { opened, used, accessNote, warnings };
+    const why = opened.paceFallbackReason ?? (canRefused?.why === 'pace-refused' ? canRefused.code : undefined);
+    const warnings = why ? [warning('PACE_FALLBACK_TO_BAC', { detail: why })] : [];
+    return { opened, used, accessNote: accessNoteFor(used, i, candidates.length), warnings };
   }
   if (canRefused && plan.birthDateMissing) throw birthDateNeeded(canRefused.why);
-  throw new EidError('ACCESS_DENIED', 'No key was given', 'Chưa nhập thông tin mở chip');
+  throw new EidError('ACCESS_KEY_MISSING');
 }

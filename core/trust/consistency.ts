@@ -6,8 +6,9 @@
  * never a PASS on the access key alone.
  */
 import type { ParsedMrz } from '../mrz/index.ts';
+import { foldVietnamese } from '../mrz/card-words.ts';
 import type { VnData } from '../api/verification.ts';
-import { localized, type LocalizedText } from '../api/localized-text.ts';
+import type { Dg13Gap } from '../messages/catalogue/en/warnings.ts';
 
 /** The key that opened the chip: the MRZ data (YYMMDD dates), or the CAN of PACE. */
 export type AccessKeyData =
@@ -15,7 +16,7 @@ export type AccessKeyData =
   | { readonly can: string };
 
 /** Why a DG13 that is on the document gave nothing to compare. */
-export type Dg13Problem = 'unreadable' | 'empty';
+export type Dg13Problem = Exclude<Dg13Gap, 'nothing-comparable'>;
 
 export interface ConsistencyResult {
   readonly status: 'PASS' | 'FAIL' | 'SKIPPED';
@@ -24,32 +25,12 @@ export interface ConsistencyResult {
   /** Names of the comparisons made. */
   readonly compared: readonly string[];
   /** Why the check was SKIPPED, when there is more to say than "nothing to compare". */
-  readonly reason?: LocalizedText;
+  readonly reason?: Dg13Gap;
 }
 
-const DG13_REASONS: Record<Dg13Problem | 'nothing-comparable', LocalizedText> = {
-  unreadable: localized(
-    'DG13 is on the card but could not be read, so the Vietnamese data was not compared with DG1.',
-    'Thẻ có DG13 nhưng không đọc được, nên chưa đối chiếu thông tin nhân thân với DG1.',
-  ),
-  empty: localized(
-    'DG13 is on the card but holds none of the Vietnamese fields, so nothing was compared with DG1.',
-    'Thẻ có DG13 nhưng không chứa trường thông tin nhân thân nào, nên chưa đối chiếu được với DG1.',
-  ),
-  'nothing-comparable': localized(
-    'DG13 holds none of the fields compared with DG1 (ID number, date of birth, name).',
-    'DG13 không có trường nào để đối chiếu với DG1 (số định danh, ngày sinh, họ tên).',
-  ),
-};
-
-/** Letters only, upper case, Vietnamese diacritics and đ removed: "Nguyễn Văn Đức" -> "NGUYENVANDUC". */
+/** Letters only, as the MRZ spells them (foldVietnamese), without spaces and fillers. */
 export function mrzComparableName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'D')
-    .toUpperCase()
-    .replace(/[^A-Z]/g, '');
+  return foldVietnamese(text).replace(/[^A-Z]/g, '');
 }
 
 /**
@@ -88,6 +69,6 @@ export function checkConsistency(mrz: ParsedMrz, vn: VnData | null, accessKey?: 
   }
   if (mismatches.length > 0) return { status: 'FAIL', mismatches, compared };
   const dg13Reason = dg13Problem ?? (vn && fromDg13 === 0 ? 'nothing-comparable' : undefined);
-  if (dg13Reason) return { status: 'SKIPPED', mismatches, compared, reason: DG13_REASONS[dg13Reason] };
+  if (dg13Reason) return { status: 'SKIPPED', mismatches, compared, reason: dg13Reason };
   return { status: compared.length === 0 ? 'SKIPPED' : 'PASS', mismatches, compared };
 }

@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
-import { api, errorText, sessionBoard } from '../api/client.ts';
-import { t, type Lang } from '../i18n.ts';
+import { api, sessionBoard } from '../api/client.ts';
+import { errorText, messageText, t, type Lang } from '../text.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
@@ -10,8 +10,6 @@ import { ResultView } from '../components/ResultView.tsx';
 /** The session this screen shows survives a reload of the page, until the next customer. */
 const SHOWN_SESSION = 'eid-shown-session';
 const FINAL: readonly SessionEvent['state'][] = ['done', 'error', 'cancelled'];
-/** The error of a chip that the ID number alone does not open (core/session/open-with-keys.ts). */
-const BIRTH_DATE_NEEDED = 'BIRTH_DATE_NEEDED';
 
 export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | null }) {
   const [shown, setShown] = useState<string | null>(() => sessionStorage.getItem(SHOWN_SESSION));
@@ -48,19 +46,25 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     return <ReadingProgress lang={lang} event={event ?? null} onCancel={() => void api.cancelVerification({ sessionId: shown })} />;
   }
   // The ID number alone did not open this chip: the same form asks for the birth date, keeping the ID.
-  const needBirthDate = shown && event?.state === 'error' && event.error?.code === BIRTH_DATE_NEEDED ? (lang === 'vi' ? event.error.vi : event.error.message) : null;
+  const needBirthDate = shown && event?.state === 'error' && event.error?.code === 'BIRTH_DATE_NEEDED' ? messageText(lang, event.error) : null;
   if (shown && event && event.state !== 'cancelled' && !needBirthDate) {
     const ev = event;
     if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
     return (
       <section className="panel error-panel" role="alert" data-testid="session-error">
-        <h2>{ev.error ? (lang === 'vi' ? ev.error.vi : ev.error.message) : '—'}</h2>
-        <p className="code">{ev.error?.code}</p>
+        <h2>{ev.error ? messageText(lang, ev.error) : '—'}</h2>
+        {ev.error && (
+          <details className="code">
+            <summary>{t(lang, 'error.details')}</summary>
+            {t(lang, 'error.code')}: {ev.error.code}
+            {ev.error.params.detail !== undefined && ` — ${ev.error.params.detail}`}
+          </details>
+        )}
         <div className="actions">
           <button className="primary" onClick={() => show(null)}>
-            {t(lang, 'retry')}
+            {t(lang, 'verify.retry')}
           </button>
-          <button onClick={nextCustomer}>{t(lang, 'nextCustomer')}</button>
+          <button onClick={nextCustomer}>{t(lang, 'verify.nextCustomer')}</button>
         </div>
       </section>
     );
@@ -69,7 +73,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
   return (
     <div className="verify-layout">
       <section className="panel">
-        <p className="hint big">{t(lang, 'placeCard')}</p>
+        <p className="hint big">{t(lang, 'verify.placeCard')}</p>
         <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} birthDateNeeded={needBirthDate} />
         {startError && (
           <p className="error" role="alert">

@@ -43,14 +43,13 @@ test('a DG13 on the card that gives nothing to compare: SKIPPED with the reason,
   for (const problem of ['unreadable', 'empty'] as const) {
     const r = checkConsistency(cccd, null, key, problem);
     assert.equal(r.status, 'SKIPPED');
-    assert.match(r.reason?.en ?? '', /DG13 is on the card/);
-    assert.ok(r.reason?.vi);
+    assert.equal(r.reason, problem);
     assert.equal(checkConsistency(cccd, null, { ...key, dateOfBirth: '000101' }, problem).status, 'FAIL');
   }
   const none = { ...vn, idNumber: null, fullName: null, dateOfBirth: null };
   const r = checkConsistency(cccd, none, key);
   assert.equal(r.status, 'SKIPPED');
-  assert.match(r.reason?.en ?? '', /none of the fields compared/);
+  assert.equal(r.reason, 'nothing-comparable');
 });
 
 test('document expiry by calendar day; 991231 and DG13 "no expiry" are NO_EXPIRY', () => {
