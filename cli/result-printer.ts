@@ -26,6 +26,11 @@ export function printResult(result: VerificationResult, extras: PrintExtras = {}
   if (extras.documentSigner) console.log(`  Document signer     ${extras.documentSigner}`);
   const doc = result.document;
   if (doc) console.log(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
+  if (doc?.dg13) {
+    const f = doc.dg13;
+    const wrapper = f.layout === 'wrapped' ? `version ${f.version ?? '?'}, character set ${f.charset ?? '?'}` : 'no wrapper';
+    console.log(`DG13: ${f.layout} (${wrapper})${f.rawFields.length ? `, fields kept raw: ${f.rawFields.join(', ')}` : ''}`);
+  }
   for (const note of extras.notes ?? []) console.log(messageText(note));
   for (const w of result.warnings) console.log(`${label('warning.label')}: ${messageText(w)}`);
   for (const f of extras.trustFailures ?? []) console.error(`Trust store: ${f.file} not loaded: ${messageText(f.error)}`);

@@ -48,7 +48,7 @@ export async function readCard(rawTransport: Transport, entered: EnteredKey, opt
   const details = verifyRead(
     files,
     options.trust,
-    { accessProtocol: opened.protocol, proof, mrz: used.key.kind === 'MRZ' ? used.key.mrz : null, warnings: [...openWarnings, ...read.warnings] },
+    { accessProtocol: opened.protocol, proof, key: used.key, warnings: [...openWarnings, ...read.warnings] },
     now,
     { apdus: counter.stats.apdus, bytesRead: counter.stats.bytesReceived, millis: Math.round(performance.now() - started) },
   );

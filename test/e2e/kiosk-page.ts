@@ -57,9 +57,17 @@ export async function insertCard(page: Page, card: string): Promise<void> {
 }
 
 /** Gives a CCCD key (ID number, birth date, expiry or none) on its tab and presses "Đọc thẻ". */
+/**
+ * The ID number first, as the kiosk asks; the birth date (and expiry) only when the form asks for
+ * it (the chip did not open with the ID number alone).
+ */
 export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth: string, dateOfExpiry = ''): Promise<void> {
-  await page.getByRole('tab', { name: 'Số CCCD + ngày sinh' }).click();
+  await page.getByRole('tab', { name: 'Số CCCD', exact: true }).click();
   await page.locator('input[name=idNumber]').fill(idNumber);
+  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+  const asked = page.getByTestId('birth-date-needed');
+  await page.locator('[data-testid=birth-date-needed], [data-testid=verdict], [data-testid=session-error]').first().waitFor({ timeout: 30_000 });
+  if (!(await asked.isVisible())) return;
   await page.locator('input[name=dateOfBirth]').fill(dateOfBirth);
   await page.locator('input[name=dateOfExpiry]').fill(dateOfExpiry);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();

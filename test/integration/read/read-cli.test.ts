@@ -88,6 +88,45 @@ test('eid-terminal read: no card and a wrong key give their typed errors (exit 2
   assert.equal(JSON.parse(wrong.stdout).error.code, 'ACCESS_DENIED');
 });
 
+test('eid-terminal read --cccd ID12: the ID number alone opens a 2024 card with PACE-CAN; a card without PACE asks for the birth date (exit 2), then verifies', async (t) => {
+  const pcscd = await requirePcscd(t);
+  if (!pcscd) return;
+  const work = mkdtempSync(join(tmpdir(), 'eid-read-cccd-'));
+  t.after(() => rmSync(work, { recursive: true, force: true }));
+  for (const variant of [null, 'without-pace'] as const) {
+    const doc = buildDocument('can-cuoc-2024', variant);
+    const trust = doc.trust.cscas.concat(doc.trust.crls).map((der, i) => {
+      const path = join(work, `${variant ?? 'genuine'}-${i}.der`);
+      writeFileSync(path, der);
+      return ['--trust', path];
+    }).flat();
+    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(0) });
+    try {
+      await bridge.insert();
+      await waitForCardState(pcscd.reader(0), true);
+      const read = (extra: string[]): Promise<{ code: number; stdout: string }> => cli(['read', '--reader', pcscd.reader(0), '--cccd', doc.holder.idNumber, ...extra, '--json', '--no-store', ...trust]);
+      if (variant === null) {
+        const { code, stdout } = await read([]);
+        const result = VerificationResultSchema.parse(JSON.parse(stdout));
+        assert.deepEqual([code, result.verdict], [0, 'VERIFIED'], stdout);
+        assert.equal(result.checks.accessControl.protocol, 'PACE-CAN ECDH-GM-AES-128 brainpoolP256r1');
+      } else {
+        const refused = await read([]);
+        assert.equal(refused.code, 2);
+        const error = JSON.parse(refused.stdout).error;
+        assert.equal(error.code, 'BIRTH_DATE_NEEDED');
+        assert.deepEqual(error.params, { reason: 'no-pace' });
+        const { code, stdout } = await read(['--date-of-birth', doc.access.mrz.split('\n')[1]!.slice(0, 6)]);
+        const result = VerificationResultSchema.parse(JSON.parse(stdout));
+        assert.deepEqual([code, result.verdict, result.checks.accessControl.protocol], [0, 'VERIFIED', 'BAC'], stdout);
+      }
+    } finally {
+      await bridge.stop();
+      await waitForCardState(pcscd.reader(0), false);
+    }
+  }
+});
+
 test('eid-terminal read: once operator accounts exist, the record must name a signed-in one', async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-read-op-'));
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
