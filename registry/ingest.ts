@@ -27,7 +27,25 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 128) : '';
 }
 
+/**
+ * One record on its own: whatever it holds, the answer is a verdict about this record, never an
+ * error for the batch. The canonical form is checked first: it refuses hostile nesting within a
+ * bounded depth, before anything recursive (JSON.stringify, the schema) walks the record.
+ */
 function screen(raw: unknown, index: number): Candidate {
+  try {
+    canonicalJson(raw);
+  } catch {
+    return { index, id: idOf(raw), reason: 'RECORD_NOT_CANONICAL' };
+  }
+  try {
+    return screenCanonical(raw, index);
+  } catch {
+    return { index, id: idOf(raw), reason: 'INVALID_RECORD' };
+  }
+}
+
+function screenCanonical(raw: unknown, index: number): Candidate {
   const payload = JSON.stringify(raw);
   if (payload.length > MAX_RECORD_BYTES) return { index, id: idOf(raw), reason: 'RECORD_TOO_LARGE' };
   // core/store's payload names the terminal's clock `createdAt`; the protocol's name is terminalTime.
@@ -36,12 +54,6 @@ function screen(raw: unknown, index: number): Candidate {
     ? { ...o, terminalTime: o.createdAt } : raw;
   const parsed = SyncRecordSchema.safeParse(withTime);
   if (!parsed.success) return { index, id: idOf(raw), reason: 'INVALID_RECORD' };
-  // A record the chain cannot hash (nested too deeply, say) is refused here, not mid-transaction.
-  try {
-    canonicalJson(raw);
-  } catch {
-    return { index, id: parsed.data.id, reason: 'RECORD_NOT_CANONICAL' };
-  }
   // The chain hash is checked over the record as sent (without the alias).
   return { index, id: parsed.data.id, record: parsed.data, payload, raw: o ?? {} };
 }

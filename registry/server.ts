@@ -14,10 +14,12 @@ import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';
 import type { RegistryKey } from './registry-key.ts';
-import { authenticate } from './request-auth.ts';
+import { authenticateHeaders, checkSignedBody, type AuthenticatedHead } from './request-auth.ts';
 import type { RegistryStore } from './store/types.ts';
 
 export const REGISTRY_VERSION = '0.1.0';
+/** Bodies nobody has signed for (enrolment) are a few hundred bytes; anything far above is refused unread. */
+export const MAX_UNSIGNED_BODY_BYTES = 8 * 1024;
 
 export interface RegistryServerOptions {
   readonly store: RegistryStore;
@@ -47,14 +49,17 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   const maxClockSkewMs = options.maxClockSkewMs ?? 5 * 60_000;
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   // Request logs carry method, path and status only: records hold personal data.
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false });
+  // The small limit is the default; only signed routes, authenticated before their body is read, take more.
+  const app = Fastify({ bodyLimit: MAX_UNSIGNED_BODY_BYTES, logger: options.logger ?? false });
 
   app.removeAllContentTypeParsers();
   // Raw bytes: the signature covers the body's digest, so it is checked before JSON parsing.
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const problem = (code: string, message: string, extra: Record<string, string> = {}): ErrorBody => ({ error: { code, message, ...extra } });
-  app.setErrorHandler((error: unknown, _req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((error: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    // A refusal before the body was read: close the connection rather than read what is left of it.
+    if (!req.raw.complete) reply.header('connection', 'close');
     if (error instanceof HttpProblem) {
       return reply.code(error.status).headers(error.headers).send(problem(error.code, error.message, error.extra));
     }
@@ -68,9 +73,16 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(problem('NOT_FOUND', 'No such endpoint')));
 
-  const signed = (req: FastifyRequest) => authenticate(store, {
-    method: req.method, url: req.url, body: req.body instanceof Uint8Array ? req.body : undefined, headers: req.headers,
-  }, now(), window);
+  // Who signed a request is settled in onRequest, before Fastify reads the body.
+  const heads = new WeakMap<FastifyRequest, AuthenticatedHead>();
+  const signedHead = async (req: FastifyRequest): Promise<void> => {
+    heads.set(req, await authenticateHeaders(store, { method: req.method, url: req.url, headers: req.headers }, now(), window));
+  };
+  const signed = (req: FastifyRequest): AuthenticatedHead => {
+    const head = heads.get(req)!;
+    checkSignedBody(head, req.body instanceof Uint8Array ? req.body : undefined);
+    return head;
+  };
 
   app.get('/v1/health', async (_req, reply) => {
     try {
@@ -91,8 +103,8 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.spkiDer), registryKeyId: key.keyId } satisfies EnrolResponse);
   });
 
-  app.post('/v1/records', async (req) => {
-    const terminal = await signed(req);
+  app.post('/v1/records', { onRequest: signedHead, bodyLimit: MAX_BODY_BYTES }, async (req) => {
+    const { terminal } = signed(req);
     const parsed = RecordBatchSchema.safeParse(parseJson(req.body));
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {terminalNow, records[1..1000]}');
     const receivedAt = now();
@@ -100,8 +112,8 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     return { receivedAt: receivedAt.toISOString(), clockSkewMs, results } satisfies BatchResponse;
   });
 
-  app.get('/v1/trust-list', async (req, reply) => {
-    await signed(req);
+  app.get('/v1/trust-list', { onRequest: signedHead }, async (req, reply) => {
+    signed(req);
     const list = await store.latestTrustList();
     if (!list) throw new HttpProblem(404, 'NO_TRUST_LIST', 'No trust list has been published yet');
     reply.header('etag', list.etag).header('cache-control', 'no-cache');
