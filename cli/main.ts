@@ -2,7 +2,7 @@
  * `eid-terminal` entry: dispatches to one module per command, loaded on demand so that a command
  * never pays for another's dependencies (the PC/SC binding, SQLite, Fastify ...).
  */
-import { reportError } from './output.ts';
+import { print, printError, reportError } from './output.ts';
 
 export interface Command {
   readonly summary: string;
@@ -36,12 +36,12 @@ async function usage(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    console.log(await usage());
+    print(await usage());
     return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`Unknown command: ${name}\n\n${await usage()}`);
+    printError(`Unknown command: ${name}\n\n${await usage()}`);
     return 2;
   }
   try {

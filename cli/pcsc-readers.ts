@@ -4,6 +4,7 @@
  */
 import { isEidError } from '../core/errors.ts';
 import type { ReaderProvider } from '../core/terminal/readers.ts';
+import { printError } from './output.ts';
 
 export async function pcscReaders(): Promise<ReaderProvider[]> {
   const { nativePcscBinding } = await import('../native/pcsc-binding.ts');
@@ -11,7 +12,7 @@ export async function pcscReaders(): Promise<ReaderProvider[]> {
     nativePcscBinding();
   } catch (e) {
     if (isEidError(e, 'PCSC_BINDING_MISSING')) {
-      console.error(`PC/SC: ${e.message}`);
+      printError(`PC/SC: ${e.message}`);
       return [];
     }
     throw e;

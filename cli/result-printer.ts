@@ -1,5 +1,6 @@
 /** The readable form of a verification result, for `verify` and `read` without --json. */
 import type { VerificationResult } from '../core/api/verification.ts';
+import { print, printError } from './output.ts';
 
 export interface PrintExtras {
   readonly reasons?: Partial<Record<keyof VerificationResult['checks'], string>>;
@@ -10,22 +11,22 @@ export interface PrintExtras {
 }
 
 export function printResult(result: VerificationResult, extras: PrintExtras = {}): void {
-  console.log(`Verdict: ${result.verdict}`);
+  print(`Verdict: ${result.verdict}`);
   for (const [name, check] of Object.entries(result.checks)) {
     const extra = 'protocol' in check && check.protocol ? ` (${check.protocol})`
       : 'method' in check && check.method ? ` (${check.method})`
       : 'csca' in check && check.csca ? ` (${check.csca})`
       : 'failed' in check && check.failed.length ? ` (DG${check.failed.join(', DG')})` : '';
     const why = extras.reasons?.[name as keyof VerificationResult['checks']];
-    console.log(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
+    print(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
   }
-  if (extras.cscaFingerprint) console.log(`  CSCA SHA-256        ${extras.cscaFingerprint}`);
-  if (extras.documentSigner) console.log(`  Document signer     ${extras.documentSigner}`);
+  if (extras.cscaFingerprint) print(`  CSCA SHA-256        ${extras.cscaFingerprint}`);
+  if (extras.documentSigner) print(`  Document signer     ${extras.documentSigner}`);
   const doc = result.document;
-  if (doc) console.log(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
-  for (const note of extras.notes ?? []) console.log(note);
-  for (const w of result.warnings) console.log(`Warning: ${w}`);
-  for (const f of extras.trustFailures ?? []) console.error(`Trust store: ${f.file} not loaded: ${f.error}`);
+  if (doc) print(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
+  for (const note of extras.notes ?? []) print(note);
+  for (const w of result.warnings) print(`Warning: ${w}`);
+  for (const f of extras.trustFailures ?? []) printError(`Trust store: ${f.file} not loaded: ${f.error}`);
   const s = result.stats;
-  if (s.apdus > 0) console.log(`Read: ${s.apdus} APDUs, ${s.bytesRead} bytes, ${s.millis} ms`);
+  if (s.apdus > 0) print(`Read: ${s.apdus} APDUs, ${s.bytesRead} bytes, ${s.millis} ms`);
 }

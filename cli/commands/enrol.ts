@@ -5,6 +5,7 @@ import { resolveDataDir } from '../data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { enrolTerminal } from '../../core/sync/enrolment.ts';
 import { openStore } from '../../core/store/store.ts';
+import { print, printJson } from '../output.ts';
 
 const USAGE = 'Usage: eid-terminal enrol URL CODE [--name LABEL] [--key-type ed25519|p256] [--force] [--data-dir DIR] [--json]';
 
@@ -16,7 +17,7 @@ export const command: Command = {
       options: { 'data-dir': { type: 'string' }, name: { type: 'string' }, 'key-type': { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help) {
-      console.log(USAGE);
+      print(USAGE);
       return 0;
     }
     const [url, code] = positionals;
@@ -30,8 +31,8 @@ export const command: Command = {
         ...(name ? { name } : {}), ...(values.force ? { force: true } : {}), keyAlg: keyType === 'p256' ? 'ecdsa-p256-sha256' : 'ed25519',
       });
       store.kv.set('registryUrl', id.registryUrl);
-      if (values.json) console.log(JSON.stringify({ terminalId: id.terminalId, registryUrl: id.registryUrl, registryKeyId: id.registryKeyId }));
-      else console.log(`enrolled as ${id.terminalId} with ${id.registryUrl} (registry key ${id.registryKeyId} pinned)`);
+      if (values.json) printJson({ terminalId: id.terminalId, registryUrl: id.registryUrl, registryKeyId: id.registryKeyId });
+      else print(`enrolled as ${id.terminalId} with ${id.registryUrl} (registry key ${id.registryKeyId} pinned)`);
       return 0;
     } finally {
       store.close();

@@ -18,6 +18,7 @@ import { connectReader } from '../../native/pcsc-transport.ts';
 import { listReaders, type ReaderInfo } from '../../native/readers.ts';
 import { printResult } from '../result-printer.ts';
 import { trustForRun } from '../trust-options.ts';
+import { print, printJson } from '../output.ts';
 
 const HELP = `Usage: eid-terminal read [--reader NAME|INDEX] [--wait SECONDS]
      ( --mrz "MRZ" | --document-number N --date-of-birth YYMMDD --date-of-expiry YYMMDD
@@ -84,7 +85,7 @@ export const command: Command = {
       },
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     const key = keyFrom(values as Record<string, string | undefined>);
@@ -125,7 +126,7 @@ async function readAndReport(values: { reader?: string | undefined; wait?: strin
     for (const [name, bytes] of outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
   }
   if (store && operator) store.write({ result: outcome.result, context: recordContext(outcome, operator, { reader: reader.name }) });
-  if (values.json) console.log(JSON.stringify(outcome.result));
+  if (values.json) printJson(outcome.result);
   else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
   return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
 }

@@ -13,6 +13,7 @@ import type { PcscBinding } from '../../native/pcsc-binding.ts';
 import { ReaderWatcher, listReaders } from '../../native/readers.ts';
 import type { ReaderEvent, ReaderInfo } from '../../native/readers.ts';
 import { quirksFor } from '../../native/reader-quirks.ts';
+import { jsonText, print, printJson } from '../output.ts';
 
 const USAGE = `Usage: eid-terminal readers [--json] [--watch]
 
@@ -62,7 +63,7 @@ function formatEvent(e: ReaderEvent): string {
 }
 
 function eventJson(e: ReaderEvent): string {
-  return JSON.stringify({
+  return jsonText({
     type: e.type,
     reader: e.reader ?? null,
     ...(e.atr ? { atr: toHex(e.atr) } : {}),
@@ -73,7 +74,7 @@ function eventJson(e: ReaderEvent): string {
 /** Follows readers until SIGINT/SIGTERM; resolves with exit status 0. */
 async function watch(json: boolean, binding: PcscBinding): Promise<number> {
   const watcher = new ReaderWatcher({ binding });
-  watcher.on('event', (e) => console.log(json ? eventJson(e) : formatEvent(e)));
+  watcher.on('event', (e) => print(json ? eventJson(e) : formatEvent(e)));
   watcher.start();
   await new Promise<void>((resolve) => {
     const done = (): void => {
@@ -101,12 +102,13 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
     throw new EidError('USAGE', `${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help', { cause: e });
   }
   if (values.help) {
-    console.log(USAGE);
+    print(USAGE);
     return 0;
   }
   if (values.watch) return watch(values.json === true, binding());
   const readers = listReaders(binding());
-  console.log(values.json ? JSON.stringify({ readers: readers.map(readerJson) }) : formatReaders(readers));
+  if (values.json) printJson({ readers: readers.map(readerJson) });
+  else print(formatReaders(readers));
   return 0;
 }
 

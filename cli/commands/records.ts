@@ -13,6 +13,7 @@ import type { ExportFormat } from '../../core/store/export.ts';
 import type { RecordQuery, StoredRecord } from '../../core/store/record-types.ts';
 import type { Operator, OperatorRole } from '../../core/store/operators.ts';
 import { VerdictSchema } from '../../core/api/verification.ts';
+import { print, printError, printJson } from '../output.ts';
 
 const USAGE = `Usage: eid-terminal records <subcommand> [options] [--data-dir DIR]
 
@@ -127,11 +128,11 @@ type Handler = (store: Store, v: Values, args: string[]) => Promise<number> | nu
 const SUBCOMMANDS: Record<string, Handler> = {
   list(store, v) {
     const page = store.records.list({ ...filters(v), limit: integer(v.limit, 'limit') ?? 50, ...(v.before ? { beforeSeq: integer(v.before, 'before')! } : {}) });
-    if (v.json) console.log(JSON.stringify(page.records.map(printable)));
+    if (v.json) printJson(page.records.map(printable));
     else {
-      if (page.records.length === 0) console.log('no records');
-      for (const r of page.records) console.log(listLine(r));
-      if (page.nextBeforeSeq !== null) console.log(`more: --before ${page.nextBeforeSeq}`);
+      if (page.records.length === 0) print('no records');
+      for (const r of page.records) print(listLine(r));
+      if (page.nextBeforeSeq !== null) print(`more: --before ${page.nextBeforeSeq}`);
     }
     return 0;
   },
@@ -140,17 +141,17 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (!id) throw usage('records show needs a record id');
     const r = store.records.get(id);
     if (v.json) {
-      console.log(JSON.stringify(printable(r), null, 2));
+      printJson(printable(r), 2);
       return 0;
     }
-    console.log(`record     ${r.id} (#${r.seq})\ntime       ${r.createdAt}\nverdict    ${r.verdict}${r.warnings.length ? `  warnings: ${r.warnings.join('; ')}` : ''}`);
-    console.log(`terminal   ${r.terminalId}\noperator   ${r.operator}\npurpose    ${r.purpose}\ndocument   ${r.documentType ?? '-'} issued by ${r.issuingState ?? '-'}`);
-    for (const [name, check] of Object.entries(r.checks)) console.log(`  ${name.padEnd(20)} ${check.status}`);
-    console.log(`CSCA       ${r.cscaId ?? '-'}\nDS         ${r.dsId ?? '-'}`);
-    for (const [k, val] of Object.entries(r.protocol)) console.log(`protocol   ${k}: ${String(val)}`);
-    if (r.personal) for (const [k, val] of Object.entries(r.personal)) console.log(`  ${k.padEnd(20)} ${k === 'face' ? '(image stored)' : val}`);
-    else console.log(r.purgedAt ? `personal data purged ${r.purgedAt}` : 'no personal data kept');
-    console.log(`keep until ${r.retainUntil}\nsynced     ${r.syncedAt ?? 'not yet'}\nhash       ${r.hash}`);
+    print(`record     ${r.id} (#${r.seq})\ntime       ${r.createdAt}\nverdict    ${r.verdict}${r.warnings.length ? `  warnings: ${r.warnings.join('; ')}` : ''}`);
+    print(`terminal   ${r.terminalId}\noperator   ${r.operator}\npurpose    ${r.purpose}\ndocument   ${r.documentType ?? '-'} issued by ${r.issuingState ?? '-'}`);
+    for (const [name, check] of Object.entries(r.checks)) print(`  ${name.padEnd(20)} ${check.status}`);
+    print(`CSCA       ${r.cscaId ?? '-'}\nDS         ${r.dsId ?? '-'}`);
+    for (const [k, val] of Object.entries(r.protocol)) print(`protocol   ${k}: ${String(val)}`);
+    if (r.personal) for (const [k, val] of Object.entries(r.personal)) print(`  ${k.padEnd(20)} ${k === 'face' ? '(image stored)' : val}`);
+    else print(r.purgedAt ? `personal data purged ${r.purgedAt}` : 'no personal data kept');
+    print(`keep until ${r.retainUntil}\nsynced     ${r.syncedAt ?? 'not yet'}\nhash       ${r.hash}`);
     return 0;
   },
 
@@ -160,17 +161,17 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (!v.operator) throw usage('--operator NAME --pin PIN (a supervisor) is required');
     const by = store.operators.authenticateSupervisor(v.operator, pinFrom(v.pin, 'EID_TERMINAL_PIN'));
     await writeOut(store.exportRecords(by, format, filters(v)), v.out);
-    if (v.out) console.error(`exported to ${v.out}`);
+    if (v.out) printError(`exported to ${v.out}`);
     return 0;
   },
 
   'verify-chain'(store, v) {
     const report = store.verifyChain();
-    if (v.json) console.log(JSON.stringify(report));
+    if (v.json) printJson(report);
     else {
-      console.log(`${report.records} records, ${report.tombstones} tombstones: ${report.ok ? 'chain intact' : 'TAMPERING DETECTED'}`);
-      for (const p of report.problems) console.log(`  ${p.kind.padEnd(22)} ${p.seq === null ? '' : `#${p.seq} `}${p.id ?? ''} ${p.detail}`);
-      if (report.truncated) console.log('  (more problems not listed)');
+      print(`${report.records} records, ${report.tombstones} tombstones: ${report.ok ? 'chain intact' : 'TAMPERING DETECTED'}`);
+      for (const p of report.problems) print(`  ${p.kind.padEnd(22)} ${p.seq === null ? '' : `#${p.seq} `}${p.id ?? ''} ${p.detail}`);
+      if (report.truncated) print('  (more problems not listed)');
     }
     return report.ok ? 0 : 1;
   },
@@ -179,16 +180,16 @@ const SUBCOMMANDS: Record<string, Handler> = {
     const at = v.now === undefined ? undefined : new Date(v.now);
     if (at && Number.isNaN(at.getTime())) throw usage('--now must be an ISO date-time');
     const result = store.purgeExpired(at);
-    if (v.json) console.log(JSON.stringify(result));
-    else console.log(`${result.purged} record(s) purged to tombstones${result.unsyncedDropped ? `, ${result.unsyncedDropped} never reached the registry` : ''}`);
+    if (v.json) printJson(result);
+    else print(`${result.purged} record(s) purged to tombstones${result.unsyncedDropped ? `, ${result.unsyncedDropped} never reached the registry` : ''}`);
     return 0;
   },
 
   operators(store, v) {
     const list = store.operators.list();
-    if (v.json) console.log(JSON.stringify(list));
-    else if (list.length === 0) console.log('no operators yet: add a supervisor with `records operator-add NAME --role supervisor --pin PIN`');
-    else for (const o of list) console.log(`${o.name.padEnd(20)} ${o.role.padEnd(11)} ${o.disabled ? 'disabled' : o.locked ? 'LOCKED' : 'active'}`);
+    if (v.json) printJson(list);
+    else if (list.length === 0) print('no operators yet: add a supervisor with `records operator-add NAME --role supervisor --pin PIN`');
+    else for (const o of list) print(`${o.name.padEnd(20)} ${o.role.padEnd(11)} ${o.disabled ? 'disabled' : o.locked ? 'LOCKED' : 'active'}`);
     return 0;
   },
 
@@ -196,51 +197,51 @@ const SUBCOMMANDS: Record<string, Handler> = {
     if (!name || (v.role !== 'clerk' && v.role !== 'supervisor')) throw usage('operator-add NAME --role clerk|supervisor --pin PIN');
     const by = supervisor(store, v, store.operators.count() === 0);
     const op = store.operators.add(name, v.role as OperatorRole, pinFrom(v.pin, 'EID_TERMINAL_PIN'), by);
-    if (v.json) console.log(JSON.stringify(op));
-    else console.log(`operator ${op.name} (${op.role}) added`);
+    if (v.json) printJson(op);
+    else print(`operator ${op.name} (${op.role}) added`);
     return 0;
   },
 
   'operator-unlock'(store, v, [name]) {
     if (!name) throw usage('operator-unlock NAME --by NAME --by-pin PIN');
     store.operators.unlock(supervisor(store, v)!, name);
-    console.log(`operator ${name} unlocked`);
+    print(`operator ${name} unlocked`);
     return 0;
   },
 
   'operator-pin'(store, v, [name]) {
     if (!name) throw usage('operator-pin NAME --pin NEWPIN --by NAME --by-pin PIN');
     store.operators.setPin(supervisor(store, v)!, name, pinFrom(v.pin, 'EID_TERMINAL_PIN'));
-    console.log(`PIN of ${name} changed`);
+    print(`PIN of ${name} changed`);
     return 0;
   },
 
   'operator-disable'(store, v, [name]) {
     if (!name) throw usage('operator-disable NAME [--enable] --by NAME --by-pin PIN');
     store.operators.setDisabled(supervisor(store, v)!, name, !v.enable);
-    console.log(`operator ${name} ${v.enable ? 'enabled' : 'disabled'}`);
+    print(`operator ${name} ${v.enable ? 'enabled' : 'disabled'}`);
     return 0;
   },
 
   audit(store, v) {
     const events = store.audit.list(integer(v.limit, 'limit') ?? 100);
-    if (v.json) console.log(JSON.stringify(events));
-    else if (events.length === 0) console.log('no audit events');
-    else for (const e of events) console.log(`${e.at}  ${e.actor.padEnd(14)} ${e.action.padEnd(17)} ${JSON.stringify(e.detail)}`);
+    if (v.json) printJson(events);
+    else if (events.length === 0) print('no audit events');
+    else for (const e of events) print(`${e.at}  ${e.actor.padEnd(14)} ${e.action.padEnd(17)} ${JSON.stringify(e.detail)}`);
     return 0;
   },
 
   settings(store, v, [key, value]) {
     if (key === undefined) {
       const all = { ...store.settings.all(), purposeProfile: store.profile().name };
-      if (v.json) console.log(JSON.stringify(all));
-      else for (const [k, val] of Object.entries(all)) console.log(`${k.padEnd(22)} ${val}`);
+      if (v.json) printJson(all);
+      else for (const [k, val] of Object.entries(all)) print(`${k.padEnd(22)} ${val}`);
       return 0;
     }
     if (value === undefined) throw usage('settings KEY VALUE');
     // Changing what is kept about people is a supervisor's decision once accounts exist.
     store.changeSetting(supervisor(store, v, store.operators.count() === 0), key, value);
-    console.log(`${key} set`);
+    print(`${key} set`);
     return 0;
   },
 };
@@ -251,7 +252,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OPTIONS, strict: true });
     const [sub, ...rest] = positionals;
     if (values.help || sub === undefined) {
-      console.log(USAGE);
+      print(USAGE);
       return sub === undefined && !values.help ? 2 : 0;
     }
     const handler = SUBCOMMANDS[sub];

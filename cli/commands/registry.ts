@@ -14,6 +14,7 @@ import { loadOrCreateRegistryKey } from '../../registry/registry-key.ts';
 import { startRegistry } from '../../registry/start.ts';
 import { publishTrustList } from '../../registry/trust-publish.ts';
 import type { RegistryStore } from '../../registry/store/types.ts';
+import { print, printJson } from '../output.ts';
 
 const USAGE = `Usage:
   eid-terminal registry serve [--port N (8080)] [--host ADDR (127.0.0.1)] [--data-dir DIR] [--postgres URL]
@@ -63,7 +64,7 @@ async function serve(v: Values): Promise<number> {
     dataDir: resolveDataDir(v['data-dir']), postgresUrl: v.postgres ?? process.env.EID_REGISTRY_POSTGRES_URL,
     port, host: v.host ?? '127.0.0.1',
   });
-  console.log(`registry listening on ${registry.url} (store: ${registry.store.kind}, key id ${registry.key.keyId})`);
+  print(`registry listening on ${registry.url} (store: ${registry.store.kind}, key id ${registry.key.keyId})`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
@@ -79,14 +80,14 @@ async function records(v: Values): Promise<number> {
   if (v.since !== undefined && Number.isNaN(Date.parse(v.since))) throw usageError('--since must be an ISO 8601 time, e.g. 2026-11-01 or 2026-11-01T08:00:00Z');
   const rows = await withStore(v, (s) => s.queryRecords({ ...(v.terminal ? { terminalId: v.terminal } : {}), ...(v.since ? { since: v.since } : {}), limit }));
   if (v.json) {
-    console.log(JSON.stringify(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }))));
+    printJson(rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown })));
     return 0;
   }
   for (const r of rows) {
     const verdict = (JSON.parse(r.payload) as { verdict?: string }).verdict ?? '';
-    console.log([r.receivedAt, r.terminalId, String(r.seq).padStart(6), r.id, verdict, r.flags.join(',') || '-'].join('  '));
+    print([r.receivedAt, r.terminalId, String(r.seq).padStart(6), r.id, verdict, r.flags.join(',') || '-'].join('  '));
   }
-  console.log(`${rows.length} record(s)`);
+  print(`${rows.length} record(s)`);
   return 0;
 }
 
@@ -96,7 +97,7 @@ export const command: Command = {
     const { values: v, positionals } = parse(args);
     const [sub, ...rest] = positionals;
     if (v.help || sub === undefined) {
-      console.log(USAGE);
+      print(USAGE);
       return sub === undefined && !v.help ? 2 : 0;
     }
     const now = new Date();
@@ -105,13 +106,14 @@ export const command: Command = {
         return serve(v);
       case 'enrolment-code': {
         const { code, expiresAt } = await withStore(v, (s) => createEnrolmentCode(s, now));
-        console.log(v.json ? JSON.stringify({ code, expiresAt }) : `${code}\n(one use, valid until ${expiresAt})`);
+        if (v.json) printJson({ code, expiresAt });
+        else print(`${code}\n(one use, valid until ${expiresAt})`);
         return 0;
       }
       case 'terminals': {
         const list = await withStore(v, (s) => s.listTerminals());
-        if (v.json) console.log(JSON.stringify(list.map(({ publicKey: _k, ...t }) => t)));
-        else for (const t of list) console.log(`${t.id}  ${t.enrolledAt}  ${t.revokedAt ? `REVOKED ${t.revokedAt}` : 'active'}  ${t.name ?? ''}`);
+        if (v.json) printJson(list.map(({ publicKey: _k, ...t }) => t));
+        else for (const t of list) print(`${t.id}  ${t.enrolledAt}  ${t.revokedAt ? `REVOKED ${t.revokedAt}` : 'active'}  ${t.name ?? ''}`);
         return 0;
       }
       case 'revoke': {
@@ -119,17 +121,17 @@ export const command: Command = {
         if (!id) throw usageError('revoke needs a terminal id');
         const done = await withStore(v, (s) => s.revokeTerminal(id, now.toISOString()));
         if (!done) throw new EidError('TERMINAL_NOT_FOUND', `No active terminal ${id}`, `Không có máy trạm đang hoạt động ${id}`);
-        console.log(`revoked ${id}`);
+        print(`revoked ${id}`);
         return 0;
       }
       case 'trust-publish': {
         if (rest.length === 0) throw usageError('trust-publish needs at least one file');
         const files = rest.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) }));
         const out = await withStore(v, async (s) => publishTrustList(s, await loadOrCreateRegistryKey(s), files, now));
-        if (v.json) console.log(JSON.stringify(out));
+        if (v.json) printJson(out);
         else {
-          for (const r of out.reports) console.log(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s), ${r.crlsAdded} CRL(s)${r.skipped ? `, ${r.skipped} skipped` : ''}`);
-          console.log(`published trust list version ${out.version}: ${out.cscas} CSCA(s), ${out.crls} CRL(s)`);
+          for (const r of out.reports) print(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s), ${r.crlsAdded} CRL(s)${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+          print(`published trust list version ${out.version}: ${out.cscas} CSCA(s), ${out.crls} CRL(s)`);
         }
         return 0;
       }
@@ -137,8 +139,8 @@ export const command: Command = {
         return records(v);
       case 'flags': {
         const flags = await withStore(v, (s) => s.listFlags(v.terminal));
-        if (v.json) console.log(JSON.stringify(flags));
-        else for (const f of flags) console.log(`${f.flaggedAt}  ${f.terminalId}  ${String(f.seq).padStart(6)}  ${f.kind}  ${f.resolvedAt ? `resolved ${f.resolvedAt}` : 'OPEN'}  ${f.detail}`);
+        if (v.json) printJson(flags);
+        else for (const f of flags) print(`${f.flaggedAt}  ${f.terminalId}  ${String(f.seq).padStart(6)}  ${f.kind}  ${f.resolvedAt ? `resolved ${f.resolvedAt}` : 'OPEN'}  ${f.detail}`);
         return 0;
       }
       default:

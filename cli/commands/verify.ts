@@ -11,6 +11,7 @@ import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { verifyDocumentWithDetails } from '../../core/trust/verify-document.ts';
 import { printResult } from '../result-printer.ts';
 import { trustForRun } from '../trust-options.ts';
+import { print, printJson } from '../output.ts';
 
 const HELP = `Usage: eid-terminal verify --dump DIR [--trust PATH]... [--json] [--data-dir DIR] [--at DATE]
 
@@ -49,7 +50,7 @@ export const command: Command = {
       strict: true,
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     if (!values.dump) throw new EidError('USAGE', '--dump DIR is required (see --help)', 'Cần --dump THƯ_MỤC (xem --help)');
@@ -59,7 +60,7 @@ export const command: Command = {
     const started = performance.now();
     const details = verifyDocumentWithDetails(files, store, { now });
     const result: VerificationResult = { ...details.result, stats: { ...details.result.stats, millis: Math.round(performance.now() - started) } };
-    if (values.json) console.log(JSON.stringify(result));
+    if (values.json) printJson(result);
     else printResult(result, { reasons: details.reasons, cscaFingerprint: details.cscaFingerprint, documentSigner: details.documentSigner, trustFailures: failures });
     return result.verdict === 'VERIFIED' ? 0 : 1;
   },

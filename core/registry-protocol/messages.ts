@@ -14,6 +14,8 @@ export const TRUST_LIST_FORMAT = 'eid-trust-list/1';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const recordId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
+/** A label an administrator reads: no control characters or bidirectional overrides. */
+const label = z.string().max(100).regex(/^[^\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u);
 
 /** What every record carries for the registry; other members (verdict, checks ...) pass through. */
 export const SyncRecordSchema = z.looseObject({
@@ -54,7 +56,7 @@ export const EnrolRequestSchema = z.object({
   code: z.string().min(8).max(64),
   /** Ed25519 SubjectPublicKeyInfo DER, base64. */
   publicKey: z.string().min(40).max(200),
-  name: z.string().max(100).optional(),
+  name: label.optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
 

@@ -14,7 +14,7 @@ import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { isEidError } from '../../core/errors.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { main } from '../../cli/main.ts';
-import { captureOutput } from './cli-capture.ts';
+import { captureOutput } from '../helpers/cli-capture.ts';
 
 const posix = process.platform !== 'win32';
 const work = mkdtempSync(join(tmpdir(), 'eid-sec-dump-'));

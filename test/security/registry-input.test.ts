@@ -90,3 +90,11 @@ test('row 9: one record nested 200,000 levels deep is rejected alone; the rest o
   assert.deepEqual(results.map((r) => r.reason ?? r.status), ['stored', 'RECORD_NOT_CANONICAL', 'stored']);
   assert.equal(results[1]!.id, 'deep-1');
 });
+
+test('row 10: an enrolment whose name carries control characters is refused', async () => {
+  const { createEnrolmentCode } = await import('../../registry/enrolment-codes.ts');
+  const { code } = await createEnrolmentCode(registry.store, new Date());
+  const publicKey = 'MCowBQYDK2VwAyEA' + 'A'.repeat(43) + '=';
+  const res = await fetch(`${registry.url}/v1/enrolments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, publicKey, name: 'counter \u001b[2J' }) });
+  assert.equal(res.status, 400);
+});

@@ -7,22 +7,11 @@ import { command } from '../../../cli/commands/records.ts';
 import { main } from '../../../cli/main.ts';
 import { openStore } from '../../../core/store/store.ts';
 import { ALICE, BOB, tempDir, vnResult } from './fixtures.ts';
+import { captureOutput } from '../../helpers/cli-capture.ts';
 
 /** Runs `eid-terminal records ...` in-process and captures what it prints. */
-async function records(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await main(['records', ...args]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
+function records(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return captureOutput(() => main(['records', ...args]));
 }
 
 function seed(dir: string): string[] {
