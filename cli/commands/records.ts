@@ -233,7 +233,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
 
   settings(store, v, [key, value]) {
     if (key === undefined) {
-      const all = { ...store.settings.all(), purposeProfile: store.profile().name };
+      const all = { ...store.settings.known(), purposeProfile: store.profile().name };
       if (v.json) printJson(all);
       else for (const [k, val] of Object.entries(all)) print(`${k.padEnd(22)} ${val}`);
       return 0;

@@ -30,4 +30,5 @@ const MESSAGES = {
   OPERATOR_INVALID: ['Operator name, role or PIN is not acceptable (PIN: 4 to 12 digits)', 'Tên, vai trò hoặc mã PIN không hợp lệ (PIN: 4 đến 12 chữ số)'],
   OPERATOR_FORBIDDEN: ['This operator is not allowed to do that; a supervisor is needed', 'Nhân viên này không có quyền; cần người giám sát'],
   SETTING_INVALID: ['A setting has an invalid value', 'Giá trị cấu hình không hợp lệ'],
+  SETTING_UNKNOWN: ['There is no such setting', 'Không có mục cấu hình này'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -4,7 +4,7 @@ export { defaultKeyProvider, FileKeyProvider, ProtectedKeyProvider, keyFilePath,
 export type { RecordContext, RecordInput, RecordRef, StoredRecord, RecordQuery, RecordPage, ProtocolDetails } from './record-types.ts';
 export type { OutboxEntry, OutboxPort } from './outbox.ts';
 export type { KeyValuePort, KnownSetting } from './settings.ts';
-export { KNOWN_SETTINGS } from './settings.ts';
+export { KNOWN_SETTINGS, PERSON_SETTINGS } from './settings.ts';
 export type { Operator, OperatorRole } from './operators.ts';
 export type { ChainReport, ChainProblem, ChainProblemKind } from './chain-verify.ts';
 export type { PurgeResult } from './retention.ts';

@@ -127,7 +127,7 @@ export function openStore(options: OpenStoreOptions): Store {
     },
     exportRecords: (by, format, query = {}) => exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) })),
     changeSetting: (by, key, value) => {
-      settings.set(key, value);
+      settings.change(key, value);
       audit.record(by?.name ?? 'setup', 'setting-change', { key });
     },
     profile: (name) => resolveProfile(name ?? settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()),
