@@ -34,6 +34,7 @@ export class FieldCipher {
   readonly #sealKey: Uint8Array;
   readonly #idKey: Uint8Array;
   readonly #nameKey: Uint8Array;
+  readonly #operatorKey: Uint8Array;
   /** Fingerprint of the master key, stored in the database to catch a wrong key at open. */
   readonly keyCheck: string;
 
@@ -42,6 +43,7 @@ export class FieldCipher {
     this.#sealKey = derive(masterKey, 'personal-fields/v1');
     this.#idKey = derive(masterKey, 'id-number-index/v1');
     this.#nameKey = derive(masterKey, 'name-index/v1');
+    this.#operatorKey = derive(masterKey, 'operator-name/v1');
     this.keyCheck = Buffer.from(hash('sha256', derive(masterKey, 'key-check/v1'))).toString('hex').slice(0, 32);
   }
 
@@ -73,6 +75,11 @@ export class FieldCipher {
 
   idHash(idNumber: string): Uint8Array {
     return hmac('sha256', this.#idKey, utf8(normaliseIdNumber(idNumber)));
+  }
+
+  /** The key failed sign-ins are counted under: the same for every spelling the name lookup accepts. */
+  operatorNameKey(name: string): Uint8Array {
+    return hmac('sha256', this.#operatorKey, utf8(name.trim().normalize('NFC').toLowerCase()));
   }
 
   nameTokens(name: string): Uint8Array[] {

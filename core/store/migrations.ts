@@ -160,6 +160,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'failed sign-ins counted per name, for unknown names as for accounts',
+    up(db, { cipher }) {
+      db.exec(`
+        CREATE TABLE sign_in_failures (
+          name_key BLOB PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          locked_until INTEGER,
+          last_failure INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+      const insert = db.prepare('INSERT INTO sign_in_failures (name_key, failures, locked_until, last_failure) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT name, failed_attempts, locked_until FROM operators WHERE failed_attempts > 0 OR locked_until IS NOT NULL').all() as
+        { name: string; failed_attempts: number; locked_until: number | null }[];
+      for (const r of rows) insert.run(cipher.operatorNameKey(r.name), r.failed_attempts, r.locked_until, r.locked_until ?? Date.now());
+      db.exec('ALTER TABLE operators DROP COLUMN failed_attempts; ALTER TABLE operators DROP COLUMN locked_until;');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

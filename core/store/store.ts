@@ -106,7 +106,7 @@ export function openStore(options: OpenStoreOptions): Store {
   const records = new RecordQueries(db, cipher);
   const outbox = new OutboxTable(db, cipher, nowMs);
   const audit = new AuditLog(db, now);
-  const operators = new OperatorAccounts(db, settings, nowMs, audit);
+  const operators = new OperatorAccounts(db, settings, nowMs, audit, (name) => cipher.operatorNameKey(name));
   const customProfiles = (): Record<string, PurposeProfile> => parseCustomProfiles(settings.get('purposeProfiles'));
 
   return {
