@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const CORE_RANK: Record<string, number> = {
   'errors.ts': 0, bytes: 0, api: 0,
   crypto: 1, asn1: 1,
-  mrz: 2, lds: 2, 'registry-protocol': 2,
+  mrz: 2, lds: 2, 'registry-protocol': 2, secrets: 2,
   emrtd: 3, trust: 3,
   chip: 4,
   session: 5, store: 5, sync: 5,
@@ -18,10 +18,10 @@ const CORE_RANK: Record<string, number> = {
 
 /**
  * What registry/ may use of core/: the protocol it shares with the terminal, the layers below it,
- * and core/trust (trust-publish reads certificate files with its loader). Never the terminal's
- * own sync client or store.
+ * core/secrets (keys and sealed data at rest, kept like the terminal keeps its own) and core/trust
+ * (trust-publish reads certificate files with its loader). Never the terminal's own sync client or store.
  */
-const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol']);
+const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol', 'secrets']);
 
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;

@@ -3,17 +3,15 @@
  * searchable: an HMAC of the normalised ID number and of each word of the name. Separate keys
  * are derived from the master key for each job, so one index never reveals another.
  */
-import { aesGcmOpen, aesGcmSeal, hash, hmac } from '../crypto/node-crypto.ts';
-import { fromUtf8, utf8 } from '../bytes/bytes.ts';
-import { MASTER_KEY_BYTES } from './key-provider.ts';
+import { hash, hmac } from '../crypto/node-crypto.ts';
+import { utf8 } from '../bytes/bytes.ts';
+import { MASTER_KEY_BYTES } from '../secrets/key-provider.ts';
+import { deriveKey as derive, SealingKey } from '../secrets/sealing.ts';
+import { secretsError } from '../secrets/errors.ts';
 import { storeError } from './errors.ts';
 
 const NAME_TOKEN_BYTES = 16;
 const MAX_NAME_TOKENS = 16;
-
-function derive(master: Uint8Array, label: string): Uint8Array {
-  return hmac('sha256', master, utf8(`eid-terminal/${label}`));
-}
 
 /** ID numbers as typed or read: spaces, dashes and MRZ fillers are not part of the number. */
 export function normaliseIdNumber(id: string): string {
@@ -31,7 +29,7 @@ export function nameWords(name: string): string[] {
 }
 
 export class FieldCipher {
-  readonly #sealKey: Uint8Array;
+  readonly #sealKey: SealingKey;
   readonly #idKey: Uint8Array;
   readonly #nameKey: Uint8Array;
   readonly #operatorKey: Uint8Array;
@@ -39,8 +37,8 @@ export class FieldCipher {
   readonly keyCheck: string;
 
   constructor(masterKey: Uint8Array) {
-    if (masterKey.length !== MASTER_KEY_BYTES) throw storeError('KEY_FILE_INVALID', 'master key length');
-    this.#sealKey = derive(masterKey, 'personal-fields/v1');
+    if (masterKey.length !== MASTER_KEY_BYTES) throw secretsError('KEY_FILE_INVALID', 'master key length');
+    this.#sealKey = new SealingKey(masterKey, 'personal-fields/v1');
     this.#idKey = derive(masterKey, 'id-number-index/v1');
     this.#nameKey = derive(masterKey, 'name-index/v1');
     this.#operatorKey = derive(masterKey, 'operator-name/v1');
@@ -49,25 +47,26 @@ export class FieldCipher {
 
   /** JSON sealed to a record: the record id is the AAD, so a blob moved to another record fails. */
   seal(recordId: string, value: unknown): Uint8Array {
-    return aesGcmSeal(this.#sealKey, utf8(JSON.stringify(value)), utf8(recordId));
+    return this.sealText(recordId, JSON.stringify(value));
   }
 
   open(recordId: string, sealed: Uint8Array): unknown {
+    const text = this.openText(recordId, sealed);
     try {
-      return JSON.parse(fromUtf8(aesGcmOpen(this.#sealKey, sealed, utf8(recordId))));
+      return JSON.parse(text);
     } catch (e) {
-      throw storeError('RECORD_DECRYPT_FAILED', undefined, e);
+      throw storeError('RECORD_DECRYPT_FAILED', 'not JSON', e);
     }
   }
 
   /** Text sealed as it is (no JSON quoting): the outbox payloads, which are JSON already. */
   sealText(aad: string, text: string): Uint8Array {
-    return aesGcmSeal(this.#sealKey, utf8(text), utf8(aad));
+    return this.#sealKey.seal(aad, text);
   }
 
   openText(aad: string, sealed: Uint8Array): string {
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(aesGcmOpen(this.#sealKey, sealed, utf8(aad)));
+      return this.#sealKey.open(aad, sealed);
     } catch (e) {
       throw storeError('RECORD_DECRYPT_FAILED', undefined, e);
     }

@@ -4,9 +4,9 @@
  */
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldCipher } from './field-cipher.ts';
+import { ensurePrivateDir, ensurePrivateFile } from '../secrets/private-files.ts';
 import { defaultKeyProvider, type KeyProvider } from './key-provider.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import { SettingsTable, type KeyValuePort } from './settings.ts';
@@ -76,13 +76,13 @@ function checkKey(db: Database.Database, cipher: FieldCipher): void {
 export function openStore(options: OpenStoreOptions): Store {
   const now = options.now ?? (() => new Date());
   const nowMs = (): number => now().getTime();
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(options.dataDir);
   const path = join(options.dataDir, DATABASE_FILE);
   const cipher = new FieldCipher((options.keyProvider ?? defaultKeyProvider(options.dataDir)).loadOrCreateKey());
   let db: Database.Database;
   try {
-    // Created 0600 before SQLite opens it; the -wal and -shm files inherit the mode.
-    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    // 0600 before SQLite opens it; the -wal and -shm files inherit the mode.
+    ensurePrivateFile(path);
     db = new Database(path);
     configure(db);
   } catch (e) {
