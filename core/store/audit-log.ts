@@ -1,11 +1,11 @@
 /**
- * Who did what to the records (exports, purges, operator and settings changes, locked
- * accounts): the processing log data-protection rules ask for. Details never hold personal
+ * Who did what to the records (exports, full reads of personal data, purges, operator and
+ * settings changes, locked accounts): the processing log data-protection rules ask for. Details never hold personal
  * data: an export logs which filters were used, not the searched name or number.
  */
 import type Database from 'better-sqlite3';
 
-export type AuditAction = 'export' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
+export type AuditAction = 'export' | 'read-full' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
   | 'operator-enable' | 'operator-locked' | 'setting-change';
 
 export interface AuditEvent {

@@ -17,7 +17,8 @@ import { OperatorAccounts, type Operator } from './operators.ts';
 import { AuditLog } from './audit-log.ts';
 import { describeQuery, exportRecords, type ExportFormat, type ExportQuery } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
-import { purgeExpired, type PurgeResult } from './retention.ts';
+import { fullReader, maskedReader, type RecordReader } from './record-reader.ts';
+import { purgeExpired, purgeWaiting, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
@@ -45,8 +46,12 @@ export interface Store {
   write(input: RecordInput): RecordRef;
   writeMany(inputs: readonly RecordInput[]): RecordRef[];
   verifyChain(): ChainReport;
-  /** Retention purge; logged in the audit log under `actor`. */
-  purgeExpired(now?: Date, actor?: string): PurgeResult;
+  /** Retention purge on the store's clock, by a supervisor; logged in the audit log. */
+  purgeExpired(by: Operator): PurgeResult;
+  /** Records past their retention that wait for the registry's acknowledgement before they may be purged. */
+  purgeWaiting(): number;
+  /** Records with personal fields masked (`by` null), or in full for a supervisor, each full read audited. */
+  reader(by: Operator | null): RecordReader;
   /** Auditor export (supervisors only), logged with its format, filters and record count. */
   exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery): Generator<string>;
   /** A settings change made by a person (validated, and logged by key, not value). */
@@ -120,11 +125,15 @@ export function openStore(options: OpenStoreOptions): Store {
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
     verifyChain: () => verifyChain(db),
-    purgeExpired: (at, actor = 'system') => {
-      const result = purgeExpired(db, at ?? now());
-      audit.record(actor, 'purge', { ...result, at: (at ?? now()).toISOString() });
+    purgeExpired: (by) => {
+      if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
+      const at = now();
+      const result = purgeExpired(db, at);
+      audit.record(by.name, 'purge', { ...result, at: at.toISOString() });
       return result;
     },
+    purgeWaiting: () => purgeWaiting(db, now()),
+    reader: (by) => (by ? fullReader(records, audit, by) : maskedReader(records)),
     exportRecords: (by, format, query = {}) => exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) })),
     changeSetting: (by, key, value) => {
       settings.change(key, value);

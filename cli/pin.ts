@@ -1,0 +1,55 @@
+/**
+ * Where the CLI takes a PIN from: a file (`--pin-file`, `--by-pin-file`; refused when others may
+ * read it), an environment variable, or a prompt that does not echo. Never from an argument:
+ * every local user sees a process's arguments (`ps -eo args`).
+ */
+import { readSecretFile } from '../core/secrets/private-files.ts';
+import { secretsError } from '../core/secrets/errors.ts';
+import { EidError } from '../core/errors.ts';
+
+export interface PinSource {
+  /** The file option's value, if given. */
+  readonly file: string | undefined;
+  /** Its option name, for the message when no source is at hand. */
+  readonly fileOption: string;
+  readonly env: string;
+  /** What the prompt asks for, e.g. "PIN of Mai". */
+  readonly prompt: string;
+}
+
+export async function readPin(source: PinSource): Promise<string> {
+  if (source.file !== undefined) return readSecretFile(source.file, (mode) => secretsError('PIN_FILE_INSECURE', `${source.file}, mode ${mode}`)).split('\n')[0]!.trim();
+  const fromEnv = process.env[source.env];
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) return promptHidden(`${source.prompt}: `);
+  throw new EidError('PIN_REQUIRED', `${source.prompt} is needed: type it at the prompt, or give ${source.fileOption} FILE or ${source.env}`,
+    `Cần mã PIN: nhập khi được hỏi, hoặc dùng ${source.fileOption} TỆP hoặc ${source.env}`);
+}
+
+/** Reads one line from the terminal in raw mode, echoing nothing; Ctrl+C or Ctrl+D cancels. */
+function promptHidden(question: string): Promise<string> {
+  const input = process.stdin;
+  process.stderr.write(question);
+  input.setRawMode(true);
+  input.resume();
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const done = (error?: EidError): void => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003' || ch === '\u0004') return done(new EidError('PIN_REQUIRED', 'No PIN was given', 'Chưa nhập mã PIN'));
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
