@@ -6,6 +6,7 @@
 import { readSecretFile } from '../core/secrets/private-files.ts';
 import { secretsError } from '../core/secrets/errors.ts';
 import { EidError } from '../core/errors.ts';
+import { canPrompt, promptHidden } from './prompt.ts';
 
 export interface PinSource {
   /** The file option's value, if given. */
@@ -21,35 +22,7 @@ export async function readPin(source: PinSource): Promise<string> {
   if (source.file !== undefined) return readSecretFile(source.file, (mode) => secretsError('PIN_FILE_INSECURE', `${source.file}, mode ${mode}`)).split('\n')[0]!.trim();
   const fromEnv = process.env[source.env];
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) return promptHidden(`${source.prompt}: `);
+  if (canPrompt()) return promptHidden(`${source.prompt}: `);
   throw new EidError('PIN_REQUIRED', `${source.prompt} is needed: type it at the prompt, or give ${source.fileOption} FILE or ${source.env}`,
     `Cần mã PIN: nhập khi được hỏi, hoặc dùng ${source.fileOption} TỆP hoặc ${source.env}`);
-}
-
-/** Reads one line from the terminal in raw mode, echoing nothing; Ctrl+C or Ctrl+D cancels. */
-function promptHidden(question: string): Promise<string> {
-  const input = process.stdin;
-  process.stderr.write(question);
-  input.setRawMode(true);
-  input.resume();
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    const done = (error?: EidError): void => {
-      input.off('data', onData);
-      input.setRawMode(false);
-      input.pause();
-      process.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    const onData = (chunk: Buffer): void => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003' || ch === '\u0004') return done(new EidError('PIN_REQUIRED', 'No PIN was given', 'Chưa nhập mã PIN'));
-        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
-        else typed += ch;
-      }
-    };
-    input.on('data', onData);
-  });
 }

@@ -94,7 +94,7 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   });
 
   app.get('/v1/version', async () =>
-    ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId }) satisfies VersionResponse);
+    ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId, registryKey: toBase64(key.spkiDer) }) satisfies VersionResponse);
 
   app.post('/v1/enrolments', async (req, reply) => {
     const parsed = EnrolRequestSchema.safeParse(parseJson(req.body));

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { EidError } from '../../core/errors.ts';
+import { toBase64 } from '../../core/bytes/base64.ts';
+import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key-fingerprint.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { openRegistryStore } from '../../registry/open-store.ts';
 import { loadOrCreateRegistryKey } from '../../registry/registry-key.ts';
@@ -18,6 +20,7 @@ import { print, printJson } from '../output.ts';
 
 const USAGE = `Usage:
   eid-terminal registry serve [--port N (8080)] [--host ADDR (127.0.0.1)] [--data-dir DIR] [--postgres URL]
+  eid-terminal registry key [--data-dir DIR] [--postgres URL] [--json]     the trust-list key's fingerprint, for enrolments
   eid-terminal registry enrolment-code [--data-dir DIR] [--postgres URL] [--json]
   eid-terminal registry terminals [--data-dir DIR] [--postgres URL] [--json]
   eid-terminal registry revoke TERMINAL_ID [--data-dir DIR] [--postgres URL]
@@ -64,7 +67,7 @@ async function serve(v: Values): Promise<number> {
     dataDir: resolveDataDir(v['data-dir']), postgresUrl: v.postgres ?? process.env.EID_REGISTRY_POSTGRES_URL,
     port, host: v.host ?? '127.0.0.1',
   });
-  print(`registry listening on ${registry.url} (store: ${registry.store.kind}, key id ${registry.key.keyId})`);
+  print(`registry listening on ${registry.url} (store: ${registry.store.kind}, key ${registryKeyFingerprint(registry.key.spkiDer)})`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
@@ -104,6 +107,13 @@ export const command: Command = {
     switch (sub) {
       case 'serve':
         return serve(v);
+      case 'key': {
+        const key = await withStore(v, (s) => loadOrCreateRegistryKey(s));
+        const fingerprint = registryKeyFingerprint(key.spkiDer);
+        if (v.json) printJson({ keyId: key.keyId, fingerprint, publicKey: toBase64(key.spkiDer) });
+        else print(`${fingerprint}\n(key id ${key.keyId}: give the fingerprint to whoever enrols a counter, for --expect-fingerprint)`);
+        return 0;
+      }
       case 'enrolment-code': {
         const { code, expiresAt } = await withStore(v, (s) => createEnrolmentCode(s, now));
         if (v.json) printJson({ code, expiresAt });

@@ -80,6 +80,8 @@ export const VersionResponseSchema = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   /** First 8 bytes of SHA-256 of the registry SPKI, hex. */
   registryKeyId: z.string(),
+  /** The registry's trust-list key (SPKI DER, base64): shown as a fingerprint before enrolment. */
+  registryKey: z.string(),
 });
 export type VersionResponse = z.infer<typeof VersionResponseSchema>;
 

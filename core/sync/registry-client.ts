@@ -10,8 +10,8 @@ import { parseRetryAfter } from './backoff.ts';
 import { signRequest } from '../registry-protocol/http-signature.ts';
 import type { TerminalIdentity } from './identity.ts';
 import {
-  BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema,
-  type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch,
+  BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema, VersionResponseSchema,
+  type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch, type VersionResponse,
 } from '../registry-protocol/messages.ts';
 import { RegistryError } from './registry-error.ts';
 
@@ -46,6 +46,13 @@ export class RegistryClient {
 
   get requestTimeoutMs(): number {
     return this.timeoutMs;
+  }
+
+  /** Unsigned: who the registry is, with its key (shown to a person before enrolment). */
+  async version(): Promise<VersionResponse> {
+    const parsed = VersionResponseSchema.safeParse(await this.json(await this.exchange('GET', '/v1/version', undefined, false, {})));
+    if (!parsed.success) throw this.badAnswer('version answer does not match the protocol');
+    return parsed.data;
   }
 
   async enrol(request: EnrolRequest): Promise<EnrolResponse> {
