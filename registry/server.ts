@@ -13,7 +13,8 @@ import {
 import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';
-import type { RegistryKey } from './registry-key.ts';
+import type { PersonalSeal } from './personal-seal.ts';
+import { announcedKeys, type TrustListKeys } from './trust-list-keys.ts';
 import { authenticateHeaders, checkSignedBody, type AuthenticatedHead } from './request-auth.ts';
 import type { RegistryStore } from './store/types.ts';
 
@@ -23,7 +24,8 @@ export const MAX_UNSIGNED_BODY_BYTES = 8 * 1024;
 
 export interface RegistryServerOptions {
   readonly store: RegistryStore;
-  readonly key: RegistryKey;
+  /** Seals the personal fields of every stored record. */
+  readonly personal: PersonalSeal;
   readonly now?: () => Date;
   /** Allowed distance between a signature's `created` and the registry clock. */
   readonly signatureWindowSeconds?: number;
@@ -43,7 +45,13 @@ function parseJson(body: unknown): unknown {
 }
 
 export function buildRegistryServer(options: RegistryServerOptions): FastifyInstance {
-  const { store, key } = options;
+  const { store, personal } = options;
+  // Read at each use: `registry rotate-key` on the publishing host reaches every API node at once.
+  const currentKey = async (): Promise<TrustListKeys> => {
+    const keys = await announcedKeys(store);
+    if (!keys) throw new Error('the registry announces no trust-list key');
+    return keys;
+  };
   const now = options.now ?? (() => new Date());
   const window = options.signatureWindowSeconds ?? 300;
   const maxClockSkewMs = options.maxClockSkewMs ?? 5 * 60_000;
@@ -93,14 +101,17 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     return { status: 'ok', store: store.kind } satisfies HealthResponse;
   });
 
-  app.get('/v1/version', async () =>
-    ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId, registryKey: toBase64(key.spkiDer) }) satisfies VersionResponse);
+  app.get('/v1/version', async () => {
+    const key = await currentKey();
+    return { name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId, registryKey: toBase64(key.publicKey) } satisfies VersionResponse;
+  });
 
   app.post('/v1/enrolments', async (req, reply) => {
     const parsed = EnrolRequestSchema.safeParse(parseJson(req.body));
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {code, publicKey, name?}');
+    const key = await currentKey();
     const terminal = await redeemEnrolmentCode(store, parsed.data.code, parsed.data.publicKey, parsed.data.name, now());
-    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.spkiDer), registryKeyId: key.keyId } satisfies EnrolResponse);
+    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.publicKey), registryKeyId: key.keyId } satisfies EnrolResponse);
   });
 
   app.post('/v1/records', { onRequest: signedHead, bodyLimit: MAX_BODY_BYTES }, async (req) => {
@@ -108,7 +119,7 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     const parsed = RecordBatchSchema.safeParse(parseJson(req.body));
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {terminalNow, records[1..1000]}');
     const receivedAt = now();
-    const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs });
+    const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs, personal });
     return { receivedAt: receivedAt.toISOString(), clockSkewMs, results } satisfies BatchResponse;
   });
 

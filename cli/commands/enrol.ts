@@ -4,7 +4,7 @@ import type { Command } from '../main.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { enrolTerminal } from '../../core/sync/enrolment.ts';
-import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key-fingerprint.ts';
+import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key.ts';
 import { openStore } from '../../core/store/store.ts';
 import { print, printError, printJson } from '../output.ts';
 import { canPrompt, confirm } from '../prompt.ts';

@@ -28,6 +28,14 @@ export function ensurePrivateFile(path: string): void {
   if (isPosix() && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
 }
 
+/** A SQLite database file 0600 before it is opened, and the -wal and -shm files a crash may have left, narrowed too. */
+export function ensurePrivateDatabase(path: string): void {
+  ensurePrivateFile(path);
+  for (const companion of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(companion) && isPosix() && (statSync(companion).mode & 0o077) !== 0) chmodSync(companion, 0o600);
+  }
+}
+
 /** Writes via a temporary file and rename; `replace` false keeps a file another process wrote first. */
 export function writeSecretFile(path: string, content: string, replace = false): void {
   ensurePrivateDir(dirname(path));

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { join } from 'node:path';
 import { FieldCipher } from './field-cipher.ts';
-import { ensurePrivateDir, ensurePrivateFile } from '../secrets/private-files.ts';
+import { ensurePrivateDatabase, ensurePrivateDir } from '../secrets/private-files.ts';
 import { defaultKeyProvider, type KeyProvider } from './key-provider.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import { SettingsTable, type KeyValuePort } from './settings.ts';
@@ -87,7 +87,7 @@ export function openStore(options: OpenStoreOptions): Store {
   let db: Database.Database;
   try {
     // 0600 before SQLite opens it; the -wal and -shm files inherit the mode.
-    ensurePrivateFile(path);
+    ensurePrivateDatabase(path);
     db = new Database(path);
     configure(db);
   } catch (e) {

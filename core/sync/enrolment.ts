@@ -14,7 +14,7 @@ import { loadIdentity, normaliseRegistryUrl, saveIdentity, type TerminalIdentity
 import type { KeyValuePort } from './ports.ts';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.ts';
 import { generateTerminalKey, type TerminalKeyAlg } from '../registry-protocol/terminal-key.ts';
-import { fingerprintMatches, registryKeyFingerprint } from '../registry-protocol/registry-key-fingerprint.ts';
+import { fingerprintMatches, registryKeyFingerprint } from '../registry-protocol/registry-key.ts';
 
 export interface EnrolOptions extends RegistryClientOptions {
   /** A label for the administrator's terminal list (e.g. branch and counter); no personal data. */

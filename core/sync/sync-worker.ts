@@ -21,7 +21,7 @@ export interface SyncWorkerOptions {
   readonly outbox: OutboxPort;
   readonly kv: KeyValuePort;
   readonly client: RegistryClient;
-  /** The registry key pinned at enrolment. */
+  /** The registry key pinned at enrolment (it moves along the key hand-overs of the trust lists it accepts). */
   readonly registryKey: Uint8Array;
   readonly batchSize?: number;
   /** How long a sent batch stays leased; must exceed the request timeout. */
@@ -74,6 +74,7 @@ export class SyncWorker {
   /** Shrinks when the registry finds a batch too large (413), grows back after successes. */
   private batchLimit: number;
   private wakeUp: AbortController | undefined;
+  private pinnedKey: Uint8Array;
 
   constructor(options: SyncWorkerOptions) {
     this.o = {
@@ -89,6 +90,7 @@ export class SyncWorker {
     if (this.o.leaseMs <= options.client.requestTimeoutMs) throw new RangeError('leaseMs must exceed the request timeout');
     this.backoff = new Backoff(options.backoff);
     this.batchLimit = this.o.batchSize;
+    this.pinnedKey = options.registryKey;
   }
 
   status(): SyncStatus {
@@ -190,7 +192,8 @@ export class SyncWorker {
     this.lastTrustPull = this.o.now();
     if (answer.status !== 'updated') return answer.status;
     if (current && answer.etag && answer.etag === current.etag) return 'unchanged';
-    const contents = acceptTrustList(this.o.kv, answer.jws, answer.etag, this.o.registryKey, new Date(this.o.now()));
+    const contents = acceptTrustList(this.o.kv, answer.jws, answer.etag, this.pinnedKey, new Date(this.o.now()));
+    this.pinnedKey = contents.signedBy;
     this.o.onTrustList?.(contents);
     return 'updated';
   }

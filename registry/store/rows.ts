@@ -4,7 +4,7 @@ import type { ChainFlagRow, StoredRecord, TerminalRow } from './types.ts';
 
 export interface RecordDbRow {
   id: string; terminal_id: string; seq: number; terminal_time: string; received_at: string | Date;
-  clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string;
+  clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string; personal: Uint8Array | null;
 }
 
 export function recordFromRow(r: RecordDbRow): StoredRecord {
@@ -13,6 +13,7 @@ export function recordFromRow(r: RecordDbRow): StoredRecord {
     receivedAt: iso(r.received_at),
     clockSkewMs: Number(r.clock_skew_ms), prevHash: r.prev_hash, hash: r.hash,
     flags: JSON.parse(r.flags) as ChainFlag[], payload: r.payload,
+    personal: r.personal == null ? null : new Uint8Array(r.personal),
   };
 }
 

@@ -13,7 +13,7 @@ import { isEidError } from '../../core/errors.ts';
 import { enrolTerminal } from '../../core/sync/enrolment.ts';
 import { loadIdentity } from '../../core/sync/identity.ts';
 import type { FetchLike } from '../../core/sync/registry-client.ts';
-import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key-fingerprint.ts';
+import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { startRegistry } from '../../registry/start.ts';
 import { main } from '../../cli/main.ts';

@@ -255,7 +255,7 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     const worker = term.worker();
     assert.equal((await worker.syncOnce(true)).trustList, 'none');
     const csca = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../../shared/realdata/csca/CSCA_Vietnam_CCCD_2021.pem', import.meta.url))));
-    const published = await publishTrustList(registry.store, registry.key, [{ name: 'vn.pem', bytes: csca }], new Date());
+    const published = await publishTrustList(registry.store, registry.keyStore, [{ name: 'vn.pem', bytes: csca }], new Date());
     let received = 0;
     const w2 = term.worker(undefined, { onTrustList: (l) => { received = l.cscas.length; } });
     assert.equal((await w2.syncOnce(true)).trustList, 'updated');

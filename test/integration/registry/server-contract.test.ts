@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildRegistryServer } from '../../../registry/server.ts';
-import { loadOrCreateRegistryKey } from '../../../registry/registry-key.ts';
 import { SqliteRegistryStore } from '../../../registry/store/sqlite-store.ts';
+import { start, testKeysDir } from './registry-harness.ts';
+import { openRegistry } from '../../../registry/open-store.ts';
 import type { RegistryStore } from '../../../registry/store/types.ts';
 import { enrolTerminal } from '../../../core/sync/enrolment.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
@@ -14,13 +14,11 @@ import { MemoryKv, makeRecords } from '../../unit/sync/memory-outbox.ts';
 import { ErrorBodySchema, HealthResponseSchema, VersionResponseSchema } from '../../../core/registry-protocol/messages.ts';
 
 async function withServer(store: RegistryStore, work: (url: string) => Promise<void>): Promise<void> {
-  const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store), retryAfterSeconds: 9 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as { port: number };
+  const registry = await start(store, { retryAfterSeconds: 9 });
   try {
-    await work(`http://127.0.0.1:${port}`);
+    await work(registry.url);
   } finally {
-    await app.close();
+    await registry.close();
   }
 }
 
@@ -66,8 +64,8 @@ test('an oversized body is refused with PAYLOAD_TOO_LARGE before it is read in f
 
 test('every route the server has is described in registry/openapi.yaml, and nothing more', async () => {
   const store = new SqliteRegistryStore(':memory:');
-  const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store) });
-  await app.ready();
+  const registry = await start(store);
+  const { app } = registry;
   const yaml = readFileSync(fileURLToPath(new URL('../../../registry/openapi.yaml', import.meta.url)), 'utf8');
   const documented = new Set<string>();
   let path = '';
@@ -85,7 +83,7 @@ test('every route the server has is described in registry/openapi.yaml, and noth
   }
   assert.ok(served.size >= 5);
   assert.deepEqual([...served].sort(), [...documented].sort());
-  await app.close();
+  await registry.close();
   await store.close();
 });
 
@@ -144,7 +142,7 @@ test('trust-publish takes certificates and master lists, and names a file it can
   const { publishTrustList } = await import('../../../registry/trust-publish.ts');
   const { isEidError } = await import('../../../core/errors.ts');
   const store = new SqliteRegistryStore(':memory:');
-  const key = await loadOrCreateRegistryKey(store);
+  const { keyStore: key } = await openRegistry({ dataDir: testKeysDir(), store });
   const real = (p: string) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/realdata/${p}`, import.meta.url)))) });
   const published = await publishTrustList(store, key, [real('csca/CSCA_Vietnam_CCCD_2021.pem'), real('master-lists/NL_ROOT_CA.cer')], new Date());
   assert.deepEqual([published.version, published.cscas, published.crls], [1, 2, 0]);
