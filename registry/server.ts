@@ -13,6 +13,8 @@ import {
 import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';
+import { receiveChainHead } from './chain-heads.ts';
+import { ChainHeadReportSchema, type ChainHeadAnswer } from '../core/registry-protocol/chain-head.ts';
 import type { PersonalSeal } from './personal-seal.ts';
 import { announcedKeys, type TrustListKeys } from './trust-list-keys.ts';
 import { authenticateHeaders, checkSignedBody, type AuthenticatedHead } from './request-auth.ts';
@@ -121,6 +123,13 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     const receivedAt = now();
     const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs, personal });
     return { receivedAt: receivedAt.toISOString(), clockSkewMs, results } satisfies BatchResponse;
+  });
+
+  app.post('/v1/chain-heads', { onRequest: signedHead }, async (req) => {
+    const { terminal } = signed(req);
+    const parsed = ChainHeadReportSchema.safeParse(parseJson(req.body));
+    if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {head, signature}');
+    return (await receiveChainHead(store, terminal, parsed.data, now())) satisfies ChainHeadAnswer;
   });
 
   app.get('/v1/trust-list', { onRequest: signedHead }, async (req, reply) => {

@@ -35,7 +35,8 @@ export const RecordBatchSchema = z.object({
 });
 export type RecordBatch = z.infer<typeof RecordBatchSchema>;
 
-export const ChainFlagSchema = z.enum(['GAP', 'FORK', 'TAMPERED', 'CLOCK_SKEW', 'CLOCK_REGRESSION']);
+/** Per record: GAP, FORK, TAMPERED, CLOCK_SKEW, CLOCK_REGRESSION. Per reported chain head (chain-head.ts): HEAD_REGRESSION, HEAD_FORK. */
+export const ChainFlagSchema = z.enum(['GAP', 'FORK', 'TAMPERED', 'CLOCK_SKEW', 'CLOCK_REGRESSION', 'HEAD_REGRESSION', 'HEAD_FORK']);
 export type ChainFlag = z.infer<typeof ChainFlagSchema>;
 
 export const RecordResultSchema = z.discriminatedUnion('status', [

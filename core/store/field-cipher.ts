@@ -4,7 +4,7 @@
  * are derived from the master key for each job, so one index never reveals another.
  */
 import { hash, hmac } from '../crypto/node-crypto.ts';
-import { utf8 } from '../bytes/bytes.ts';
+import { concat, utf8 } from '../bytes/bytes.ts';
 import { MASTER_KEY_BYTES } from '../secrets/key-provider.ts';
 import { deriveKey as derive, SealingKey } from '../secrets/sealing.ts';
 import { secretsError } from '../secrets/errors.ts';
@@ -33,6 +33,8 @@ export class FieldCipher {
   readonly #idKey: Uint8Array;
   readonly #nameKey: Uint8Array;
   readonly #operatorKey: Uint8Array;
+  readonly #recordChainKey: Uint8Array;
+  readonly #auditChainKey: Uint8Array;
   /** Fingerprint of the master key, stored in the database to catch a wrong key at open. */
   readonly keyCheck: string;
 
@@ -42,6 +44,8 @@ export class FieldCipher {
     this.#idKey = derive(masterKey, 'id-number-index/v1');
     this.#nameKey = derive(masterKey, 'name-index/v1');
     this.#operatorKey = derive(masterKey, 'operator-name/v1');
+    this.#recordChainKey = derive(masterKey, 'record-chain/v1');
+    this.#auditChainKey = derive(masterKey, 'audit-chain/v1');
     this.keyCheck = Buffer.from(hash('sha256', derive(masterKey, 'key-check/v1'))).toString('hex').slice(0, 32);
   }
 
@@ -79,6 +83,16 @@ export class FieldCipher {
   /** The key failed sign-ins are counted under: the same for every spelling the name lookup accepts. */
   operatorNameKey(name: string): Uint8Array {
     return hmac('sha256', this.#operatorKey, utf8(name.trim().normalize('NFC').toLowerCase()));
+  }
+
+  /** A record's keyed link: over the previous record's link and this record's hash (chain.ts). */
+  recordMac(previous: Uint8Array, recordHash: Uint8Array): Uint8Array {
+    return hmac('sha256', this.#recordChainKey, concat(previous, recordHash));
+  }
+
+  /** An audit event's keyed link: over the previous event's link and chain.ts auditLinkData. */
+  auditMac(previous: Uint8Array, event: Uint8Array): Uint8Array {
+    return hmac('sha256', this.#auditChainKey, concat(previous, event));
   }
 
   nameTokens(name: string): Uint8Array[] {

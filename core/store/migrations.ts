@@ -10,6 +10,7 @@ import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
 import { storeError } from './errors.ts';
+import { auditLinkData, GENESIS_MAC } from './chain.ts';
 
 type Db = Database.Database;
 
@@ -177,6 +178,27 @@ export const MIGRATIONS: readonly Migration[] = [
         { name: string; failed_attempts: number; locked_until: number | null }[];
       for (const r of rows) insert.run(cipher.operatorNameKey(r.name), r.failed_attempts, r.locked_until, r.locked_until ?? Date.now());
       db.exec('ALTER TABLE operators DROP COLUMN failed_attempts; ALTER TABLE operators DROP COLUMN locked_until;');
+    },
+  },
+  {
+    version: 7,
+    description: 'keyed links (HMAC under the data key) on the record chain and the audit log',
+    up(db, { cipher }) {
+      db.exec('ALTER TABLE records ADD COLUMN mac BLOB; ALTER TABLE audit_events ADD COLUMN mac BLOB;');
+      // The keyed chains vouch for the database as it is now, from this version on (meta chain_keyed).
+      let previous: Uint8Array = GENESIS_MAC;
+      const setRecord = db.prepare('UPDATE records SET mac = ? WHERE seq = ?');
+      for (const r of db.prepare('SELECT seq, hash FROM records ORDER BY seq').all() as { seq: number; hash: Uint8Array }[]) {
+        previous = cipher.recordMac(previous, r.hash);
+        setRecord.run(previous, r.seq);
+      }
+      previous = GENESIS_MAC;
+      const setEvent = db.prepare('UPDATE audit_events SET mac = ? WHERE seq = ?');
+      for (const e of db.prepare('SELECT seq, at, actor, action, detail FROM audit_events ORDER BY seq').all() as Parameters<typeof auditLinkData>[0][]) {
+        previous = cipher.auditMac(previous, auditLinkData(e));
+        setEvent.run(previous, e.seq);
+      }
+      db.prepare("INSERT INTO meta (key, value) VALUES ('chain_keyed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
     },
   },
 ];

@@ -110,7 +110,7 @@ export function openStore(options: OpenStoreOptions): Store {
   const writer = new RecordWriter(db, cipher, settings, now);
   const records = new RecordQueries(db, cipher);
   const outbox = new OutboxTable(db, cipher, nowMs);
-  const audit = new AuditLog(db, now);
+  const audit = new AuditLog(db, now, (previous, event) => cipher.auditMac(previous, event));
   const operators = new OperatorAccounts(db, settings, nowMs, audit, (name) => cipher.operatorNameKey(name));
   const customProfiles = (): Record<string, PurposeProfile> => parseCustomProfiles(settings.get('purposeProfiles'));
 
@@ -124,7 +124,7 @@ export function openStore(options: OpenStoreOptions): Store {
     audit,
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
-    verifyChain: () => verifyChain(db),
+    verifyChain: () => verifyChain(db, cipher),
     purgeExpired: (by) => {
       if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
       const at = now();

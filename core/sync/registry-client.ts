@@ -14,6 +14,8 @@ import {
   type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch, type VersionResponse,
 } from '../registry-protocol/messages.ts';
 import { RegistryError } from './registry-error.ts';
+import { ChainHeadAnswerSchema, signChainHead, type ChainHead, type ChainHeadAnswer } from '../registry-protocol/chain-head.ts';
+import { toBase64 } from '../bytes/base64.ts';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal?: AbortSignal }) => Promise<Response>;
 
@@ -66,6 +68,16 @@ export class RegistryClient {
     const res = await this.signedExchange('POST', '/v1/records', body, {});
     const parsed = BatchResponseSchema.safeParse(await this.json(res));
     if (!parsed.success) throw this.badAnswer('batch answer does not match the protocol');
+    return parsed.data;
+  }
+
+  /** Signs the chain head with the terminal key and reports it; the answer names what the registry flagged. */
+  async reportHead(head: Omit<ChainHead, 'terminalId'>): Promise<ChainHeadAnswer> {
+    if (!this.identity) throw new RegistryError('NOT_ENROLLED', 'Terminal is not enrolled', 'Máy trạm chưa đăng ký', { failure: 'REFUSED' });
+    const signed = { ...head, terminalId: this.identity.terminalId };
+    const body = utf8(JSON.stringify({ head: signed, signature: toBase64(signChainHead(signed, { alg: this.identity.keyAlg, privateKey: this.identity.privateKey })) }));
+    const parsed = ChainHeadAnswerSchema.safeParse(await this.json(await this.signedExchange('POST', '/v1/chain-heads', body, {})));
+    if (!parsed.success) throw this.badAnswer('chain-head answer does not match the protocol');
     return parsed.data;
   }
 

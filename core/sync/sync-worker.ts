@@ -75,6 +75,7 @@ export class SyncWorker {
   private batchLimit: number;
   private wakeUp: AbortController | undefined;
   private pinnedKey: Uint8Array;
+  private lastHead: string | undefined;
 
   constructor(options: SyncWorkerOptions) {
     this.o = {
@@ -134,6 +135,7 @@ export class SyncWorker {
         rejected += r.rejected;
         if (r.acknowledged === 0) break; // nothing moved: do not spin on a batch of rejections
       }
+      await this.reportHead();
       let trustList: SyncRoundResult['trustList'] = 'skipped';
       if (forceTrustList || this.o.now() - this.lastTrustPull >= this.o.trustListIntervalMs) trustList = await this.pullTrustList();
       this.succeeded();
@@ -183,6 +185,16 @@ export class SyncWorker {
     if (unanswered.length > 0) this.o.outbox.release(unanswered);
     this.emit();
     return { acknowledged: done.length, rejected: parked.length };
+  }
+
+  /** The store's chain head, signed, whenever it moved since this worker last reported it (and once at start). */
+  private async reportHead(): Promise<void> {
+    const head = this.o.outbox.chainHead?.();
+    if (!head) return;
+    const key = JSON.stringify(head);
+    if (key === this.lastHead) return;
+    await this.o.client.reportHead({ ...head, at: new Date(this.o.now()).toISOString() });
+    this.lastHead = key;
   }
 
   private async pullTrustList(): Promise<SyncRoundResult['trustList']> {

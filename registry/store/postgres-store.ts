@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
+import { flagFromRow, headFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 const MIGRATION_LOCK = 7_274_201;
@@ -203,6 +203,17 @@ function chainTx(c: pg.PoolClient): ChainTx {
     async resolveFlags(recordIds, kind: ChainFlag, at) {
       if (recordIds.length === 0) return;
       await c.query('UPDATE chain_flags SET resolved_at = $1 WHERE record_id = ANY($2::text[]) AND kind = $3 AND resolved_at IS NULL', [at, recordIds, kind]);
+    },
+    async payloadsAt(terminalId, seq) {
+      return (await c.query<{ payload: string }>('SELECT payload FROM records WHERE terminal_id = $1 AND seq = $2', [terminalId, seq])).rows.map((r) => r.payload);
+    },
+    async lastHead(terminalId) {
+      const r = (await c.query('SELECT * FROM chain_heads WHERE terminal_id = $1 ORDER BY id DESC LIMIT 1', [terminalId])).rows[0] as Record<string, unknown> | undefined;
+      return r ? headFromRow(r) : undefined;
+    },
+    async insertHead(h) {
+      await c.query(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [h.terminalId, h.seq, h.recordId, h.hash, h.auditSeq, h.auditMac, h.terminalTime, h.receivedAt, h.signature]);
     },
   };
 }

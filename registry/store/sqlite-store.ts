@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { ensurePrivateDatabase, ensurePrivateDir } from '../../core/secrets/private-files.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
+import { flagFromRow, headFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 export class SqliteRegistryStore implements RegistryStore {
@@ -128,6 +128,10 @@ export class SqliteRegistryStore implements RegistryStore {
     const flag = db.prepare(`INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at)
       VALUES (@terminalId, @recordId, @seq, @kind, @detail, @flaggedAt)`);
     const resolve = db.prepare('UPDATE chain_flags SET resolved_at = ? WHERE record_id = ? AND kind = ? AND resolved_at IS NULL');
+    const payloads = db.prepare('SELECT payload FROM records WHERE terminal_id = ? AND seq = ?');
+    const lastHead = db.prepare('SELECT * FROM chain_heads WHERE terminal_id = ? ORDER BY id DESC LIMIT 1');
+    const insertHead = db.prepare(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
+      VALUES (@terminalId, @seq, @recordId, @hash, @auditSeq, @auditMac, @terminalTime, @receivedAt, @signature)`);
     // Statements in-process cost microseconds: one per id is simpler than building IN lists.
     return {
       async findRecords(ids) {
@@ -148,6 +152,16 @@ export class SqliteRegistryStore implements RegistryStore {
       },
       async resolveFlags(recordIds, kind, at) {
         for (const id of recordIds) resolve.run(at, id, kind);
+      },
+      async payloadsAt(terminalId, seq) {
+        return (payloads.all(terminalId, seq) as { payload: string }[]).map((r) => r.payload);
+      },
+      async lastHead(terminalId) {
+        const r = lastHead.get(terminalId) as Record<string, unknown> | undefined;
+        return r ? headFromRow(r) : undefined;
+      },
+      async insertHead(head) {
+        insertHead.run(head);
       },
     };
   }

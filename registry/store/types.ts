@@ -47,6 +47,20 @@ export interface TrustListRow {
   readonly publishedAt: string;
 }
 
+/** A chain head a terminal reported (registry/chain-heads.ts), with its signature as evidence. */
+export interface ChainHeadRow {
+  readonly terminalId: string;
+  readonly seq: number;
+  readonly recordId: string | null;
+  readonly hash: string;
+  readonly auditSeq: number;
+  readonly auditMac: string;
+  readonly terminalTime: string;
+  readonly receivedAt: string;
+  /** Base64 signature over the head's canonical JSON (core/registry-protocol/chain-head.ts). */
+  readonly signature: string;
+}
+
 /** Reads and writes of one terminal's chain, inside that terminal's lock and one transaction. */
 export interface ChainTx {
   /** The stored records among these ids, of any terminal. */
@@ -57,6 +71,11 @@ export interface ChainTx {
   addFlags(flags: readonly Omit<ChainFlagRow, 'resolvedAt'>[]): Promise<void>;
   /** Marks open flags of this kind on these records resolved. */
   resolveFlags(recordIds: readonly string[], kind: ChainFlag, at: string): Promise<void>;
+  /** The payloads this terminal sent with this sequence number (more than one after a fork). */
+  payloadsAt(terminalId: string, seq: number): Promise<string[]>;
+  /** The head this terminal reported last. */
+  lastHead(terminalId: string): Promise<ChainHeadRow | undefined>;
+  insertHead(head: ChainHeadRow): Promise<void>;
 }
 
 export interface RecordQuery {

@@ -62,9 +62,13 @@ test('an oversized body is refused with PAYLOAD_TOO_LARGE before it is read in f
   await store.close();
 });
 
-test('every route the server has is described in registry/openapi.yaml, and nothing more', async () => {
+test('every route the server has is described in registry/openapi.yaml, and nothing more', async (t) => {
   const store = new SqliteRegistryStore(':memory:');
   const registry = await start(store);
+  t.after(async () => {
+    await registry.close();
+    await store.close();
+  });
   const { app } = registry;
   const yaml = readFileSync(fileURLToPath(new URL('../../../registry/openapi.yaml', import.meta.url)), 'utf8');
   const documented = new Set<string>();
@@ -83,8 +87,6 @@ test('every route the server has is described in registry/openapi.yaml, and noth
   }
   assert.ok(served.size >= 5);
   assert.deepEqual([...served].sort(), [...documented].sort());
-  await registry.close();
-  await store.close();
 });
 
 test('hostile records are rejected one by one with a reason; the rest of the batch is stored', async () => {
