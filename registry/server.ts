@@ -67,9 +67,7 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const problem = (code: string, message: string, extra: Record<string, string> = {}): ErrorBody => ({ error: { code, message, ...extra } });
-  app.setErrorHandler((error: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    // A refusal before the body was read: close the connection rather than read what is left of it.
-    if (!req.raw.complete) reply.header('connection', 'close');
+  app.setErrorHandler((error: unknown, _req: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof HttpProblem) {
       return reply.code(error.status).headers(error.headers).send(problem(error.code, error.message, error.extra));
     }
