@@ -14,10 +14,9 @@ import { weierstrass } from '@noble/curves/abstract/weierstrass.js';
 import { invert } from '@noble/curves/abstract/modular.js';
 import { bytesToBigInt } from '../core/bytes/bytes.ts';
 import {
-  curveByName, curveFromParams, decodePoint, ecdsaSign, ecdsaVerify, encodePoint, generateEcKeyPair, parseEcdsaSignature,
-  type EcCurve,
+  TABLED_KEYS, clearKeyTables, curveByName, curveFromParams, decodePoint, ecdsaSign, ecdsaVerify, encodePoint, generateEcKeyPair,
+  keyTableStats, parseEcdsaSignature, type EcCurve,
 } from '../core/crypto/ec/index.ts';
-import { TABLED_KEYS, clearKeyTables, keyTableStats } from '../core/crypto/ec/key-tables.ts';
 import type { BenchRow } from './run.ts';
 
 /** A curve object as curve.ts builds one, but new: no cache, no table built yet. */

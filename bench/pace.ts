@@ -4,10 +4,12 @@
  * Vietnamese CCCD's variant. APDU counts are per run. Times are hardware-dependent; compare
  * the ratios.
  */
-import { encodeResponse, parseCommand } from '../core/emrtd/apdu.ts';
-import type { Transport } from '../core/emrtd/transport.ts';
+import { encodeResponse, parseCommand } from '../core/emrtd/apdu/apdu.ts';
+import type { Transport } from '../core/emrtd/apdu/transport.ts';
 import { PaceCard } from '../core/chip/pace-card.ts';
-import { agreementOfParameterId, paceOid, performPace, type PaceMapping } from '../core/emrtd/pace/index.ts';
+import { agreementOfParameterId } from '../core/emrtd/pace/pace-parameters.ts';
+import { paceOid, type PaceMapping } from '../core/emrtd/pace/pace-algorithm.ts';
+import { performPace } from '../core/emrtd/pace/pace-terminal.ts';
 import { curveByName, ecdsaSign, ecdsaVerify, generateEcKeyPair } from '../core/crypto/ec/index.ts';
 import { mrzInformation } from '../core/mrz/index.ts';
 import type { BenchRow } from './run.ts';

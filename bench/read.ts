@@ -10,15 +10,17 @@ import type { BenchRow } from './run.ts';
 import { buildDocument } from '../core/chip/factory/build-document.ts';
 import type { VirtualDocument } from '../core/chip/factory/document.ts';
 import { VirtualChip, type VirtualChipOptions } from '../core/chip/virtual-chip.ts';
-import { openChip } from '../core/emrtd/open-chip.ts';
-import { FileReader } from '../core/emrtd/read-file.ts';
-import { CountingTransport } from '../core/emrtd/transport-stats.ts';
-import type { Transport } from '../core/emrtd/transport.ts';
+import { openChip } from '../core/emrtd/access/open-chip.ts';
+import { FileReader } from '../core/emrtd/read/read-file.ts';
+import { CountingTransport } from '../core/emrtd/apdu/transport-stats.ts';
+import type { Transport } from '../core/emrtd/apdu/transport.ts';
 import { parseCom } from '../core/lds/com.ts';
 import { LDS_FILES } from '../core/lds/files.ts';
 import { peekTotalLength } from '../core/bytes/tlv.ts';
 import { mrzInformationFromMrz } from '../core/mrz/index.ts';
-import { readDocument } from '../core/terminal/read-document.ts';
+import { chipReader } from '../core/session/chip-reader.ts';
+import type { VerificationOutcome } from '../core/session/outcome.ts';
+import { VerificationSession } from '../core/session/session.ts';
 import { TrustStore } from '../core/trust/store.ts';
 import { loadTrustBytes } from '../core/trust/trust-files.ts';
 
@@ -69,6 +71,14 @@ async function readFiles(doc: VirtualDocument, options: VirtualChipOptions, stra
   return { apdus: wire.stats.apdus, bytes: wire.stats.bytesSent + wire.stats.bytesReceived };
 }
 
+/** One verification through the terminal's own flow (core/session), with nothing stored. */
+async function verifyOnce(transport: Transport, doc: VirtualDocument, trust: TrustStore): Promise<VerificationOutcome> {
+  const session = new VerificationSession({ reader: 'bench', read: chipReader(async () => ({ transport, close: async () => {} }), { trust }), record: null });
+  session.cardInserted();
+  await session.provideKey({ kind: 'mrz', mrz: doc.access.mrz });
+  return session.completed().outcome;
+}
+
 function trustFor(doc: VirtualDocument): TrustStore {
   const store = new TrustStore();
   for (const der of [...doc.trust.cscas, ...doc.trust.crls]) loadTrustBytes(store, der, 'bench');
@@ -83,7 +93,7 @@ async function terminalCpu(doc: VirtualDocument, runs: number): Promise<{ cpuMs:
     const { transport, chipMillis } = timedChip(doc, {});
     const wire = new CountingTransport(transport);
     const before = process.cpuUsage();
-    await readDocument(wire, { kind: 'mrz', mrz: doc.access.mrz }, { trust });
+    await verifyOnce(wire, doc, trust);
     const used = process.cpuUsage(before);
     const cpu = (used.user + used.system) / 1000 - chipMillis();
     const link = ((wire.stats.bytesSent + wire.stats.bytesReceived) * 8 * 1000) / LINK_BITS_PER_SECOND;
@@ -95,7 +105,7 @@ async function terminalCpu(doc: VirtualDocument, runs: number): Promise<{ cpuMs:
 }
 
 async function throughPcscd(doc: VirtualDocument): Promise<BenchRow[]> {
-  const { pcscdUnavailableReason, requirePcscd, waitForCardState } = await import('../test/integration/helpers/pcscd.ts');
+  const { pcscdUnavailableReason, requirePcscd, waitForCardState } = await import('../fixtures/pcscd.ts');
   const reason = pcscdUnavailableReason();
   if (reason) return [{ name: 'read through pcscd + vpcd', value: 0, unit: 'skipped', note: reason }];
   const cleanups: (() => unknown)[] = [];
@@ -111,11 +121,11 @@ async function throughPcscd(doc: VirtualDocument): Promise<BenchRow[]> {
     const trust = trustFor(doc);
     const inProcess = timedChip(doc, {});
     const t0 = performance.now();
-    const local = await readDocument(inProcess.transport, { kind: 'mrz', mrz: doc.access.mrz }, { trust });
+    const local = await verifyOnce(inProcess.transport, doc, trust);
     const localMs = performance.now() - t0;
     const pcsc = await connectReader(pcscd.reader(0));
     const t1 = performance.now();
-    const remote = await readDocument(pcsc, { kind: 'mrz', mrz: doc.access.mrz }, { trust });
+    const remote = await verifyOnce(pcsc, doc, trust);
     const remoteMs = performance.now() - t1;
     await pcsc.close();
     return [

@@ -37,8 +37,8 @@ import { SyncWorker } from '../core/sync/sync-worker.ts';
 import { createEnrolmentCode } from '../registry/enrolment-codes.ts';
 import { openRegistry } from '../registry/open-store.ts';
 import { GENESIS_HASH } from '../core/registry-protocol/record-chain.ts';
-import { MemoryKv, makeRecords, type ChainState } from '../test/unit/sync/memory-outbox.ts';
-import { SqliteTestOutbox } from '../test/integration/registry/sqlite-outbox.ts';
+import { MemoryKv, makeRecords, type ChainState } from '../fixtures/sync/memory-outbox.ts';
+import { SqliteTestOutbox } from '../fixtures/sync/sqlite-outbox.ts';
 import type { BenchRow } from './run.ts';
 
 const env = (name: string, fallback: number): number => {

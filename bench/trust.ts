@@ -5,8 +5,6 @@
  * here with the factory's PKI), with P-384 as the baseline of the ratios. Rates are hardware-
  * dependent; compare the ratios.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseSignedData } from '../core/asn1/cms.ts';
 import { parseCscaMasterList } from '../core/asn1/master-list.ts';
 import { parseCertificate } from '../core/asn1/x509.ts';
@@ -18,9 +16,10 @@ import { testKey, type KeySpec } from '../core/chip/factory/keys.ts';
 import { writeSod } from '../core/chip/factory/sod-writer.ts';
 import { tlv } from '../core/bytes/tlv.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
+import { realData } from '../fixtures/index.ts';
 import type { BenchRow } from './run.ts';
 
-const DE_ML = resolve(process.cwd(), '../shared/realdata/master-lists/DE_ML_2026-05-28-08-28-45.ml');
+const DE_ML = 'master-lists/DE_ML_2026-05-28-08-28-45.ml';
 const AT = new Date('2026-08-01T00:00:00Z');
 
 /** Median of `rounds` timings of `fn`, in milliseconds. */
@@ -48,7 +47,7 @@ function rate(budgetMs: number, fn: () => void): number {
 }
 
 function masterListRows(): BenchRow[] {
-  const bytes = new Uint8Array(readFileSync(DE_ML));
+  const bytes = realData(DE_ML);
   let count = 0;
   const parseOnly = medianMillis(3, () => {
     const sd = parseSignedData(bytes);

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sync: async () => (await import('./commands/sync.ts')).command,
   serve: async () => (await import('./commands/serve.ts')).command,
   start: async () => (await import('./commands/start.ts')).command,
+  face: async () => (await import('./commands/face.ts')).command,
 };
 
 async function usage(): Promise<string> {

@@ -21,3 +21,16 @@ export class EidError extends Error {
 export function isEidError(e: unknown, code?: string): e is EidError {
   return e instanceof EidError && (code === undefined || e.code === code);
 }
+
+/**
+ * Runs `work`; whatever fails underneath that is not already an EidError (with `keepCode`, when
+ * given) becomes `wrap(detail, cause)`, so a parser reports one typed error and keeps the cause.
+ */
+export function wrapFailures<T>(keepCode: string | undefined, wrap: (detail: string, cause: unknown) => EidError, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (isEidError(e, keepCode)) throw e;
+    throw wrap(e instanceof Error ? e.message : String(e), e);
+  }
+}

@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { TerminalApi } from '../core/api/terminal-api.ts';
-import { dispatch, type RpcOutcome } from '../service/rpc.ts';
+import { dispatch, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
 

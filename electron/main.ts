@@ -5,9 +5,8 @@
 import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHost } from '../service/host.ts';
+import { createHost } from '../host/create-host.ts';
 import { defaultKeyProvider } from '../core/store/key-provider.ts';
-import { pcscReaders } from '../cli/pcsc-readers.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash } from './window.ts';
 
@@ -30,7 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     lockSession(session.defaultSession);
     const dataDir = process.env.EID_TERMINAL_DATA_DIR ?? app.getPath('userData');
     // The data key is sealed with the OS keychain (safeStorage) where the platform offers one.
-    const host = createHost({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), readers: await pcscReaders() });
+    const host = await createHost({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true });
     registerIpc(ipcMain, host.terminal, isAppUrl);
     window = new BrowserWindow(kioskWindowOptions(join(__dirname, 'preload.cjs'), kiosk));
     lockNavigation(window.webContents, isAppUrl);

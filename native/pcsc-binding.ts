@@ -1,8 +1,9 @@
 /**
  * The one file that loads the native PC/SC module (`smartcard`, N-API; see docs/reference/pcsc.md
- * for why not `pcsclite`). It is imported lazily on first use, so commands and tests that never
- * touch a reader never load the addon. Everything above this file sees only the small
- * PcscBinding interface, which tests replace with fakes.
+ * for why not `pcsclite`). It is loaded on demand, on first use, so commands and tests that never
+ * touch a reader never load the addon, and a machine where the optional package did not build
+ * (no PC/SC development files) still runs everything else. Everything above this file sees only
+ * the small PcscBinding interface, which tests replace with fakes.
  */
 import { createRequire } from 'node:module';
 import { EidError } from '../core/errors.ts';
@@ -93,23 +94,43 @@ interface SmartcardContext {
   close(): void;
 }
 
-let loaded: PcscBinding | undefined;
+/** Loads the `smartcard` module; tests inject one that fails as a machine without it does. */
+export type SmartcardLoader = () => unknown;
 
-/** The real binding; loads the addon on first call. Throws PCSC_BINDING_MISSING if absent. */
-export function nativePcscBinding(): PcscBinding {
-  if (loaded) return loaded;
+const requireSmartcard: SmartcardLoader = () => createRequire(import.meta.url)('smartcard');
+
+/** The one command that installs what real readers need, run in the terminal's folder. */
+export function pcscEnableCommand(platform: NodeJS.Platform = process.platform): string {
+  return platform === 'linux' ? 'sudo apt-get install libpcsclite-dev pcscd && npm install' : 'npm install';
+}
+
+/** PCSC_UNAVAILABLE for a machine without the binding: one sentence naming the fix. */
+export function pcscBindingMissing(cause?: unknown): EidError {
+  const command = pcscEnableCommand();
+  return new EidError(
+    'PCSC_UNAVAILABLE',
+    `Real card readers need the PC/SC binding (npm package smartcard), which is not installed here; to enable it, run: ${command}`,
+    `Đầu đọc thẻ thật cần thành phần PC/SC (gói npm smartcard), máy này chưa cài; để bật, hãy chạy: ${command}`,
+    { cause },
+  );
+}
+
+/** The binding over a loaded `smartcard` module; PCSC_UNAVAILABLE when it cannot be loaded. */
+export function loadPcscBinding(load: SmartcardLoader = requireSmartcard): PcscBinding {
   let module: SmartcardModule;
   try {
-    module = createRequire(import.meta.url)('smartcard') as SmartcardModule;
+    module = load() as SmartcardModule;
   } catch (e) {
-    throw new EidError(
-      'PCSC_BINDING_MISSING',
-      'The smart-card reader component is not installed (npm package "smartcard" failed to build or load). Reinstall the terminal software.',
-      'Thành phần đọc thẻ thông minh chưa được cài đặt (gói "smartcard" không tải được). Hãy cài đặt lại phần mềm.',
-      { cause: e },
-    );
+    throw pcscBindingMissing(e);
   }
-  loaded = { establishContext: () => openContext(module) };
+  return { establishContext: () => openContext(module) };
+}
+
+let loaded: PcscBinding | undefined;
+
+/** The real binding, loaded on first call. Throws PCSC_UNAVAILABLE (binding missing) if absent. */
+export function nativePcscBinding(): PcscBinding {
+  loaded ??= loadPcscBinding();
   return loaded;
 }
 

@@ -2,7 +2,7 @@
  * The PC/SC readers as the terminal's ReaderProvider: a live view kept by the ReaderWatcher
  * (hot-plug, card in/out, pcscd down and back) and connections through PcscTransport.
  */
-import type { CardConnection, ReaderInfo, ReaderProvider } from '../core/terminal/readers.ts';
+import type { CardConnection, ReaderInfo, ReaderProvider } from '../core/session/readers.ts';
 import type { PcscBinding } from './pcsc-binding.ts';
 import { connectReader } from './pcsc-transport.ts';
 import { ReaderWatcher } from './readers.ts';

@@ -5,9 +5,9 @@
  * READER_UNAVAILABLE, PCSC_UNAVAILABLE, TRANSPORT_TIMEOUT, EXTENDED_LENGTH_UNSUPPORTED. After a
  * fatal one the instance refuses further APDUs; a new connectReader() needs no restart of anything.
  */
-import type { Transport, TransportCapabilities } from '../core/emrtd/transport.ts';
-import { parseCommand } from '../core/emrtd/apdu.ts';
-import { transmitChained } from '../core/emrtd/exchange.ts';
+import type { Transport, TransportCapabilities } from '../core/emrtd/apdu/transport.ts';
+import { parseCommand } from '../core/emrtd/apdu/apdu.ts';
+import { transmitChained } from '../core/emrtd/apdu/exchange.ts';
 import { isEidError } from '../core/errors.ts';
 import type { EidError } from '../core/errors.ts';
 import { SCARD_STATE, nativePcscBinding } from './pcsc-binding.ts';

@@ -9,7 +9,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { ApduResponder } from '../core/emrtd/transport.ts';
+import type { ApduResponder } from '../core/emrtd/apdu/transport.ts';
 import { EidError } from '../core/errors.ts';
 import { VPCD_CTRL, frameVpcdMessage } from './vpcd-framing.ts';
 import type { FromSocketThread, SocketThreadData, ToSocketThread } from './vpcd-socket-thread.ts';

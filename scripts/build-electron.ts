@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const external = ['electron', 'better-sqlite3', 'smartcard', 'jpeg2000'];
+/** Loaded from node_modules at run time, so the packaged app must ship them (scripts/check-packaging.ts). */
+export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', 'smartcard', 'jpeg2000'];
 
 export async function buildElectron(): Promise<void> {
   await build({
@@ -19,7 +20,7 @@ export async function buildElectron(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external,
+    external: ELECTRON_EXTERNALS,
     banner: { js: "import { createRequire as __eidCreateRequire } from 'node:module'; import { fileURLToPath as __eidFileUrl } from 'node:url'; const require = __eidCreateRequire(import.meta.url); const __filename = __eidFileUrl(import.meta.url); const __dirname = __eidFileUrl(new URL('.', import.meta.url));" },
     logLevel: 'warning',
   });

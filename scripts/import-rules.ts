@@ -1,6 +1,6 @@
 /**
- * The dependency rules of DESIGN.md as code: which folder may import which, and that only
- * core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
+ * The dependency rules of docs/design/DESIGN.md as code: which folder may import which, and that
+ * only core/crypto/node-crypto.ts touches node:crypto. Used by `npm run lint` and by a unit test.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -22,6 +22,8 @@ const CORE_RANK: Record<string, number> = {
  * (trust-publish reads certificate files with its loader). Never the terminal's own sync client or store.
  */
 const REGISTRY_MAY_IMPORT = new Set(['errors.ts', 'bytes', 'crypto', 'asn1', 'trust', 'registry-protocol', 'secrets']);
+/** Front ends share what they need through host/ and core/, never by importing one another. */
+const FRONT_ENDS = ['electron', 'service', 'cli'];
 
 const FORBIDDEN_IN_CORE = [/^electron$/, /^react/, /^fastify/, /^pcsclite$/, /^smartcard$/, /^pg$/, /^ws$/, /^vite/];
 const NODE_CRYPTO = /^(node:)?crypto$/;
@@ -59,7 +61,7 @@ function coreModule(rel: string): string | undefined {
 
 export function findViolations(root: string): Violation[] {
   const violations: Violation[] = [];
-  const top = ['core', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
+  const top = ['core', 'face', 'fixtures', 'host', 'native', 'electron', 'service', 'renderer', 'registry', 'cli', 'bench', 'test', 'scripts'];
   for (const folder of top) {
     let files: string[];
     try {
@@ -91,8 +93,30 @@ export function findViolations(root: string): Violation[] {
         if (rel.startsWith('registry/') && target?.startsWith('core/') && !REGISTRY_MAY_IMPORT.has(coreModule(target)!)) {
           violations.push({ file: rel, specifier: spec, rule: 'registry/ uses core/registry-protocol and low core layers only' });
         }
+        if (rel.startsWith('face/')) {
+          if (FORBIDDEN_IN_CORE.some((r) => r.test(spec))) violations.push({ file: rel, specifier: spec, rule: 'face/ is framework-free' });
+          if (target && !(target.startsWith('face/') || target.startsWith('core/'))) violations.push({ file: rel, specifier: spec, rule: 'face/ imports only face/ and core/' });
+        }
+        const fromTop = rel.split('/')[0]!;
+        const toTop = target?.split('/')[0];
+        if (toTop && toTop !== fromTop && FRONT_ENDS.includes(toTop) && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ may not import the front end ${toTop}/ (share through host/ or core/)` });
+        }
         if (rel.startsWith('renderer/src/') && target && !(target.startsWith('renderer/') || target.startsWith('core/api/'))) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ talks only to core/api (TerminalApi)' });
+        }
+        // Front ends and host/ run in the shipped app, where the build tooling of scripts/ is not.
+        if (toTop === 'scripts' && (FRONT_ENDS.includes(fromTop) || fromTop === 'host')) {
+          violations.push({ file: rel, specifier: spec, rule: `${fromTop}/ never imports scripts/ (build tooling)` });
+        }
+        if (target && rel.startsWith('bench/') && target.startsWith('test/')) {
+          violations.push({ file: rel, specifier: spec, rule: 'bench/ never imports test/ (shared helpers live in fixtures/)' });
+        }
+        if (target && rel.startsWith('fixtures/') && !['fixtures/', 'core/', 'native/'].some((f) => target.startsWith(f))) {
+          violations.push({ file: rel, specifier: spec, rule: 'fixtures/ imports only core/ and native/' });
+        }
+        if (target && (target.startsWith('..') || target.startsWith('/'))) {
+          violations.push({ file: rel, specifier: spec, rule: 'nothing imports from outside the repository' });
         }
         if (rel.startsWith('renderer/src/') && (spec.startsWith('node:') || spec === 'electron')) {
           violations.push({ file: rel, specifier: spec, rule: 'renderer/ never touches Node or Electron' });

@@ -10,8 +10,8 @@ import type { TerminalApi } from '../core/api/terminal-api.ts';
 import { randomBytes, timingSafeEqual } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
-import { dispatch } from './rpc.ts';
-import { staticFile } from './static-files.ts';
+import { dispatch } from '../core/api/rpc-dispatch.ts';
+import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
   readonly api: TerminalApi;
@@ -69,6 +69,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       req.on('error', reject);
     });
 
+  const files = new StaticFiles(options.staticDir);
   const server = createServer((req, res) => {
     void (async () => {
       if (!hostOk(req)) return refuse(res, 421, 'BAD_HOST', 'Wrong host', 'Sai địa chỉ máy');
@@ -88,9 +89,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         return outcome.ok ? send(res, 200, { result: outcome.result }) : send(res, outcome.status, { error: outcome.error });
       }
       if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Method not allowed', 'Không được phép');
-      const file = await staticFile(options.staticDir, url);
+      const file = await files.respond(url, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'] });
       if (!file) return refuse(res, 404, 'NOT_FOUND', 'Not found', 'Không tìm thấy');
-      res.writeHead(200, { 'content-type': file.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+      res.writeHead(file.status, { ...file.headers, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
       res.end(file.body);
     })().catch(() => refuse(res, 500, 'INTERNAL_ERROR', 'Internal error', 'Lỗi hệ thống'));
   });
@@ -105,13 +106,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // Each connection subscribes on its own, so a page that connects late, reconnects or
+      // reloads first gets every reader's session as it stands.
+      const unsubscribe = options.api.subscribe((event) => ws.send(JSON.stringify(event)));
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        unsubscribe();
+        sockets.delete(ws);
+      });
     });
-  });
-  const unsubscribe = options.api.subscribe((event) => {
-    const text = JSON.stringify(event);
-    for (const ws of sockets) ws.send(text);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -124,7 +127,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     token,
     port,
     close: async () => {
-      unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

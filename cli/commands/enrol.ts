@@ -1,7 +1,7 @@
 /** `eid-terminal enrol URL CODE`: register this terminal with the organisation's registry. */
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { enrolTerminal } from '../../core/sync/enrolment.ts';
 import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key.ts';

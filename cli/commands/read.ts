@@ -7,12 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { resolveDataDir } from '../../host/data-dir.ts';
 import type { AccessKey } from '../../core/api/terminal-api.ts';
 import { AccessKeySchema } from '../../core/api/terminal-api.ts';
 import { EidError } from '../../core/errors.ts';
-import { readDocument } from '../../core/terminal/read-document.ts';
-import { recordContext } from '../../core/terminal/record-context.ts';
+import { chipReader } from '../../core/session/chip-reader.ts';
+import { storeRecorder } from '../../core/session/recorder.ts';
+import { VerificationSession } from '../../core/session/session.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import { connectReader } from '../../native/pcsc-transport.ts';
 import { listReaders, type ReaderInfo } from '../../native/readers.ts';
@@ -114,18 +115,22 @@ async function readAndReport(values: { reader?: string | undefined; wait?: strin
   if (!(wait >= 0 && wait <= 3600)) throw usage('--wait takes seconds from 0 to 3600');
   const trust = trustForRun(dataDir, values.trust ?? [], now);
   const reader = await waitForCard(values.reader, wait);
-  const transport = await connectReader(reader.name);
-  let outcome;
-  try {
-    outcome = await readDocument(transport, key, { trust: trust.store, now });
-  } finally {
-    await transport.close();
-  }
-  if (values.out) {
+  // The kiosk's flow (core/session): keys -> open -> read -> prove -> verify -> record.
+  const session = new VerificationSession({
+    reader: reader.name,
+    read: chipReader(async () => {
+      const transport = await connectReader(reader.name);
+      return { transport, close: () => transport.close() };
+    }, { trust: trust.store, now }),
+    record: store && operator ? storeRecorder(store, operator, { reader: reader.name }) : null,
+  });
+  session.cardInserted();
+  const final = await session.provideKey(key);
+  if (values.out && final.outcome) {
     mkdirSync(values.out, { recursive: true });
-    for (const [name, bytes] of outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
+    for (const [name, bytes] of final.outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
   }
-  if (store && operator) store.write({ result: outcome.result, context: recordContext(outcome, operator, { reader: reader.name }) });
+  const { outcome } = session.completed();
   if (values.json) printJson(outcome.result);
   else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
   return outcome.result.verdict === 'VERIFIED' ? 0 : 1;

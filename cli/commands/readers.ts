@@ -1,12 +1,13 @@
 /**
  * `eid-terminal readers [--json] [--watch]`: the PC/SC readers, whether a card is on each and
  * its ATR, and what the terminal knows about the reader (quirks). --watch follows readers and
- * cards live until interrupted. Exit 0 on success (also with no reader), 2 when the smart-card
+ * cards live until interrupted. Exit 0 on success (also with no reader, and on a machine without the
+ * PC/SC binding, where it says in one sentence how to enable real readers), 2 when the smart-card
  * service is not running (error PCSC_UNAVAILABLE).
  */
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { EidError } from '../../core/errors.ts';
+import { EidError, isEidError } from '../../core/errors.ts';
 import { toHex } from '../../core/bytes/hex.ts';
 import { nativePcscBinding } from '../../native/pcsc-binding.ts';
 import type { PcscBinding } from '../../native/pcsc-binding.ts';
@@ -14,11 +15,13 @@ import { ReaderWatcher, listReaders } from '../../native/readers.ts';
 import type { ReaderEvent, ReaderInfo } from '../../native/readers.ts';
 import { quirksFor } from '../../native/reader-quirks.ts';
 import { jsonText, print, printJson } from '../output.ts';
+import { terminalLanguage } from '../terminal-language.ts';
 
 const USAGE = `Usage: eid-terminal readers [--json] [--watch]
 
 Lists the smart-card readers, whether a card is on each, and the card's ATR.
   --json    one JSON object: {"readers":[{"name","cardPresent","atr","cardMute","quirk"}]}
+            (plus "note":{"code","message"} when this machine lacks the PC/SC binding)
   --watch   keep running and print reader and card events (JSON lines with --json); Ctrl-C ends`;
 
 export interface ReaderJson {
@@ -105,8 +108,19 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
     print(USAGE);
     return 0;
   }
-  if (values.watch) return watch(values.json === true, binding());
-  const readers = listReaders(binding());
+  let pcsc: PcscBinding;
+  try {
+    pcsc = binding();
+  } catch (e) {
+    // Only the binding's absence is thrown here; a stopped service shows when the readers are listed.
+    if (!isEidError(e, 'PCSC_UNAVAILABLE')) throw e;
+    const sentence = terminalLanguage() === 'vi' ? e.vi : e.message;
+    if (values.json) printJson({ readers: [], note: { code: e.code, message: sentence } });
+    else print(sentence);
+    return 0;
+  }
+  if (values.watch) return watch(values.json === true, pcsc);
+  const readers = listReaders(pcsc);
   if (values.json) printJson({ readers: readers.map(readerJson) });
   else print(formatReaders(readers));
   return 0;

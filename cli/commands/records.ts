@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import type { ExportFormat } from '../../core/store/export.ts';

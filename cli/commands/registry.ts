@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { toBase64 } from '../../core/bytes/base64.ts';
 import { registryKeyFingerprint } from '../../core/registry-protocol/registry-key.ts';

@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import type { TrustStore, TrustedCertificate } from '../../core/trust/store.ts';
 import { importTrustFile, loadTrustStore, removeTrusted, SHIPPED_CERTS_DIR, trustFolderOf } from '../../core/trust/store-folder.ts';

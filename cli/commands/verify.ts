@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
-import { resolveDataDir } from '../data-dir.ts';
+import { resolveDataDir } from '../../host/data-dir.ts';
 import type { VerificationResult } from '../../core/api/verification.ts';
 import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';

@@ -8,8 +8,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../main.ts';
 import { EidError } from '../../core/errors.ts';
-import { catalogue, buildDocument, isProfileName, isVariantName, PROFILE_NAMES, VARIANT_NAMES, variantAppliesTo, PROFILES, type CatalogueEntry } from '../../core/chip/factory/index.ts';
-import { documentFromDump, dumpFileName, MAX_DUMP_FILE_BYTES, VirtualChip, virtualChipFor } from '../../core/chip/index.ts';
+import { catalogue, type CatalogueEntry } from '../../core/chip/factory/catalogue.ts';
+import { buildDocument } from '../../core/chip/factory/build-document.ts';
+import { isProfileName, PROFILE_NAMES, PROFILES } from '../../core/chip/factory/profiles.ts';
+import { isVariantName, VARIANT_NAMES, variantAppliesTo } from '../../core/chip/factory/variants.ts';
+import { documentFromDump, dumpFileName, MAX_DUMP_FILE_BYTES } from '../../core/chip/dump-document.ts';
+import { VirtualChip, virtualChipFor } from '../../core/chip/virtual-chip.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdBridge } from '../../native/vpcd-bridge.ts';
 import { print, printError, printJson } from '../output.ts';
 

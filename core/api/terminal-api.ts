@@ -77,6 +77,8 @@ export type SessionOutcome = z.infer<typeof SessionOutcomeSchema>;
 export const SessionEventSchema = z.object({
   sessionId: z.string(),
   reader: z.string(),
+  /** Grows with every change of any session: of two events about a reader, the larger is newer, whatever order they came in. */
+  seq: z.number().int(),
   state: SessionStateSchema,
   progress: ProgressSchema.nullable(),
   outcome: SessionOutcomeSchema.nullable(),
@@ -141,6 +143,8 @@ export const TerminalApiSchema = {
   getStatus: { input: z.object({}), output: StatusSchema },
   startVerification: { input: z.object({ reader: z.string().nullable(), key: AccessKeySchema }), output: z.object({ sessionId: z.string() }) },
   cancelVerification: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
+  /** Each reader's current session, or its last one with the outcome: what a page that (re)loads shows. */
+  getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
   exportRecords: { input: Pin.extend({ format: z.enum(['csv', 'json']) }), output: z.object({ fileName: z.string(), content: z.string() }) },
   /** Checks a PIN (for supervisor screens) without changing who is signed in. */
@@ -172,5 +176,6 @@ export type TerminalEvent = z.infer<typeof TerminalEventSchema>;
 export type TerminalApi = {
   [M in TerminalApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
 } & {
+  /** Live events; a new subscriber first gets each reader's session as it stands (see getSessions). */
   subscribe(listener: (event: TerminalEvent) => void): () => void;
 };

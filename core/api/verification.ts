@@ -83,11 +83,3 @@ export const VerificationResultSchema = z.object({
   stats: StatsSchema,
 });
 export type VerificationResult = z.infer<typeof VerificationResultSchema>;
-
-/** DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
-export function overallVerdict(checks: Checks): Verdict {
-  const values = Object.values(checks).map((c) => c.status as string);
-  if (values.includes('FAIL') || checks.revocation.status === 'REVOKED') return 'FAILED';
-  if (checks.certificateChain.status === 'UNKNOWN_CSCA' || checks.documentExpiry.status === 'EXPIRED') return 'NOT_VERIFIED';
-  return 'VERIFIED';
-}

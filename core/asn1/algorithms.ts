@@ -1,8 +1,8 @@
-/** OID tables and AlgorithmIdentifier parsing for signatures, hashes and public keys. */
+/** AlgorithmIdentifier parsing for signatures, hashes and public keys (the OIDs: oids.ts). */
 import type { Tlv } from '../bytes/tlv.ts';
+import type { HashAlgorithm } from '../crypto/node-crypto.ts';
+import { ECDSA_OIDS, ECDSA_PLAIN_ARC, ECDSA_PLAIN_OIDS, HASH_OIDS, OID, RSA_PKCS1_OIDS } from './oids.ts';
 import { asn1Error, guard, items, oidValue, readWhole, smallInteger } from './reader.ts';
-
-export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 export interface AlgorithmIdentifier {
   readonly oid: string;
@@ -12,69 +12,31 @@ export interface AlgorithmIdentifier {
   readonly raw: Uint8Array;
 }
 
-export const OID = {
-  sha1: '1.3.14.3.2.26',
-  sha224: '2.16.840.1.101.3.4.2.4',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  sha384: '2.16.840.1.101.3.4.2.2',
-  sha512: '2.16.840.1.101.3.4.2.3',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  rsaPss: '1.2.840.113549.1.1.10',
-  mgf1: '1.2.840.113549.1.1.8',
-  ecPublicKey: '1.2.840.10045.2.1',
-  primeField: '1.2.840.10045.1.1',
-  signedData: '1.2.840.113549.1.7.2',
-  data: '1.2.840.113549.1.7.1',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  ldsSecurityObject: '2.23.136.1.1.1',
-  cscaMasterList: '2.23.136.1.1.2',
-  securityObject: '0.4.0.127.0.7.3.2.1', // BSI TR-03110 id-SecurityObject (EF.CardSecurity)
-} as const;
-
-const HASH_BY_OID: Record<string, HashName> = {
-  [OID.sha1]: 'sha1', [OID.sha224]: 'sha224', [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512',
-};
-
-/** RSA PKCS#1 v1.5 signature OIDs (hash named by the OID). */
-const RSA_PKCS1: Record<string, HashName> = {
-  '1.2.840.113549.1.1.5': 'sha1', '1.2.840.113549.1.1.14': 'sha224', '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384', '1.2.840.113549.1.1.13': 'sha512',
-};
-
-const ECDSA: Record<string, HashName> = {
-  '1.2.840.10045.4.1': 'sha1', '1.2.840.10045.4.3.1': 'sha224', '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384', '1.2.840.10045.4.3.4': 'sha512',
-  // BSI TR-03111 ecdsa-plain-SHA* (r||s signatures)
-  '0.4.0.127.0.7.1.1.4.1.1': 'sha1', '0.4.0.127.0.7.1.1.4.1.2': 'sha224', '0.4.0.127.0.7.1.1.4.1.3': 'sha256',
-  '0.4.0.127.0.7.1.1.4.1.4': 'sha384', '0.4.0.127.0.7.1.1.4.1.5': 'sha512',
-};
-
-const HASH_NAME_TO_OID: Record<HashName, string> = {
-  sha1: OID.sha1, sha224: OID.sha224, sha256: OID.sha256, sha384: OID.sha384, sha512: OID.sha512,
-};
-
-export function hashOid(name: HashName): string {
-  return HASH_NAME_TO_OID[name];
+/** oid -> hash, for a table keyed by hash. */
+function byOid(table: Readonly<Record<HashAlgorithm, string>>): Readonly<Record<string, HashAlgorithm>> {
+  return Object.fromEntries(Object.entries(table).map(([hash, oid]) => [oid, hash as HashAlgorithm]));
 }
 
+const HASH_BY_OID = byOid(HASH_OIDS);
+const RSA_PKCS1 = byOid(RSA_PKCS1_OIDS);
+const ECDSA = { ...byOid(ECDSA_OIDS), ...byOid(ECDSA_PLAIN_OIDS) };
+
 /** Hash for a digest AlgorithmIdentifier OID, or undefined when unknown. */
-export function hashByOid(oid: string): HashName | undefined {
+export function hashByOid(oid: string): HashAlgorithm | undefined {
   return HASH_BY_OID[oid];
 }
 
 export interface PssParameters {
-  readonly hash: HashName;
-  readonly mgfHash: HashName;
+  readonly hash: HashAlgorithm;
+  readonly mgfHash: HashAlgorithm;
   readonly saltLength: number;
 }
 
 /** What a signature AlgorithmIdentifier means, independent of the key. */
 export type SignatureScheme =
-  | { readonly kind: 'rsa-pkcs1'; readonly hash: HashName }
-  | { readonly kind: 'rsa-pss'; readonly hash: HashName; readonly pss: PssParameters }
-  | { readonly kind: 'ecdsa'; readonly hash: HashName; readonly plain: boolean }
+  | { readonly kind: 'rsa-pkcs1'; readonly hash: HashAlgorithm }
+  | { readonly kind: 'rsa-pss'; readonly hash: HashAlgorithm; readonly pss: PssParameters }
+  | { readonly kind: 'ecdsa'; readonly hash: HashAlgorithm; readonly plain: boolean }
   /** rsaEncryption used as a signature algorithm (some SignerInfos): the hash comes from digestAlgorithm. */
   | { readonly kind: 'rsa-pkcs1-digest'; readonly hash: undefined };
 
@@ -92,8 +54,8 @@ export function parsePssParameters(parameters: Uint8Array | undefined): PssParam
   if (parameters === undefined || (parameters.length === 2 && parameters[0] === 0x05)) return { hash: 'sha1', mgfHash: 'sha1', saltLength: 20 };
   return guard('RSA-PSS parameters', () => {
     const fields = items(readWhole(parameters, 'RSA-PSS parameters'), 'RSA-PSS parameters');
-    let hash: HashName = 'sha1';
-    let mgfHash: HashName = 'sha1';
+    let hash: HashAlgorithm = 'sha1';
+    let mgfHash: HashAlgorithm = 'sha1';
     let saltLength = 20;
     for (const f of fields) {
       const inner = items(f, 'RSA-PSS field', f.tag)[0];
@@ -111,7 +73,7 @@ export function parsePssParameters(parameters: Uint8Array | undefined): PssParam
   });
 }
 
-function requireHash(oid: string): HashName {
+function requireHash(oid: string): HashAlgorithm {
   const h = HASH_BY_OID[oid];
   if (!h) throw asn1Error(`unsupported hash algorithm ${oid}`);
   return h;
@@ -122,7 +84,7 @@ export function signatureScheme(alg: AlgorithmIdentifier): SignatureScheme | und
   const pkcs1 = RSA_PKCS1[alg.oid];
   if (pkcs1) return { kind: 'rsa-pkcs1', hash: pkcs1 };
   const ec = ECDSA[alg.oid];
-  if (ec) return { kind: 'ecdsa', hash: ec, plain: alg.oid.startsWith('0.4.0.127.0.7.1.1.4.1.') };
+  if (ec) return { kind: 'ecdsa', hash: ec, plain: alg.oid.startsWith(`${ECDSA_PLAIN_ARC}.`) };
   if (alg.oid === OID.rsaPss) {
     const pss = parsePssParameters(alg.parameters);
     return { kind: 'rsa-pss', hash: pss.hash, pss };

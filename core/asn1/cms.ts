@@ -5,7 +5,8 @@
  */
 import type { Tlv } from '../bytes/tlv.ts';
 import { findChild, tlv } from '../bytes/tlv.ts';
-import { parseAlgorithmIdentifier, OID, type AlgorithmIdentifier } from './algorithms.ts';
+import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from './algorithms.ts';
+import { OID } from './oids.ts';
 import { parseName, type X500Name } from './name.ts';
 import { asn1Error, expectTag, guard, integerValue, items, octetStringValue, oidValue, readWhole, smallInteger } from './reader.ts';
 

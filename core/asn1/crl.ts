@@ -1,6 +1,7 @@
 /** X.509 CRL structure (RFC 5280 5.1): issuer, update times, revoked serial numbers, signature. */
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from './algorithms.ts';
 import { parseName, type X500Name } from './name.ts';
+import { OID } from './oids.ts';
 import { asn1Error, bitStringBytes, guard, integerValue, items, octetStringValue, oidValue, readWhole, timeValue } from './reader.ts';
 
 export interface RevokedEntry {
@@ -48,7 +49,7 @@ export function parseCrl(der: Uint8Array): Crl {
     if (f[i]?.tag === 0xa0) {
       for (const ext of items(items(f[i], 'crlExtensions', 0xa0)[0], 'crlExtensions')) {
         const parts = items(ext, 'CRL extension');
-        if (oidValue(parts[0], 'CRL extension id') === '2.5.29.35') {
+        if (oidValue(parts[0], 'CRL extension id') === OID.authorityKeyIdentifier) {
           const aki = octetStringValue(parts[parts.length - 1], 'AKI');
           authorityKeyIdentifier = items(readWhole(aki, 'AKI'), 'AKI').find((c) => c.tag === 0x80)?.value;
         }

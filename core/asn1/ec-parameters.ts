@@ -4,8 +4,8 @@
  * core/crypto/ec matches them back to a known curve by value.
  */
 import { bytesToBigInt } from '../bytes/bytes.ts';
-import type { EcDomainParameters } from '../crypto/ec/curve-params.ts';
-import { OID } from './algorithms.ts';
+import type { EcDomainParameters } from '../crypto/ec/index.ts';
+import { OID } from './oids.ts';
 import { asn1Error, guard, integerValue, items, octetStringValue, oidValue, readWhole } from './reader.ts';
 
 /** Explicit parameters are the curve's domain parameters, as core/crypto/ec defines them. */

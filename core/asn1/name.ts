@@ -1,5 +1,6 @@
 /** X.500 Name: raw bytes (compare these) and a readable RFC 4514-style string (show this). */
 import type { Tlv } from '../bytes/tlv.ts';
+import { NAME_ATTRIBUTES } from './oids.ts';
 import { items, oidValue, stringValue } from './reader.ts';
 
 export interface X500Name {
@@ -12,11 +13,7 @@ export interface X500Name {
   readonly commonName: string | undefined;
 }
 
-const SHORT_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.4': 'SN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L',
-  '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.12': 'title', '2.5.4.42': 'GN',
-  '2.5.4.97': 'organizationIdentifier', '1.2.840.113549.1.9.1': 'emailAddress', '0.9.2342.19200300.100.1.25': 'DC',
-};
+const SHORT_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.values(NAME_ATTRIBUTES).map((a) => [a.oid, a.short]));
 
 const MAX_RDNS = 64;
 
@@ -30,8 +27,8 @@ export function parseName(t: Tlv | undefined, what: string): X500Name {
       const [type, value] = items(atv, `${what} attribute`);
       const oid = oidValue(type, `${what} attribute type`);
       const text = value ? stringValue(value) : '';
-      if (oid === '2.5.4.6') country ??= text.toUpperCase();
-      if (oid === '2.5.4.3') commonName ??= text;
+      if (oid === NAME_ATTRIBUTES.country.oid) country ??= text.toUpperCase();
+      if (oid === NAME_ATTRIBUTES.commonName.oid) commonName ??= text;
       return `${SHORT_NAMES[oid] ?? oid}=${escapeValue(text)}`;
     });
     parts.push(atvs.join('+'));

@@ -2,7 +2,7 @@
  * Small typed readers over BER-TLV elements for the X.509 / CMS / CRL parsers. Every failure is an
  * EidError ASN1_MALFORMED, so a hostile certificate or SOD never crashes the caller.
  */
-import { EidError } from '../errors.ts';
+import { EidError, wrapFailures } from '../errors.ts';
 import { fromUtf8, concat } from '../bytes/bytes.ts';
 import { decodeOid } from '../bytes/oid.ts';
 import { children, readTlv, type Tlv, type TlvOptions } from '../bytes/tlv.ts';
@@ -21,12 +21,7 @@ export function asn1Error(detail: string, cause?: unknown): EidError {
 
 /** Runs a parser; any failure (including TLV errors) becomes ASN1_MALFORMED naming `what`. */
 export function guard<T>(what: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (e) {
-    if (e instanceof EidError && e.code === 'ASN1_MALFORMED') throw e;
-    throw asn1Error(`${what}: ${e instanceof Error ? e.message : String(e)}`, e);
-  }
+  return wrapFailures('ASN1_MALFORMED', (detail, cause) => asn1Error(`${what}: ${detail}`, cause), parse);
 }
 
 /** Reads one element that must fill `buf` exactly. */

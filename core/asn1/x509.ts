@@ -6,6 +6,7 @@
 import type { Tlv } from '../bytes/tlv.ts';
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from './algorithms.ts';
 import { parseName, type X500Name } from './name.ts';
+import { OID } from './oids.ts';
 import {
   asn1Error, bitFlags, bitStringBytes, booleanValue, guard, integerValue, items, octetStringValue, oidValue, readWhole, smallInteger, timeValue,
 } from './reader.ts';
@@ -56,15 +57,6 @@ export interface Certificate {
   readonly signatureAlgorithm: AlgorithmIdentifier;
   readonly signature: Uint8Array;
 }
-
-export const EXT = {
-  subjectKeyIdentifier: '2.5.29.14',
-  keyUsage: '2.5.29.15',
-  privateKeyUsagePeriod: '2.5.29.16',
-  basicConstraints: '2.5.29.19',
-  crlDistributionPoints: '2.5.29.31',
-  authorityKeyIdentifier: '2.5.29.35',
-} as const;
 
 const MAX_EXTENSIONS = 64;
 
@@ -129,12 +121,12 @@ type Interpreted = Pick<Certificate, 'subjectKeyIdentifier' | 'authorityKeyIdent
 
 function interpretExtensions(extensions: readonly Extension[]): Interpreted {
   const value = (oid: string): Uint8Array | undefined => extensions.find((e) => e.oid === oid)?.value;
-  const ski = value(EXT.subjectKeyIdentifier);
-  const aki = value(EXT.authorityKeyIdentifier);
-  const bc = value(EXT.basicConstraints);
-  const ku = value(EXT.keyUsage);
-  const pkup = value(EXT.privateKeyUsagePeriod);
-  const dp = value(EXT.crlDistributionPoints);
+  const ski = value(OID.subjectKeyIdentifier);
+  const aki = value(OID.authorityKeyIdentifier);
+  const bc = value(OID.basicConstraints);
+  const ku = value(OID.keyUsage);
+  const pkup = value(OID.privateKeyUsagePeriod);
+  const dp = value(OID.crlDistributionPoints);
   return {
     subjectKeyIdentifier: ski ? octetStringValue(readWhole(ski, 'SKI'), 'SKI') : undefined,
     authorityKeyIdentifier: aki ? items(readWhole(aki, 'AKI'), 'AKI').find((c) => c.tag === 0x80)?.value : undefined,

@@ -8,8 +8,8 @@ import { hash, rsaPrivateComponents, type HashAlgorithm } from '../crypto/node-c
 import { modPow } from '../crypto/dh.ts';
 import { ecdsaSign, systemRandom, type EcCurve, type RandomSource } from '../crypto/ec/index.ts';
 import { encodeIso9796Scheme1, iso9796Capacity } from '../crypto/iso9796-2.ts';
-import type { ParsedCommand } from '../emrtd/apdu.ts';
-import { SW } from '../emrtd/status-words.ts';
+import type { ParsedCommand } from '../emrtd/apdu/apdu.ts';
+import { SW } from '../emrtd/apdu/status-words.ts';
 
 export const INS_INTERNAL_AUTHENTICATE = 0x88;
 

@@ -5,13 +5,13 @@
  */
 import { concat, equal } from '../bytes/bytes.ts';
 import { systemRandom, type RandomSource } from '../crypto/ec/index.ts';
-import type { ParsedCommand } from '../emrtd/apdu.ts';
-import { SW } from '../emrtd/status-words.ts';
-import type { SessionKeys } from '../emrtd/sm-channel.ts';
+import type { ParsedCommand } from '../emrtd/apdu/apdu.ts';
+import { SW } from '../emrtd/apdu/status-words.ts';
+import type { SessionKeys } from '../emrtd/sm/sm-channel.ts';
 import {
   BAC_KEY_MATERIAL_LENGTH, BAC_NONCE_LENGTH,
   bacKeysFromMrzInformation, bacSessionKeys, openBacCryptogram, sealBacCryptogram, type BacKeys,
-} from '../emrtd/bac-crypto.ts';
+} from '../emrtd/bac/bac-crypto.ts';
 
 export const INS_GET_CHALLENGE = 0x84;
 export const INS_EXTERNAL_AUTHENTICATE = 0x82;

@@ -7,10 +7,10 @@
  */
 import { readTlvList } from '../bytes/tlv.ts';
 import { decodeOid } from '../bytes/oid.ts';
-import type { ParsedCommand } from '../emrtd/apdu.ts';
-import { SW } from '../emrtd/status-words.ts';
-import { deriveSessionKeys, type SessionKeys } from '../emrtd/sm-channel.ts';
-import { chipAuthenticationAlgorithm, type ChipAuthenticationAlgorithm } from '../emrtd/chip-auth-keys.ts';
+import type { ParsedCommand } from '../emrtd/apdu/apdu.ts';
+import { SW } from '../emrtd/apdu/status-words.ts';
+import { deriveSessionKeys, type SessionKeys } from '../emrtd/sm/sm-channel.ts';
+import { chipAuthenticationAlgorithm, type ChipAuthenticationAlgorithm } from '../emrtd/chip-auth/chip-auth-keys.ts';
 import type { PaceGroup } from '../emrtd/pace/pace-group.ts';
 import { parseDynamicAuthenticationData, requireObject } from '../emrtd/pace/pace-messages.ts';
 

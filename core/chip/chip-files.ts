@@ -4,9 +4,8 @@
  * BINARY over a file's bytes with ISO 7816-4 end-of-file answers.
  */
 import { LDS_FILES, type LdsFileName } from '../lds/files.ts';
-import { SW } from '../emrtd/status-words.ts';
+import { SW } from '../emrtd/apdu/status-words.ts';
 
-export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
 export const MF_FID = 0x3f00;
 
 export type Directory = 'MF' | 'eMRTD';

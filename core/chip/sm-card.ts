@@ -1,14 +1,14 @@
 /**
  * Secure messaging, card side: unwrap protected commands and wrap responses with the same
- * SmChannel and codec the terminal uses (core/emrtd/sm-codec.ts). A command that fails
+ * SmChannel and codec the terminal uses (core/emrtd/sm/sm-codec.ts). A command that fails
  * verification is answered with a plain 6987/6988 and the session ends, as ICAO 9303-11
  * §9.8.7 requires of a chip.
  */
 import { isEidError } from '../errors.ts';
-import { encodeResponse, type ParsedCommand } from '../emrtd/apdu.ts';
-import { SmChannel, type SessionKeys, type SmCipher } from '../emrtd/sm-channel.ts';
-import { protectResponse, unprotectCommand } from '../emrtd/sm-codec.ts';
-import { SW } from '../emrtd/status-words.ts';
+import { encodeResponse, type ParsedCommand } from '../emrtd/apdu/apdu.ts';
+import { SmChannel, type SessionKeys, type SmCipher } from '../emrtd/sm/sm-channel.ts';
+import { protectResponse, unprotectCommand } from '../emrtd/sm/sm-codec.ts';
+import { SW } from '../emrtd/apdu/status-words.ts';
 
 export type SmCardUnwrap =
   | { readonly kind: 'command'; readonly command: ParsedCommand }

@@ -9,16 +9,19 @@ import { bytesToBigInt, equal } from '../bytes/bytes.ts';
 import { readTlv, tlv } from '../bytes/tlv.ts';
 import { curveByName, systemRandom, type RandomSource } from '../crypto/ec/index.ts';
 import { EidError } from '../errors.ts';
-import { encodeResponse, parseCommand, type ParsedCommand } from '../emrtd/apdu.ts';
-import { SW } from '../emrtd/status-words.ts';
-import type { ApduResponder } from '../emrtd/transport.ts';
+import { encodeResponse, parseCommand, type ParsedCommand } from '../emrtd/apdu/apdu.ts';
+import { SW } from '../emrtd/apdu/status-words.ts';
+import type { ApduResponder } from '../emrtd/apdu/transport.ts';
 import { answerInternalAuthenticate, INS_INTERNAL_AUTHENTICATE, type AaCardKey } from './aa-card.ts';
 import { BacCard } from './bac-card.ts';
 import { CaCard } from './ca-card.ts';
-import { ChipFileSystem, EMRTD_AID, MF_FID, readSlice, type ChipFile, type Directory } from './chip-files.ts';
+import { ChipFileSystem, MF_FID, readSlice, type ChipFile, type Directory } from './chip-files.ts';
+import { EMRTD_AID } from '../lds/files.ts';
 import type { VirtualDocument } from './factory/document.ts';
+import { PROFILES } from './factory/profiles.ts';
 import { PaceCard } from './pace-card.ts';
-import { ecPaceGroup, paceAlgorithm } from '../emrtd/pace/index.ts';
+import { ecPaceGroup } from '../emrtd/pace/pace-group.ts';
+import { paceAlgorithm } from '../emrtd/pace/pace-algorithm.ts';
 import { SecureMessagingCard } from './sm-card.ts';
 
 export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;
@@ -333,4 +336,9 @@ export class VirtualChip implements ApduResponder {
     const slice = readSlice(file, offset, Math.max(0, ne - header));
     return { data: tlv(0x53, slice.data), sw: slice.sw };
   }
+}
+
+/** A chip for a factory document, with its profile's quirks (Vietnamese cards refuse SELECT MF). */
+export function virtualChipFor(doc: VirtualDocument, options: VirtualChipOptions = {}): VirtualChip {
+  return new VirtualChip(doc, { refuseSelectMf: PROFILES[doc.profile].vietnamese, ...options });
 }

@@ -5,7 +5,7 @@
  * 0xBC means SHA-1 (implicit); 0xXXCC names the hash (ISO/IEC 10118-3 hash identifiers).
  */
 import { concat } from '../bytes/bytes.ts';
-import { hash, timingSafeEqual, type HashAlgorithm } from './node-crypto.ts';
+import { HASH_LENGTH, hash, timingSafeEqual, type HashAlgorithm } from './node-crypto.ts';
 
 const TRAILER_IMPLICIT = 0xbc;
 const TRAILER_EXPLICIT = 0xcc;
@@ -14,7 +14,6 @@ const HEADER_PARTIAL = 0x6a;
 
 const HASH_BY_ID: Readonly<Record<number, HashAlgorithm>> = { 0x33: 'sha1', 0x34: 'sha256', 0x35: 'sha512', 0x36: 'sha384', 0x38: 'sha224' };
 const ID_BY_HASH: Readonly<Record<HashAlgorithm, number>> = { sha1: 0x33, sha256: 0x34, sha512: 0x35, sha384: 0x36, sha224: 0x38 };
-export const HASH_LENGTH: Readonly<Record<HashAlgorithm, number>> = { sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 export interface Iso9796Representative {
   /** The recovered part of the message. */

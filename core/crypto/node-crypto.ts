@@ -1,10 +1,13 @@
 /**
- * The one file that imports node:crypto (see DESIGN.md "Crypto rules"): only what BoringSSL in
+ * The one file that imports node:crypto (see docs/design/DESIGN.md "Crypto rules"): only what BoringSSL in
  * Electron provides as well. Everything elliptic lives in ec/ on @noble/curves.
  */
 import * as nc from 'node:crypto';
 
 export type HashAlgorithm = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+
+/** Digest length in bytes. */
+export const HASH_LENGTH: Readonly<Record<HashAlgorithm, number>> = { sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 export function randomBytes(n: number): Uint8Array {
   return new Uint8Array(nc.randomBytes(n));

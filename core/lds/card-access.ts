@@ -4,7 +4,7 @@
  * id-SecurityObject; core/trust verifies the signature).
  */
 import { parseSignedData, type SignedData } from '../asn1/cms.ts';
-import { OID } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { readTlv } from '../bytes/tlv.ts';
 import { ldsMalformed, parsing } from './errors.ts';
 import { MAX_FILE_BYTES } from './file-tlv.ts';

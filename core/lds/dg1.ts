@@ -1,8 +1,7 @@
 /** DG1 (tag 61): the MRZ as one string in 5F1F, parsed with core/mrz. */
 import { tlv } from '../bytes/tlv.ts';
 import { ascii, fromUtf8 } from '../bytes/bytes.ts';
-import { parseMrz } from '../mrz/parse.ts';
-import type { ParsedMrz } from '../mrz/types.ts';
+import { parseMrz, type ParsedMrz } from '../mrz/index.ts';
 import { parsing } from './errors.ts';
 import { childrenOf, openFile, requireChild } from './file-tlv.ts';
 

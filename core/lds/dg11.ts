@@ -1,7 +1,7 @@
 /** DG11 (tag 6B): additional personal details (ICAO 9303-10 §4.7.11). Absent on CCCD cards. */
 import { parsing } from './errors.ts';
 import { openFile } from './file-tlv.ts';
-import { encodeTaggedFields, parseTaggedFields, type FieldSpec, type UnknownElement } from './tagged-fields.ts';
+import { bytesField, encodeTaggedFields, parseTaggedFields, textField, textList, type FieldSpec, type UnknownElement } from './tagged-fields.ts';
 
 export interface Dg11 {
   readonly tagList: readonly number[];
@@ -43,15 +43,11 @@ const REPEATED = [0x5f0f];
 export function parseDg11(bytes: Uint8Array): Dg11 {
   return parsing('DG11', () => {
     const f = parseTaggedFields(openFile(bytes, 'DG11'), 'DG11', SPECS, REPEATED);
-    const s = (key: string): string | null => {
-      const v = f.single.get(key);
-      return typeof v === 'string' ? v : null;
-    };
-    const proof = f.single.get('proofOfCitizenship');
+    const s = (key: string): string | null => textField(f, key);
     return {
       tagList: f.tagList,
       fullName: s('fullName'),
-      otherNames: (f.repeated.get('otherNames') ?? []).filter((x): x is string => typeof x === 'string'),
+      otherNames: textList(f, 'otherNames'),
       personalNumber: s('personalNumber'),
       fullDateOfBirth: s('fullDateOfBirth'),
       placeOfBirth: s('placeOfBirth'),
@@ -60,7 +56,7 @@ export function parseDg11(bytes: Uint8Array): Dg11 {
       profession: s('profession'),
       title: s('title'),
       personalSummary: s('personalSummary'),
-      proofOfCitizenship: proof instanceof Uint8Array ? proof : null,
+      proofOfCitizenship: bytesField(f, 'proofOfCitizenship'),
       otherValidTravelDocuments: s('otherValidTravelDocuments'),
       custodyInformation: s('custodyInformation'),
       unknown: f.unknown,

@@ -1,7 +1,7 @@
 /** DG12 (tag 6C): additional document details (ICAO 9303-10 §4.7.12). */
 import { parsing } from './errors.ts';
 import { openFile } from './file-tlv.ts';
-import { encodeTaggedFields, parseTaggedFields, type FieldSpec, type UnknownElement } from './tagged-fields.ts';
+import { bytesField, encodeTaggedFields, parseTaggedFields, textField, textList, type FieldSpec, type UnknownElement } from './tagged-fields.ts';
 
 export interface Dg12 {
   readonly tagList: readonly number[];
@@ -35,19 +35,13 @@ const REPEATED = [0x5f1a];
 export function parseDg12(bytes: Uint8Array): Dg12 {
   return parsing('DG12', () => {
     const f = parseTaggedFields(openFile(bytes, 'DG12'), 'DG12', SPECS, REPEATED);
-    const s = (key: string): string | null => {
-      const v = f.single.get(key);
-      return typeof v === 'string' ? v : null;
-    };
-    const b = (key: string): Uint8Array | null => {
-      const v = f.single.get(key);
-      return v instanceof Uint8Array ? v : null;
-    };
+    const s = (key: string): string | null => textField(f, key);
+    const b = (key: string): Uint8Array | null => bytesField(f, key);
     return {
       tagList: f.tagList,
       issuingAuthority: s('issuingAuthority'),
       dateOfIssue: s('dateOfIssue'),
-      otherPersons: (f.repeated.get('otherPersons') ?? []).filter((x): x is string => typeof x === 'string'),
+      otherPersons: textList(f, 'otherPersons'),
       endorsements: s('endorsements'),
       taxOrExitRequirements: s('taxOrExitRequirements'),
       imageOfFront: b('imageOfFront'),

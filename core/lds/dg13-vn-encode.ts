@@ -1,6 +1,6 @@
 /**
  * DG13 encoder for the virtual-card factory, in the layout observed on real cards
- * (reference/vn-cccd.md §3.1-3.2): numbers and most dates as PrintableString, text as UTF8String,
+ * (docs/design/vn-cccd.md §3.1-3.2): numbers and most dates as PrintableString, text as UTF8String,
  * the expiry as UTF8String (it may read "Không thời hạn"), parents and spouse in nested SEQUENCEs.
  */
 import type { VnData } from '../api/verification.ts';

@@ -1,5 +1,5 @@
 /**
- * DG13 of Vietnamese cards (reference/vn-cccd.md §3): a proprietary list of
+ * DG13 of Vietnamese cards (docs/design/vn-cccd.md §3): a proprietary list of
  * SEQUENCE { INTEGER fieldNo, value }. Parsed by walking the BER tree from 6D and collecting every
  * SEQUENCE whose first child is an INTEGER, never by byte-prefix scanning: prefixes embed one card's
  * lengths and break on long-form lengths (addresses over 127 bytes).

@@ -1,5 +1,5 @@
 /** LDS_MALFORMED: a file read from the chip does not have the structure ICAO 9303-10 gives it. */
-import { EidError } from '../errors.ts';
+import { EidError, wrapFailures } from '../errors.ts';
 import type { LdsFileName } from './files.ts';
 
 export function ldsMalformed(file: LdsFileName, detail: string, cause?: unknown): EidError {
@@ -16,10 +16,5 @@ export function ldsMalformed(file: LdsFileName, detail: string, cause?: unknown)
  * RangeError from a decoder) becomes LDS_MALFORMED naming the file, with the original as cause.
  */
 export function parsing<T>(file: LdsFileName, parse: () => T): T {
-  try {
-    return parse();
-  } catch (e) {
-    if (e instanceof EidError && e.code === 'LDS_MALFORMED') throw e;
-    throw ldsMalformed(file, e instanceof Error ? e.message : String(e), e);
-  }
+  return wrapFailures('LDS_MALFORMED', (detail, cause) => ldsMalformed(file, detail, cause), parse);
 }

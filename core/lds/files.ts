@@ -3,6 +3,9 @@
  * short file identifier and the outer tag each file starts with.
  */
 
+/** AID of the LDS1 eMRTD application (ICAO 9303-10 §3.1). */
+export const EMRTD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
+
 export type DataGroupNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
 export type LdsFileName = 'COM' | 'SOD' | 'CardAccess' | 'CardSecurity' | `DG${DataGroupNumber}`;
 

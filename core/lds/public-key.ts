@@ -3,15 +3,11 @@
  * Authentication key): the raw DER (hash and verify over it), the key algorithm and its domain
  * parameters — named curve, explicit EC parameters, BSI standardized parameter id, or DH group.
  */
-import { parseAlgorithmIdentifier, OID, type AlgorithmIdentifier } from '../asn1/algorithms.ts';
+import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { parseEcKeyParameters, type EcKeyParameters } from '../asn1/ec-parameters.ts';
 import { bitStringBytes, integerValue, items, readWhole } from '../asn1/reader.ts';
 import { readTlv, type Tlv } from '../bytes/tlv.ts';
-
-/** BSI TR-03110 id-ecPublicKey-like OID whose parameter is an INTEGER standardized-domain-parameter id. */
-export const OID_STANDARDIZED_DOMAIN_PARAMETERS = '0.4.0.127.0.7.1.2';
-/** ANSI X9.42 dhpublicnumber */
-export const OID_DH_PUBLIC_NUMBER = '1.2.840.10046.2.1';
 
 export type KeyParameters =
   | { readonly kind: 'ec'; readonly ec: EcKeyParameters }
@@ -48,7 +44,7 @@ export function parsePublicKeyInfo(t: Tlv): PublicKeyInfo {
   const publicKey = bitStringBytes(keyTlv, 'subjectPublicKey');
   const base = { raw: t.raw, algorithm, publicKey };
   if (algorithm.oid === OID.ecPublicKey) return { ...base, keyType: 'EC', parameters: { kind: 'ec', ec: parseEcKeyParameters(algorithm.parameters) } };
-  if (algorithm.oid === OID_STANDARDIZED_DOMAIN_PARAMETERS) {
+  if (algorithm.oid === OID.standardizedDomainParameters) {
     const id = Number(integerValue(algorithm.parameters && readWhole(algorithm.parameters, 'parameter id'), 'standardized parameter id'));
     return { ...base, keyType: standardizedKeyType(id), parameters: { kind: 'standardized', parameterId: id } };
   }
@@ -56,7 +52,7 @@ export function parsePublicKeyInfo(t: Tlv): PublicKeyInfo {
     const [n, e] = items(readWhole(publicKey, 'RSAPublicKey'), 'RSAPublicKey');
     return { ...base, keyType: 'RSA', parameters: { kind: 'rsa', modulusBits: bitLength(integerValue(n, 'RSA modulus')), exponent: integerValue(e, 'RSA exponent') } };
   }
-  if (algorithm.oid === OID_DH_PUBLIC_NUMBER && algorithm.parameters) {
+  if (algorithm.oid === OID.dhPublicNumber && algorithm.parameters) {
     const [p, g, q] = items(readTlv(algorithm.parameters, 0), 'DomainParameters');
     return { ...base, keyType: 'DH', parameters: { kind: 'dh', p: integerValue(p, 'DH p'), g: integerValue(g, 'DH g'), q: q ? integerValue(q, 'DH q') : null } };
   }

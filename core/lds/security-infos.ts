@@ -4,20 +4,13 @@
  * the protocol OID says which of the typed infos below it is. Unknown protocols are kept raw.
  */
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { asn1Error, items, oidValue, smallInteger } from '../asn1/reader.ts';
 import { integer, oid as derOid, sequence, setOf } from '../bytes/der.ts';
 import { readTlv, type Tlv } from '../bytes/tlv.ts';
 import { ldsMalformed } from './errors.ts';
 import type { LdsFileName } from './files.ts';
 import { parsePublicKeyInfo, type PublicKeyInfo } from './public-key.ts';
-
-export const SECURITY_OIDS = {
-  pace: '0.4.0.127.0.7.2.2.4',
-  ca: '0.4.0.127.0.7.2.2.3',
-  pk: '0.4.0.127.0.7.2.2.1',
-  ta: '0.4.0.127.0.7.2.2.2',
-  aa: '2.23.136.1.1.5',
-} as const;
 
 interface Base {
   readonly oid: string;
@@ -53,18 +46,18 @@ function parseOne(t: Tlv): SecurityInfo {
   const [oidTlv, required, optional] = items(t, 'SecurityInfo');
   const oid = oidValue(oidTlv, 'SecurityInfo protocol');
   const raw = t.raw;
-  const pace = arcsUnder(oid, SECURITY_OIDS.pace);
+  const pace = arcsUnder(oid, OID.pace);
   if (pace?.length === 2) return { type: 'PACEInfo', oid, raw, version: smallInteger(required, 'PACEInfo version'), parameterId: optionalId(optional) };
   if (pace?.length === 1) return { type: 'PACEDomainParameterInfo', oid, raw, domainParameter: parseAlgorithmIdentifier(required, 'PACE domain parameters'), parameterId: optionalId(optional) };
-  const ca = arcsUnder(oid, SECURITY_OIDS.ca);
+  const ca = arcsUnder(oid, OID.ca);
   if (ca?.length === 2) return { type: 'ChipAuthenticationInfo', oid, raw, version: smallInteger(required, 'ChipAuthenticationInfo version'), keyId: optionalId(optional) };
   if (ca?.length === 1) return { type: 'ChipAuthenticationDomainParameterInfo', oid, raw, domainParameter: parseAlgorithmIdentifier(required, 'CA domain parameters'), keyId: optionalId(optional) };
-  if (arcsUnder(oid, SECURITY_OIDS.pk)?.length === 1) {
+  if (arcsUnder(oid, OID.pk)?.length === 1) {
     if (!required) throw asn1Error('ChipAuthenticationPublicKeyInfo without a key');
     return { type: 'ChipAuthenticationPublicKeyInfo', oid, raw, publicKey: parsePublicKeyInfo(required), keyId: optionalId(optional) };
   }
-  if (oid === SECURITY_OIDS.aa) return { type: 'ActiveAuthenticationInfo', oid, raw, version: smallInteger(required, 'ActiveAuthenticationInfo version'), signatureAlgorithm: oidValue(optional, 'AA signature algorithm') };
-  if (oid === SECURITY_OIDS.ta) return { type: 'TerminalAuthenticationInfo', oid, raw, version: smallInteger(required, 'TerminalAuthenticationInfo version') };
+  if (oid === OID.activeAuthentication) return { type: 'ActiveAuthenticationInfo', oid, raw, version: smallInteger(required, 'ActiveAuthenticationInfo version'), signatureAlgorithm: oidValue(optional, 'AA signature algorithm') };
+  if (oid === OID.ta) return { type: 'TerminalAuthenticationInfo', oid, raw, version: smallInteger(required, 'TerminalAuthenticationInfo version') };
   return { type: 'Unknown', oid, raw };
 }
 
@@ -100,8 +93,8 @@ export function encodeSecurityInfo(info: SecurityInfoInput): Uint8Array {
     case 'ChipAuthenticationInfo': return sequence(derOid(info.oid), integer(info.version ?? 1), ...opt(info.keyId));
     case 'ChipAuthenticationDomainParameterInfo': return sequence(derOid(info.oid), info.domainParameter, ...opt(info.keyId));
     case 'ChipAuthenticationPublicKeyInfo': return sequence(derOid(info.oid), info.subjectPublicKeyInfo, ...opt(info.keyId));
-    case 'ActiveAuthenticationInfo': return sequence(derOid(SECURITY_OIDS.aa), integer(info.version ?? 1), derOid(info.signatureAlgorithm));
-    case 'TerminalAuthenticationInfo': return sequence(derOid(SECURITY_OIDS.ta), integer(info.version ?? 1));
+    case 'ActiveAuthenticationInfo': return sequence(derOid(OID.activeAuthentication), integer(info.version ?? 1), derOid(info.signatureAlgorithm));
+    case 'TerminalAuthenticationInfo': return sequence(derOid(OID.ta), integer(info.version ?? 1));
     case 'Raw': return info.raw;
   }
 }

@@ -3,7 +3,9 @@
  * LDSSecurityObject (ICAO 9303-10 §4.6.2): version, hash algorithm, one hash per data group and,
  * in v1, the LDS and Unicode versions. The raw bytes are kept for the signature check in core/trust.
  */
-import { hashByOid, hashOid, OID, parseAlgorithmIdentifier, type AlgorithmIdentifier, type HashName } from '../asn1/algorithms.ts';
+import { hashByOid, parseAlgorithmIdentifier, type AlgorithmIdentifier } from '../asn1/algorithms.ts';
+import { HASH_OIDS, OID } from '../asn1/oids.ts';
+import type { HashAlgorithm } from '../crypto/node-crypto.ts';
 import { parseSignedData, type SignedData } from '../asn1/cms.ts';
 import { items, octetStringValue, readWhole, smallInteger } from '../asn1/reader.ts';
 import { fromUtf8 } from '../bytes/bytes.ts';
@@ -16,7 +18,7 @@ export interface LdsSecurityObject {
   readonly version: number;
   readonly hashAlgorithm: AlgorithmIdentifier;
   /** undefined when the OID names no hash the terminal knows (then hashes cannot be checked). */
-  readonly hashName: HashName | undefined;
+  readonly hashName: HashAlgorithm | undefined;
   readonly dataGroupHashes: ReadonlyMap<DataGroupNumber, Uint8Array>;
   /** LDSVersionInfo of a v1 object, e.g. "0108" / "040000". */
   readonly ldsVersion: string | null;
@@ -67,14 +69,14 @@ export function parseSod(bytes: Uint8Array): Sod {
 
 /** DER LDSSecurityObject (the eContent a document signer signs), for the virtual-card factory. */
 export function encodeLdsSecurityObject(
-  hashName: HashName,
+  hashName: HashAlgorithm,
   hashes: ReadonlyMap<DataGroupNumber, Uint8Array>,
   versionInfo?: { ldsVersion: string; unicodeVersion: string },
 ): Uint8Array {
   const entries = [...hashes.entries()].sort(([a], [b]) => a - b).map(([dg, h]) => sequence(integer(dg), octetString(h)));
   return sequence(
     integer(versionInfo ? 1 : 0),
-    sequence(oid(hashOid(hashName))),
+    sequence(oid(HASH_OIDS[hashName])),
     sequence(...entries),
     ...(versionInfo ? [sequence(printableString(versionInfo.ldsVersion), printableString(versionInfo.unicodeVersion))] : []),
   );

@@ -59,6 +59,23 @@ export interface TaggedFields {
   readonly unknown: UnknownElement[];
 }
 
+/** A single element decoded as text, or null when absent. */
+export function textField(fields: TaggedFields, key: string): string | null {
+  const v = fields.single.get(key);
+  return typeof v === 'string' ? v : null;
+}
+
+/** A single element kept as bytes, or null when absent. */
+export function bytesField(fields: TaggedFields, key: string): Uint8Array | null {
+  const v = fields.single.get(key);
+  return v instanceof Uint8Array ? v : null;
+}
+
+/** The text values of a repeated element, in order. */
+export function textList(fields: TaggedFields, key: string): string[] {
+  return (fields.repeated.get(key) ?? []).filter((x): x is string => typeof x === 'string');
+}
+
 const MAX_REPEATED = 99;
 
 export function parseTaggedFields(outer: Tlv, file: LdsFileName, specs: readonly FieldSpec[], repeatedTags: readonly number[]): TaggedFields {

@@ -1,5 +1,5 @@
 /**
- * Expiry of a Vietnamese card derived from the holder's birth date (reference/vn-cccd.md §4.3):
+ * Expiry of a Vietnamese card derived from the holder's birth date (docs/design/vn-cccd.md §4.3):
  * the card runs to the 14th, 25th, 40th or 60th birthday; a card issued within 2 years before a
  * milestone runs to the next one; after the last one the card has no expiry (MRZ `991231`).
  * The QR code carries no expiry, so the reader tries the candidates in order.

@@ -1,7 +1,7 @@
 /**
  * Access keys for Vietnamese cards from what the clerk has: the 12-digit ID printed on the face
  * (+ birth date, + expiry when printed) or the QR code. The BAC document number is the LAST 9
- * digits of the ID (reference/vn-cccd.md §2.3); using all 12 or the first 9 gives a wrong key.
+ * digits of the ID (docs/design/vn-cccd.md §2.3); using all 12 or the first 9 gives a wrong key.
  */
 import { mrzInformation, type MrzInformation } from './access-key.ts';
 import { cccdExpiryCandidates, cccdExpiryCandidatesWithoutIssueDate, type ExpiryCandidate } from './cccd-expiry.ts';

@@ -1,5 +1,5 @@
 /**
- * The QR code of Vietnamese cards (reference/vn-cccd.md §4): fields split on '|' by position.
+ * The QR code of Vietnamese cards (docs/design/vn-cccd.md §4): fields split on '|' by position.
  * 2021 CCCD (front): ID12 | old CMND9 | full name | DOB ddmmyyyy | Nam/Nữ | address | issue ddmmyyyy.
  * 2024 căn cước (back): at least 10 fields; the first 7 keep the 2021 meaning, the rest are kept raw.
  */

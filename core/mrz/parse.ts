@@ -1,6 +1,6 @@
 /**
  * MRZ parsing: TD1 (3x30), TD2 (2x36), TD3 (2x44) per ICAO 9303 Parts 4-6, long document
- * numbers per Part 11 App. D.2, and the Vietnamese CCCD TD1 layout (reference/vn-cccd.md §2):
+ * numbers per Part 11 App. D.2, and the Vietnamese CCCD TD1 layout (docs/design/vn-cccd.md §2):
  * line 1 carries the last 9 digits of the 12-digit ID as document number, then the full ID at
  * positions 16-27 and that ID's own check digit at position 30.
  */

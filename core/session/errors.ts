@@ -21,3 +21,8 @@ export function sessionError(code: SessionErrorCode, detail?: string, cause?: un
 export function asEidError(e: unknown): EidError {
   return isEidError(e) ? e : sessionError('SESSION_READ_FAILED', undefined, e);
 }
+
+/** Between the steps of a read: stop when the caller cancelled. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EidError('CANCELLED', 'The reading was cancelled', 'Đã huỷ đọc thẻ');
+}

@@ -1,17 +1,22 @@
 /**
  * One verification on one reader, start to end, as a state machine:
  * waiting-for-card -> key-needed -> reading -> verifying -> (stored) -> done, or error/cancelled.
- * The card reader and the recorder are injected; the session only sequences them, reports
- * progress, and guarantees that `done` is emitted only after the record is durable.
+ * The card reader (keys -> open -> read -> prove -> verify, core/session/chip-reader.ts) and the
+ * recorder (core/session/recorder.ts) are injected; the session sequences them, reports progress,
+ * carries the one outcome, and guarantees that `done` is emitted only after the record is durable.
  */
-import type { VerificationResult } from '../api/verification.ts';
+import type { AccessKey } from '../api/terminal-api.ts';
 import type { EidError } from '../errors.ts';
 import { randomUUID } from '../crypto/node-crypto.ts';
 import { TypedEvents } from './events.ts';
 import { asEidError, sessionError } from './errors.ts';
+import type { VerificationOutcome } from './outcome.ts';
 import { FINAL_STATES, type CardReader, type ReadProgress, type RecordedRef, type SessionEvents, type SessionRecorder, type SessionSnapshot, type SessionState } from './types.ts';
 
-export interface SessionOptions<K> {
+/** Numbers the changes of all sessions, so that replayed and live snapshots can be ordered. */
+let changes = 0;
+
+export interface SessionOptions<K = AccessKey> {
   readonly reader: string;
   readonly read: CardReader<K>;
   /** null: do not store (`--no-store`); `done` then carries record null. */
@@ -20,15 +25,16 @@ export interface SessionOptions<K> {
   readonly signal?: AbortSignal;
 }
 
-export class VerificationSession<K> {
+export class VerificationSession<K = AccessKey> {
   readonly id = randomUUID();
   readonly reader: string;
   readonly #read: CardReader<K>;
   readonly #record: SessionRecorder | null;
   readonly #events = new TypedEvents<SessionEvents>();
   #state: SessionState = 'waiting-for-card';
+  #seq = ++changes;
   #progress: ReadProgress | null = null;
-  #result: VerificationResult | null = null;
+  #outcome: VerificationOutcome | null = null;
   #recorded: RecordedRef | null = null;
   #error: EidError | null = null;
   #pendingKey: { key: K } | null = null;
@@ -61,8 +67,9 @@ export class VerificationSession<K> {
       sessionId: this.id,
       reader: this.reader,
       state: this.#state,
+      seq: this.#seq,
       progress: this.#progress,
-      result: this.#result,
+      outcome: this.#outcome,
       record: this.#recorded,
       error: this.#error ? this.#error.toJSON() : null,
     };
@@ -109,11 +116,18 @@ export class VerificationSession<K> {
     else this.#enter('cancelled');
   }
 
+  /** The outcome and its record once done; otherwise the session's error (SESSION_WRONG_STATE before the end). */
+  completed(): { outcome: VerificationOutcome; record: RecordedRef | null } {
+    if (this.#state === 'done' && this.#outcome) return { outcome: this.#outcome, record: this.#recorded };
+    if (!this.isFinal) throw sessionError('SESSION_WRONG_STATE', `no outcome while ${this.#state}`);
+    throw this.#error ?? sessionError('SESSION_CANCELLED');
+  }
+
   /** After an error (wrong key, card moved), try again on the same card. */
   retry(): void {
     if (this.#state !== 'error') throw sessionError('SESSION_WRONG_STATE', `retry while ${this.#state}`);
     this.#error = null;
-    this.#result = null;
+    this.#outcome = null;
     this.#progress = null;
     this.#enter('key-needed');
   }
@@ -142,9 +156,9 @@ export class VerificationSession<K> {
   }
 
   async #execute(key: K, signal: AbortSignal): Promise<void> {
-    let result: VerificationResult;
+    let outcome: VerificationOutcome;
     try {
-      result = await raceAbort(this.#read(key, (p) => this.#onProgress(p, signal), signal), signal);
+      outcome = await raceAbort(this.#read(key, (p) => this.#onProgress(p, signal), signal), signal);
     } catch (e) {
       this.#fail(signal.aborted ? asEidError(signal.reason) : asEidError(e), null);
       return;
@@ -154,37 +168,38 @@ export class VerificationSession<K> {
       return;
     }
     if (this.#state === 'reading') this.#enter('verifying');
-    this.#result = result;
+    this.#outcome = outcome;
     let ref: RecordedRef | null = null;
     if (this.#record) {
       try {
-        ref = await this.#record(result);
+        ref = await this.#record(outcome);
       } catch (e) {
-        this.#fail(sessionError('SESSION_STORE_FAILED', undefined, e), result);
+        this.#fail(sessionError('SESSION_STORE_FAILED', undefined, e), outcome);
         return;
       }
     }
     // Once stored, the verification happened: a late cancel does not hide it.
     this.#recorded = ref;
-    this.#events.emit('done', { result, record: ref });
+    this.#events.emit('done', { outcome, record: ref });
     this.#enter('done');
   }
 
   #onProgress(p: ReadProgress, signal: AbortSignal): void {
     if (signal.aborted || (this.#state !== 'reading' && this.#state !== 'verifying')) return;
     this.#progress = p;
+    this.#seq = ++changes;
     if (p.phase === 'verifying' && this.#state === 'reading') this.#enter('verifying');
     this.#events.emit('progress', p);
   }
 
-  #fail(error: EidError, result: VerificationResult | null): void {
+  #fail(error: EidError, outcome: VerificationOutcome | null): void {
     if (error.code === 'SESSION_CANCELLED') {
       this.#enter('cancelled');
       return;
     }
     this.#error = error;
-    this.#result = result;
-    this.#events.emit('error', { error, result });
+    this.#outcome = outcome;
+    this.#events.emit('error', { error, outcome });
     this.#enter('error');
   }
 
@@ -192,6 +207,7 @@ export class VerificationSession<K> {
     const previous = this.#state;
     if (previous === state) return;
     this.#state = state;
+    this.#seq = ++changes;
     this.#events.emit('state', { state, previous, snapshot: this.snapshot() });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Purpose profiles (DESIGN.md "Data protection"): a deployment keeps only the fields its purpose
+ * Purpose profiles (docs/design/DESIGN.md "Data protection"): a deployment keeps only the fields its purpose
  * needs, for as long as it needs them. Built-ins for a bank, a hospital and a government office;
  * a deployment may define its own in the `purposeProfiles` setting.
  */

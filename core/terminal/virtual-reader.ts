@@ -10,11 +10,11 @@ import { catalogue } from '../chip/factory/catalogue.ts';
 import type { VirtualDocument } from '../chip/factory/document.ts';
 import { PROFILES, isProfileName } from '../chip/factory/profiles.ts';
 import { isVariantName } from '../chip/factory/variants.ts';
-import { virtualChipFor } from '../chip/index.ts';
+import { virtualChipFor } from '../chip/virtual-chip.ts';
 import { cardRemoved, type VirtualChip } from '../chip/virtual-chip.ts';
 import { TrustStore } from '../trust/store.ts';
 import { DEMO_CERTS_DIR, loadTrustPath } from '../trust/store-folder.ts';
-import type { CardConnection, ReaderInfo, ReaderProvider } from './readers.ts';
+import type { CardConnection, ReaderInfo, ReaderProvider } from '../session/readers.ts';
 
 export const VIRTUAL_READER_NAME = 'eID Terminal virtual reader';
 

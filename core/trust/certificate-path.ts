@@ -5,7 +5,7 @@
  */
 import type { Certificate } from '../asn1/x509.ts';
 import { equal } from '../bytes/bytes.ts';
-import { verifySignature } from './signature.ts';
+import { signedBy } from './signature.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
 import { isSelfIssued } from './store.ts';
 
@@ -31,14 +31,6 @@ const MAX_DEPTH = 4;
 
 function within(cert: Certificate, now: Date): boolean {
   return cert.notBefore.getTime() <= now.getTime() && now.getTime() <= cert.notAfter.getTime();
-}
-
-function signedBy(cert: Certificate, issuer: Certificate): boolean {
-  try {
-    return verifySignature(issuer.subjectPublicKeyInfo, cert.signatureAlgorithm, cert.tbsRaw, cert.signature);
-  } catch {
-    return false; // unsupported algorithm or unusable key: this issuer cannot be the signer
-  }
 }
 
 /** May this certificate sign certificates? (extensions absent = not restricted, as ICAO CSCAs vary). */

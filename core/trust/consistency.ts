@@ -3,7 +3,7 @@
  * date of birth, name when comparable) vs the access key that opened the chip. A mismatch between
  * signed data groups means a forged or mixed-up document; the list says which field, never the values.
  */
-import type { ParsedMrz } from '../mrz/types.ts';
+import type { ParsedMrz } from '../mrz/index.ts';
 import type { VnData } from '../api/verification.ts';
 
 export interface AccessKeyData {

@@ -1,5 +1,5 @@
 /** Document expiry from DG1 (and DG13's "no expiry" on Vietnamese cards), compared by calendar day (UTC). */
-import type { ParsedMrz } from '../mrz/types.ts';
+import type { ParsedMrz } from '../mrz/index.ts';
 
 export type ExpiryStatus = 'VALID' | 'EXPIRED' | 'NO_EXPIRY';
 

@@ -1,6 +1,6 @@
 /**
  * CSCAs the terminal recognises by SHA-256 fingerprint and names for the clerk. The CCCD CSCA is
- * in no ICAO master list (reference/vn-cccd.md §5), so it is shipped in certs/ and named here.
+ * in no ICAO master list (docs/design/vn-cccd.md §5), so it is shipped in certs/ and named here.
  */
 const KNOWN: Readonly<Record<string, string>> = {
   '6f0a20d63a43fc589eaf0d8c52113a2a8bfa341c6f2fab04121238aa0c22b1a9': 'Vietnam CCCD CSCA 2021 (Ban Cơ yếu Chính phủ)',

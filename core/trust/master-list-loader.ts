@@ -3,13 +3,13 @@
  * signed by a CSCA that is in the list itself or already trusted; the result says which.
  */
 import { parseSignedData } from '../asn1/cms.ts';
-import { OID } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { parseCscaMasterList } from '../asn1/master-list.ts';
 import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { EidError } from '../errors.ts';
 import { trustFileError } from './errors.ts';
 import { embeddedCertificates, findSignerCertificate, verifySigner } from './signed-data.ts';
-import { verifySignature } from './signature.ts';
+import { signedBy } from './signature.ts';
 import type { TrustStore } from './store.ts';
 import { equal } from '../bytes/bytes.ts';
 
@@ -22,14 +22,6 @@ export interface MasterList {
   readonly signerAnchor: Certificate;
   /** Whether that CSCA was found in the list itself or was already trusted. */
   readonly signerAnchorFrom: 'list' | 'store';
-}
-
-function signedBy(cert: Certificate, issuer: Certificate): boolean {
-  try {
-    return verifySignature(issuer.subjectPublicKeyInfo, cert.signatureAlgorithm, cert.tbsRaw, cert.signature);
-  } catch {
-    return false;
-  }
 }
 
 function issuerIn(cert: Certificate, candidates: Iterable<Certificate>): Certificate | undefined {

@@ -6,7 +6,7 @@
 import { equal } from '../bytes/bytes.ts';
 import { hash } from '../crypto/node-crypto.ts';
 import { EidError } from '../errors.ts';
-import { OID } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import type { DataGroupNumber } from '../lds/files.ts';
 import { parseLdsSecurityObject } from '../lds/sod.ts';
 import { verifySignedObject, type SignedObjectResult } from './signed-object.ts';

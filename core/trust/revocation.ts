@@ -6,7 +6,7 @@
 import type { Certificate } from '../asn1/x509.ts';
 import type { Crl } from '../asn1/crl.ts';
 import { equal } from '../bytes/bytes.ts';
-import { verifySignature } from './signature.ts';
+import { signedBy } from './signature.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
 
 export type RevocationStatus = 'GOOD' | 'REVOKED' | 'UNKNOWN';
@@ -28,13 +28,7 @@ export function crlSignedBy(crl: Crl, issuer: Certificate): boolean {
   if (ok === undefined) {
     const ski = issuer.subjectKeyIdentifier;
     if (crl.authorityKeyIdentifier && ski && !equal(crl.authorityKeyIdentifier, ski)) ok = false;
-    else {
-      try {
-        ok = verifySignature(issuer.subjectPublicKeyInfo, crl.signatureAlgorithm, crl.tbsRaw, crl.signature);
-      } catch {
-        ok = false;
-      }
-    }
+    else ok = signedBy(crl, issuer);
     perIssuer.set(issuer, ok);
   }
   return ok;

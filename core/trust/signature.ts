@@ -4,9 +4,10 @@
  * through core/crypto/ec, so brainpool and explicit keys work under BoringSSL too.
  */
 import type { SubjectPublicKeyInfo } from '../asn1/x509.ts';
-import { OID, signatureScheme, type AlgorithmIdentifier, type HashName } from '../asn1/algorithms.ts';
+import { signatureScheme, type AlgorithmIdentifier } from '../asn1/algorithms.ts';
+import { OID } from '../asn1/oids.ts';
 import { parseEcKeyParameters } from '../asn1/ec-parameters.ts';
-import { hash, rsaVerify } from '../crypto/node-crypto.ts';
+import { hash, rsaVerify, type HashAlgorithm } from '../crypto/node-crypto.ts';
 import { curveByOid, curveFromParams, ecdsaVerify, type EcCurve } from '../crypto/ec/index.ts';
 import { toHex } from '../bytes/hex.ts';
 import { bitString, nullValue, oid, sequence } from '../bytes/der.ts';
@@ -40,7 +41,7 @@ export function verifySignature(
   algorithm: AlgorithmIdentifier,
   data: Uint8Array,
   signature: Uint8Array,
-  digestHint?: HashName,
+  digestHint?: HashAlgorithm,
 ): boolean {
   const scheme = signatureScheme(algorithm);
   if (!scheme) throw unsupportedAlgorithm(algorithm.oid);
@@ -66,5 +67,21 @@ export function verifySignature(
       : rsaVerify(keyDer, hashName, data, signature, { scheme: 'pkcs1' });
   } catch {
     return false; // OpenSSL refuses the key (e.g. malformed modulus): not a valid signature
+  }
+}
+
+/** A certificate or CRL: the signed TBS bytes and the issuer's signature over them. */
+export interface SignedX509 {
+  readonly signatureAlgorithm: AlgorithmIdentifier;
+  readonly tbsRaw: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/** Whether `issuer`'s key signed `signed`; an algorithm the terminal cannot check counts as not signed by it. */
+export function signedBy(signed: SignedX509, issuer: { readonly subjectPublicKeyInfo: SubjectPublicKeyInfo }): boolean {
+  try {
+    return verifySignature(issuer.subjectPublicKeyInfo, signed.signatureAlgorithm, signed.tbsRaw, signed.signature);
+  } catch {
+    return false;
   }
 }

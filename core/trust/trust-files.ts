@@ -7,12 +7,12 @@ import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { parseCrl } from '../asn1/crl.ts';
 import { readTlv } from '../bytes/tlv.ts';
 import { fromUtf8 } from '../bytes/bytes.ts';
-import { EidError } from '../errors.ts';
+import { EidError, wrapFailures } from '../errors.ts';
 import { trustFileError } from './errors.ts';
 import { parseLdif, looksLikeLdif } from './ldif.ts';
 import { readMasterList } from './master-list-loader.ts';
 import { isPem, parsePem } from './pem.ts';
-import { verifySignature } from './signature.ts';
+import { signedBy } from './signature.ts';
 import { isSelfIssued, type TrustStore } from './store.ts';
 
 export type TrustFileKind = 'certificate' | 'crl' | 'master-list' | 'ldif' | 'pem' | 'trust-list';
@@ -49,18 +49,10 @@ function addCa(store: TrustStore, cert: Certificate, source: string, tally: Tall
     return;
   }
   // Master list members are vouched for by the list's verified signature; single files are checked here.
-  if (isSelfIssued(cert) && !vouchedBySignedList) {
-    let ok = false;
-    try {
-      ok = verifySignature(cert.subjectPublicKeyInfo, cert.signatureAlgorithm, cert.tbsRaw, cert.signature);
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      tally.skipped++;
-      tally.notes.push(`self-signature does not verify: ${cert.subject.text}`);
-      return;
-    }
+  if (isSelfIssued(cert) && !vouchedBySignedList && !signedBy(cert, cert)) {
+    tally.skipped++;
+    tally.notes.push(`self-signature does not verify: ${cert.subject.text}`);
+    return;
   }
   const before = store.size;
   store.addCertificate(cert, source);
@@ -129,11 +121,9 @@ export interface LoadOptions {
 /** Loads one file's bytes. Throws TRUST_FILE_INVALID (or ASN1_MALFORMED) when nothing usable is in it. */
 export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: string, now: Date = new Date(), options: LoadOptions = {}): LoadReport {
   const tally: Tally = { signerValidAt: options.listSigner === 'verified-before' ? undefined : now, certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
-  let kind: TrustFileKind;
   const head = fromUtf8(bytes.subarray(0, 4096));
-  try {
+  const kind = wrapFailures(undefined, trustFileError, (): TrustFileKind => {
     if (isPem(head)) {
-      kind = 'pem';
       const blocks = parsePem(fromUtf8(bytes));
       if (blocks.length === 0) throw trustFileError('no PEM block found');
       for (const b of blocks) {
@@ -142,8 +132,9 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
         else if (b.label === 'CMS' || b.label === 'PKCS7') addDer(store, b.der, source, now, tally, 'masterList');
         else tally.skipped++;
       }
-    } else if (looksLikeLdif(head)) {
-      kind = 'ldif';
+      return 'pem';
+    }
+    if (looksLikeLdif(head)) {
       for (const item of parseLdif(fromUtf8(bytes))) {
         try {
           if (item.kind === 'crl') addDer(store, item.der, source, now, tally, 'crl');
@@ -155,13 +146,10 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
           tally.notes.push(`${item.dn.slice(0, 100)}: ${e.message}`);
         }
       }
-    } else {
-      kind = addDer(store, bytes, source, now, tally);
+      return 'ldif';
     }
-  } catch (e) {
-    if (e instanceof EidError) throw e;
-    throw trustFileError(e instanceof Error ? e.message : String(e), e);
-  }
+    return addDer(store, bytes, source, now, tally);
+  });
   if (tally.certificatesAdded === 0 && tally.crlsAdded === 0 && tally.skipped > 0 && kind !== 'ldif') {
     throw trustFileError(`no CSCA certificate or CRL in ${source}${tally.notes.length ? `: ${tally.notes.join('; ')}` : ''}`);
   }
@@ -175,17 +163,10 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
  */
 export function loadTrustList(store: TrustStore, list: { readonly cscas: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] }, source: string, now: Date = new Date()): LoadReport {
   const tally: Tally = { signerValidAt: now, certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
-  for (const der of list.cscas) {
+  const entries = [...list.cscas.map((der) => [der, 'certificate'] as const), ...list.crls.map((der) => [der, 'crl'] as const)];
+  for (const [der, kind] of entries) {
     try {
-      addDer(store, der, source, now, tally, 'certificate');
-    } catch (e) {
-      if (!(e instanceof EidError)) throw e;
-      tally.skipped++;
-    }
-  }
-  for (const der of list.crls) {
-    try {
-      addDer(store, der, source, now, tally, 'crl');
+      addDer(store, der, source, now, tally, kind);
     } catch (e) {
       if (!(e instanceof EidError)) throw e;
       tally.skipped++;

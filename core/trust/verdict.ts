@@ -4,7 +4,7 @@
  * run is never a PASS, and a missing SOD can never be VERIFIED.
  */
 import { localized, type LocalizedText } from '../api/localized-text.ts';
-import { overallVerdict, type Checks, type Verdict } from '../api/verification.ts';
+import type { Checks, Verdict } from '../api/verification.ts';
 import type { ConsistencyResult } from './consistency.ts';
 import type { ExpiryStatus } from './document-expiry.ts';
 import type { PassiveAuthResult } from './passive-auth.ts';
@@ -114,7 +114,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   }
   if (input.expiry === 'EXPIRED') warnings.push(localized('The document has expired.', 'Giấy tờ đã hết hạn.'));
 
-  // DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
+  // docs/design/DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
   let verdict = overallVerdict(checks);
   if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
   if (input.holderDataUnreadable) {
@@ -125,6 +125,14 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
     if (verdict === 'VERIFIED') verdict = 'NOT_VERIFIED';
   }
   return { verdict, checks, warnings, reasons };
+}
+
+/** docs/design/DESIGN.md "Verdicts": FAILED on evidence of forgery, NOT_VERIFIED when authenticity is unproven. */
+function overallVerdict(checks: Checks): Verdict {
+  const values = Object.values(checks).map((c) => c.status as string);
+  if (values.includes('FAIL') || checks.revocation.status === 'REVOKED') return 'FAILED';
+  if (checks.certificateChain.status === 'UNKNOWN_CSCA' || checks.documentExpiry.status === 'EXPIRED') return 'NOT_VERIFIED';
+  return 'VERIFIED';
 }
 
 function hasOtherFailure(checks: Checks): boolean {

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { encodeCommand, parseResponse, type CommandApdu } from '../../core/emrtd/apdu.ts';
-import { FileReader } from '../../core/emrtd/read-file.ts';
+import { encodeCommand, parseResponse, type CommandApdu } from '../../core/emrtd/apdu/apdu.ts';
+import { FileReader } from '../../core/emrtd/read/read-file.ts';
 import { isEidError } from '../../core/errors.ts';
-import type { Transport } from '../../core/emrtd/transport.ts';
+import type { Transport } from '../../core/emrtd/apdu/transport.ts';
 import { newChip, openChip, selectApplication } from './terminal-side.ts';
 
 const cccd = buildDocument('cccd-2021');

@@ -6,11 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fromHex, toHex } from '../../core/bytes/hex.ts';
 import { VirtualChip } from '../../core/chip/virtual-chip.ts';
 import type { LdsFileName } from '../../core/lds/files.ts';
+import { vector } from '../../fixtures/index.ts';
 
 interface AppD {
   mrz: { mrz_information: string };
@@ -20,7 +19,7 @@ interface AppD {
   ef_com_reassembled: string;
 }
 
-const appD = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/vectors/bac_3des_sm_icao9303_p11_appD.json'), 'utf8')) as AppD;
+const appD = vector<AppD>('bac_3des_sm_icao9303_p11_appD.json');
 
 /** Hands out the transcript's chip randomness in order: RND.IC, then K.IC. */
 function transcriptRandom(...hex: string[]): (n: number) => Uint8Array {

@@ -6,16 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { performPace } from '../../core/emrtd/pace/index.ts';
-import { chipAuthenticationKeys, verifyChipAuthenticationMapping } from '../../core/emrtd/chip-auth-index.ts';
-import { FileReader } from '../../core/emrtd/read-file.ts';
+import { performPace } from '../../core/emrtd/pace/pace-terminal.ts';
+import { chipAuthenticationKeys } from '../../core/emrtd/chip-auth/chip-auth-keys.ts';
+import { verifyChipAuthenticationMapping } from '../../core/emrtd/chip-auth/chip-auth-cam.ts';
+import { FileReader } from '../../core/emrtd/read/read-file.ts';
 import { parseCardSecurity } from '../../core/lds/card-access.ts';
 import { isEidError } from '../../core/errors.ts';
 import { TrustStore } from '../../core/trust/store.ts';
 import { loadTrustBytes } from '../../core/trust/trust-files.ts';
 import { verifyDocument } from '../../core/trust/verify-document.ts';
 import type { VirtualDocument } from '../../core/chip/factory/document.ts';
-import { newChip, readDocument, selectApplication } from './terminal-side.ts';
+import { readFiles } from '../../core/session/read-files.ts';
+import { newChip, selectApplication } from './terminal-side.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -27,7 +29,7 @@ async function camRun(doc: VirtualDocument) {
   const keys = chipAuthenticationKeys(parseCardSecurity(cardSecurity).securityInfos);
   const cam = verifyChipAuthenticationMapping(pace.cam, keys);
   await selectApplication(pace.transport);
-  const { files } = await readDocument(pace.transport);
+  const { files } = await readFiles(pace.transport);
   files.set('CardSecurity', cardSecurity);
   return { pace, cam, files };
 }

@@ -1,21 +1,15 @@
 /**
- * Test helper: the terminal side (engineers A and B) driving a VirtualChip in-process — open the
- * chip with BAC or PACE, read files, run Active Authentication. Not a test file itself.
+ * Test helper for the card-side tests: open a VirtualChip in-process with exactly BAC or PACE, to
+ * probe how the chip answers. Reading a document goes through core/session. Not a test file itself.
  */
-import { encodeCommand, parseResponse } from '../../core/emrtd/apdu.ts';
-import { performBac } from '../../core/emrtd/bac.ts';
-import { FileReader } from '../../core/emrtd/read-file.ts';
-import { performPace } from '../../core/emrtd/pace/index.ts';
-import type { Transport } from '../../core/emrtd/transport.ts';
-import type { SecureMessaging } from '../../core/emrtd/secure-messaging.ts';
-import { chipAuthenticationKeys, performChipAuthentication, type ChipAuthenticationResult } from '../../core/emrtd/chip-auth-index.ts';
-import { parseDg14 } from '../../core/lds/dg14.ts';
-import { LDS_FILES, type LdsFileName } from '../../core/lds/files.ts';
-import { parseCom } from '../../core/lds/com.ts';
+import { encodeCommand, parseResponse } from '../../core/emrtd/apdu/apdu.ts';
+import { performBac } from '../../core/emrtd/bac/bac.ts';
+import { performPace } from '../../core/emrtd/pace/pace-terminal.ts';
+import type { Transport } from '../../core/emrtd/apdu/transport.ts';
+import type { SecureMessaging } from '../../core/emrtd/sm/secure-messaging.ts';
 import { VirtualChip, type VirtualChipOptions } from '../../core/chip/virtual-chip.ts';
 import type { VirtualDocument } from '../../core/chip/factory/document.ts';
-import type { AccessKey } from '../../core/mrz/index.ts';
-import { mrzInformationFromMrz } from '../../core/mrz/index.ts';
+import { type AccessKey, mrzInformationFromMrz } from '../../core/mrz/index.ts';
 
 export function chipTransport(chip: VirtualChip): Transport {
   return { transmit: async (cmd) => chip.transmit(cmd) };
@@ -42,32 +36,7 @@ export async function openChip(doc: VirtualDocument, transport: Transport, acces
   return result.transport;
 }
 
-const fidOf = (name: LdsFileName): number => LDS_FILES.find((f) => f.name === name && !f.inMasterFile)!.fid;
-
-/** Reads EF.COM, then every data group it lists (skipping ones the chip refuses), then EF.SOD. */
-export async function readDocument(sm: Transport): Promise<{ files: Map<string, Uint8Array>; refused: string[]; reader: FileReader }> {
-  const reader = new FileReader(sm);
-  const files = new Map<string, Uint8Array>();
-  const refused: string[] = [];
-  const com = await reader.readFile(fidOf('COM'));
-  files.set('COM', com);
-  for (const dg of parseCom(com).dataGroups) {
-    try {
-      files.set(`DG${dg}`, await reader.readFile(fidOf(`DG${dg}`)));
-    } catch (e) {
-      refused.push(`DG${dg}:${(e as { code?: string }).code}`);
-    }
-  }
-  files.set('SOD', await reader.readFile(fidOf('SOD')));
-  return { files, refused, reader };
-}
-
 export function newChip(doc: VirtualDocument, options: VirtualChipOptions = {}): { chip: VirtualChip; transport: Transport } {
   const chip = new VirtualChip(doc, options);
   return { chip, transport: chipTransport(chip) };
-}
-
-/** Chip Authentication with the keys DG14 publishes (B's terminal side). */
-export async function chipAuthenticate(sm: SecureMessaging, dg14: Uint8Array): Promise<ChipAuthenticationResult> {
-  return performChipAuthentication(sm, chipAuthenticationKeys(parseDg14(dg14).securityInfos));
 }

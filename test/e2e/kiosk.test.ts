@@ -5,44 +5,28 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createHost, type Host } from '../../service/host.ts';
-import { ensureRendererBuilt } from '../../service/renderer-files.ts';
-import { startService, type RunningService } from '../../service/server.ts';
+import type { Page } from 'playwright-core';
+import type { Host } from '../../host/create-host.ts';
 import { startRegistry, type RunningRegistry } from '../../registry/start.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
+import { insertCard as insertCardOn, openKiosk, readWithCccdKey, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const skip = !existsSync(CHROMIUM) && !process.env.CI ? 'Debian chromium is not installed (CI installs it)' : false;
 
-let dataDir: string;
 let registryDir: string;
+let kiosk: Kiosk;
 let host: Host;
-let service: RunningService;
 let registry: RunningRegistry | null = null;
 let registryPort = 0;
-let browser: Browser;
 let page: Page;
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-async function insertCard(label: RegExp): Promise<void> {
-  const select = page.getByTestId('demo-select');
-  await select.locator('option').first().waitFor({ state: 'attached' });
-  const options = await select.locator('option').allTextContents();
-  const index = options.findIndex((o) => label.test(o));
-  assert.ok(index >= 0, `no demo card matching ${label}`);
-  await select.selectOption(String(index));
-  await page.getByTestId('demo-insert').click();
-  // The key of the sample card is filled in for the demo; wait for it so later typing is not overwritten.
-  await page.locator('textarea[name=mrz]').filter({ hasText: /</ }).waitFor();
-}
+const insertCard = (label: RegExp) => insertCardOn(page, label);
 
 async function startRegistryOn(port: number): Promise<RunningRegistry> {
   return startRegistry({ dataDir: registryDir, port });
@@ -51,24 +35,17 @@ async function startRegistryOn(port: number): Promise<RunningRegistry> {
 before(async () => {
   if (skip) return;
   mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-'));
   registryDir = mkdtempSync(join(tmpdir(), 'eid-e2e-registry-'));
-  host = createHost({ dataDir, bootstrapSupervisor: { name: 'lan', pin: '2468' }, virtualLatencyMs: 30 });
-  service = await startService({ api: host.terminal, staticDir: await ensureRendererBuilt() });
   registry = await startRegistryOn(0);
   registryPort = registry.port;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(service.url);
+  kiosk = await openKiosk({ bootstrapSupervisor: { name: 'lan', pin: '2468' }, virtualLatencyMs: 30 });
+  ({ host, page } = kiosk);
 });
 
 after(async () => {
   if (skip) return;
-  await browser?.close();
-  await service?.close();
-  await host?.close();
+  await kiosk?.close();
   await registry?.close();
-  rmSync(dataDir, { recursive: true, force: true });
   rmSync(registryDir, { recursive: true, force: true });
 });
 
@@ -113,21 +90,13 @@ test('a tampered card is FAILED with the failed check named', { skip }, async ()
 test('a wrong key is refused, and the clerk retries with the right one', { skip }, async () => {
   const doc = buildDocument('cccd-2021');
   await insertCard(/^Vietnamese chip citizen ID/);
-  await page.getByRole('tab', { name: 'Số CCCD + ngày sinh' }).click();
-  await page.locator('input[name=idNumber]').fill('079090000001');
-  await page.locator('input[name=dateOfBirth]').fill('900101');
-  await page.locator('input[name=dateOfExpiry]').fill('300101');
-  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+  await readWithCccdKey(page, '079090000001', '900101', '300101');
   const error = page.getByTestId('session-error');
   await error.waitFor({ timeout: 30_000 });
   assert.match(await error.innerText(), /ACCESS_DENIED/);
   await shot('06-wrong-key');
   await page.getByRole('button', { name: 'Thử lại' }).click();
-  const [, line2] = doc.access.mrz.split('\n');
-  await page.locator('input[name=idNumber]').fill(doc.holder.idNumber);
-  await page.locator('input[name=dateOfBirth]').fill(line2!.slice(0, 6));
-  await page.locator('input[name=dateOfExpiry]').fill('');
-  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+  await readWithCccdKey(page, doc.holder.idNumber, doc.access.mrz.split('\n')[1]!.slice(0, 6));
   await page.getByTestId('verdict').waitFor({ timeout: 30_000 });
   assert.match(await page.getByTestId('verdict').innerText(), /ĐÃ XÁC THỰC/);
   await page.getByTestId('next-customer').click();

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { skipUnlessCi } from '../../fixtures/setup-skip.ts';
 
 /**
  * Skip reason for tests that check our output with the openssl command, or false when it is
@@ -9,7 +10,6 @@ export const opensslSkip: string | false = (() => {
     execFileSync('openssl', ['version']);
     return false;
   } catch {
-    if (process.env.CI) return false;
-    return 'openssl is not installed';
+    return skipUnlessCi({ suite: 'openssl cross-checks', missing: 'openssl is not installed', enable: 'sudo apt-get install openssl' });
   }
 })();

@@ -17,7 +17,7 @@ import { registryKeyFingerprint } from '../../core/registry-protocol/registry-ke
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { startRegistry } from '../../registry/start.ts';
 import { main } from '../../cli/main.ts';
-import { MemoryKv } from '../unit/sync/memory-outbox.ts';
+import { MemoryKv } from '../../fixtures/sync/memory-outbox.ts';
 import { tempDir } from '../unit/store/fixtures.ts';
 import { captureOutput } from '../helpers/cli-capture.ts';
 

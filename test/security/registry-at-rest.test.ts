@@ -18,7 +18,7 @@ import { isEidError } from '../../core/errors.ts';
 import { startRegistry, type RunningRegistry } from '../../registry/start.ts';
 import { openRegistry } from '../../registry/open-store.ts';
 import { ALICE } from '../unit/store/fixtures.ts';
-import { makeRecords } from '../unit/sync/memory-outbox.ts';
+import { makeRecords } from '../../fixtures/sync/memory-outbox.ts';
 import { chainHash } from '../../core/registry-protocol/record-chain.ts';
 import { enrolTestTerminal, tempDir } from '../integration/registry/registry-harness.ts';
 import { startTestPostgres } from '../integration/registry/postgres-server.ts';

@@ -16,7 +16,7 @@ import { toBase64 } from '../../core/bytes/base64.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { SqliteRegistryStore } from '../../registry/store/sqlite-store.ts';
 import type { RunningRegistry } from '../../registry/start.ts';
-import { makeRecords } from '../unit/sync/memory-outbox.ts';
+import { makeRecords } from '../../fixtures/sync/memory-outbox.ts';
 import { enrolTestTerminal, start, type TestTerminal } from '../integration/registry/registry-harness.ts';
 
 let registry: RunningRegistry;

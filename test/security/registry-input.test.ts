@@ -11,7 +11,7 @@ import { randomBytes } from '../../core/crypto/node-crypto.ts';
 import { signRequest } from '../../core/registry-protocol/http-signature.ts';
 import { SqliteRegistryStore } from '../../registry/store/sqlite-store.ts';
 import type { RunningRegistry } from '../../registry/start.ts';
-import { makeRecords } from '../unit/sync/memory-outbox.ts';
+import { makeRecords } from '../../fixtures/sync/memory-outbox.ts';
 import { enrolTestTerminal, start, type TestTerminal } from '../integration/registry/registry-harness.ts';
 
 let registry: RunningRegistry;

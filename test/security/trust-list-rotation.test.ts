@@ -20,7 +20,7 @@ import { loadIdentity } from '../../core/sync/identity.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { startRegistry } from '../../registry/start.ts';
 import { main } from '../../cli/main.ts';
-import { MemoryKv } from '../unit/sync/memory-outbox.ts';
+import { MemoryKv } from '../../fixtures/sync/memory-outbox.ts';
 import { enrolTestTerminal, tempDir } from '../integration/registry/registry-harness.ts';
 import { captureOutput } from '../helpers/cli-capture.ts';
 

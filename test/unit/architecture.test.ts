@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findViolations, importsOf } from '../../scripts/import-rules.ts';
 
-test('every import follows the dependency and crypto rules of DESIGN.md', () => {
+test('every import follows the dependency and crypto rules of docs/design/DESIGN.md', () => {
   assert.deepEqual(findViolations(process.cwd()), []);
 });
 
@@ -39,6 +39,23 @@ test('registry/ talks to the terminal only through core/registry-protocol, which
       'registry/ingest.ts -> ../core/store/outbox.ts',
       'registry/ingest.ts -> ../core/sync/registry-client.ts',
     ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a front end importing another front end, or host/ importing one, is a violation', () => {
+  const root = mkdtempSync(join(tmpdir(), 'eid-rules-'));
+  const plant = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  plant('service/server.ts', 'export const x = 1;\n');
+  plant('electron/main.ts', "import { x } from '../service/server.ts';\n");
+  plant('host/create-host.ts', "import { x } from '../service/server.ts';\n");
+  plant('cli/commands/serve.ts', "import { y } from '../../host/create-host.ts';\n");
+  try {
+    assert.deepEqual(findViolations(root).map((v) => v.file).sort(), ['electron/main.ts', 'host/create-host.ts']);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

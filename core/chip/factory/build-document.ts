@@ -6,6 +6,7 @@
 import { toYymmdd, mrzInformationFromMrz } from '../../mrz/index.ts';
 import { encodeCom } from '../../lds/com.ts';
 import { encodeDg1 } from '../../lds/dg1.ts';
+import { encodeDg2 } from '../../lds/dg2.ts';
 import { encodeDg11 } from '../../lds/dg11.ts';
 import { encodeDg12 } from '../../lds/dg12.ts';
 import { encodeDg13Vn } from '../../lds/dg13-vn-encode.ts';
@@ -16,14 +17,17 @@ import type { DataGroupNumber, LdsFileName } from '../../lds/files.ts';
 import { EidError } from '../../errors.ts';
 import { demoAuthority, demoSigner, signingTimeFor, unknownAuthority } from './demo-pki.ts';
 import type { ActiveAuthenticationKey, ChipKeys, ProfileName, VariantName, VirtualDocument } from './document.ts';
-import { encodeDg2Face } from './dg2-face.ts';
 import { encodeFaceJpeg } from './jpeg.ts';
 import { ecSpki, testKey } from './keys.ts';
 import { writeTd1, writeTd3, type MrzFields } from './mrz-writer.ts';
 import { mrzName, SeededChoice, syntheticPerson, type SyntheticPerson } from './people.ts';
-import { OID_CA_ECDH_AES_128, OID_ECDSA_PLAIN_SHA256, OID_PK_ECDH, PROFILES, type ProfileSpec } from './profiles.ts';
-import { OID_SECURITY_OBJECT, writeSignedObject, writeSod } from './sod-writer.ts';
-import { ecPaceGroup, paceGroup, paceOid } from '../../emrtd/pace/index.ts';
+import { PROFILES, type ProfileSpec } from './profiles.ts';
+import { writeSignedObject, writeSod } from './sod-writer.ts';
+import { ecPaceGroup } from '../../emrtd/pace/pace-group.ts';
+import { paceGroup } from '../../emrtd/pace/pace-parameters.ts';
+import { paceOid } from '../../emrtd/pace/pace-algorithm.ts';
+import { chipAuthenticationOid } from '../../emrtd/chip-auth/chip-auth-keys.ts';
+import { ECDSA_PLAIN_OIDS, OID } from '../../asn1/oids.ts';
 import { curveByName } from '../../crypto/ec/index.ts';
 import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
 
@@ -96,7 +100,7 @@ function chipKeysFor(spec: ProfileSpec, seed: string): ChipKeyMaterial {
     const k = testKey({ kind: 'ec', curve: spec.chipAuthenticationCurve }, `ca:${seed}`);
     // ChipAuthenticationPublicKeyInfo carries explicit domain parameters, as issued chips do.
     caSpki = ecSpki(spec.chipAuthenticationCurve, k.ecPublicPoint!, true);
-    keys = { ...keys, chipAuthentication: { curve: spec.chipAuthenticationCurve, privateKey: k.ecPrivateKey!, oid: OID_CA_ECDH_AES_128 } };
+    keys = { ...keys, chipAuthentication: { curve: spec.chipAuthenticationCurve, privateKey: k.ecPrivateKey!, oid: chipAuthenticationOid('ECDH', 'AES', 128) } };
   }
   const aa = spec.activeAuthentication;
   if (aa) {
@@ -146,7 +150,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   // The large face (~42 KB) sits past the 32 KiB odd-INS threshold, within real DG2 sizes.
   const width = options.largeFace ? 288 : 96;
   const height = options.largeFace ? 360 : 120;
-  groups.set(2, encodeDg2Face(encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 80 : 75 }), width, height));
+  groups.set(2, encodeDg2({ image: encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 80 : 75 }), width, height }));
   if (spec.additionalDetails) {
     groups.set(11, encodeDg11({ fullName: `${mrzName(person.surname)}<<${mrzName(`${person.middleName} ${person.givenName}`)}`, fullDateOfBirth: iso(person.dateOfBirth).replace(/-/g, ''), placeOfBirth: person.placeOfOrigin, address: person.placeOfResidence }));
     groups.set(12, encodeDg12({ issuingAuthority: 'DEMO Ministry of Utopia', dateOfIssue: iso(person.dateOfIssue).replace(/-/g, '') }));
@@ -160,9 +164,9 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   const securityInfos: SecurityInfoInput[] = [];
   if (genuine.caSpki && genuine.keys.chipAuthentication) {
     securityInfos.push({ type: 'ChipAuthenticationInfo', oid: genuine.keys.chipAuthentication.oid, version: 1 });
-    securityInfos.push({ type: 'ChipAuthenticationPublicKeyInfo', oid: OID_PK_ECDH, subjectPublicKeyInfo: genuine.caSpki });
+    securityInfos.push({ type: 'ChipAuthenticationPublicKeyInfo', oid: OID.pkEcdh, subjectPublicKeyInfo: genuine.caSpki });
   }
-  if (genuine.keys.activeAuthentication?.kind === 'ec') securityInfos.push({ type: 'ActiveAuthenticationInfo', signatureAlgorithm: OID_ECDSA_PLAIN_SHA256 });
+  if (genuine.keys.activeAuthentication?.kind === 'ec') securityInfos.push({ type: 'ActiveAuthenticationInfo', signatureAlgorithm: ECDSA_PLAIN_OIDS.sha256 });
   if (pace) securityInfos.push({ type: 'PACEInfo', oid: pace.oid, version: 2, parameterId: pace.parameterId });
   if (securityInfos.length > 0 && (genuine.caSpki || genuine.aaSpki)) groups.set(14, encodeDg14(securityInfos));
   if (genuine.aaSpki) groups.set(15, encodeDg15(genuine.aaSpki));
@@ -190,7 +194,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   if (options.paceCam) {
     // EF.CardSecurity: the SecurityInfos a CAM terminal needs, signed like the SOD.
     files.set('CardSecurity', writeSignedObject({
-      eContentType: OID_SECURITY_OBJECT,
+      eContentType: OID.securityObject,
       eContent: encodeSecurityInfos(securityInfos),
       hash: spec.sodHash,
       signer,

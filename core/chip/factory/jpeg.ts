@@ -5,7 +5,7 @@
  * factory's photos are ours and carry nobody's likeness.
  */
 import { hash } from '../../crypto/node-crypto.ts';
-import { utf8, uintBytes } from '../../bytes/bytes.ts';
+import { concat, utf8, uintBytes } from '../../bytes/bytes.ts';
 
 export interface FaceImageOptions {
   readonly seed: string;
@@ -221,13 +221,5 @@ export function encodeFaceJpeg(opts: FaceImageOptions): Uint8Array {
   const sof = Uint8Array.of(8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0);
   const dht = Uint8Array.of(0x00, ...DC_BITS, ...DC_VALUES, 0x10, ...AC_BITS, ...AC_VALUES);
   const sos = Uint8Array.of(1, 1, 0x00, 0, 63, 0);
-  const parts = [Uint8Array.of(0xff, 0xd8), segment(0xe0, jfif), segment(0xdb, dqt), segment(0xc0, sof), segment(0xc4, dht), segment(0xda, sos), scan, Uint8Array.of(0xff, 0xd9)];
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
+  return concat(Uint8Array.of(0xff, 0xd8), segment(0xe0, jfif), segment(0xdb, dqt), segment(0xc0, sof), segment(0xc4, dht), segment(0xda, sos), scan, Uint8Array.of(0xff, 0xd9));
 }

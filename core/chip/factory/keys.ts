@@ -6,10 +6,11 @@
 import { bitString, integer, octetString, oid, sequence } from '../../bytes/der.ts';
 import { bigIntToBytes, bytesToBigInt, utf8, concat, uintBytes } from '../../bytes/bytes.ts';
 import { fromHex, toHex } from '../../bytes/hex.ts';
-import { generateRsaKeyPair, hash, rsaPublicComponents, rsaSign, type HashAlgorithm } from '../../crypto/node-crypto.ts';
+import { HASH_LENGTH, generateRsaKeyPair, hash, rsaPublicComponents, rsaSign, type HashAlgorithm } from '../../crypto/node-crypto.ts';
 import { EidError } from '../../errors.ts';
 import { curveByName, ecdsaSign, encodeFieldElement, encodePoint, plainToDerSignature, type EcCurve } from '../../crypto/ec/index.ts';
-import { HASH_LENGTH, OID, ecdsaSignatureAlgorithm, rsaPkcs1SignatureAlgorithm, rsaPssSignatureAlgorithm } from './algorithms.ts';
+import { OID } from '../../asn1/oids.ts';
+import { ecdsaSignatureAlgorithm, rsaPkcs1SignatureAlgorithm, rsaPssSignatureAlgorithm } from './algorithms.ts';
 
 /** The curves the factory issues keys on (ICAO 9303-12 common choices). */
 export type CurveName = 'P-256' | 'P-384' | 'P-521' | 'brainpoolP256r1' | 'brainpoolP384r1' | 'brainpoolP512r1';

@@ -1,7 +1,7 @@
 /**
  * MRZ text for factory documents (ICAO 9303-5 TD1, 9303-4 TD3), check digits from core/mrz.
  * A Vietnamese CCCD TD1 carries the last 9 digits of the 12-digit ID as document number and the
- * full ID in the optional data, followed by its own check digit (reference/vn-cccd.md §2).
+ * full ID in the optional data, followed by its own check digit (docs/design/vn-cccd.md §2).
  */
 import { checkDigitChar } from '../../mrz/index.ts';
 

@@ -1,20 +1,13 @@
 /**
  * The document profiles the factory makes: what each kind of card carries and how its chip is
- * protected. Vietnamese profiles follow reference/vn-cccd.md (BAC on the 2021 card, DG13, DG3
+ * protected. Vietnamese profiles follow docs/design/vn-cccd.md (BAC on the 2021 card, DG13, DG3
  * behind EAC, no DG11); the foreign ones are ICAO "Utopia" documents under the second demo CSCA.
  */
-import { paceOid } from '../../emrtd/pace/pace-oids.ts';
+import { paceOid } from '../../emrtd/pace/pace-algorithm.ts';
 import type { HashAlgorithm } from '../../crypto/node-crypto.ts';
 import type { DemoIssuer } from './demo-pki.ts';
 import type { ProfileName } from './document.ts';
 import type { CurveName, KeySpec } from './keys.ts';
-
-/** id-CA-ECDH-AES-CBC-CMAC-128 (ICAO 9303-11 §9.2.6). */
-export const OID_CA_ECDH_AES_128 = '0.4.0.127.0.7.2.2.3.2.2';
-/** id-PK-ECDH: the ChipAuthenticationPublicKeyInfo protocol. */
-export const OID_PK_ECDH = '0.4.0.127.0.7.2.2.1.2';
-/** ecdsa-plain-SHA256 (BSI TR-03111) for EC Active Authentication. */
-export const OID_ECDSA_PLAIN_SHA256 = '0.4.0.127.0.7.1.1.4.1.3';
 
 export interface ProfileSpec {
   readonly name: ProfileName;

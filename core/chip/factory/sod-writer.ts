@@ -7,17 +7,10 @@
 import { explicit, integer, octetString, oid, sequence, set, setOf, time } from '../../bytes/der.ts';
 import { tlv } from '../../bytes/tlv.ts';
 import { hash, type HashAlgorithm } from '../../crypto/node-crypto.ts';
+import { OID } from '../../asn1/oids.ts';
 import { digestAlgorithm } from './algorithms.ts';
 import type { IssuedCertificate } from './pki.ts';
 import { writeName, type DistinguishedName } from './x509-writer.ts';
-
-export const OID_LDS_SECURITY_OBJECT = '2.23.136.1.1.1';
-/** BSI TR-03110 id-SecurityObject: the eContentType of EF.CardSecurity. */
-export const OID_SECURITY_OBJECT = '0.4.0.127.0.7.3.2.1';
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
-const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
-const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
-const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
 
 export interface SodSpec {
   /** Data groups by number, as the chip will serve them (hash over exactly these bytes). */
@@ -57,9 +50,9 @@ export interface SignedObjectSpec {
  */
 export function writeSignedObject(spec: SignedObjectSpec): Uint8Array {
   const attributes = [
-    sequence(oid(OID_CONTENT_TYPE), set(oid(spec.eContentType))),
-    sequence(oid(OID_MESSAGE_DIGEST), set(octetString(hash(spec.hash, spec.eContent)))),
-    sequence(oid(OID_SIGNING_TIME), set(time(spec.signingTime))),
+    sequence(oid(OID.contentType), set(oid(spec.eContentType))),
+    sequence(oid(OID.messageDigest), set(octetString(hash(spec.hash, spec.eContent)))),
+    sequence(oid(OID.signingTime), set(time(spec.signingTime))),
   ];
   // The signature covers the attributes as a DER SET OF; the SignerInfo carries them as [0] IMPLICIT.
   const signedAttrsSet = setOf(...attributes);
@@ -82,13 +75,13 @@ export function writeSignedObject(spec: SignedObjectSpec): Uint8Array {
     tlv(0xa0, spec.signer.der),
     set(signerInfo),
   );
-  return sequence(oid(OID_SIGNED_DATA), explicit(0, signedData));
+  return sequence(oid(OID.signedData), explicit(0, signedData));
 }
 
 /** CMS ContentInfo(SignedData) without the tag 77 wrapper — what `openssl cms` reads. */
 export function writeSodCms(spec: SodSpec): Uint8Array {
   return writeSignedObject({
-    eContentType: OID_LDS_SECURITY_OBJECT,
+    eContentType: OID.ldsSecurityObject,
     eContent: writeLdsSecurityObject(spec.dataGroups, spec.hash, spec.omitHashes),
     hash: spec.hash,
     signer: spec.signer,

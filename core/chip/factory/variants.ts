@@ -1,6 +1,6 @@
 /**
  * Deliberately broken documents, as named presets, each with the verdict a correct terminal must
- * reach and the check that must decide it (DESIGN.md "Verdicts"). The builder applies the hooks:
+ * reach and the check that must decide it (docs/design/DESIGN.md "Verdicts"). The builder applies the hooks:
  * `signer`/`authority` pick the PKI, `sod` changes what gets signed, `afterSigning` changes what
  * the chip serves after the SOD was made, `cloneChip` swaps the chip's private keys.
  */

@@ -6,6 +6,7 @@ import { bitString, boolean, explicit, integer, octetString, oid, printableStrin
 import { ascii } from '../../bytes/bytes.ts';
 import { children, expectTlv, tlv } from '../../bytes/tlv.ts';
 import { hash, type HashAlgorithm } from '../../crypto/node-crypto.ts';
+import { NAME_ATTRIBUTES as ATTR, OID } from '../../asn1/oids.ts';
 import type { TestKey } from './keys.ts';
 
 export interface DistinguishedName {
@@ -16,16 +17,14 @@ export interface DistinguishedName {
   readonly commonName: string;
 }
 
-const ATTR = { country: '2.5.4.6', organization: '2.5.4.10', organizationalUnit: '2.5.4.11', serialNumber: '2.5.4.5', commonName: '2.5.4.3' } as const;
-
 /** RDNSequence in the order C, O, OU, serialNumber, CN (as the Vietnamese CSCA has it). */
 export function writeName(dn: DistinguishedName): Uint8Array {
   const rdn = (type: string, value: Uint8Array): Uint8Array => set(sequence(oid(type), value));
-  const parts = [rdn(ATTR.country, printableString(dn.country))];
-  if (dn.organization) parts.push(rdn(ATTR.organization, utf8String(dn.organization)));
-  if (dn.organizationalUnit) parts.push(rdn(ATTR.organizationalUnit, utf8String(dn.organizationalUnit)));
-  if (dn.serialNumber) parts.push(rdn(ATTR.serialNumber, printableString(dn.serialNumber)));
-  parts.push(rdn(ATTR.commonName, utf8String(dn.commonName)));
+  const parts = [rdn(ATTR.country.oid, printableString(dn.country))];
+  if (dn.organization) parts.push(rdn(ATTR.organization.oid, utf8String(dn.organization)));
+  if (dn.organizationalUnit) parts.push(rdn(ATTR.organizationalUnit.oid, utf8String(dn.organizationalUnit)));
+  if (dn.serialNumber) parts.push(rdn(ATTR.serialNumber.oid, printableString(dn.serialNumber)));
+  parts.push(rdn(ATTR.commonName.oid, utf8String(dn.commonName)));
   return sequence(...parts);
 }
 
@@ -76,17 +75,17 @@ export interface CertificateSpec {
 
 export function writeCertificate(spec: CertificateSpec): Uint8Array {
   const extensions = [
-    extension('2.5.29.35', false, sequence(tlv(0x80, keyIdentifier(spec.issuerKey.spkiDer)))),
-    extension('2.5.29.14', false, octetString(keyIdentifier(spec.subjectSpki))),
-    extension('2.5.29.15', true, keyUsageBits(spec.keyUsage)),
+    extension(OID.authorityKeyIdentifier, false, sequence(tlv(0x80, keyIdentifier(spec.issuerKey.spkiDer)))),
+    extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier(spec.subjectSpki))),
+    extension(OID.keyUsage, true, keyUsageBits(spec.keyUsage)),
   ];
   if (spec.privateKeyUsage) {
-    extensions.push(extension('2.5.29.16', false, sequence(
+    extensions.push(extension(OID.privateKeyUsagePeriod, false, sequence(
       tlv(0x80, generalizedTime(spec.privateKeyUsage.notBefore)),
       tlv(0x81, generalizedTime(spec.privateKeyUsage.notAfter)),
     )));
   }
-  if (spec.ca) extensions.push(extension('2.5.29.19', true, sequence(boolean(true), integer(0))));
+  if (spec.ca) extensions.push(extension(OID.basicConstraints, true, sequence(boolean(true), integer(0))));
   const signatureAlgorithm = spec.issuerKey.signatureAlgorithm(spec.hash);
   const tbs = sequence(
     explicit(0, integer(2)),

@@ -9,3 +9,4 @@ export { ecdhSharedPoint, ecdhSharedSecret, generateEcKeyPair, randomScalar, sys
 export { ecdsaSign, ecdsaVerify, parseEcdsaSignature } from './ecdsa.ts';
 export { plainToDerSignature } from './ecdsa-der.ts';
 export { icaoPointEncode, supportsPointEncoding } from './map-to-point.ts';
+export { TABLED_KEYS, clearKeyTables, keyTableStats } from './key-tables.ts';

@@ -13,9 +13,9 @@ import { kdf, KDF_PI } from '../../crypto/kdf.ts';
 import { aesCmac } from '../../crypto/aes-cmac.ts';
 import { retailMac } from '../../crypto/retail-mac.ts';
 import { padIso9797M2, unpadIso9797M2 } from '../../crypto/iso9797-padding.ts';
-import { deriveSessionKeys, type SessionKeys } from '../sm-channel.ts';
-import type { AccessKey } from '../../mrz/access-key.ts';
-import type { PaceAlgorithm, PaceCipher } from './pace-oids.ts';
+import { deriveSessionKeys, type SessionKeys } from '../sm/sm-channel.ts';
+import type { AccessKey } from '../../mrz/index.ts';
+import type { PaceAlgorithm, PaceCipher } from './pace-algorithm.ts';
 import type { PaceGroup } from './pace-group.ts';
 import { paceFailed, paceUnsupported } from './pace-errors.ts';
 

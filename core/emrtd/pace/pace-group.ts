@@ -3,10 +3,10 @@
  * protocol steps (terminal and card side) are written once. Elements are EC points or BigInts;
  * the interface is generic over them and the protocol code holds them opaquely.
  */
-import type { EcCurve, EcPoint } from '../../crypto/ec/curve.ts';
-import { decodePoint, encodeFieldElement, encodePoint, pointAdd, scalarMultiply } from '../../crypto/ec/point.ts';
-import { randomScalar, type RandomSource } from '../../crypto/ec/keys.ts';
-import { icaoPointEncode, supportsPointEncoding } from '../../crypto/ec/map-to-point.ts';
+import {
+  decodePoint, encodeFieldElement, encodePoint, icaoPointEncode, pointAdd, randomScalar, scalarMultiply, supportsPointEncoding,
+  type EcCurve, type EcPoint, type RandomSource,
+} from '../../crypto/ec/index.ts';
 import { decodeDhPublic, encodeDhValue, modPow, randomDhExponent, type DhGroup } from '../../crypto/dh.ts';
 import { paceFailed } from './pace-errors.ts';
 

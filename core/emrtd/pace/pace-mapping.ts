@@ -4,7 +4,7 @@
  */
 import { bytesToBigInt } from '../../bytes/bytes.ts';
 import type { PaceGroup } from './pace-group.ts';
-import type { PaceAlgorithm } from './pace-oids.ts';
+import type { PaceAlgorithm } from './pace-algorithm.ts';
 import { pseudoRandomMapping } from './pace-crypto.ts';
 import { paceUnsupported } from './pace-errors.ts';
 

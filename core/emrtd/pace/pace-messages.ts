@@ -6,7 +6,7 @@
 import { concat } from '../../bytes/bytes.ts';
 import { children, readTlv, tlv, type Tlv } from '../../bytes/tlv.ts';
 import { encodeOidValue } from '../../bytes/oid.ts';
-import type { CommandApdu } from '../apdu.ts';
+import type { CommandApdu } from '../apdu/apdu.ts';
 import { paceFailed } from './pace-errors.ts';
 
 /** Data-object tags inside '7C'. */

@@ -3,12 +3,11 @@
  * groups, 8-18 NIST and brainpool curves; 3-7 reserved), or explicit parameters from a
  * PACEDomainParameterInfo for proprietary ids (32-63).
  */
-import { curveByName, curveFromParams } from '../../crypto/ec/curve.ts';
-import type { EcDomainParameters, NamedCurveName } from '../../crypto/ec/curve-params.ts';
+import { curveByName, curveFromParams, type EcDomainParameters, type NamedCurveName } from '../../crypto/ec/index.ts';
 import { RFC5114_1024_160, RFC5114_2048_224, RFC5114_2048_256, type DhGroup } from '../../crypto/dh.ts';
 import { dhPaceGroup, ecPaceGroup, type PaceGroup } from './pace-group.ts';
 import { paceUnsupported } from './pace-errors.ts';
-import type { PaceAgreement } from './pace-oids.ts';
+import type { PaceAgreement } from './pace-algorithm.ts';
 
 const DH_IDS: Record<number, DhGroup> = { 0: RFC5114_1024_160, 1: RFC5114_2048_224, 2: RFC5114_2048_256 };
 

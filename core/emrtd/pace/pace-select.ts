@@ -6,13 +6,12 @@
  */
 import { isEidError } from '../../errors.ts';
 import { items, integerValue, readWhole } from '../../asn1/reader.ts';
-import { OID } from '../../asn1/algorithms.ts';
+import { OID } from '../../asn1/oids.ts';
 import { parseEcKeyParameters } from '../../asn1/ec-parameters.ts';
 import type { SecurityInfo } from '../../lds/security-infos.ts';
-import { OID_DH_PUBLIC_NUMBER, OID_STANDARDIZED_DOMAIN_PARAMETERS } from '../../lds/public-key.ts';
-import type { AccessKey } from '../../mrz/access-key.ts';
-import type { Transport } from '../transport.ts';
-import { paceAlgorithm, type PaceAlgorithm } from './pace-oids.ts';
+import type { AccessKey } from '../../mrz/index.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { paceAlgorithm, type PaceAlgorithm } from './pace-algorithm.ts';
 import { paceGroup, type PaceDomainParameters } from './pace-parameters.ts';
 import { performPace, type PaceOptions } from './pace-terminal.ts';
 import { paceUnsupported } from './pace-errors.ts';
@@ -24,12 +23,12 @@ type DomainInfo = Extract<SecurityInfo, { type: 'PACEDomainParameterInfo' }>;
 function domainParameters(info: DomainInfo): { explicit?: PaceDomainParameters; parameterId?: number } | undefined {
   const { oid, parameters } = info.domainParameter;
   try {
-    if (oid === OID_STANDARDIZED_DOMAIN_PARAMETERS && parameters) return { parameterId: Number(integerValue(readWhole(parameters, 'parameter id'), 'parameter id')) };
+    if (oid === OID.standardizedDomainParameters && parameters) return { parameterId: Number(integerValue(readWhole(parameters, 'parameter id'), 'parameter id')) };
     if (oid === OID.ecPublicKey) {
       const ec = parseEcKeyParameters(parameters);
       return ec.kind === 'explicit' ? { explicit: { agreement: 'ECDH', ec: ec.params } } : undefined;
     }
-    if (oid === OID_DH_PUBLIC_NUMBER && parameters) {
+    if (oid === OID.dhPublicNumber && parameters) {
       const [p, g, q] = items(readWhole(parameters, 'DH parameters'), 'DH parameters');
       const dh = { name: 'DH', p: integerValue(p, 'p'), g: integerValue(g, 'g') };
       return { explicit: { agreement: 'DH', dh: q === undefined ? dh : { ...dh, q: integerValue(q, 'q') } } };

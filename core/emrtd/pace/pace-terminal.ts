@@ -7,15 +7,15 @@
 import { EidError } from '../../errors.ts';
 import { timingSafeEqual } from '../../crypto/node-crypto.ts';
 import { tlv as tlvObject } from '../../bytes/tlv.ts';
-import { systemRandom, type RandomSource } from '../../crypto/ec/keys.ts';
-import type { AccessKey } from '../../mrz/access-key.ts';
-import type { Transport } from '../transport.ts';
-import { sendCommand } from '../exchange.ts';
-import type { CommandApdu, ResponseApdu } from '../apdu.ts';
-import { SW, chipStatusError } from '../status-words.ts';
-import { SecureMessaging } from '../secure-messaging.ts';
+import { systemRandom, type RandomSource } from '../../crypto/ec/index.ts';
+import type { AccessKey } from '../../mrz/index.ts';
+import type { Transport } from '../apdu/transport.ts';
+import { sendCommand } from '../apdu/exchange.ts';
+import type { CommandApdu, ResponseApdu } from '../apdu/apdu.ts';
+import { SW, chipStatusError } from '../apdu/status-words.ts';
+import { SecureMessaging } from '../sm/secure-messaging.ts';
 import { accessDenied, paceFailed, paceUnsupported } from './pace-errors.ts';
-import { paceAlgorithm, paceAlgorithmLabel } from './pace-oids.ts';
+import { paceAlgorithm, paceAlgorithmLabel } from './pace-algorithm.ts';
 import { paceGroup } from './pace-parameters.ts';
 import {
   authenticationToken, decryptCamData, decryptNonce, imNonceLength, paceSessionKeys, passwordKey, passwordReference, tokenInput,

@@ -1,7 +1,7 @@
 /** Inputs and results of PACE, kept apart so callers can import the types alone. */
-import type { SessionKeys } from '../sm-channel.ts';
-import type { SecureMessaging } from '../secure-messaging.ts';
-import type { PaceAlgorithm } from './pace-oids.ts';
+import type { SessionKeys } from '../sm/sm-channel.ts';
+import type { SecureMessaging } from '../sm/secure-messaging.ts';
+import type { PaceAlgorithm } from './pace-algorithm.ts';
 import type { PaceGroup } from './pace-group.ts';
 import type { PaceDomainParameters } from './pace-parameters.ts';
 

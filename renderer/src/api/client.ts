@@ -4,6 +4,7 @@
  */
 import type { ApiInput, ApiOutput, TerminalApi, TerminalApiMethod, TerminalEvent } from '../../../core/api/terminal-api.ts';
 import { TerminalApiSchema, TerminalEventSchema } from '../../../core/api/terminal-api.ts';
+import { SessionBoard } from './session-board.ts';
 
 declare global {
   interface Window {
@@ -67,6 +68,9 @@ function httpApi(): TerminalApi {
 }
 
 export const api: TerminalApi = window.terminal ?? httpApi();
+
+/** Every reader's session, followed from the moment the page loads. */
+export const sessionBoard = new SessionBoard(api);
 
 /** Error text in the clerk's language. */
 export function errorText(e: unknown, lang: 'vi' | 'en'): string {

@@ -1,81 +1,61 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
-import { api, errorText } from '../api/client.ts';
+import { api, errorText, sessionBoard } from '../api/client.ts';
 import { t, type Lang } from '../i18n.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
 import { ResultView } from '../components/ResultView.tsx';
 
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'running'; sessionId: string; event: SessionEvent | null }
-  | { kind: 'finished'; event: SessionEvent };
+/** The session this screen shows survives a reload of the page, until the next customer. */
+const SHOWN_SESSION = 'eid-shown-session';
+const FINAL: readonly SessionEvent['state'][] = ['done', 'error', 'cancelled'];
 
 export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | null }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [shown, setShown] = useState<string | null>(() => sessionStorage.getItem(SHOWN_SESSION));
   const [startError, setStartError] = useState<string | null>(null);
   const [lastKey, setLastKey] = useState<AccessKey | null>(null);
   const [prefill, setPrefill] = useState<AccessKey | null>(null);
-  const sessionRef = useRef<string | null>(null);
+  // Whatever order the id and the session's events arrive in, the board has kept the events.
+  const event = useSyncExternalStore(sessionBoard.subscribe, () => (shown ? sessionBoard.session(shown) : undefined));
 
-  useEffect(
-    () =>
-      api.subscribe((e) => {
-        if (e.type !== 'session' || e.event.sessionId !== sessionRef.current) return;
-        const ev = e.event;
-        if (ev.state === 'done' || ev.state === 'error' || ev.state === 'cancelled') {
-          sessionRef.current = null;
-          setPhase(ev.state === 'cancelled' ? { kind: 'idle' } : { kind: 'finished', event: ev });
-        } else {
-          setPhase({ kind: 'running', sessionId: ev.sessionId, event: ev });
-        }
-      }),
-    [],
-  );
+  const show = (sessionId: string | null) => {
+    if (sessionId) sessionStorage.setItem(SHOWN_SESSION, sessionId);
+    else sessionStorage.removeItem(SHOWN_SESSION);
+    setShown(sessionId);
+  };
 
   const start = async (key: AccessKey) => {
     setStartError(null);
     setLastKey(key);
     try {
-      const { sessionId } = await api.startVerification({ reader: null, key });
-      sessionRef.current = sessionId;
-      setPhase((p) => (p.kind === 'running' && p.sessionId === sessionId ? p : { kind: 'running', sessionId, event: null }));
+      show((await api.startVerification({ reader: null, key })).sessionId);
     } catch (e) {
       setStartError(errorText(e, lang));
     }
   };
 
   const nextCustomer = () => {
-    sessionRef.current = null;
+    show(null);
     setLastKey(null);
     setPrefill(null);
     setStartError(null);
-    setPhase({ kind: 'idle' });
   };
 
-  if (phase.kind === 'running') {
-    return (
-      <ReadingProgress
-        lang={lang}
-        event={phase.event}
-        onCancel={() => void api.cancelVerification({ sessionId: phase.sessionId })}
-      />
-    );
+  if (shown && (!event || !FINAL.includes(event.state))) {
+    return <ReadingProgress lang={lang} event={event ?? null} onCancel={() => void api.cancelVerification({ sessionId: shown })} />;
   }
-  if (phase.kind === 'finished') {
-    const ev = phase.event;
+  if (shown && event && event.state !== 'cancelled') {
+    const ev = event;
     if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
     return (
       <section className="panel error-panel" role="alert" data-testid="session-error">
         <h2>{ev.error ? (lang === 'vi' ? ev.error.vi : ev.error.message) : '—'}</h2>
         <p className="code">{ev.error?.code}</p>
         <div className="actions">
-          {lastKey && (
-            <button className="primary" onClick={() => setPhase({ kind: 'idle' })}>
-              {t(lang, 'retry')}
-            </button>
-          )}
+          <button className="primary" onClick={() => show(null)}>
+            {t(lang, 'retry')}
+          </button>
           <button onClick={nextCustomer}>{t(lang, 'nextCustomer')}</button>
         </div>
       </section>

@@ -3,8 +3,8 @@
  * READ BINARY returns Ne bytes of a known pattern (so 1000 or 65536 bytes for an extended Le),
  * and INS 'D0' answers after `delayMs` (to test timeouts and removal mid-command).
  */
-import type { ApduResponder } from '../../../core/emrtd/transport.ts';
-import { parseCommand } from '../../../core/emrtd/apdu.ts';
+import type { ApduResponder } from '../../../core/emrtd/apdu/transport.ts';
+import { parseCommand } from '../../../core/emrtd/apdu/apdu.ts';
 
 export const TEST_ATR = Uint8Array.from([0x3b, 0x80, 0x80, 0x01, 0x01]);
 

@@ -15,7 +15,7 @@ import { connectReader } from '../../../native/pcsc-transport.ts';
 import { ExtendedLengthMemory } from '../../../native/extended-length.ts';
 import { ReaderWatcher, listReaders } from '../../../native/readers.ts';
 import type { ReaderEvent } from '../../../native/readers.ts';
-import { VPCD_READER, requirePcscd } from '../helpers/pcscd.ts';
+import { VPCD_READER, requirePcscd } from '../../../fixtures/pcscd.ts';
 import { TEST_ATR, createTestResponder, patternBytes } from '../helpers/test-responder.ts';
 
 const READER = VPCD_READER(0);

@@ -6,15 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
-import { virtualChipFor } from '../../../core/chip/index.ts';
+import { virtualChipFor } from '../../../core/chip/virtual-chip.ts';
 import { mrzInformationFromMrz } from '../../../core/mrz/index.ts';
-import { openChip, selectEmrtdApplication } from '../../../core/emrtd/open-chip.ts';
-import { performBac } from '../../../core/emrtd/bac.ts';
-import { FileReader } from '../../../core/emrtd/read-file.ts';
-import { CountingTransport } from '../../../core/emrtd/transport-stats.ts';
+import { openChip, selectEmrtdApplication } from '../../../core/emrtd/access/open-chip.ts';
+import { performBac } from '../../../core/emrtd/bac/bac.ts';
+import { FileReader } from '../../../core/emrtd/read/read-file.ts';
+import { CountingTransport } from '../../../core/emrtd/apdu/transport-stats.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
 import { connectReader } from '../../../native/pcsc-transport.ts';
-import { VPCD_READER, requirePcscd, waitForCardState } from '../helpers/pcscd.ts';
+import { VPCD_READER, requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 
 const SLOT = 1;
 const READER = VPCD_READER(SLOT);

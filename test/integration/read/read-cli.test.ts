@@ -13,10 +13,10 @@ import { promisify } from 'node:util';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { PROFILE_NAMES, PROFILES } from '../../../core/chip/factory/profiles.ts';
 import { VARIANT_NAMES, variantAppliesTo } from '../../../core/chip/factory/variants.ts';
-import { virtualChipFor } from '../../../core/chip/index.ts';
+import { virtualChipFor } from '../../../core/chip/virtual-chip.ts';
 import { VerificationResultSchema } from '../../../core/api/verification.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
-import { requirePcscd, waitForCardState } from '../helpers/pcscd.ts';
+import { requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'eid-terminal.js');

@@ -10,7 +10,7 @@ import { enrolTerminal } from '../../../core/sync/enrolment.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
 import { SyncWorker, type SyncWorkerOptions } from '../../../core/sync/sync-worker.ts';
 import type { TerminalIdentity } from '../../../core/sync/identity.ts';
-import { MemoryKv, MemoryOutbox } from '../../unit/sync/memory-outbox.ts';
+import { MemoryKv, MemoryOutbox } from '../../../fixtures/sync/memory-outbox.ts';
 
 export function tempDir(prefix: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

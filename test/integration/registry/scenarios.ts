@@ -6,7 +6,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEnrolmentCode } from '../../../registry/enrolment-codes.ts';
@@ -18,10 +17,11 @@ import { RegistryClient } from '../../../core/sync/registry-client.ts';
 import { RegistryError } from '../../../core/sync/registry-error.ts';
 import { chainHash } from '../../../core/registry-protocol/record-chain.ts';
 import { currentTrustList } from '../../../core/sync/trust-list.ts';
-import { fillOutbox, makeRecords } from '../../unit/sync/memory-outbox.ts';
+import { fillOutbox, makeRecords, MemoryKv } from '../../../fixtures/sync/memory-outbox.ts';
+import { SqliteTestOutbox } from '../../../fixtures/sync/sqlite-outbox.ts';
+import { realData } from '../../../fixtures/index.ts';
 import { FaultProxy, replay } from './fault-proxy.ts';
 import { enrolTestTerminal, start, tempDir } from './registry-harness.ts';
-import { SqliteTestOutbox } from './sqlite-outbox.ts';
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -241,8 +241,8 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
 
   test(`${label}: an enrolment code works once and not after it expires`, async () => {
     const { code } = await createEnrolmentCode(registry.store, new Date());
-    const a = new (await import('../../unit/sync/memory-outbox.ts')).MemoryKv();
-    const b = new (await import('../../unit/sync/memory-outbox.ts')).MemoryKv();
+    const a = new MemoryKv();
+    const b = new MemoryKv();
     await enrolTerminal(a, registry.url, code);
     await assert.rejects(enrolTerminal(b, registry.url, code), (e: unknown) => e instanceof RegistryError && e.code === 'ENROLMENT_CODE_INVALID');
     const expired = await createEnrolmentCode(registry.store, new Date(Date.now() - 2 * 86_400_000));
@@ -254,7 +254,7 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     const term = await enrolTestTerminal(registry);
     const worker = term.worker();
     assert.equal((await worker.syncOnce(true)).trustList, 'none');
-    const csca = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../../shared/realdata/csca/CSCA_Vietnam_CCCD_2021.pem', import.meta.url))));
+    const csca = realData('csca/CSCA_Vietnam_CCCD_2021.pem');
     const published = await publishTrustList(registry.store, registry.keyStore, [{ name: 'vn.pem', bytes: csca }], new Date());
     let received = 0;
     const w2 = term.worker(undefined, { onTrustList: (l) => { received = l.cscas.length; } });

@@ -10,7 +10,8 @@ import { enrolTerminal } from '../../../core/sync/enrolment.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
 import { RegistryError } from '../../../core/sync/registry-error.ts';
 import { createEnrolmentCode } from '../../../registry/enrolment-codes.ts';
-import { MemoryKv, makeRecords } from '../../unit/sync/memory-outbox.ts';
+import { MemoryKv, makeRecords } from '../../../fixtures/sync/memory-outbox.ts';
+import { realData } from '../../../fixtures/index.ts';
 import { ErrorBodySchema, HealthResponseSchema, VersionResponseSchema } from '../../../core/registry-protocol/messages.ts';
 
 async function withServer(store: RegistryStore, work: (url: string) => Promise<void>): Promise<void> {
@@ -145,7 +146,7 @@ test('trust-publish takes certificates and master lists, and names a file it can
   const { isEidError } = await import('../../../core/errors.ts');
   const store = new SqliteRegistryStore(':memory:');
   const { keyStore: key } = await openRegistry({ dataDir: testKeysDir(), store });
-  const real = (p: string) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/realdata/${p}`, import.meta.url)))) });
+  const real = (p: string) => ({ name: p.split('/').pop()!, bytes: realData(p) });
   const published = await publishTrustList(store, key, [real('csca/CSCA_Vietnam_CCCD_2021.pem'), real('master-lists/NL_ROOT_CA.cer')], new Date());
   assert.deepEqual([published.version, published.cscas, published.crls], [1, 2, 0]);
   await assert.rejects(publishTrustList(store, key, [real('csca/CSCA_Vietnam_CCCD_2021.pem'), { name: 'notes.txt', bytes: new TextEncoder().encode('hello') }], new Date()),

@@ -5,7 +5,7 @@
 import { requireIdentity } from '../../../core/sync/identity.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
 import { SyncWorker } from '../../../core/sync/sync-worker.ts';
-import { SqliteTestOutbox } from './sqlite-outbox.ts';
+import { SqliteTestOutbox } from '../../../fixtures/sync/sqlite-outbox.ts';
 
 const [file, url] = process.argv.slice(2);
 const outbox = new SqliteTestOutbox(file!);

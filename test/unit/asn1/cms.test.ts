@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSignedData, signedContentType, signedMessageDigest } from '../../../core/asn1/cms.ts';
-import { OID } from '../../../core/asn1/algorithms.ts';
+import { OID } from '../../../core/asn1/oids.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { realFile, SOD_COUNTRIES } from './realdata.ts';
+import { realData, SOD_COUNTRIES } from '../../../fixtures/index.ts';
 
 test('every real SOD parses as SignedData over an LDSSecurityObject', () => {
   for (const country of SOD_COUNTRIES) {
-    const sd = parseSignedData(realFile(`sod/${country}/SOD`));
+    const sd = parseSignedData(realData(`sod/${country}/SOD`));
     assert.equal(sd.eContentType, OID.ldsSecurityObject, country);
     assert.ok(sd.eContent && sd.eContent.length > 100, country);
     assert.equal(sd.certificates.length, 1, country);
@@ -21,7 +21,7 @@ test('every real SOD parses as SignedData over an LDSSecurityObject', () => {
 });
 
 test('NZ SOD with BER indefinite lengths parses', () => {
-  const bytes = realFile('sod/NZ/SOD');
+  const bytes = realData('sod/NZ/SOD');
   assert.ok(bytes.includes(0x80));
   const sd = parseSignedData(bytes);
   assert.equal(sd.signerInfos[0]!.signatureAlgorithm.oid, OID.rsaEncryption);
@@ -29,19 +29,19 @@ test('NZ SOD with BER indefinite lengths parses', () => {
 
 test('CardSecurity parses with the TR-03110 security object content type', () => {
   for (const country of ['DE', 'FI']) {
-    const sd = parseSignedData(realFile(`sod/${country}/CardSecurity`));
+    const sd = parseSignedData(realData(`sod/${country}/CardSecurity`));
     assert.equal(sd.eContentType, OID.securityObject);
   }
 });
 
 test('master lists parse with SKI signer identifiers', () => {
-  const sd = parseSignedData(realFile('master-lists/NL_ML_2026-07-22.ml'));
+  const sd = parseSignedData(realData('master-lists/NL_ML_2026-07-22.ml'));
   assert.equal(sd.eContentType, OID.cscaMasterList);
   assert.equal(sd.signerInfos[0]!.sid.kind, 'subjectKeyIdentifier');
 });
 
 test('truncated or corrupted SODs give ASN1_MALFORMED, never a crash', () => {
-  const sod = realFile('sod/UK/SOD');
+  const sod = realData('sod/UK/SOD');
   for (let cut = 0; cut < sod.length; cut += 37) {
     assert.throws(() => parseSignedData(sod.subarray(0, cut)), (e) => isEidError(e, 'ASN1_MALFORMED'), `cut ${cut}`);
   }

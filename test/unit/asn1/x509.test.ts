@@ -9,11 +9,11 @@ import { toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { parsePem } from '../../../core/trust/pem.ts';
 import { curveByName } from '../../../core/crypto/ec/index.ts';
-import { realFile } from './realdata.ts';
+import { realData } from '../../../fixtures/index.ts';
 
-const vnPem = new TextDecoder().decode(realFile('csca/CSCA_Vietnam_CCCD_2021.pem'));
+const vnPem = new TextDecoder().decode(realData('csca/CSCA_Vietnam_CCCD_2021.pem'));
 
-test('the CCCD CSCA parses with the fields of reference/vn-cccd.md §5.1', () => {
+test('the CCCD CSCA parses with the fields of docs/design/vn-cccd.md §5.1', () => {
   const cert = parseCertificate(parsePem(vnPem)[0]!.der);
   assert.equal(cert.version, 3);
   assert.equal(cert.subject.text, 'C=VN, O=Vietnam Government Information Security Commission, serialNumber=001, CN=CSCA Vietnam');
@@ -36,7 +36,7 @@ test('all 1002 master list certificates parse; explicit brainpool parameters mat
   let negativeSerials = 0;
   let vnPassportCsca = false;
   for (const file of ['master-lists/DE_ML_2026-05-28-08-28-45.ml', 'master-lists/NL_ML_2026-07-22.ml']) {
-    const sd = parseSignedData(realFile(file));
+    const sd = parseSignedData(realData(file));
     for (const der of [...parseCscaMasterList(sd.eContent!).certificates, ...sd.certificates]) {
       const cert = parseCertificate(der);
       count++;
@@ -55,7 +55,7 @@ test('all 1002 master list certificates parse; explicit brainpool parameters mat
 });
 
 test('RSA-PSS parameters: explicit SHA-256/MGF1-SHA-256/salt 32 and the RFC 4055 defaults', () => {
-  const sd = parseSignedData(realFile('sod/PH/SOD'));
+  const sd = parseSignedData(realData('sod/PH/SOD'));
   const scheme = signatureScheme(sd.signerInfos[0]!.signatureAlgorithm);
   assert.equal(scheme?.kind, 'rsa-pss');
   if (scheme?.kind === 'rsa-pss') assert.deepEqual(scheme.pss, { hash: 'sha256', mgfHash: 'sha256', saltLength: 32 });

@@ -7,9 +7,9 @@ import { aesCmac } from '../../../core/crypto/aes-cmac.ts';
 import { kdf } from '../../../core/crypto/kdf.ts';
 import { adjustDesParity } from '../../../core/crypto/des.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { loadVectors } from './load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 
-const v = loadVectors('mac_retail_cmac_kdf_vectors.json');
+const v = vector('mac_retail_cmac_kdf_vectors.json');
 
 test('ISO 9797-1 method 2 padding round-trips every vector', () => {
   for (const p of v.padding_iso9797_m2) {

@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import {
   RFC5114_1024_160, RFC5114_2048_224, RFC5114_2048_256, decodeDhPublic, dhLength, dhSharedSecret, dhSharedValue, encodeDhValue,
   generateDhKeyPair, modInverse, modPow,
 } from '../../../core/crypto/dh.ts';
 
-const g2 = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/vectors/pace_dh_gm_rfc5114_1024_icao9303_p11_appG2.json'), 'utf8'));
+const g2 = vector('pace_dh_gm_rfc5114_1024_icao9303_p11_appG2.json');
 const big = (h: string): bigint => BigInt('0x' + h);
 
 test('RFC 5114 groups: g has order q, lengths match', () => {

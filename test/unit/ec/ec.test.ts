@@ -1,16 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { bytesToBigInt } from '../../../core/bytes/bytes.ts';
 import { isEidError } from '../../../core/errors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import {
   NAMED_CURVES, curveByName, curveByOid, curveFromParams, decodePoint, ecdhSharedPoint, ecdhSharedSecret, ecdsaSign, ecdsaVerify,
   encodePoint, generateEcKeyPair, parseEcdsaSignature, plainToDerSignature, pointFromCoordinates, scalarMultiply,
 } from '../../../core/crypto/ec/index.ts';
 
-const g1 = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/vectors/pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json'), 'utf8'));
+const g1 = vector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
 const big = (h: string): bigint => BigInt('0x' + h);
 const fixed = (hex: string) => () => fromHex(hex);
 

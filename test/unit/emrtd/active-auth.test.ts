@@ -10,15 +10,15 @@ import { bigIntToBytes, bytesToBigInt } from '../../../core/bytes/bytes.ts';
 import { curveByName, encodePoint, generateEcKeyPair, NAMED_CURVES } from '../../../core/crypto/ec/index.ts';
 import { parseDg15, encodeDg15 } from '../../../core/lds/dg15.ts';
 import { parsePublicKeyInfo } from '../../../core/lds/public-key.ts';
-import { performActiveAuthentication, verifyActiveAuthSignature } from '../../../core/emrtd/active-auth.ts';
+import { performActiveAuthentication, verifyActiveAuthSignature } from '../../../core/emrtd/active-auth/active-auth.ts';
 import { answerInternalAuthenticate, signActiveAuthChallenge, type AaCardKey } from '../../../core/chip/aa-card.ts';
-import { encodeResponse, parseCommand } from '../../../core/emrtd/apdu.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
+import { encodeResponse, parseCommand } from '../../../core/emrtd/apdu/apdu.ts';
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { fixedRandom } from './fixed-random.ts';
 
-const v = loadVectors('active_auth_rsa_iso9796_2_vectors.json');
+const v = vector('active_auth_rsa_iso9796_2_vectors.json');
 
 test('ICAO App. F: the recovered message splits into M1 and H, and H = SHA-1(M1 || M2)', () => {
   const f = fromHex(v.icao_appendix_f.F);

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import { encodeCommand, parseCommand, parseResponse, encodeLeValue, decodeLeValue } from '../../../core/emrtd/apdu.ts';
-import { sendCommand, sendExpectingOk } from '../../../core/emrtd/exchange.ts';
-import { ChipStatusError, chipStatusError, SW } from '../../../core/emrtd/status-words.ts';
+import { encodeCommand, parseCommand, parseResponse, encodeLeValue, decodeLeValue } from '../../../core/emrtd/apdu/apdu.ts';
+import { sendCommand, sendExpectingOk } from '../../../core/emrtd/apdu/exchange.ts';
+import { ChipStatusError, chipStatusError, SW } from '../../../core/emrtd/apdu/status-words.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
-import { CountingTransport } from '../../../core/emrtd/transport-stats.ts';
+import { CountingTransport } from '../../../core/emrtd/apdu/transport-stats.ts';
 
 test('short APDU encodings: Le absent, Le 00, Lc + Le', () => {
   assert.equal(toHex(encodeCommand({ cla: 0, ins: 0xa4, p1: 2, p2: 0x0c, data: fromHex('011E') })), '00A4020C02011E');

@@ -1,20 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import { performBac } from '../../../core/emrtd/bac.ts';
-import { bacKeysFromMrzInformation, bacSessionKeys, openBacCryptogram, sealBacCryptogram } from '../../../core/emrtd/bac-crypto.ts';
+import { performBac } from '../../../core/emrtd/bac/bac.ts';
+import { bacKeysFromMrzInformation, bacSessionKeys, openBacCryptogram, sealBacCryptogram } from '../../../core/emrtd/bac/bac-crypto.ts';
 import { kdf } from '../../../core/crypto/kdf.ts';
 import { BacCard } from '../../../core/chip/bac-card.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
-import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
+import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
-import { mrzInformation } from '../../../core/mrz/access-key.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { mrzInformation } from '../../../core/mrz/index.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 import { fixedRandom } from './fixed-random.ts';
 import { MiniCard } from './mini-card.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
 const auth = appD.authentication;
 const MRZ_INFO: string = appD.mrz.mrz_information;
 

@@ -6,15 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { EidError } from '../../../core/errors.ts';
-import { parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
-import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import { unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm-codec.ts';
-import { FileReader } from '../../../core/emrtd/read-file.ts';
+import { parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
+import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm/sm-codec.ts';
+import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 import { parseIso9796Scheme1 } from '../../../core/crypto/iso9796-2.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
-const misc = loadVectors('sm_aes_extended_and_misc_vectors.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
+const misc = vector('sm_aes_extended_and_misc_vectors.json');
 
 function prng(seed: number): () => number {
   let x = seed >>> 0;
@@ -88,7 +88,7 @@ test('mutated protected commands give typed errors on the card side', () => {
 
 test('ISO 9796-2 parsing of arbitrary representatives never throws', () => {
   const rnd = prng(3);
-  const f = fromHex(loadVectors('active_auth_rsa_iso9796_2_vectors.json').icao_appendix_f.F);
+  const f = fromHex(vector('active_auth_rsa_iso9796_2_vectors.json').icao_appendix_f.F);
   for (let i = 0; i < 2000; i++) parseIso9796Scheme1(mutate(f, rnd));
 });
 

@@ -6,9 +6,9 @@
 import { EidError } from '../../../core/errors.ts';
 import { concat } from '../../../core/bytes/bytes.ts';
 import { readTlv, tlv } from '../../../core/bytes/tlv.ts';
-import { encodeResponse, parseCommand, type ParsedCommand } from '../../../core/emrtd/apdu.ts';
-import { SW } from '../../../core/emrtd/status-words.ts';
-import type { Transport, TransportCapabilities } from '../../../core/emrtd/transport.ts';
+import { encodeResponse, parseCommand, type ParsedCommand } from '../../../core/emrtd/apdu/apdu.ts';
+import { SW } from '../../../core/emrtd/apdu/status-words.ts';
+import type { Transport, TransportCapabilities } from '../../../core/emrtd/apdu/transport.ts';
 import { BacCard } from '../../../core/chip/bac-card.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
 import { PaceCard, type PaceCardConfig } from '../../../core/chip/pace-card.ts';

@@ -8,8 +8,8 @@ import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { PROFILE_NAMES } from '../../../core/chip/factory/profiles.ts';
 import { VirtualChip } from '../../../core/chip/virtual-chip.ts';
 import { mrzInformationFromMrz, type AccessKey } from '../../../core/mrz/index.ts';
-import { openChip } from '../../../core/emrtd/open-chip.ts';
-import { FileReader } from '../../../core/emrtd/read-file.ts';
+import { openChip } from '../../../core/emrtd/access/open-chip.ts';
+import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 
 for (const profile of PROFILE_NAMES) {
   const doc = buildDocument(profile);

@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { encodeSecurityInfos } from '../../../core/lds/security-infos.ts';
-import { canKey, mrzInformation, type AccessKey } from '../../../core/mrz/access-key.ts';
-import { paceOid } from '../../../core/emrtd/pace/index.ts';
-import { openChip } from '../../../core/emrtd/open-chip.ts';
-import { FileReader } from '../../../core/emrtd/read-file.ts';
+import { canKey, mrzInformation, type AccessKey } from '../../../core/mrz/index.ts';
+import { paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
+import { openChip } from '../../../core/emrtd/access/open-chip.ts';
+import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 import { isEidError } from '../../../core/errors.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
 import { MiniCard, type MiniCardOptions } from './mini-card.ts';
 
 const MRZ = mrzInformation('L898902C', '690806', '940623');

@@ -2,16 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { tlv } from '../../../core/bytes/tlv.ts';
-import { performBac } from '../../../core/emrtd/bac.ts';
-import { FileReader, readFile } from '../../../core/emrtd/read-file.ts';
+import { performBac } from '../../../core/emrtd/bac/bac.ts';
+import { FileReader, readFile } from '../../../core/emrtd/read/read-file.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
-import { parseCommand } from '../../../core/emrtd/apdu.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { parseCommand } from '../../../core/emrtd/apdu/apdu.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { MiniCard, type MiniCardOptions } from './mini-card.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 import { fixedRandom } from './fixed-random.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
 const MRZ_INFO: string = appD.mrz.mrz_information;
 const EF_COM = fromHex(appD.ef_com_reassembled);
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ReadSizePolicy, DEFAULT_SHORT_LE } from '../../../core/emrtd/read-size.ts';
+import { ReadSizePolicy, DEFAULT_SHORT_LE } from '../../../core/emrtd/read/read-size.ts';
 
 test('unknown reader: probes extended length first, drops to 223 when refused, remembers', () => {
   const p = new ReadSizePolicy(undefined);

@@ -1,7 +1,7 @@
 /** A Transport that checks each command against a script and plays back the scripted answer. */
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import type { Transport, TransportCapabilities } from '../../../core/emrtd/transport.ts';
+import type { Transport, TransportCapabilities } from '../../../core/emrtd/apdu/transport.ts';
 
 export class ScriptedTransport implements Transport {
   readonly sent: string[] = [];

@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import { SecureMessaging } from '../../../core/emrtd/secure-messaging.ts';
-import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm-codec.ts';
-import { parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
-import { sendCommand } from '../../../core/emrtd/exchange.ts';
+import { SecureMessaging } from '../../../core/emrtd/sm/secure-messaging.ts';
+import { SmChannel, type SessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm/sm-codec.ts';
+import { parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
+import { sendCommand } from '../../../core/emrtd/apdu/exchange.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { loadVectors } from '../crypto/load-vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 
-const appD = loadVectors('bac_3des_sm_icao9303_p11_appD.json');
-const misc = loadVectors('sm_aes_extended_and_misc_vectors.json');
+const appD = vector('bac_3des_sm_icao9303_p11_appD.json');
+const misc = vector('sm_aes_extended_and_misc_vectors.json');
 
 const appDKeys: SessionKeys = {
   cipher: '3DES',

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { concat } from '../../../core/bytes/bytes.ts';
 import { tlv } from '../../../core/bytes/tlv.ts';
-import { encodeCommand, encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
-import { SmChannel, deriveSessionKeys, type SessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm-codec.ts';
-import { SecureMessaging } from '../../../core/emrtd/secure-messaging.ts';
+import { encodeCommand, encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
+import { SmChannel, deriveSessionKeys, type SessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } from '../../../core/emrtd/sm/sm-codec.ts';
+import { SecureMessaging } from '../../../core/emrtd/sm/secure-messaging.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';
-import { CountingTransport } from '../../../core/emrtd/transport-stats.ts';
+import { CountingTransport } from '../../../core/emrtd/apdu/transport-stats.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
 
 const secret = fromHex('28768D20701247DAE81804C9E780EDE582A9996DB4A315020B2733197DB84925');

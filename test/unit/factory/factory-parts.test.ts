@@ -2,10 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCertificate } from '../../../core/asn1/x509.ts';
-import { readTlv, children } from '../../../core/bytes/tlv.ts';
 import { equal } from '../../../core/bytes/bytes.ts';
 import { demoAuthority, demoSigner, DS_SERIAL } from '../../../core/chip/factory/demo-pki.ts';
-import { encodeDg2Face } from '../../../core/chip/factory/dg2-face.ts';
 import { AC_VALUES, encodeFaceJpeg } from '../../../core/chip/factory/jpeg.ts';
 import { ecKeyFromPrivate, explicitEcParameters, testKey } from '../../../core/chip/factory/keys.ts';
 import { writeTd1 } from '../../../core/chip/factory/mrz-writer.ts';
@@ -14,6 +12,7 @@ import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { documentFromDump, dumpFileName } from '../../../core/chip/dump-document.ts';
 import { parseMrz } from '../../../core/mrz/index.ts';
 import { parseDg13Vn } from '../../../core/lds/dg13-vn.ts';
+import { encodeDg2, parseDg2 } from '../../../core/lds/dg2.ts';
 import { isEidError } from '../../../core/errors.ts';
 
 test('CSCA and DS certificates carry the ICAO extensions, read back by core/asn1', () => {
@@ -82,17 +81,13 @@ test('face JPEG: baseline markers, complete Huffman table, > 32 KiB when large',
   assert.ok(large.length > 32 * 1024);
 });
 
-test('DG2 wraps the JPEG in the biometric template with the ISO 19794-5 record', () => {
-  const jpeg = encodeFaceJpeg({ seed: 'dg2' });
-  const dg2 = encodeDg2Face(jpeg, 96, 120);
-  const outer = readTlv(dg2);
-  assert.equal(outer.tag, 0x75);
-  const group = children(outer)[0]!;
-  assert.equal(group.tag, 0x7f61);
-  const template = children(group).find((t) => t.tag === 0x7f60)!;
-  const record = children(template).find((t) => t.tag === 0x5f2e)!.value;
-  assert.deepEqual([...record.subarray(0, 4)], [0x46, 0x41, 0x43, 0x00]);
-  assert.ok(equal(record.subarray(record.length - jpeg.length), jpeg));
+test('the factory writes DG2 with the LDS encoder: one ISO 19794-5 face holding the generated JPEG', () => {
+  const dg2 = buildDocument('cccd-2021', null, { seed: 'dg2' }).files.get('DG2')!;
+  const faces = parseDg2(dg2).faces;
+  assert.equal(faces.length, 1);
+  const face = faces[0]!;
+  assert.deepEqual([face.encoding, face.mimeType, face.width, face.height], ['ISO19794-5', 'image/jpeg', 96, 120]);
+  assert.deepEqual(dg2, encodeDg2({ image: face.image, width: 96, height: 120 }));
 });
 
 test('DG13 of a CCCD parses with C\'s parser: long-form lengths and all fields', () => {

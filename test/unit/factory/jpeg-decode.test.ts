@@ -6,10 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { encodeFaceJpeg } from '../../../core/chip/factory/jpeg.ts';
+import { skipUnlessCi } from '../../../fixtures/setup-skip.ts';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
-test('face JPEGs decode in Chromium with the drawn features', { skip: CHROMIUM ? false : 'no chromium binary' }, async () => {
+test('face JPEGs decode in Chromium with the drawn features', { skip: skipUnlessCi(CHROMIUM ? undefined : { suite: 'face JPEGs in Chromium', missing: 'Chromium is not installed', enable: 'sudo apt-get install chromium' }) }, async () => {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'] });
   try {

@@ -54,7 +54,7 @@ test('DG13 "Không thời hạn" expiry is null with noExpiry; missing mother an
   assert.equal(dg13.data.spouseName, 'Lê Thị D');
 });
 
-test('DG13 sketch bytes of vn-cccd.md §3.4, out of order, unknown field 17 kept raw, NFD normalised', () => {
+test('DG13 sketch bytes of docs/design/vn-cccd.md §3.4, out of order, unknown field 17 kept raw, NFD normalised', () => {
   const nfdName = 'Nguyễn'.normalize('NFD');
   const bytes = tlv(0x6d,
     fromHex('30080201040C034E616D'),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { encodeDg2, parseDg2 } from '../../../core/lds/dg2.ts';
@@ -9,16 +9,17 @@ import { imageInfo } from '../../../core/lds/image-info.ts';
 import { crc32 } from '../../../core/lds/png.ts';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
+import { syntheticFace } from '../../../fixtures/index.ts';
+import { skipUnlessCi } from '../../../fixtures/setup-skip.ts';
 
 // The decoder is an optional npm package; without it faces stay image/jp2 (tested below either way).
-const decoder = existsSync(resolve(process.cwd(), 'node_modules/jpeg2000/package.json')) ? {} : { skip: 'jpeg2000 npm package not installed' };
+const decoder = { skip: skipUnlessCi(existsSync(resolve(process.cwd(), 'node_modules/jpeg2000/package.json')) ? undefined : { suite: 'JPEG 2000 faces', missing: 'the npm package jpeg2000 is not installed', enable: 'npm ci' }) };
 
 // Synthetic 24x32 picture (no real person) as JPEG, lossless JPEG 2000 and the PPM it came from.
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
-const jpeg = fixture('face-24x32.jpg');
-const jp2 = fixture('face-24x32-lossless.jp2');
+const jpeg = syntheticFace('face-24x32.jpg');
+const jp2 = syntheticFace('face-24x32-lossless.jp2');
 const ppmPixels = (() => {
-  const ppm = fixture('face-24x32.ppm');
+  const ppm = syntheticFace('face-24x32.ppm');
   return ppm.subarray(ppm.length - 24 * 32 * 3);
 })();
 
@@ -82,7 +83,7 @@ function pngPixels(png: Uint8Array, width: number, height: number): Uint8Array {
 }
 
 test('raw JPEG 2000 codestream (J2K) is recognised and decodes exactly', decoder, async () => {
-  const j2k = fixture('face-24x32.j2k');
+  const j2k = syntheticFace('face-24x32.j2k');
   assert.deepEqual(imageInfo(j2k), { mimeType: 'image/jp2', width: 24, height: 32 });
   const out = await jpeg2000ToPng(j2k);
   assert.ok(out);
@@ -90,11 +91,11 @@ test('raw JPEG 2000 codestream (J2K) is recognised and decodes exactly', decoder
 });
 
 test('lossy (9/7 irreversible) JPEG 2000, as passports use, decodes like OpenJPEG does', decoder, async () => {
-  const out = await jpeg2000ToPng(fixture('face-24x32-lossy.jp2'));
+  const out = await jpeg2000ToPng(syntheticFace('face-24x32-lossy.jp2'));
   assert.ok(out);
   const pixels = pngPixels(out.png, 24, 32);
-  // Reference: the same file decoded by OpenJPEG's opj_decompress (fixtures/*.openjpeg.ppm).
-  const reference = fixture('face-24x32-lossy.openjpeg.ppm').subarray(-24 * 32 * 3);
+  // Reference: the same file decoded by OpenJPEG's opj_decompress (fixtures/synthetic-faces/*.openjpeg.ppm).
+  const reference = syntheticFace('face-24x32-lossy.openjpeg.ppm').subarray(-24 * 32 * 3);
   let worst = 0;
   for (let i = 0; i < pixels.length; i++) worst = Math.max(worst, Math.abs(pixels[i]! - reference[i]!));
   assert.ok(worst <= 2, `largest difference to OpenJPEG ${worst}`);

@@ -5,8 +5,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EidError } from '../../../core/errors.ts';
 import { parseCom, encodeCom } from '../../../core/lds/com.ts';
 import { parseDg1, encodeDg1 } from '../../../core/lds/dg1.ts';
@@ -21,10 +19,10 @@ import { parseDg16 } from '../../../core/lds/dg16.ts';
 import { parseCardAccess, parseCardSecurity } from '../../../core/lds/card-access.ts';
 import { parseSod } from '../../../core/lds/sod.ts';
 import { jpeg2000ToPng } from '../../../core/lds/face-display.ts';
-import { parseMrz } from '../../../core/mrz/parse.ts';
-import { parseCccdQr } from '../../../core/mrz/cccd-qr.ts';
+import { parseMrz, parseCccdQr } from '../../../core/mrz/index.ts';
 import { generateRsaKeyPair } from '../../../core/crypto/node-crypto.ts';
 import { samples } from './samples.ts';
+import { syntheticFace, realData, realDataFiles, SOD_COUNTRIES } from '../../../fixtures/index.ts';
 import { fromHex } from '../../../core/bytes/hex.ts';
 import { concat } from '../../../core/bytes/bytes.ts';
 
@@ -79,9 +77,6 @@ function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
   }
 }
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
-const sodDir = resolve(process.cwd(), '../shared/realdata/sod');
-
 const parsers: Record<string, (b: Uint8Array) => unknown> = {
   COM: parseCom, DG1: parseDg1, DG2: parseDg2, DG11: parseDg11, DG12: parseDg12, DG13: parseDg13Vn,
   DG14: parseDg14, DG15: parseDg15, DG16: parseDg16, CardAccess: parseCardAccess, CardSecurity: parseCardSecurity, SOD: parseSod,
@@ -96,8 +91,8 @@ function corpus(): { parser: string; bytes: Uint8Array }[] {
   out.push(
     { parser: 'COM', bytes: encodeCom([1, 2, 3, 13, 14, 15]) },
     { parser: 'DG1', bytes: encodeDg1('IDVNM0900123450001090012345<<19001011M3001019VNM<<<<<<<<<<<2NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<') },
-    { parser: 'DG2', bytes: encodeDg2({ image: fixture('face-24x32.jpg') }) },
-    { parser: 'DG2', bytes: encodeDg2({ image: fixture('face-24x32.jpg'), encoding: 'ISO39794-5' }) },
+    { parser: 'DG2', bytes: encodeDg2({ image: syntheticFace('face-24x32.jpg') }) },
+    { parser: 'DG2', bytes: encodeDg2({ image: syntheticFace('face-24x32.jpg'), encoding: 'ISO39794-5' }) },
     { parser: 'DG11', bytes: encodeDg11({ fullName: 'A<<B', otherNames: ['C<<D'], fullDateOfBirth: '1990-01-01' }) },
     { parser: 'DG12', bytes: encodeDg12({ issuingAuthority: 'X', otherPersons: ['A', 'B'], personalisationTime: '2020-01-01T00:00:00' }) },
     { parser: 'DG13', bytes: encodeDg13Vn({
@@ -108,9 +103,9 @@ function corpus(): { parser: string; bytes: Uint8Array }[] {
     { parser: 'DG14', bytes: encodeDg14([{ type: 'ChipAuthenticationInfo', oid: '0.4.0.127.0.7.2.2.3.2.4', keyId: 1 }, { type: 'ActiveAuthenticationInfo', signatureAlgorithm: '1.2.840.10045.4.3.2' }]) },
     { parser: 'DG15', bytes: encodeDg15(generateRsaKeyPair(1024).spkiDer) },
   );
-  for (const country of readdirSync(sodDir)) {
-    for (const file of readdirSync(resolve(sodDir, country))) {
-      out.push({ parser: file === 'SOD' ? 'SOD' : 'CardSecurity', bytes: new Uint8Array(readFileSync(resolve(sodDir, country, file))) });
+  for (const country of SOD_COUNTRIES) {
+    for (const file of realDataFiles(`sod/${country}`)) {
+      out.push({ parser: file === 'SOD' ? 'SOD' : 'CardSecurity', bytes: realData(`sod/${country}/${file}`) });
     }
   }
   return out;
@@ -171,7 +166,7 @@ test('MRZ and QR parsers return or throw EidError on mutated text', { timeout: 3
 });
 
 test('the JPEG 2000 decoder never throws and never hangs on mutated data', { timeout: 60_000 }, async () => {
-  const jp2 = fixture('face-24x32-lossless.jp2');
+  const jp2 = syntheticFace('face-24x32-lossless.jp2');
   for (let seed = 0; seed < 40; seed++) {
     const out = await jpeg2000ToPng(mutate(jp2, prng(seed)));
     assert.ok(out === undefined || out.png.length > 0);

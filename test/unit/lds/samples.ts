@@ -1,7 +1,6 @@
-/** The LDS samples of ../shared/vectors/lds_parsing_samples.json by id, as bytes. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+/** The LDS samples of fixtures/vectors/lds_parsing_samples.json by id, as bytes. */
 import { fromHex } from '../../../core/bytes/hex.ts';
+import { vector } from '../../../fixtures/index.ts';
 
 interface Element {
   id: string;
@@ -11,7 +10,7 @@ interface Element {
   oids?: string[];
 }
 
-const file = JSON.parse(readFileSync(resolve(process.cwd(), '../shared/vectors/lds_parsing_samples.json'), 'utf8')) as { elements: Element[] };
+const file = vector<{ elements: Element[] }>('lds_parsing_samples.json');
 
 export const samples: readonly Element[] = file.elements;
 

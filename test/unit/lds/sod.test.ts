@@ -1,21 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { encodeLdsSecurityObject, parseLdsSecurityObject, parseSod } from '../../../core/lds/sod.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';
 import { toHex } from '../../../core/bytes/hex.ts';
 import { tlv } from '../../../core/bytes/tlv.ts';
 import { isEidError } from '../../../core/errors.ts';
 import type { DataGroupNumber } from '../../../core/lds/files.ts';
+import { realData, SOD_COUNTRIES } from '../../../fixtures/index.ts';
 
-const sodDir = resolve(process.cwd(), '../shared/realdata/sod');
-const countries = readdirSync(sodDir).sort();
+const countries = SOD_COUNTRIES;
 
 test('real SODs of ten states: LDSSecurityObject with known hash algorithm and DG1/DG2 hashes', () => {
   assert.ok(countries.length >= 10);
   for (const country of countries) {
-    const bytes = new Uint8Array(readFileSync(resolve(sodDir, country, 'SOD')));
+    const bytes = realData(`sod/${country}/SOD`);
     const sod = parseSod(bytes);
     assert.ok(sod.hashName, `${country}: hash algorithm ${sod.hashAlgorithm.oid} known`);
     const size = { sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 }[sod.hashName!];
@@ -40,20 +38,20 @@ test('LDSSecurityObject encode → parse (v0 and v1)', () => {
 });
 
 test('SOD with a wrong tag, truncated, or wrong content is LDS_MALFORMED naming SOD', () => {
-  const bytes = new Uint8Array(readFileSync(resolve(sodDir, 'FR', 'SOD')));
+  const bytes = realData('sod/FR/SOD');
   const isSodError = (e: unknown): boolean => isEidError(e, 'LDS_MALFORMED') && /SOD/.test((e as Error).message);
   assert.throws(() => parseSod(bytes.subarray(0, bytes.length - 1)), isSodError);
   assert.throws(() => parseSod(Uint8Array.of(0x30, ...bytes.subarray(1))), isSodError);
   assert.throws(() => parseSod(tlv(0x77, Uint8Array.of(0x30, 0x00))), isSodError);
   // CardSecurity is SignedData too, but not an LDSSecurityObject.
-  const cardSecurity = new Uint8Array(readFileSync(resolve(sodDir, 'DE', 'CardSecurity')));
+  const cardSecurity = realData('sod/DE/CardSecurity');
   assert.throws(() => parseSod(tlv(0x77, cardSecurity)), isSodError);
 });
 
 test('EF.CardSecurity (DE, FI): signed SecurityInfos with PACE and CA infos', async () => {
   const { parseCardSecurity, paceInfos } = await import('../../../core/lds/card-access.ts');
   for (const country of ['DE', 'FI']) {
-    const cs = parseCardSecurity(new Uint8Array(readFileSync(resolve(sodDir, country, 'CardSecurity'))));
+    const cs = parseCardSecurity(realData(`sod/${country}/CardSecurity`));
     assert.ok(paceInfos(cs.securityInfos).length >= 1, `${country} has PACEInfo`);
     assert.ok(cs.securityInfos.some((i) => i.type === 'ChipAuthenticationPublicKeyInfo'), `${country} has a CA public key`);
   }

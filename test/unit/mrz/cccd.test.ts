@@ -1,18 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMrz } from '../../../core/mrz/parse.ts';
-import { mrzInformation, mrzInformationFromMrz, canKey } from '../../../core/mrz/access-key.ts';
-import { cccdDocumentNumber, cccdKeyCandidates, cccdQrKeyCandidates } from '../../../core/mrz/cccd-key.ts';
-import { cccdExpiryCandidates } from '../../../core/mrz/cccd-expiry.ts';
-import { parseCccdQr } from '../../../core/mrz/cccd-qr.ts';
-import { MrzError } from '../../../core/mrz/errors.ts';
+import {
+  MrzError, canKey, cccdDocumentNumber, cccdExpiryCandidates, cccdKeyCandidates, cccdQrKeyCandidates, mrzInformation, mrzInformationFromMrz,
+  parseCccdQr, parseMrz,
+} from '../../../core/mrz/index.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';
 import { ascii } from '../../../core/bytes/bytes.ts';
 import { toHex } from '../../../core/bytes/hex.ts';
 
 const today = new Date(Date.UTC(2026, 10, 27));
-// Synthetic sample of reference/vn-cccd.md §2.1 (fictitious person).
+// Synthetic sample of docs/design/vn-cccd.md §2.1 (fictitious person).
 const CCCD_MRZ = 'IDVNM0900123450001090012345<<1\n9001011M3001019VNM<<<<<<<<<<<2\nNGUYEN<<VAN<A<<<<<<<<<<<<<<<<<';
 const kseed = (mrzInfo: string): string => toHex(hash('sha1', ascii(mrzInfo)).subarray(0, 16));
 
@@ -52,7 +50,7 @@ test('no-expiry cards use 991231 (check digit 5)', () => {
   assert.equal(k!.expiry.iso, null);
 });
 
-test('expiry milestones with the 2-year rule (samples of vn-cccd.md §4.3)', () => {
+test('expiry milestones with the 2-year rule (samples of docs/design/vn-cccd.md §4.3)', () => {
   assert.equal(cccdExpiryCandidates({ year: 1996, month: 7, day: 20 }, { year: 2021, month: 9, day: 19 })[0]!.iso, '2036-07-20');
   assert.equal(cccdExpiryCandidates({ year: 1993, month: 1, day: 5 }, { year: 2021, month: 7, day: 24 })[0]!.iso, '2033-01-05');
   // Issued at 23y6m: within 2 years before 25, so valid to 40; then 60, then no expiry.

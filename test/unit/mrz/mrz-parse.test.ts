@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDigit, isValidCheckDigit } from '../../../core/mrz/check-digit.ts';
-import { parseMrz } from '../../../core/mrz/parse.ts';
-import { mrzInformationFromMrz } from '../../../core/mrz/access-key.ts';
+import { checkDigit, isValidCheckDigit, parseMrz, mrzInformationFromMrz, MrzError } from '../../../core/mrz/index.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { MrzError } from '../../../core/mrz/errors.ts';
 import { hash } from '../../../core/crypto/node-crypto.ts';
 import { ascii } from '../../../core/bytes/bytes.ts';
 import { toHex } from '../../../core/bytes/hex.ts';
-import { loadVector } from './vectors.ts';
+import { vector } from '../../../fixtures/index.ts';
 
 interface Sample {
   id: string;
@@ -19,7 +16,7 @@ interface Sample {
   kseed?: string;
   composite_recomputed?: string;
 }
-const vectors = loadVector<{ samples: Sample[] }>('mrz_checkdigit_td1_td2_td3.json');
+const vectors = vector<{ samples: Sample[] }>('mrz_checkdigit_td1_td2_td3.json');
 const today = new Date(Date.UTC(2026, 10, 27));
 
 test('check digit 7-3-1 on known fields', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { isEidError } from '../../../core/errors.ts';
 import { formatReaders, runReaders } from '../../../cli/commands/readers.ts';
 import { listReaders } from '../../../native/readers.ts';
+import { loadPcscBinding } from '../../../native/pcsc-binding.ts';
 import { FakePcsc, T1_ATR } from './fake-pcsc.ts';
 
 async function capture(f: () => Promise<number>): Promise<{ code: number; out: string }> {
@@ -49,6 +50,27 @@ test('readers with pcscd down throws PCSC_UNAVAILABLE (the CLI turns it into exi
   pcsc.stopService();
   await assert.rejects(runReaders(['--json'], () => pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE'));
   await assert.rejects(runReaders(['--bogus'], () => pcsc), (e) => isEidError(e, 'USAGE'));
+});
+
+test('without the binding, readers prints one sentence in the shell language and exits 0', { timeout: 10_000 }, async () => {
+  const missing = () => loadPcscBinding(() => { throw new Error("Cannot find module 'smartcard'"); });
+  const lang = process.env.LANG;
+  const lcAll = process.env.LC_ALL;
+  try {
+    delete process.env.LC_ALL;
+    process.env.LANG = 'en_GB.UTF-8';
+    const en = await capture(() => runReaders([], missing));
+    assert.equal(en.code, 0);
+    assert.match(en.out, /^Real card readers need the PC\/SC binding .*; to enable it, run: .*npm install$/);
+    process.env.LANG = 'vi_VN.UTF-8';
+    assert.match((await capture(() => runReaders([], missing))).out, /^Đầu đọc thẻ thật cần thành phần PC\/SC/);
+    const json = JSON.parse((await capture(() => runReaders(['--json'], missing))).out) as { readers: unknown[]; note: { code: string; message: string } };
+    assert.deepEqual([json.readers, json.note.code], [[], 'PCSC_UNAVAILABLE']);
+    assert.match(json.note.message, /^Đầu đọc/);
+  } finally {
+    if (lang === undefined) delete process.env.LANG; else process.env.LANG = lang;
+    if (lcAll !== undefined) process.env.LC_ALL = lcAll;
+  }
 });
 
 test('readers --watch --json prints one JSON line per event and ends on SIGINT', { timeout: 10_000 }, async () => {

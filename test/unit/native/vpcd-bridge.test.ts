@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
 import { VpcdFrameReader, frameVpcdMessage } from '../../../native/vpcd-framing.ts';
-import type { ApduResponder } from '../../../core/emrtd/transport.ts';
+import type { ApduResponder } from '../../../core/emrtd/apdu/transport.ts';
 import { isEidError } from '../../../core/errors.ts';
 
 /** A stand-in for vpcd: accepts one card connection at a time and speaks the framing. */

@@ -7,17 +7,17 @@ import { curveByName, type EcCurve } from '../../../core/crypto/ec/index.ts';
 import { RFC5114_1024_160, modPow } from '../../../core/crypto/dh.ts';
 import { encodeDg14, parseDg14 } from '../../../core/lds/dg14.ts';
 import { parseSecurityInfosBytes, type SecurityInfoInput } from '../../../core/lds/security-infos.ts';
-import { SecureMessaging } from '../../../core/emrtd/secure-messaging.ts';
-import { deriveSessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import {
-  chipAuthenticationKeys, chipAuthenticationOid, performChipAuthentication, verifyChipAuthenticationMapping,
-} from '../../../core/emrtd/chip-auth-index.ts';
+import { SecureMessaging } from '../../../core/emrtd/sm/secure-messaging.ts';
+import { deriveSessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { chipAuthenticationKeys, chipAuthenticationOid } from '../../../core/emrtd/chip-auth/chip-auth-keys.ts';
+import { performChipAuthentication } from '../../../core/emrtd/chip-auth/chip-auth.ts';
+import { verifyChipAuthenticationMapping } from '../../../core/emrtd/chip-auth/chip-auth-cam.ts';
 import { dhPaceGroup, ecPaceGroup, type PaceGroup } from '../../../core/emrtd/pace/pace-group.ts';
 import { CaCard, type CaCardKey } from '../../../core/chip/ca-card.ts';
-import { performPace } from '../../../core/emrtd/pace/index.ts';
+import { performPace } from '../../../core/emrtd/pace/pace-terminal.ts';
 import { mrzInformation } from '../../../core/mrz/index.ts';
 import { VirtualPaceChip } from './virtual-pace-chip.ts';
-import { loadVector } from './helpers.ts';
+import { realData, vector } from '../../../fixtures/index.ts';
 
 const ID_PK_DH = '0.4.0.127.0.7.2.2.1.1';
 const ID_PK_ECDH = '0.4.0.127.0.7.2.2.1.2';
@@ -150,7 +150,7 @@ test('a key without ChipAuthenticationInfo defaults to 3DES', () => {
 });
 
 test('CAM: ICAO App. I chip data verifies against its CAPublicKeyInfo; another key fails', async () => {
-  const v = loadVector('pace_ecdh_cam_brainpoolp256r1_icao9303_p11_appI.json');
+  const v = vector('pace_ecdh_cam_brainpoolp256r1_icao9303_p11_appI.json');
   const { ScriptedTransport, scriptedRandom } = await import('./helpers.ts');
   const result = await performPace(
     new ScriptedTransport(v.apdus),
@@ -175,12 +175,10 @@ function sequenceSet(info: Uint8Array): Uint8Array {
 }
 
 test('real EF.CardSecurity (DE, FI): CA keys and PACE candidates', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
   const { parseCardSecurity } = await import('../../../core/lds/card-access.ts');
-  const { paceCandidates } = await import('../../../core/emrtd/pace/index.ts');
-  const { chipAuthenticationGroup } = await import('../../../core/emrtd/chip-auth-index.ts');
-  const read = (c: string) => parseCardSecurity(readFileSync(resolve(process.cwd(), `../shared/realdata/sod/${c}/CardSecurity`))).securityInfos;
+  const { paceCandidates } = await import('../../../core/emrtd/pace/pace-select.ts');
+  const { chipAuthenticationGroup } = await import('../../../core/emrtd/chip-auth/chip-auth-keys.ts');
+  const read = (c: string) => parseCardSecurity(realData(`sod/${c}/CardSecurity`)).securityInfos;
   const de = read('DE');
   const deKeys = chipAuthenticationKeys(de);
   // Key 72 has its ChipAuthenticationInfo (AES-128) and goes first; key 13 is the PACE-CAM key.

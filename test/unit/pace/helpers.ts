@@ -1,14 +1,8 @@
 /** Test doubles for PACE: a scripted transport replaying a vector's APDUs and a scripted random source. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
-import type { RandomSource } from '../../../core/crypto/ec/keys.ts';
-
-export function loadVector(name: string): any {
-  return JSON.parse(readFileSync(resolve(process.cwd(), '../shared/vectors', name), 'utf8'));
-}
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
+import type { RandomSource } from '../../../core/crypto/ec/index.ts';
 
 export interface ScriptedApdu {
   readonly command: string;

@@ -5,19 +5,19 @@ import { isEidError } from '../../../core/errors.ts';
 import { mrzInformation, canKey } from '../../../core/mrz/index.ts';
 import { curveByName, decodePoint, encodePoint, icaoPointEncode } from '../../../core/crypto/ec/index.ts';
 import { RFC5114_1024_160 } from '../../../core/crypto/dh.ts';
-import { paceAlgorithm, paceAlgorithmLabel, paceOid } from '../../../core/emrtd/pace/pace-oids.ts';
+import { paceAlgorithm, paceAlgorithmLabel, paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
 import { dhPaceGroup, ecPaceGroup } from '../../../core/emrtd/pace/pace-group.ts';
 import {
   authenticationToken, decryptCamData, decryptNonce, encryptCamData, encryptNonce, passwordKey, pseudoRandomMapping, tokenInput,
 } from '../../../core/emrtd/pace/pace-crypto.ts';
 import { genericMapping, integratedMapping } from '../../../core/emrtd/pace/pace-mapping.ts';
-import { loadVector } from './helpers.ts';
+import { vector } from '../../../fixtures/index.ts';
 
-const g1 = loadVector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
-const g2 = loadVector('pace_dh_gm_rfc5114_1024_icao9303_p11_appG2.json');
-const h1 = loadVector('pace_ecdh_im_brainpoolp256r1_icao9303_p11_appH1.json');
-const h2 = loadVector('pace_dh_im_rfc5114_1024_icao9303_p11_appH2.json');
-const cam = loadVector('pace_ecdh_cam_brainpoolp256r1_icao9303_p11_appI.json');
+const g1 = vector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
+const g2 = vector('pace_dh_gm_rfc5114_1024_icao9303_p11_appG2.json');
+const h1 = vector('pace_ecdh_im_brainpoolp256r1_icao9303_p11_appH1.json');
+const h2 = vector('pace_dh_im_rfc5114_1024_icao9303_p11_appH2.json');
+const cam = vector('pace_ecdh_cam_brainpoolp256r1_icao9303_p11_appI.json');
 
 test('PACE OIDs: parse, label and build; 3DES-CAM and unknown arcs do not exist', () => {
   const a = paceAlgorithm('0.4.0.127.0.7.2.2.4.2.2')!;
@@ -92,7 +92,7 @@ test('tokens: AES CMAC over the unpadded 7F49 input (G.1), retail MAC over the p
   assert.equal(toHex(dhIn), g2.authentication.t_ifd_input);
   // gmrtd's NZ passport trace: PACE-ECDH-GM-3DES token.
   const tdes = paceAlgorithm('0.4.0.127.0.7.2.2.4.2.1')!;
-  const nz = loadVector('mac_retail_cmac_kdf_vectors.json').retail_mac_iso9797_1_alg3.find((v: any) => v.id === 'gmrtd_pace_3des_token');
+  const nz = vector('mac_retail_cmac_kdf_vectors.json').retail_mac_iso9797_1_alg3.find((v: any) => v.id === 'gmrtd_pace_3des_token');
   const nzPadded = fromHex(nz.message);
   const nzInput = nzPadded.subarray(0, nzPadded.length - 6); // 82 bytes of 7F49, then 80 00 00 00 00 00
   assert.equal(nzInput.length, 0x4f + 3);

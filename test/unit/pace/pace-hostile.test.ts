@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
-import { paceOid, performPace } from '../../../core/emrtd/pace/index.ts';
+import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
+import { paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
+import { performPace } from '../../../core/emrtd/pace/pace-terminal.ts';
 import { PaceCard } from '../../../core/chip/pace-card.ts';
 import { mrzInformation, type AccessKey } from '../../../core/mrz/index.ts';
 import { VirtualPaceChip } from './virtual-pace-chip.ts';
@@ -111,11 +112,12 @@ function retag(raw: Uint8Array, tag: number): Uint8Array {
 }
 
 test('a mapping key that drives G~ to infinity is a PACE failure', async () => {
-  const { loadVector, scriptedRandom } = await import('./helpers.ts');
+  const { scriptedRandom } = await import('./helpers.ts');
+  const { vector } = await import('../../../fixtures/index.ts');
   const { curveByName, encodePoint } = await import('../../../core/crypto/ec/index.ts');
   const { modInverse } = await import('../../../core/crypto/dh.ts');
   const { toHex } = await import('../../../core/bytes/hex.ts');
-  const v = loadVector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
+  const v = vector('pace_ecdh_gm_brainpoolp256r1_icao9303_p11_appG1.json');
   const curve = curveByName('brainpoolP256r1');
   const n = curve.params.n;
   const s = BigInt('0x' + v.nonce.decrypted_s);

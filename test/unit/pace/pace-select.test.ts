@@ -7,7 +7,9 @@ import { isEidError } from '../../../core/errors.ts';
 import { curveByName } from '../../../core/crypto/ec/index.ts';
 import { parseCardAccess } from '../../../core/lds/card-access.ts';
 import { encodeSecurityInfos, type SecurityInfoInput } from '../../../core/lds/security-infos.ts';
-import { paceCandidates, paceOid, performPaceWithCardAccess, type PaceInfoInput } from '../../../core/emrtd/pace/index.ts';
+import { paceCandidates, performPaceWithCardAccess } from '../../../core/emrtd/pace/pace-select.ts';
+import { paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
+import type { PaceInfoInput } from '../../../core/emrtd/pace/pace-types.ts';
 import { mrzInformation, type AccessKey } from '../../../core/mrz/index.ts';
 import { VirtualPaceChip } from './virtual-pace-chip.ts';
 

@@ -4,10 +4,10 @@
  * (core/chip/ca-card.ts) inside it. READ BINARY answers fixed bytes and SELECT answers 9000, so
  * a test can prove both ends hold the same session keys.
  */
-import { encodeResponse, parseCommand } from '../../../core/emrtd/apdu.ts';
-import type { Transport } from '../../../core/emrtd/transport.ts';
-import type { SessionKeys } from '../../../core/emrtd/sm-channel.ts';
-import { SW } from '../../../core/emrtd/status-words.ts';
+import { encodeResponse, parseCommand } from '../../../core/emrtd/apdu/apdu.ts';
+import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
+import type { SessionKeys } from '../../../core/emrtd/sm/sm-channel.ts';
+import { SW } from '../../../core/emrtd/apdu/status-words.ts';
 import { PaceCard, type PaceCardConfig } from '../../../core/chip/pace-card.ts';
 import { CaCard } from '../../../core/chip/ca-card.ts';
 import { SecureMessagingCard } from '../../../core/chip/sm-card.ts';

@@ -2,12 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VerificationSession } from '../../../core/session/session.ts';
 import { SessionRegistry } from '../../../core/session/registry.ts';
-import { storeRecorder } from '../../../core/session/store-recorder.ts';
+import { storeRecorder } from '../../../core/session/recorder.ts';
+import type { VerificationOutcome } from '../../../core/session/outcome.ts';
 import type { CardReader, SessionState } from '../../../core/session/types.ts';
 import { EidError, isEidError } from '../../../core/errors.ts';
 import { ALICE, tempStore, vnResult } from '../store/fixtures.ts';
 
 type Key = { can: string };
+
+function outcomeOf(result: VerificationOutcome['result']): VerificationOutcome {
+  return { result, files: new Map(), face: null, accessNote: null, protocols: { accessControl: 'PACE', chipAuthentication: null }, cscaFingerprint: null, documentSigner: null, localizedWarnings: [] };
+}
 
 /** A card reader double: reports progress, and can be held, failed or made to ignore abort. */
 function fakeReader(opts: { failWith?: Error; hold?: Promise<void>; ignoreAbort?: boolean } = {}): CardReader<Key> & { calls: Key[] } {
@@ -21,7 +26,7 @@ function fakeReader(opts: { failWith?: Error; hold?: Promise<void>; ignoreAbort?
     progress({ phase: 'reading', step: 'read-file', file: 'DG2', bytesRead: 20093, bytesTotal: 20093 });
     if (opts.failWith) throw opts.failWith;
     progress({ phase: 'verifying', step: 'passive-authentication', bytesRead: 20093, bytesTotal: 20093 });
-    return vnResult(ALICE);
+    return outcomeOf(vnResult(ALICE));
   };
   return Object.assign(read, { calls });
 }
@@ -41,7 +46,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 test('a session walks waiting -> key-needed -> reading -> verifying -> done and stores before done', async () => {
   const t = tempStore();
   try {
-    const session = new VerificationSession<Key>({ reader: 'R1', read: fakeReader(), record: storeRecorder(t.store, { operator: 'lan' }) });
+    const session = new VerificationSession<Key>({ reader: 'R1', read: fakeReader(), record: storeRecorder(t.store, 'lan') });
     const states = track(session);
     const progress: string[] = [];
     session.on('progress', (p) => progress.push(`${p.phase}:${p.file ?? p.step}:${p.bytesRead}/${p.bytesTotal}`));
@@ -56,8 +61,9 @@ test('a session walks waiting -> key-needed -> reading -> verifying -> done and 
     assert.deepEqual(progress, ['reading:access-control:0/null', 'reading:DG1:93/20093', 'reading:DG2:20093/20093', 'verifying:passive-authentication:20093/20093']);
     assert.equal(storedAtDone, 1, 'the record was in the database when done was emitted');
     assert.equal(final.state, 'done');
-    assert.equal(final.result?.verdict, 'VERIFIED');
+    assert.equal(final.outcome?.result.verdict, 'VERIFIED');
     assert.equal(final.record?.seq, 0);
+    assert.equal(session.completed().outcome, final.outcome, 'the one outcome, from reader to recorder to caller');
   } finally {
     t.cleanup();
   }
@@ -93,6 +99,7 @@ test('a reading error ends in error with its code; retry goes back to key-needed
   assert.equal(final.state, 'error');
   assert.equal(final.error?.code, 'BAC_FAILED');
   assert.deepEqual(errors, ['BAC_FAILED']);
+  assert.throws(() => session.completed(), (e) => e === wrongKey);
   session.retry();
   assert.equal(session.state, 'key-needed');
   assert.equal(session.snapshot().error, null);
@@ -109,7 +116,7 @@ test('cancel stops a read in progress and nothing is stored, even if the reader 
   const t = tempStore();
   try {
     const hold = deferred();
-    const session = new VerificationSession<Key>({ reader: 'R1', read: fakeReader({ hold: hold.promise, ignoreAbort: true }), record: storeRecorder(t.store, { operator: 'lan' }) });
+    const session = new VerificationSession<Key>({ reader: 'R1', read: fakeReader({ hold: hold.promise, ignoreAbort: true }), record: storeRecorder(t.store, 'lan') });
     session.cardInserted();
     const finished = session.provideKey({ can: '1' });
     assert.equal(session.state, 'reading');
@@ -164,7 +171,7 @@ test('a failed store is an error that still carries the result, never done', asy
   const final = await session.provideKey({ can: '1' });
   assert.equal(final.state, 'error');
   assert.equal(final.error?.code, 'SESSION_STORE_FAILED');
-  assert.equal(final.result?.verdict, 'VERIFIED');
+  assert.equal(final.outcome?.result.verdict, 'VERIFIED');
   assert.equal(done, false);
 });
 
@@ -181,10 +188,12 @@ test('a key at the wrong time is refused; a throwing listener does not break the
 
 test('one session per reader; another reader gets its own; a final session can be replaced', async () => {
   const hold = deferred();
-  const registry = new SessionRegistry<Key>({ read: fakeReader({ hold: hold.promise }), record: null });
-  const a = registry.start('Reader A');
-  assert.throws(() => registry.start('Reader A'), (e) => isEidError(e, 'SESSION_BUSY'));
-  const b = registry.start('Reader B');
+  const registry = new SessionRegistry<Key>();
+  const read = fakeReader({ hold: hold.promise });
+  const start = (reader: string) => registry.start({ reader, read, record: null });
+  const a = start('Reader A');
+  assert.throws(() => start('Reader A'), (e) => isEidError(e, 'SESSION_BUSY'));
+  const b = start('Reader B');
   assert.notEqual(a.id, b.id);
   assert.deepEqual(registry.active().map((s) => s.reader), ['Reader A', 'Reader B']);
   a.cardInserted();
@@ -193,8 +202,10 @@ test('one session per reader; another reader gets its own; a final session can b
   const fb = b.provideKey({ can: '2' });
   hold.resolve();
   assert.deepEqual([(await fa).state, (await fb).state], ['done', 'done']);
-  const a2 = registry.start('Reader A');
+  assert.equal(registry.find(a.id), a, 'a finished session stays its reader\'s last one');
+  const a2 = start('Reader A');
   assert.equal(registry.get('Reader A'), a2);
+  assert.equal(registry.find(a.id), undefined, 'replaced by the reader\'s next session');
   registry.readerRemoved('Reader A');
   assert.equal(a2.state, 'cancelled');
   assert.equal(registry.get('Reader A'), undefined);

@@ -5,7 +5,7 @@ import { RegistryClient, type FetchLike } from '../../../core/sync/registry-clie
 import { RegistryError } from '../../../core/sync/registry-error.ts';
 import type { TerminalIdentity } from '../../../core/sync/identity.ts';
 import { ed25519Sign, generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
-import { MemoryKv, MemoryOutbox, fillOutbox, makeRecords } from './memory-outbox.ts';
+import { MemoryKv, MemoryOutbox, fillOutbox, makeRecords } from '../../../fixtures/sync/memory-outbox.ts';
 
 const keys = generateEd25519KeyPair();
 const identity: TerminalIdentity = {

@@ -4,7 +4,7 @@ import { signTrustList } from '../../../core/registry-protocol/signed-trust-list
 import { acceptTrustList, currentTrustList } from '../../../core/sync/trust-list.ts';
 import { testSigner } from '../../helpers/trust-list-signer.ts';
 import { isEidError } from '../../../core/errors.ts';
-import { MemoryKv } from './memory-outbox.ts';
+import { MemoryKv } from '../../../fixtures/sync/memory-outbox.ts';
 
 const signer = testSigner();
 const registry = { spkiDer: signer.publicKey };

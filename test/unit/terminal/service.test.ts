@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { WebSocket } from 'ws';
-import { createHost } from '../../../service/host.ts';
+import { createHost } from '../../../host/create-host.ts';
 import { startService } from '../../../service/server.ts';
 import { SessionOutcomeSchema, type SessionEvent, type TerminalEvent } from '../../../core/api/terminal-api.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'eid-terminal-test-'));
 const staticDir = mkdtempSync(join(tmpdir(), 'eid-static-'));
-const host = createHost({ dataDir, bootstrapSupervisor: { name: 'lan', pin: '2468' }, sync: false, virtualLatencyMs: 10 });
+const host = await createHost({ dataDir, bootstrapSupervisor: { name: 'lan', pin: '2468' }, sync: false, virtualLatencyMs: 10 });
 const service = await startService({ api: host.terminal, staticDir });
 after(async () => {
   await service.close();

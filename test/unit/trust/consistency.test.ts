@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMrz } from '../../../core/mrz/parse.ts';
+import { parseMrz } from '../../../core/mrz/index.ts';
 import { checkConsistency, mrzComparableName } from '../../../core/trust/consistency.ts';
 import { documentExpiryStatus } from '../../../core/trust/document-expiry.ts';
 import type { VnData } from '../../../core/api/verification.ts';

@@ -12,7 +12,7 @@ import { parseCertificate } from '../../../core/asn1/x509.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
 import { createCrl, csca, documentSigner, NOW } from './pki-fixtures.ts';
-import { realFile } from '../asn1/realdata.ts';
+import { realData } from '../../../fixtures/index.ts';
 
 const root = csca('store-root');
 const second = csca('store-second', { kind: 'ec', curve: 'P-384' }, 'Second CSCA');
@@ -69,7 +69,7 @@ test('ICAO PKD LDIF, old and current attribute names, with a master list entry',
     `certificateRevocationList;binary:: ${b64(crl)}`,
     '',
     'dn: cn=ML,o=ml,c=NL,dc=data',
-    `pkdMasterListContent:: ${b64(realFile('master-lists/NL_ML_2026-07-22.ml'))}`,
+    `pkdMasterListContent:: ${b64(realData('master-lists/NL_ML_2026-07-22.ml'))}`,
     '',
   ].join('\n');
   assert.deepEqual(parseLdif(ldif).map((i) => i.kind), ['caCertificate', 'certificate', 'crl', 'masterList']);

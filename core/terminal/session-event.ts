@@ -1,0 +1,30 @@
+/** A session's snapshot as the UI receives it: TerminalApi's SessionEvent. */
+import type { SessionEvent, SessionState } from '../api/terminal-api.ts';
+import type { SessionSnapshot } from '../session/types.ts';
+import { toBase64 } from '../bytes/base64.ts';
+
+const STATE: Record<SessionSnapshot['state'], SessionState> = {
+  'waiting-for-card': 'waiting', 'key-needed': 'key-needed', reading: 'reading', verifying: 'verifying', done: 'done', error: 'error', cancelled: 'cancelled',
+};
+
+export function sessionEvent(snapshot: SessionSnapshot): SessionEvent {
+  const { outcome, progress } = snapshot;
+  const cancelled = snapshot.state === 'cancelled' || snapshot.error?.code === 'SESSION_CANCELLED';
+  return {
+    sessionId: snapshot.sessionId,
+    reader: snapshot.reader,
+    seq: snapshot.seq,
+    state: cancelled ? 'cancelled' : STATE[snapshot.state],
+    progress: progress ? { step: progress.step, file: progress.file ?? null, bytesRead: progress.bytesRead, bytesTotal: progress.bytesTotal } : null,
+    outcome: snapshot.state === 'done' && outcome
+      ? {
+          recordId: snapshot.record?.id ?? null,
+          result: outcome.result,
+          faceDataUrl: outcome.face ? `data:${outcome.face.mimeType};base64,${toBase64(outcome.face.bytes)}` : null,
+          accessNote: outcome.accessNote,
+          localizedWarnings: [...outcome.localizedWarnings],
+        }
+      : null,
+    error: snapshot.error && !cancelled ? snapshot.error : null,
+  };
+}

@@ -1,0 +1,47 @@
+/** Settings: the counter's name, purpose profile, language, preferred reader and registry URL. */
+import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
+import type { Store } from '../store/store.ts';
+
+export function terminalName(store: Store): string {
+  return store.settings.get('terminalName') ?? 'eID Terminal';
+}
+
+export function language(store: Store): 'vi' | 'en' {
+  return store.settings.get('language') === 'en' ? 'en' : 'vi';
+}
+
+export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSettings' | 'listPurposes'> {
+  constructor(
+    private readonly store: Store,
+    private readonly statusChanged: () => void,
+  ) {}
+
+  async getSettings(): Promise<Settings> {
+    return {
+      terminalName: terminalName(this.store),
+      purpose: this.store.profile().name,
+      language: language(this.store),
+      reader: this.store.settings.get('reader') || null,
+      registryUrl: this.store.settings.get('registryUrl') ?? null,
+    };
+  }
+
+  async updateSettings({ operator, pin, settings }: ApiInput<'updateSettings'>): Promise<Settings> {
+    const by = this.store.operators.authenticateSupervisor(operator, pin);
+    const set = (key: string, value: string): void => this.store.changeSetting(by, key, value);
+    if (settings.terminalName !== undefined) set('terminalName', settings.terminalName);
+    if (settings.purpose !== undefined) {
+      this.store.profile(settings.purpose); // refuses an unknown profile
+      set('purposeProfile', settings.purpose);
+    }
+    if (settings.language !== undefined) set('language', settings.language);
+    if (settings.reader !== undefined) set('reader', settings.reader ?? '');
+    if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);
+    this.statusChanged();
+    return this.getSettings();
+  }
+
+  async listPurposes(): Promise<ApiOutput<'listPurposes'>> {
+    return this.store.profiles().map((p) => ({ id: p.name, label: p.description }));
+  }
+}

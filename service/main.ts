@@ -1,0 +1,37 @@
+/**
+ * The web service as its own process: `node --import tsx service/main.ts [--port N] [--data-dir DIR]
+ * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME:PIN] [--no-pcsc]`. Builds the
+ * terminal (host/) and the kiosk UI when needed, serves both on 127.0.0.1, prints the URL with
+ * its per-launch token as the first line, and stops on SIGINT or SIGTERM. `eid-terminal serve`
+ * and `eid-terminal start` run it.
+ */
+import { parseArgs } from 'node:util';
+import { isEidError } from '../core/errors.ts';
+import { createHost } from '../host/create-host.ts';
+import { SERVICE_ARGS, hostOptions, servicePort } from '../host/host-options.ts';
+import { ensureRendererBuilt } from '../host/renderer-files.ts';
+import { startService } from './server.ts';
+
+async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: SERVICE_ARGS });
+  const options = hostOptions(values);
+  const port = servicePort(values);
+  const staticDir = await ensureRendererBuilt();
+  const host = await createHost(options);
+  const service = await startService({ api: host.terminal, port, staticDir });
+  console.log(service.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await service.close();
+  await host.close();
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (e) {
+  const code = isEidError(e) ? e.code : 'INTERNAL_ERROR';
+  console.error(`eID Terminal service could not start [${code}]: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 2;
+}

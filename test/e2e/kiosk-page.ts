@@ -1,0 +1,67 @@
+/** The kiosk the e2e tests drive, and what they do on its page more than once. Not a test file itself. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createHost, type Host, type HostOptions } from '../../host/create-host.ts';
+import { ensureRendererBuilt } from '../../host/renderer-files.ts';
+import { startService, type RunningService } from '../../service/server.ts';
+import { skipUnlessCi } from '../../fixtures/setup-skip.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const skipWithoutChromium = skipUnlessCi(existsSync(CHROMIUM) ? undefined : { suite: 'end-to-end kiosk (Chromium)', missing: 'Chromium is not installed', enable: 'sudo apt-get install chromium' });
+
+export interface Kiosk {
+  readonly host: Host;
+  readonly service: RunningService;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A terminal on a fresh data folder, served by service/, with Chromium on its page. `prepare`
+ * runs on the page before it loads (init scripts).
+ */
+export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<Kiosk> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-'));
+  const host = await createHost({ ...options, dataDir });
+  const service = await startService({ api: host.terminal, staticDir: await ensureRendererBuilt() });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await prepare(page);
+  await page.goto(service.url);
+  return {
+    host,
+    service,
+    page,
+    close: async () => {
+      await browser.close();
+      await service.close();
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Puts the sample card whose label matches on the virtual reader, from the demo panel. */
+export async function insertCard(page: Page, label: RegExp): Promise<void> {
+  const select = page.getByTestId('demo-select');
+  await select.locator('option').first().waitFor({ state: 'attached' });
+  const options = await select.locator('option').allTextContents();
+  const index = options.findIndex((o) => label.test(o));
+  assert.ok(index >= 0, `no demo card matching ${label}`);
+  await select.selectOption(String(index));
+  await page.getByTestId('demo-insert').click();
+  // The key of the sample card is filled in for the demo; wait for it so later typing is not overwritten.
+  await page.locator('textarea[name=mrz]').filter({ hasText: /</ }).waitFor();
+}
+
+/** Gives a CCCD key (ID number, birth date, expiry or none) on its tab and presses "Đọc thẻ". */
+export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth: string, dateOfExpiry = ''): Promise<void> {
+  await page.getByRole('tab', { name: 'Số CCCD + ngày sinh' }).click();
+  await page.locator('input[name=idNumber]').fill(idNumber);
+  await page.locator('input[name=dateOfBirth]').fill(dateOfBirth);
+  await page.locator('input[name=dateOfExpiry]').fill(dateOfExpiry);
+  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+}
