@@ -165,7 +165,13 @@ const SUBCOMMANDS: Record<string, Handler> = {
   async purge(store, v) {
     const result = store.purgeExpired((await supervisor(store, v))!);
     if (v.json) printJson(result);
-    else print(`${result.purged} record(s) purged to tombstones${result.waiting ? `; ${result.waiting} past retention wait for the registry to acknowledge them` : ''}`);
+    else {
+      const notes = [
+        result.waiting ? `${result.waiting} past retention wait for the registry to acknowledge them` : '',
+        result.neverSynced ? `${result.neverSynced} never synced: no registry is configured` : '',
+      ].filter(Boolean);
+      print(`${result.purged} record(s) purged to tombstones${notes.map((n) => `; ${n}`).join('')}`);
+    }
     return 0;
   },
 

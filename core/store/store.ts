@@ -22,6 +22,7 @@ import { purgeExpired, purgeWaiting, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
+import { isEnrolled } from '../sync/identity.ts';
 import { isEidError } from '../errors.ts';
 
 export const DATABASE_FILE = 'records.db';
@@ -46,9 +47,12 @@ export interface Store {
   write(input: RecordInput): RecordRef;
   writeMany(inputs: readonly RecordInput[]): RecordRef[];
   verifyChain(): ChainReport;
-  /** Retention purge on the store's clock, by a supervisor; logged in the audit log. */
+  /**
+   * Retention purge on the store's clock, by a supervisor; logged in the audit log. Once enrolled,
+   * a record the registry has not acknowledged waits; a never-enrolled terminal purges by retention alone.
+   */
   purgeExpired(by: Operator): PurgeResult;
-  /** Records past their retention that wait for the registry's acknowledgement before they may be purged. */
+  /** Records past their retention that wait for the registry's acknowledgement before they may be purged (0 when not enrolled). */
   purgeWaiting(): number;
   /** Records with personal fields masked (`by` null), or in full for a supervisor, each full read audited. */
   reader(by: Operator | null): RecordReader;
@@ -128,11 +132,13 @@ export function openStore(options: OpenStoreOptions): Store {
     purgeExpired: (by) => {
       if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
       const at = now();
-      const result = purgeExpired(db, at);
-      audit.record(by.name, 'purge', { ...result, at: at.toISOString() });
+      const enrolled = isEnrolled(settings);
+      const result = purgeExpired(db, at, enrolled);
+      // The audit says why records may have left without reaching a registry: none is configured.
+      audit.record(by.name, 'purge', { ...result, registry: enrolled ? 'enrolled' : 'none', at: at.toISOString() });
       return result;
     },
-    purgeWaiting: () => purgeWaiting(db, now()),
+    purgeWaiting: () => purgeWaiting(db, now(), isEnrolled(settings)),
     reader: (by) => (by ? fullReader(records, audit, by) : maskedReader(records)),
     exportRecords: (by, format, query = {}) => exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) })),
     changeSetting: (by, key, value) => {

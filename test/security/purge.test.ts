@@ -1,7 +1,8 @@
 /**
  * Issue 15, rows 6 and 18: the retention purge runs on the real clock (no `--now` a user can
- * pass), needs a supervisor, is audited, and never removes a record the registry has not
- * acknowledged: such a record waits, and the count of waiting records is there for the status bar.
+ * pass), needs a supervisor, is audited, and on a terminal enrolled with a registry never removes
+ * a record the registry has not acknowledged: such a record waits, and the count of waiting
+ * records is there for the status bar. A terminal never enrolled purges by retention alone.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { main } from '../../cli/main.ts';
 import { openStore } from '../../core/store/store.ts';
 import { isEidError } from '../../core/errors.ts';
-import { ALICE, BOB, Clock, tempDir, tempStore, vnResult } from '../unit/store/fixtures.ts';
+import { ALICE, BOB, Clock, enrolWithRegistry, tempDir, tempStore, vnResult } from '../unit/store/fixtures.ts';
 import { captureOutput } from '../helpers/cli-capture.ts';
 
 /** A data folder with a supervisor and two records made on 2026-01-10, both acknowledged by the registry. */
@@ -72,7 +73,7 @@ test('row 6: a supervisor purge is audited and uses the store clock, which the C
     assert.equal(JSON.parse(outsideTests.out).purged, 0, 'the real clock: nothing has expired');
     const inTests = await withEnv({ NODE_ENV: 'test', EID_TERMINAL_TEST_NOW: future, EID_TERMINAL_BY_PIN: '2468' },
       () => captureOutput(() => main(['records', 'purge', '--by', 'Mai', '--json', '--data-dir', dir])));
-    assert.deepEqual(JSON.parse(inTests.out), { purged: 2, waiting: 0 });
+    assert.deepEqual(JSON.parse(inTests.out), { purged: 2, waiting: 0, neverSynced: 0 });
     const store = openStore({ dataDir: dir });
     try {
       assert.ok(store.records.list({ limit: 10 }).records.every((r) => r.purgedAt === future));
@@ -87,7 +88,31 @@ test('row 6: a supervisor purge is audited and uses the store clock, which the C
   }
 });
 
-test('row 18: a record the registry has not acknowledged is never purged; it waits and is counted', () => {
+test('row 18: on an enrolled terminal a record the registry has not acknowledged is never purged; it waits and is counted', () => {
+  const clock = new Clock(Date.parse('2026-01-10T09:00:00Z'));
+  const t = tempStore({ now: clock.now });
+  try {
+    enrolWithRegistry(t.store);
+    const mai = t.store.operators.add('Mai', 'supervisor', '2468', null);
+    const [synced, unsynced] = [ALICE, BOB].map((p) => t.store.write({ result: vnResult(p), context: { operator: 'Mai' } }).id);
+    t.store.outbox.acknowledge([synced!]);
+    clock.advanceDays(20 * 365);
+    assert.deepEqual(t.store.purgeExpired(mai), { purged: 1, waiting: 1, neverSynced: 0 });
+    assert.equal(t.store.purgeWaiting(), 1);
+    assert.deepEqual(t.store.outbox.pending(10).map((e) => e.id), [unsynced], 'still on its way to the registry');
+    assert.equal(t.store.records.get(unsynced!).purgedAt, null);
+    assert.notEqual(t.store.records.get(unsynced!).personal, null);
+    t.store.outbox.acknowledge([unsynced!]);
+    assert.deepEqual(t.store.purgeExpired(mai), { purged: 1, waiting: 0, neverSynced: 0 });
+    assert.deepEqual(t.store.audit.list().filter((e) => e.action === 'purge').map((e) => e.detail.registry), ['enrolled', 'enrolled']);
+    assert.equal(t.store.purgeWaiting(), 0);
+    assert.throws(() => t.store.purgeExpired(t.store.operators.add('Lan', 'clerk', '1357', mai)), (e) => isEidError(e, 'OPERATOR_FORBIDDEN'));
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('row 18: a terminal never enrolled purges by retention alone, and its audit says no registry is configured', () => {
   const clock = new Clock(Date.parse('2026-01-10T09:00:00Z'));
   const t = tempStore({ now: clock.now });
   try {
@@ -95,14 +120,14 @@ test('row 18: a record the registry has not acknowledged is never purged; it wai
     const [synced, unsynced] = [ALICE, BOB].map((p) => t.store.write({ result: vnResult(p), context: { operator: 'Mai' } }).id);
     t.store.outbox.acknowledge([synced!]);
     clock.advanceDays(20 * 365);
-    assert.deepEqual(t.store.purgeExpired(mai), { purged: 1, waiting: 1 });
-    assert.equal(t.store.purgeWaiting(), 1);
-    assert.equal(t.store.records.get(unsynced!).purgedAt, null);
-    assert.notEqual(t.store.records.get(unsynced!).personal, null);
-    t.store.outbox.acknowledge([unsynced!]);
-    assert.deepEqual(t.store.purgeExpired(mai), { purged: 1, waiting: 0 });
-    assert.equal(t.store.purgeWaiting(), 0);
-    assert.throws(() => t.store.purgeExpired(t.store.operators.add('Lan', 'clerk', '1357', mai)), (e) => isEidError(e, 'OPERATOR_FORBIDDEN'));
+    assert.equal(t.store.purgeWaiting(), 0, 'nothing waits for a registry that does not exist');
+    assert.deepEqual(t.store.purgeExpired(mai), { purged: 2, waiting: 0, neverSynced: 1 });
+    assert.equal(t.store.records.get(unsynced!).personal, null);
+    assert.notEqual(t.store.records.get(unsynced!).purgedAt, null);
+    assert.deepEqual(t.store.outbox.pending(10), [], 'no personal data stays behind in the outbox');
+    const [entry] = t.store.audit.list().filter((e) => e.action === 'purge');
+    assert.deepEqual([entry!.actor, entry!.detail.purged, entry!.detail.neverSynced, entry!.detail.registry], ['Mai', 2, 1, 'none']);
+    assert.equal(t.store.verifyChain().ok, true);
   } finally {
     t.cleanup();
   }

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerificationResult, Verdict } from '../../../core/api/verification.ts';
 import { openStore, type OpenStoreOptions, type Store } from '../../../core/store/store.ts';
+import { saveIdentity } from '../../../core/sync/identity.ts';
+import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
+import { registryKeyId } from '../../../core/registry-protocol/registry-key.ts';
 
 export interface Person {
   readonly idNumber: string;
@@ -63,6 +66,19 @@ export function vnResult(person: Person, verdict: Verdict = 'VERIFIED'): Verific
     },
     stats: { apdus: 42, bytesRead: 23000, millis: 1800 },
   };
+}
+
+/** Marks the store's terminal as enrolled with a registry (its own key and a registry key pinned), as `enrol` would. */
+export function enrolWithRegistry(store: Store): void {
+  const registry = generateEd25519KeyPair();
+  saveIdentity(store.kv, {
+    registryUrl: 'https://registry.example',
+    terminalId: 'terminal-under-test',
+    keyAlg: 'ed25519',
+    privateKey: generateEd25519KeyPair().privateKeyDer,
+    registryKey: registry.spkiDer,
+    registryKeyId: registryKeyId(registry.spkiDer),
+  });
 }
 
 export interface TempStore {

@@ -111,7 +111,7 @@ test('records verify-chain exits 1 after tampering; a purge leaves a checkable c
     delete process.env.EID_TERMINAL_TEST_NOW;
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
-    assert.deepEqual(JSON.parse(purged.out), { purged: 3, waiting: 0 });
+    assert.deepEqual(JSON.parse(purged.out), { purged: 3, waiting: 0, neverSynced: 0 });
     const intact = JSON.parse((await records('verify-chain', '--json', '--data-dir', dir)).out);
     assert.equal(intact.ok, true);
     assert.equal(intact.tombstones, 3);

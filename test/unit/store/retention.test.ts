@@ -13,10 +13,10 @@ test('purge turns expired, acknowledged records into tombstones and the chain st
     t.store.outbox.acknowledge([hospital.id, minimal.id]);
 
     clock.advanceDays(89);
-    assert.deepEqual(t.store.purgeExpired(mai), { purged: 0, waiting: 0 });
+    assert.deepEqual(t.store.purgeExpired(mai), { purged: 0, waiting: 0, neverSynced: 0 });
 
     clock.advanceDays(2);
-    assert.deepEqual(t.store.purgeExpired(mai), { purged: 1, waiting: 0 });
+    assert.deepEqual(t.store.purgeExpired(mai), { purged: 1, waiting: 0, neverSynced: 0 });
     const tomb = t.store.records.get(minimal.id);
     assert.equal(tomb.personal, null);
     assert.equal(tomb.purgedAt, clock.now().toISOString());
