@@ -23,6 +23,5 @@ export async function readPin(source: PinSource): Promise<string> {
   const fromEnv = process.env[source.env];
   if (fromEnv) return fromEnv;
   if (canPrompt()) return promptHidden(`${source.prompt}: `);
-  throw new EidError('PIN_REQUIRED', `${source.prompt} is needed: type it at the prompt, or give ${source.fileOption} FILE or ${source.env}`,
-    `Cần mã PIN: nhập khi được hỏi, hoặc dùng ${source.fileOption} TỆP hoặc ${source.env}`);
+  throw new EidError('PIN_REQUIRED', { fileOption: source.fileOption, env: source.env });
 }

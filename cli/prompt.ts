@@ -35,7 +35,7 @@ export function promptHidden(question: string): Promise<string> {
     const onData = (chunk: Buffer): void => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003' || ch === '\u0004') return done(new EidError('PIN_REQUIRED', 'No PIN was given', 'Chưa nhập mã PIN'));
+        if (ch === '\u0003' || ch === '\u0004') return done(new EidError('PIN_NOT_GIVEN'));
         if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
         else typed += ch;
       }

@@ -1,6 +1,6 @@
 /** How `records list` and `records show` print a record (masked or full, as the store's reader gave it). */
 import type { StoredRecord } from '../core/store/record-types.ts';
-import { print, printJson } from './output.ts';
+import { messageText, print, printJson } from './output.ts';
 
 /** A record for JSON output: the face image (base64) becomes a flag. */
 function printable(r: StoredRecord): unknown {
@@ -24,7 +24,7 @@ export function listLine(r: StoredRecord): string {
 }
 
 export function printRecord(r: StoredRecord, full: boolean): void {
-  print(`record     ${r.id} (#${r.seq})\ntime       ${r.createdAt}\nverdict    ${r.verdict}${r.warnings.length ? `  warnings: ${r.warnings.join('; ')}` : ''}`);
+  print(`record     ${r.id} (#${r.seq})\ntime       ${r.createdAt}\nverdict    ${r.verdict}${r.warnings.length ? `  warnings: ${r.warnings.map(messageText).join('; ')}` : ''}`);
   print(`terminal   ${r.terminalId}\noperator   ${r.operator}\npurpose    ${r.purpose}\ndocument   ${r.documentType ?? '-'} issued by ${r.issuingState ?? '-'}`);
   for (const [name, check] of Object.entries(r.checks)) print(`  ${name.padEnd(20)} ${check.status}`);
   print(`CSCA       ${r.cscaId ?? '-'}\nDS         ${r.dsId ?? '-'}`);

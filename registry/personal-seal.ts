@@ -46,8 +46,7 @@ export class PersonalSeal {
 export async function checkDataKey(store: RegistryStore, seal: PersonalSeal): Promise<void> {
   const stored = await store.setSettingIfAbsent(KEY_CHECK, seal.keyCheck);
   if (stored !== seal.keyCheck) {
-    throw new EidError('DATA_KEY_MISMATCH', 'The registry data key does not belong to this database: copy the key file of the host that created it',
-      'Khóa dữ liệu không khớp cơ sở dữ liệu');
+    throw new EidError('DATA_KEY_MISMATCH');
   }
 }
 

@@ -86,7 +86,7 @@ export class FileSigningKeyStore implements SigningKeyStore {
 
   rotate(): { previous: SigningKey; next: SigningKey; commit(): void } {
     const previous = this.current();
-    if (!previous) throw new EidError('SIGNING_KEY_MISSING', `No trust-list signing key in ${this.description} to rotate`, 'Chưa có khóa ký để thay');
+    if (!previous) throw new EidError('SIGNING_KEY_MISSING', { keyStore: this.description });
     const k = generateEd25519KeyPair();
     const pending = `${this.path}.next`;
     writeSecretFile(pending, keyFile(k.privateKeyDer, k.spkiDer), true);
@@ -105,7 +105,7 @@ export class FileSigningKeyStore implements SigningKeyStore {
     writeSecretFile(this.path, keyFile(privateKeyDer, publicKey));
     const written = this.current()!;
     if (written.keyId !== registryKeyId(publicKey)) {
-      throw new EidError('SIGNING_KEY_MISMATCH', `${this.description} already holds another key`, 'Tệp khóa ký đã chứa một khóa khác');
+      throw new EidError('SIGNING_KEY_MISMATCH', { keyStore: this.description, detail: 'it already holds another key' });
     }
     return written;
   }

@@ -48,8 +48,7 @@ export async function announcedKeys(store: RegistryStore): Promise<TrustListKeys
 }
 
 function mismatch(keyStore: SigningKeyStore, keys: TrustListKeys): EidError {
-  return new EidError('SIGNING_KEY_MISMATCH', `${keyStore.description} does not hold the registry's current trust-list key ${keys.keyId}`,
-    'Tệp khóa ký không phải khóa hiện hành của máy chủ');
+  return new EidError('SIGNING_KEY_MISMATCH', { keyStore: keyStore.description, detail: `current key ${keys.keyId}` });
 }
 
 /** Moves the key of an older registry out of the database into the key store. */
@@ -57,7 +56,7 @@ async function migrateLegacyKey(store: RegistryStore, keyStore: SigningKeyStore)
   const legacy = await store.getSetting(LEGACY_SETTING);
   if (legacy === undefined) return;
   const o = JSON.parse(legacy) as { privateKey: string; publicKey: string };
-  if (!(keyStore instanceof FileSigningKeyStore)) throw new EidError('SIGNING_KEY_MIGRATION', 'Move the key in settings.registry.signingKey into the key store first', 'Cần chuyển khóa ký ra khỏi cơ sở dữ liệu');
+  if (!(keyStore instanceof FileSigningKeyStore)) throw new EidError('SIGNING_KEY_MIGRATION');
   keyStore.adopt(fromBase64(o.privateKey), fromBase64(o.publicKey));
   await store.setSettingIfAbsent(SETTING, encode(fromBase64(o.publicKey), []));
   await store.deleteSetting(LEGACY_SETTING);
@@ -86,8 +85,7 @@ export async function signingKeyFor(store: RegistryStore, keyStore: SigningKeySt
   const keys = await openTrustListKeys(store, keyStore);
   const signer = keyStore.current();
   if (!signer) {
-    throw new EidError('SIGNING_KEY_MISSING', `No trust-list signing key in ${keyStore.description}: publish on the host that holds it`,
-      'Máy này không giữ khóa ký danh sách tin cậy');
+    throw new EidError('SIGNING_KEY_MISSING', { keyStore: keyStore.description });
   }
   return { keys, signer };
 }

@@ -5,16 +5,15 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
-import { EidError } from '../../core/errors.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import type { ExportFormat } from '../../core/store/export.ts';
 import type { RecordQuery } from '../../core/store/record-types.ts';
 import type { RecordReader } from '../../core/store/record-reader.ts';
 import type { Operator, OperatorRole } from '../../core/store/operators.ts';
 import { VerdictSchema } from '../../core/api/verification.ts';
-import { print, printError, printJson } from '../output.ts';
+import { print, printError, printJson, usageError } from '../output.ts';
 import { readPin } from '../pin.ts';
 import { cliClock } from '../clock.ts';
 import { listLine, printRecord, printRecordJson, printRecordsJson } from '../record-lines.ts';
@@ -63,18 +62,14 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>>['values'];
 
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help');
-}
-
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(text)) throw usage(`--${name} must be a whole number`);
+  if (!/^\d{1,9}$/.test(text)) throw usageError(`--${name} must be a whole number`);
   return Number(text);
 }
 
 function filters(v: Values): RecordQuery {
-  if (v.verdict !== undefined && !VerdictSchema.safeParse(v.verdict).success) throw usage('--verdict is VERIFIED, NOT_VERIFIED or FAILED');
+  if (v.verdict !== undefined && !VerdictSchema.safeParse(v.verdict).success) throw usageError('--verdict is VERIFIED, NOT_VERIFIED or FAILED');
   return {
     ...(v.search !== undefined ? { search: v.search } : {}),
     ...(v.verdict !== undefined ? { verdict: v.verdict as RecordQuery['verdict'] } : {}),
@@ -92,7 +87,7 @@ function ownPin(v: Values, whose: string): Promise<string> {
 async function supervisor(store: Store, v: Values, optional = false): Promise<Operator | null> {
   if (v.by === undefined) {
     if (optional) return null;
-    throw usage('--by NAME (a supervisor) is required');
+    throw usageError('--by NAME (a supervisor) is required');
   }
   const pin = await readPin({ file: v['by-pin-file'], fileOption: '--by-pin-file', env: 'EID_TERMINAL_BY_PIN', prompt: `PIN of ${v.by}` });
   return store.operators.authenticateSupervisor(v.by, pin);
@@ -133,7 +128,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   async show(store, v, [id]) {
-    if (!id) throw usage('records show needs a record id');
+    if (!id) throw usageError('records show needs a record id');
     const records = await reader(store, v);
     const r = records.get(id);
     if (v.json) printRecordJson(r);
@@ -143,8 +138,8 @@ const SUBCOMMANDS: Record<string, Handler> = {
 
   async export(store, v) {
     const format = v.format as ExportFormat | undefined;
-    if (format !== 'csv' && format !== 'json') throw usage('--format csv or --format json is required');
-    if (!v.operator) throw usage('--operator NAME (a supervisor) is required');
+    if (format !== 'csv' && format !== 'json') throw usageError('--format csv or --format json is required');
+    if (!v.operator) throw usageError('--operator NAME (a supervisor) is required');
     const by = store.operators.authenticateSupervisor(v.operator, await ownPin(v, v.operator));
     await writeOut(store.exportRecords(by, format, filters(v)), v.out);
     if (v.out) printError(`exported to ${v.out}`);
@@ -184,7 +179,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   async 'operator-add'(store, v, [name]) {
-    if (!name || (v.role !== 'clerk' && v.role !== 'supervisor')) throw usage('operator-add NAME --role clerk|supervisor');
+    if (!name || (v.role !== 'clerk' && v.role !== 'supervisor')) throw usageError('operator-add NAME --role clerk|supervisor');
     const by = await supervisor(store, v, store.operators.count() === 0);
     const op = store.operators.add(name, v.role as OperatorRole, await ownPin(v, name), by);
     if (v.json) printJson(op);
@@ -193,14 +188,14 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   async 'operator-unlock'(store, v, [name]) {
-    if (!name) throw usage('operator-unlock NAME --by NAME');
+    if (!name) throw usageError('operator-unlock NAME --by NAME');
     store.operators.unlock((await supervisor(store, v))!, name);
     print(`operator ${name} unlocked`);
     return 0;
   },
 
   async 'operator-pin'(store, v, [name]) {
-    if (!name) throw usage('operator-pin NAME --by NAME');
+    if (!name) throw usageError('operator-pin NAME --by NAME');
     const by = (await supervisor(store, v))!;
     store.operators.setPin(by, name, await ownPin(v, `${name} (new)`));
     print(`PIN of ${name} changed`);
@@ -208,7 +203,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   async 'operator-disable'(store, v, [name]) {
-    if (!name) throw usage('operator-disable NAME [--enable] --by NAME');
+    if (!name) throw usageError('operator-disable NAME [--enable] --by NAME');
     store.operators.setDisabled((await supervisor(store, v))!, name, !v.enable);
     print(`operator ${name} ${v.enable ? 'enabled' : 'disabled'}`);
     return 0;
@@ -229,7 +224,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
       else for (const [k, val] of Object.entries(all)) print(`${k.padEnd(22)} ${val}`);
       return 0;
     }
-    if (value === undefined) throw usage('settings KEY VALUE');
+    if (value === undefined) throw usageError('settings KEY VALUE');
     // Changing what is kept about people is a supervisor's decision once accounts exist.
     store.changeSetting(await supervisor(store, v, store.operators.count() === 0), key, value);
     print(`${key} set`);
@@ -247,7 +242,7 @@ export const command: Command = {
       return sub === undefined && !values.help ? 2 : 0;
     }
     const handler = SUBCOMMANDS[sub];
-    if (!handler) throw usage(`unknown subcommand ${sub}`);
+    if (!handler) throw usageError(`unknown subcommand ${sub}`);
     const now = cliClock();
     const store = openStore({ dataDir: resolveDataDir(values['data-dir']), ...(now ? { now } : {}) });
     try {

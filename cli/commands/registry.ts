@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { toBase64 } from '../../core/bytes/base64.ts';
@@ -14,7 +14,7 @@ import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { openRegistry, type RegistryHome } from '../../registry/open-store.ts';
 import { startRegistry } from '../../registry/start.ts';
 import { publishTrustList, rotateTrustListKey } from '../../registry/trust-publish.ts';
-import { print, printJson } from '../output.ts';
+import { print, printJson, usageError } from '../output.ts';
 
 const USAGE = `Usage:
   eid-terminal registry serve [--port N (8080)] [--host ADDR (127.0.0.1)] [--data-dir DIR] [--postgres URL]
@@ -45,10 +45,6 @@ const OPTIONS = {
 type Values = ReturnType<typeof parse>['values'];
 function parse(args: string[]) {
   return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-}
-
-function usageError(detail: string): EidError {
-  return new EidError('USAGE', `${detail}\n${USAGE}`, `Sai cú pháp lệnh: ${detail}`);
 }
 
 async function withRegistry<T>(v: Values, work: (home: RegistryHome) => Promise<T>): Promise<T> {
@@ -139,7 +135,7 @@ export const command: Command = {
         const id = rest[0];
         if (!id) throw usageError('revoke needs a terminal id');
         const done = await withRegistry(v, ({ store }) => store.revokeTerminal(id, now.toISOString()));
-        if (!done) throw new EidError('TERMINAL_NOT_FOUND', `No active terminal ${id}`, `Không có máy trạm đang hoạt động ${id}`);
+        if (!done) throw new EidError('TERMINAL_NOT_FOUND', { terminalId: id });
         print(`revoked ${id}`);
         return 0;
       }

@@ -28,8 +28,7 @@ export interface ParsedJws {
 }
 
 export function jwsError(detail: string): EidError {
-  return new EidError('TRUST_LIST_SIGNATURE_INVALID', `Trust list signature is invalid: ${detail}`,
-    `Chữ ký của danh sách tin cậy không hợp lệ: ${detail}`);
+  return new EidError('TRUST_LIST_SIGNATURE_INVALID', { detail });
 }
 
 export function signJws(header: JwsHeader, payload: Uint8Array, sign: (signingInput: Uint8Array) => Uint8Array): string {

@@ -10,11 +10,11 @@
  * Whoever holds an old key can still sign a hand-over for terminals pinned to it: rotation is for
  * planned key changes; a stolen key is answered by re-enrolling the terminals still pinned to it.
  */
-import { EidError } from '../errors.ts';
 import { concat, equal, utf8 } from '../bytes/bytes.ts';
 import { fromBase64, fromBase64Url, toBase64, toBase64Url } from '../bytes/base64.ts';
 import { ed25519Verify } from '../crypto/node-crypto.ts';
 import { algOfSpki } from './terminal-key.ts';
+import { jwsError } from './jws.ts';
 
 export interface KeyRotation {
   /** SPKI DER of the key handing over. */
@@ -68,14 +68,13 @@ export function rotationFromJson(value: unknown): KeyRotation | undefined {
 /** The key `pinned` leads to along the signed hand-overs (itself when none applies). */
 export function followRotations(pinned: Uint8Array, rotations: readonly KeyRotation[]): Uint8Array {
   if (rotations.length > MAX_ROTATIONS) {
-    throw new EidError('TRUST_LIST_SIGNATURE_INVALID', 'Trust list signature is invalid: too many key rotations', 'Chữ ký danh sách tin cậy không hợp lệ');
+    throw jwsError('too many key rotations');
   }
   let current = pinned;
   for (const r of rotations) {
     if (!equal(r.previous, current)) continue;
     if (algOfSpki(r.next) !== 'ed25519' || !ed25519Verify(current, statement(r.previous, r.next), r.signature)) {
-      throw new EidError('TRUST_LIST_SIGNATURE_INVALID', 'Trust list signature is invalid: a key hand-over does not verify',
-        'Chữ ký danh sách tin cậy không hợp lệ: chuyển giao khóa không hợp lệ');
+      throw jwsError('a key hand-over does not verify');
     }
     current = r.next;
   }

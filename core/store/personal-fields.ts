@@ -71,7 +71,7 @@ export function maskIdNumber(id: string): string {
   return `${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
 }
 
-/** "Trần Thị Ánh Dương" becomes "T. T. Á. D.". */
+/** "Nguyen Van An" becomes "N. V. A.": the first letter of each word, an accented one kept as it is. */
 export function nameInitials(name: string): string {
   return name.split(/\s+/).filter(Boolean).map((w) => `${[...w][0]}.`).join(' ');
 }

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { EidError } from '../errors.ts';
 import { storeError } from './errors.ts';
 import { parseCustomProfiles, resolveProfile } from './profiles.ts';
 
@@ -61,7 +62,7 @@ export class SettingsTable implements KeyValuePort {
 
   /** A change made by a person: only the settings of the schema (a misspelt key is an error listing them). */
   change(key: string, value: string): void {
-    if (!(PERSON_SETTINGS as readonly string[]).includes(key)) throw storeError('SETTING_UNKNOWN', `${key}; the settings are ${PERSON_SETTINGS.join(', ')}`);
+    if (!(PERSON_SETTINGS as readonly string[]).includes(key)) throw new EidError('SETTING_UNKNOWN', { key, settings: PERSON_SETTINGS.join(', ') });
     this.set(key, value);
   }
 

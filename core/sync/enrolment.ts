@@ -38,19 +38,17 @@ export function isLoopbackHost(hostname: string): boolean {
 function requireSecureUrl(url: string): void {
   const parsed = new URL(url);
   if (parsed.protocol === 'https:' || isLoopbackHost(parsed.hostname)) return;
-  throw new EidError('REGISTRY_URL_INSECURE', 'Enrolment pins the registry key, so it needs https (plain http only to this machine)',
-    'Đăng ký máy trạm cần https (http chỉ dùng cho máy chủ trên chính máy này)');
+  throw new EidError('REGISTRY_URL_INSECURE');
 }
 
 async function checkRegistryKey(key: Uint8Array, options: EnrolOptions): Promise<void> {
   const fingerprint = registryKeyFingerprint(key);
   if (options.expectFingerprint !== undefined) {
     if (fingerprintMatches(options.expectFingerprint, key)) return;
-    throw new EidError('REGISTRY_FINGERPRINT_MISMATCH', `The registry's key is ${fingerprint}, not the expected ${options.expectFingerprint.trim()}; nothing was sent`,
-      'Khóa của máy chủ không khớp dấu vân tay được cung cấp; chưa gửi mã đăng ký');
+    throw new EidError('REGISTRY_FINGERPRINT_MISMATCH', { fingerprint, expected: options.expectFingerprint.trim() });
   }
   if (options.confirmFingerprint && !(await options.confirmFingerprint(fingerprint))) {
-    throw new EidError('ENROLMENT_CANCELLED', 'Enrolment cancelled: the registry key was not confirmed', 'Đã huỷ đăng ký: khóa máy chủ chưa được xác nhận');
+    throw new EidError('ENROLMENT_CANCELLED');
   }
 }
 
@@ -59,8 +57,7 @@ export async function enrolTerminal(kv: KeyValuePort, registryUrl: string, code:
   requireSecureUrl(url);
   const existing = loadIdentity(kv);
   if (existing && !options.force) {
-    throw new EidError('ALREADY_ENROLLED', `This terminal is already enrolled as ${existing.terminalId}`,
-      `Máy trạm đã đăng ký với mã ${existing.terminalId}`);
+    throw new EidError('ALREADY_ENROLLED', { terminalId: existing.terminalId });
   }
   const client = new RegistryClient(url, undefined, options);
   const registryKey = fromBase64((await client.version()).registryKey);
@@ -68,8 +65,7 @@ export async function enrolTerminal(kv: KeyValuePort, registryUrl: string, code:
   const keys = generateTerminalKey(options.keyAlg ?? 'ed25519');
   const answer = await client.enrol({ code: code.trim(), publicKey: toBase64(keys.spkiDer), ...(options.name ? { name: options.name } : {}) });
   if (!equal(fromBase64(answer.registryKey), registryKey)) {
-    throw new EidError('REGISTRY_KEY_CHANGED', 'The enrolment answer carries another registry key than the one checked; nothing was saved',
-      'Máy chủ trả về khóa khác với khóa đã kiểm tra; chưa lưu gì');
+    throw new EidError('REGISTRY_KEY_CHANGED');
   }
   const identity: TerminalIdentity = {
     registryUrl: url,

@@ -21,7 +21,7 @@ const CHUNK = 64 * 1024;
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 function dumpError(detail: string): EidError {
-  return new EidError('DUMP_INVALID', `The dump folder cannot be read: ${detail}`, `Không đọc được thư mục dữ liệu: ${detail}`);
+  return new EidError('DUMP_INVALID', { detail });
 }
 
 function readRegularFile(path: string, entry: string): Uint8Array {
