@@ -8,6 +8,8 @@ import { main } from '../../../cli/main.ts';
 import { openStore } from '../../../core/store/store.ts';
 import { ALICE, BOB, tempDir, vnResult } from './fixtures.ts';
 import { captureOutput } from '../../helpers/cli-capture.ts';
+import { messageText } from '../../../cli/output.ts';
+import { warning } from '../../../core/messages/message.ts';
 
 /** Runs `eid-terminal records ...` in-process and captures what it prints; `pins` are the PIN variables to set for the run. */
 async function records(...args: (string | { pin?: string; byPin?: string })[]): Promise<{ code: number; out: string; err: string }> {
@@ -55,7 +57,7 @@ test('records list --json prints the records as a JSON array, newest first, with
   }
 });
 
-test('records show prints one record; an unknown id is a JSON error with exit 2', async () => {
+test('records show prints one record, its warnings as sentences; an unknown id is a JSON error with exit 2', async () => {
   const dir = tempDir();
   try {
     const ids = seed(dir);
@@ -63,6 +65,8 @@ test('records show prints one record; an unknown id is a JSON error with exit 2'
     assert.equal(shown.code, 0);
     assert.match(shown.out, /verdict\s+FAILED/);
     assert.match(shown.out, /dataGroupHashes\s+FAIL/);
+    const withWarning = await records('show', ids[0]!, '--data-dir', dir);
+    assert.ok(withWarning.out.includes(`warnings: ${messageText(warning('REVOCATION_UNKNOWN', { gap: 'no-crl' }))}`), withWarning.out);
     const missing = await records('show', '01900000-0000-7000-8000-000000000000', '--json', '--data-dir', dir);
     assert.equal(missing.code, 2);
     assert.equal(JSON.parse(missing.out).error.code, 'RECORD_NOT_FOUND');
