@@ -44,14 +44,13 @@ export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: 
   };
 }
 
-/** Puts the sample card whose label matches on the virtual reader, from the demo panel. */
-export async function insertCard(page: Page, label: RegExp): Promise<void> {
+/** Puts a sample card on the virtual reader from the demo panel: `profile` or `profile/variant` (labels follow the screen's language). */
+export async function insertCard(page: Page, card: string): Promise<void> {
   const select = page.getByTestId('demo-select');
   await select.locator('option').first().waitFor({ state: 'attached' });
-  const options = await select.locator('option').allTextContents();
-  const index = options.findIndex((o) => label.test(o));
-  assert.ok(index >= 0, `no demo card matching ${label}`);
-  await select.selectOption(String(index));
+  const option = select.locator(`option[data-card="${card}"]`);
+  assert.equal(await option.count(), 1, `no sample card ${card}`);
+  await select.selectOption((await option.getAttribute('value'))!);
   await page.getByTestId('demo-insert').click();
   // The key of the sample card is filled in for the demo; wait for it so later typing is not overwritten.
   await page.locator('textarea[name=mrz]').filter({ hasText: /</ }).waitFor();

@@ -26,6 +26,8 @@ export interface OpenChipOptions {
   readonly random?: RandomSource;
   /** Skip PACE even when offered (diagnostics, chips with broken PACE). */
   readonly bacOnly?: boolean;
+  /** EF.CardAccess as already read (opening the same chip again): not read twice. */
+  readonly cardAccess?: Uint8Array | null;
 }
 
 export interface OpenedChip {
@@ -71,8 +73,13 @@ async function openWithBac(transport: Transport, key: AccessKey, cardAccess: Uin
   if (key.kind !== 'MRZ') {
     throw new EidError('MRZ_KEY_REQUIRED');
   }
-  await selectEmrtdApplication(transport);
+  // PACE-only chips show the application only after access control (6982): select it then.
+  const selected = await selectEmrtdApplication(transport).then(() => true, (e: unknown) => {
+    if (isEidError(e, 'SECURITY_STATUS_NOT_SATISFIED')) return false;
+    throw e;
+  });
   const bac = await performBac(transport, key.mrz.value, options.random ? { random: options.random } : {});
+  if (!selected) await selectEmrtdApplication(bac.secureMessaging);
   return {
     method: 'BAC', protocol: 'BAC', transport: bac.secureMessaging, sessionKeys: bac.sessionKeys, cardAccess,
     ...(paceFallbackReason !== undefined && { paceFallbackReason }),
@@ -97,7 +104,7 @@ function cardAccessInfos(cardAccess: Uint8Array): SecurityInfo[] | string {
  * errors propagate unchanged.
  */
 export async function openChip(transport: Transport, key: AccessKey, options: OpenChipOptions = {}): Promise<OpenedChip> {
-  const cardAccess = options.bacOnly ? null : await readCardAccess(transport);
+  const cardAccess = options.bacOnly ? null : options.cardAccess === undefined ? await readCardAccess(transport) : options.cardAccess;
   const infos = cardAccess ? cardAccessInfos(cardAccess) : [];
   let fallback: string | undefined = typeof infos === 'string' ? infos : undefined;
   if (typeof infos !== 'string' && paceInfos(infos).length > 0) {

@@ -49,7 +49,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     const ev = event;
     if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
     return (
-      <section className="panel error-panel" role="alert" data-testid="session-error">
+      <section className="panel error-panel" role="alert" data-testid="session-error" data-code={ev.error?.code}>
         <h2>{ev.error ? messageText(lang, ev.error) : '—'}</h2>
         {ev.error && (
           <details className="code">
