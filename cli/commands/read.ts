@@ -18,8 +18,8 @@ import { openStore, type Store } from '../../core/store/store.ts';
 import { connectReader } from '../../native/pcsc-transport.ts';
 import { listReaders, type ReaderInfo } from '../../native/readers.ts';
 import { printResult, resultJson } from '../result-printer.ts';
-import { usageError } from '../output.ts';
 import { trustForRun } from '../trust-options.ts';
+import { print, usageError } from '../output.ts';
 
 const HELP = `Usage: eid-terminal read [--reader NAME|INDEX] [--wait SECONDS]
      ( --mrz "MRZ" | --document-number N --date-of-birth YYMMDD --date-of-expiry YYMMDD
@@ -84,7 +84,7 @@ export const command: Command = {
       },
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     const key = keyFrom(values as Record<string, string | undefined>);
@@ -130,7 +130,7 @@ async function readAndReport(values: { reader?: string | undefined; wait?: strin
     for (const [name, bytes] of final.outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
   }
   const { outcome } = session.completed();
-  if (values.json) console.log(resultJson(outcome.result));
+  if (values.json) print(resultJson(outcome.result));
   else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
   return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
 }

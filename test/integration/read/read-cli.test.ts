@@ -21,9 +21,9 @@ import { requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'eid-terminal.js');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [CLI, ...args], { timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [CLI, ...args], { timeout: 60_000, env: { ...process.env, ...env } });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code?: number; stdout?: string };
@@ -131,7 +131,7 @@ test('eid-terminal read: once operator accounts exist, the record must name a si
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-read-op-'));
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   const doc = buildDocument('cccd-2021');
-  assert.equal((await cli(['records', 'operator-add', 'lan', '--role', 'supervisor', '--pin', '2468', '--data-dir', dataDir])).code, 0);
+  assert.equal((await cli(['records', 'operator-add', 'lan', '--role', 'supervisor', '--data-dir', dataDir], { EID_TERMINAL_PIN: '2468' })).code, 0);
   const anonymous = await cli(['read', '--mrz', doc.access.mrz, '--json', '--data-dir', dataDir]);
   assert.deepEqual([anonymous.code, JSON.parse(anonymous.stdout).error.code], [2, 'SIGN_IN_REQUIRED']);
   const wrongPin = await cli(['read', '--mrz', doc.access.mrz, '--json', '--data-dir', dataDir, '--operator', 'lan', '--pin', '1111']);
