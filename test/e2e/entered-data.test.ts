@@ -21,7 +21,7 @@ test('a QR code with another name and sex than the chip is warned about, field b
   const { holder } = buildDocument('cccd-2021');
   const otherSex = holder.sex === 'M' ? 'Nữ' : 'Nam';
   const qr = [holder.idNumber, '', 'Phạm Văn Khác', dmy(holder.dateOfBirth), otherSex, holder.placeOfResidence, dmy(holder.dateOfIssue)].join('|');
-  await insertCard(page, /^Căn cước công dân gắn chip \(CCCD, 2021\): BAC, xác thực chip và xác thực chủ động$/);
+  await insertCard(page, 'cccd-2021');
   await page.getByRole('tab', { name: 'Quét mã QR' }).click();
   await page.locator('[name=qr]').fill(qr);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();

@@ -26,7 +26,7 @@ const EMPTY: Fields = { idNumber: '', documentNumber: '', dateOfBirth: '', dateO
 function fieldsOf(key: AccessKey): Fields {
   switch (key.kind) {
     case 'cccd':
-      return { ...EMPTY, idNumber: key.idNumber, dateOfBirth: key.dateOfBirth, dateOfExpiry: key.dateOfExpiry ?? '' };
+      return { ...EMPTY, idNumber: key.idNumber, dateOfBirth: key.dateOfBirth ?? '', dateOfExpiry: key.dateOfExpiry ?? '' };
     case 'document':
       return { ...EMPTY, documentNumber: key.documentNumber, dateOfBirth: key.dateOfBirth, dateOfExpiry: key.dateOfExpiry };
     case 'mrz':
@@ -38,10 +38,12 @@ function fieldsOf(key: AccessKey): Fields {
   }
 }
 
+const optional = (name: 'dateOfBirth' | 'dateOfExpiry', value: string): Record<string, string> => (value.trim() ? { [name]: value.trim() } : {});
+
 function keyOf(kind: Kind, f: Fields): unknown {
   switch (kind) {
     case 'cccd':
-      return { kind, idNumber: f.idNumber.trim(), dateOfBirth: f.dateOfBirth.trim(), ...(f.dateOfExpiry.trim() ? { dateOfExpiry: f.dateOfExpiry.trim() } : {}) };
+      return { kind, idNumber: f.idNumber.trim(), ...optional('dateOfBirth', f.dateOfBirth), ...optional('dateOfExpiry', f.dateOfExpiry) };
     case 'document':
       return { kind, documentNumber: f.documentNumber.trim().toUpperCase(), dateOfBirth: f.dateOfBirth.trim(), dateOfExpiry: f.dateOfExpiry.trim() };
     case 'mrz':
@@ -53,7 +55,12 @@ function keyOf(kind: Kind, f: Fields): unknown {
   }
 }
 
-export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (key: AccessKey) => void; prefill: AccessKey | null }) {
+/**
+ * The key form. A Vietnamese card opens with its ID number alone (PACE-CAN); the birth date (and
+ * the printed expiry) is asked for only when the chip needed it: `birthDateNeeded` is then what the
+ * terminal said, shown above the fields.
+ */
+export function KeyEntry({ lang, onSubmit, prefill, birthDateNeeded = null }: { lang: Lang; onSubmit: (key: AccessKey) => void; prefill: AccessKey | null; birthDateNeeded?: string | null }) {
   const [kind, setKind] = useState<Kind>(prefill?.kind ?? 'cccd');
   const [fields, setFields] = useState<Fields>(prefill ? fieldsOf(prefill) : EMPTY);
   const [invalid, setInvalid] = useState(false);
@@ -64,6 +71,8 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
     setFields(fieldsOf(prefill));
   }, [prefill]);
 
+  // The birth date only when the chip needed it, or when it is already there (a key given again).
+  const withBirthDate = birthDateNeeded !== null || fields.dateOfBirth !== '';
   const set = (name: keyof Fields) => (e: { target: { value: string } }) => setFields({ ...fields, [name]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,13 +106,19 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
           </button>
         ))}
       </div>
+      {kind === 'cccd' && birthDateNeeded && (
+        <p className="notice" role="status" data-testid="birth-date-needed">
+          <strong>{t(lang, 'key.birthDateNeeded')}:</strong> {birthDateNeeded}
+        </p>
+      )}
       {kind === 'cccd' && (
         <div className="fields">
-          {input('idNumber', 'key.idNumber', { maxLength: 12, autoFocus: true })}
-          {input('dateOfBirth', 'key.dateOfBirth', { maxLength: 6 })}
-          {input('dateOfExpiry', 'key.dateOfExpiry', { maxLength: 6, placeholder: t(lang, 'key.expiryDerived') })}
+          {input('idNumber', 'key.idNumber', { maxLength: 12, autoFocus: !withBirthDate })}
+          {withBirthDate && input('dateOfBirth', 'key.dateOfBirth', { maxLength: 6, autoFocus: true })}
+          {withBirthDate && input('dateOfExpiry', 'key.dateOfExpiry', { maxLength: 6, placeholder: t(lang, 'key.expiryDerived') })}
         </div>
       )}
+      {kind === 'cccd' && !withBirthDate && <p className="hint">{t(lang, 'key.idNumberAlone')}</p>}
       {kind === 'document' && (
         <div className="fields">
           {input('documentNumber', 'key.documentNumber', { inputMode: 'text', maxLength: 20, autoFocus: true })}

@@ -45,11 +45,13 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
   if (shown && (!event || !FINAL.includes(event.state))) {
     return <ReadingProgress lang={lang} event={event ?? null} onCancel={() => void api.cancelVerification({ sessionId: shown })} />;
   }
-  if (shown && event && event.state !== 'cancelled') {
+  // The ID number alone did not open this chip: the same form asks for the birth date, keeping the ID.
+  const needBirthDate = shown && event?.state === 'error' && event.error?.code === 'BIRTH_DATE_NEEDED' ? messageText(lang, event.error) : null;
+  if (shown && event && event.state !== 'cancelled' && !needBirthDate) {
     const ev = event;
     if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
     return (
-      <section className="panel error-panel" role="alert" data-testid="session-error">
+      <section className="panel error-panel" role="alert" data-testid="session-error" data-code={ev.error?.code}>
         <h2>{ev.error ? messageText(lang, ev.error) : '—'}</h2>
         {ev.error && (
           <details className="code">
@@ -72,7 +74,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     <div className="verify-layout">
       <section className="panel">
         <p className="hint big">{t(lang, 'verify.placeCard')}</p>
-        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} />
+        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} birthDateNeeded={needBirthDate} />
         {startError && (
           <p className="error" role="alert">
             {startError}

@@ -4,6 +4,7 @@ import { emrtdErrors } from './errors-emrtd.ts';
 import { documentErrors } from './errors-documents.ts';
 import { trustErrors } from './errors-trust.ts';
 import { storeErrors } from './errors-store.ts';
+import { secretsErrors } from './errors-secrets.ts';
 import { terminalErrors } from './errors-terminal.ts';
 import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
@@ -21,7 +22,7 @@ import { uiProfiles } from './ui-profiles.ts';
 import { uiExport } from './ui-export.ts';
 
 export const vi = {
-  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport },
