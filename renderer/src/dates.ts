@@ -10,8 +10,11 @@ export function formatDateTime(lang: Lang, iso: string): string {
   return new Date(iso).toLocaleString(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** A day (an ISO date is a calendar day, shown as is in every time zone) or the day of an ISO time; other text unchanged. */
 export function formatDate(lang: Lang, iso: string): string {
-  return new Date(iso).toLocaleDateString(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  if (!day && !/^\d{4}-\d{2}-\d{2}T/.test(iso)) return iso;
+  return new Date(iso).toLocaleDateString(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric', ...(day && { timeZone: 'UTC' }) });
 }
 
 export function formatTime(lang: Lang, iso: string): string {

@@ -94,3 +94,28 @@ test('a demo CSCA imported is flagged with a warning, and removed in two clicks'
   await k.page.getByTestId('trust-message').filter({ hasText: 'Đã gỡ khỏi kho tin cậy' }).waitFor();
   assert.equal((await k.kiosk.host.terminal.listTrust()).some((c) => c.demo), false);
 });
+
+test('a supervisor adjusts what the result screen shows, per profile', { skip }, async () => {
+  const photo = k.page.locator('input[name=show-face]');
+  assert.equal(await photo.isChecked(), true, "the bank profile's default shows the photo");
+  await photo.uncheck();
+  await k.page.locator('input[name=show-sex]').check();
+  await k.page.getByTestId('settings-save').click();
+  await settled(async () => {
+    const shown = (await k.kiosk.host.terminal.getSettings()).displayFields;
+    return !!shown?.includes('sex') && !shown.includes('face');
+  });
+  await k.page.getByRole('button', { name: 'Mặc định của hồ sơ mục đích' }).click();
+  assert.equal(await photo.isChecked(), true);
+  await k.page.getByTestId('settings-save').click();
+  await settled(async () => (await k.kiosk.host.terminal.getSettings()).displayFields === null);
+});
+
+/** Waits until the terminal has what the screen saved (the "saved" note may stand from an earlier save). */
+async function settled(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('the terminal never had the saved settings');
+}

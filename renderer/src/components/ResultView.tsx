@@ -5,18 +5,13 @@ import { shows } from '../../../core/api/display-fields.ts';
 import { ageOn } from '../age.ts';
 import { ChecksList } from './ChecksList.tsx';
 import { FieldList } from './FieldList.tsx';
+import { formatDate } from '../dates.ts';
 
 const VN_FIELDS = [
   'fullName', 'idNumber', 'dateOfBirth', 'sex', 'nationality', 'ethnicity', 'religion', 'placeOfOrigin',
   'placeOfResidence', 'identifyingMarks', 'dateOfIssue', 'dateOfExpiry', 'fatherName', 'motherName', 'spouseName', 'oldIdNumber',
 ] as const;
 const ICAO_FIELDS = ['surname', 'givenNames', 'documentNumber', 'documentCode', 'issuingState', 'nationality', 'dateOfBirth', 'sex', 'dateOfExpiry'] as const;
-
-function formatDate(value: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[3]}.${m[2]}.${m[1]}`;
-}
 
 export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: SessionOutcome; onNext: () => void }) {
   const { result } = outcome;
@@ -29,12 +24,12 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
   if (doc?.vn) {
     for (const f of VN_FIELDS) {
       const v = doc.vn[f];
-      if (v && shows(shown, f, true)) rows.push([t(lang, `field.${f}`), /Date|date/.test(f) ? formatDate(v, lang) : v]);
+      if (v && shows(shown, f, true)) rows.push([t(lang, `field.${f}`), /Date|date/.test(f) ? formatDate(lang, v) : v]);
     }
   } else if (doc) {
     for (const f of ICAO_FIELDS) {
       const v = doc[f];
-      if (v && shows(shown, f, false)) rows.push([t(lang, `field.${f}`), f.startsWith('date') ? formatDate(v, lang) : v]);
+      if (v && shows(shown, f, false)) rows.push([t(lang, `field.${f}`), f.startsWith('date') ? formatDate(lang, v) : v]);
     }
   }
   const age = shown.includes('age') && doc ? ageOn(doc.vn?.dateOfBirth ?? doc.dateOfBirth, new Date()) : null;
