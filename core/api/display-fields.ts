@@ -34,6 +34,8 @@ export const DG1_DISPLAY: Readonly<Record<HolderKey, DisplayField | null>> = {
 export function shows(fields: readonly DisplayField[], key: string, vn: boolean): boolean {
   const field = vn ? VN_DISPLAY[key as keyof VnData] : key in DG1_DISPLAY ? DG1_DISPLAY[key as HolderKey] : undefined;
   if (field === undefined) return true;
+  // A passport's number is its holder's ID number: a profile that shows the ID number shows it.
+  if (field === 'documentNumber') return fields.includes('documentNumber') || fields.includes('idNumber');
   return field !== null && fields.includes(field);
 }
 
