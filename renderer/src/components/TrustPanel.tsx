@@ -60,7 +60,9 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
       <h2>{t(lang, 'trust.title')} ({cscas.length})</h2>
       <label className="field">
         <span>{t(lang, 'trust.import')}</span>
-        <input type="file" accept=".ml,.pem,.cer,.crt,.der,.crl,.ldif" onChange={(e) => void importFile(e.target.files?.[0])} />
+        {/* The browser's own file button speaks the browser's language; this one the screen's. */}
+        <span className="file-button">{t(lang, 'trust.chooseFile')}</span>
+        <input type="file" className="visually-hidden" accept=".ml,.pem,.cer,.crt,.der,.crl,.ldif" onChange={(e) => void importFile(e.target.files?.[0])} />
       </label>
       {demoWarning && <p className="error" role="alert" data-testid="trust-demo-warning">{demoWarning}</p>}
       {message && <p className="hint" role="status" data-testid="trust-message">{message}</p>}

@@ -23,6 +23,7 @@ export const uiOperators = {
   'operators.done': 'Done',
   'role.clerk': 'Clerk',
   'role.supervisor': 'Supervisor',
+  'trust.chooseFile': 'Choose a file',
   'trust.remove': 'Remove',
   'trust.confirmRemove': 'Confirm removal',
   'trust.removed': 'Removed from the trust store',

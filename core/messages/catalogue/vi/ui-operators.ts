@@ -24,6 +24,7 @@ export const uiOperators = {
   'operators.done': 'Đã thực hiện',
   'role.clerk': 'Nhân viên',
   'role.supervisor': 'Người giám sát',
+  'trust.chooseFile': 'Chọn tệp',
   'trust.remove': 'Gỡ bỏ',
   'trust.confirmRemove': 'Xác nhận gỡ bỏ',
   'trust.removed': 'Đã gỡ khỏi kho tin cậy',
