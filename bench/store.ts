@@ -35,16 +35,17 @@ function result(i: number): VerificationResult {
   const verdict = i % 50 === 0 ? 'FAILED' : i % 10 === 0 ? 'NOT_VERIFIED' : 'VERIFIED';
   return {
     verdict,
+    decidedBy: verdict === 'FAILED' ? 'dataGroupHashes' : verdict === 'NOT_VERIFIED' ? 'certificateChain' : null,
     warnings: [],
     checks: {
-      accessControl: { status: 'PASS', protocol: 'BAC' },
-      chipAuthentication: { status: 'PASS', method: 'CA' },
-      dataGroupHashes: { status: verdict === 'FAILED' ? 'FAIL' : 'PASS', failed: verdict === 'FAILED' ? [1] : [] },
-      sodSignature: { status: 'PASS' },
-      certificateChain: verdict === 'NOT_VERIFIED' ? { status: 'UNKNOWN_CSCA', csca: null } : { status: 'PASS', csca: 'CN=CSCA Vietnam' },
-      revocation: { status: 'GOOD' },
-      documentExpiry: { status: 'VALID' },
-      consistency: { status: 'PASS' },
+      accessControl: { status: 'PASS', protocol: 'BAC', reason: null },
+      chipAuthentication: { status: 'PASS', method: 'CA', reason: null },
+      dataGroupHashes: { status: verdict === 'FAILED' ? 'FAIL' : 'PASS', failed: verdict === 'FAILED' ? [1] : [], reason: verdict === 'FAILED' ? { code: 'DG_HASH_MISMATCH', params: { dataGroups: [1] } } : null },
+      sodSignature: { status: 'PASS', reason: null },
+      certificateChain: verdict === 'NOT_VERIFIED' ? { status: 'UNKNOWN_CSCA', csca: null, reason: { code: 'UNKNOWN_CSCA', params: {} } } : { status: 'PASS', reason: null, csca: 'CN=CSCA Vietnam' },
+      revocation: { status: 'GOOD', reason: null },
+      documentExpiry: { status: 'VALID', reason: null },
+      consistency: { status: 'PASS', reason: null },
     },
     document: {
       documentCode: 'ID', issuingState: 'VNM', documentNumber: p.idNumber.slice(3), personalNumber: p.idNumber,

@@ -1,8 +1,8 @@
 /** The readable form of a verification result, for `verify` and `read` without --json. */
 import type { VerificationResult } from '../core/api/verification.ts';
+import { describeReason } from '../core/trust/reason-text.ts';
 
 export interface PrintExtras {
-  readonly reasons?: Partial<Record<keyof VerificationResult['checks'], string>>;
   readonly cscaFingerprint?: string | null;
   readonly documentSigner?: string | null;
   readonly notes?: readonly string[];
@@ -10,13 +10,14 @@ export interface PrintExtras {
 }
 
 export function printResult(result: VerificationResult, extras: PrintExtras = {}): void {
-  console.log(`Verdict: ${result.verdict}`);
+  const decided = result.decidedBy ? result.checks[result.decidedBy].reason : null;
+  console.log(`Verdict: ${result.verdict}${result.decidedBy ? ` (${result.decidedBy}${decided ? `: ${describeReason(decided).en}` : ''})` : ''}`);
   for (const [name, check] of Object.entries(result.checks)) {
     const extra = 'protocol' in check && check.protocol ? ` (${check.protocol})`
       : 'method' in check && check.method ? ` (${check.method})`
       : 'csca' in check && check.csca ? ` (${check.csca})`
       : 'failed' in check && check.failed.length ? ` (DG${check.failed.join(', DG')})` : '';
-    const why = extras.reasons?.[name as keyof VerificationResult['checks']];
+    const why = check.reason ? describeReason(check.reason).en : null;
     console.log(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
   }
   if (extras.cscaFingerprint) console.log(`  CSCA SHA-256        ${extras.cscaFingerprint}`);

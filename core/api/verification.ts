@@ -7,27 +7,61 @@ import { z } from 'zod';
 export const CheckStatus = {
   accessControl: ['PASS', 'FAIL', 'SKIPPED'],
   chipAuthentication: ['PASS', 'FAIL', 'NOT_SUPPORTED', 'SKIPPED'],
-  dataGroupHashes: ['PASS', 'FAIL'],
-  sodSignature: ['PASS', 'FAIL'],
-  certificateChain: ['PASS', 'FAIL', 'UNKNOWN_CSCA'],
+  dataGroupHashes: ['PASS', 'FAIL', 'SKIPPED'],
+  sodSignature: ['PASS', 'FAIL', 'MISSING'],
+  certificateChain: ['PASS', 'FAIL', 'UNKNOWN_CSCA', 'SKIPPED'],
   revocation: ['GOOD', 'REVOKED', 'UNKNOWN'],
-  documentExpiry: ['VALID', 'EXPIRED', 'NO_EXPIRY'],
+  documentExpiry: ['VALID', 'EXPIRED', 'NO_EXPIRY', 'SKIPPED'],
   consistency: ['PASS', 'FAIL', 'SKIPPED'],
 } as const;
 
 export const VerdictSchema = z.enum(['VERIFIED', 'NOT_VERIFIED', 'FAILED']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-export const ChecksSchema = z.object({
-  accessControl: z.object({ status: z.enum(CheckStatus.accessControl), protocol: z.string().nullable() }),
-  chipAuthentication: z.object({ status: z.enum(CheckStatus.chipAuthentication), method: z.enum(['CA', 'CAM', 'AA']).nullable() }),
-  dataGroupHashes: z.object({ status: z.enum(CheckStatus.dataGroupHashes), failed: z.array(z.number().int()) }),
-  sodSignature: z.object({ status: z.enum(CheckStatus.sodSignature) }),
-  certificateChain: z.object({ status: z.enum(CheckStatus.certificateChain), csca: z.string().nullable() }),
-  revocation: z.object({ status: z.enum(CheckStatus.revocation) }),
-  documentExpiry: z.object({ status: z.enum(CheckStatus.documentExpiry) }),
-  consistency: z.object({ status: z.enum(CheckStatus.consistency) }),
+/**
+ * Which rule gave a check its status (docs/reference/trust.md "Reasons"). Every status other than
+ * the passing one (PASS, GOOD, VALID, NO_EXPIRY) names one; the passing ones have none.
+ */
+export const CHECK_REASON_CODES = [
+  // dataGroupHashes
+  'DG_HASH_MISMATCH', 'DG_NOT_IN_SOD', 'NO_DG_HASHES', 'NO_DATA_GROUP',
+  // sodSignature
+  'SIGNATURE_INVALID', 'SIGNED_ATTRIBUTES_MISMATCH', 'CARD_SECURITY_INVALID', 'SOD_MALFORMED', 'SIGNER_CERTIFICATE_MISSING',
+  'UNSUPPORTED_ALGORITHM', 'SOD_MISSING',
+  // certificateChain
+  'UNKNOWN_CSCA', 'DS_NOT_VALID_WHEN_SIGNED', 'CSCA_NOT_VALID_WHEN_DS_ISSUED', 'CSCA_KEY_USAGE_PERIOD', 'CHAIN_SIGNATURE_INVALID',
+  'DS_NOT_FOR_SIGNING', 'ISSUER_NOT_CA',
+  // revocation
+  'REVOKED', 'NO_CRL', 'CRL_STALE', 'NOT_CHECKED',
+  // documentExpiry and consistency
+  'DG1_MISSING', 'DG1_UNREADABLE', 'DOCUMENT_EXPIRED', 'NO_SECOND_SOURCE', 'DATA_MISMATCH',
+  // accessControl and chipAuthentication
+  'CHIP_NOT_EXAMINED', 'ACCESS_DENIED', 'CHIP_PROOF_FAILED', 'NO_CHIP_PROOF',
+] as const;
+export const CheckReasonCodeSchema = z.enum(CHECK_REASON_CODES);
+export type CheckReasonCode = z.infer<typeof CheckReasonCodeSchema>;
+
+/** `params` are technical facts (data group numbers, dates of certificates, field names), never personal data. */
+export const CheckReasonSchema = z.object({
+  code: CheckReasonCodeSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])),
 });
+export type CheckReason = z.infer<typeof CheckReasonSchema>;
+
+/** Records stored before reasons existed read back with `reason: null`. */
+const reason = CheckReasonSchema.nullable().default(null);
+
+export const ChecksSchema = z.object({
+  accessControl: z.object({ status: z.enum(CheckStatus.accessControl), protocol: z.string().nullable(), reason }),
+  chipAuthentication: z.object({ status: z.enum(CheckStatus.chipAuthentication), method: z.enum(['CA', 'CAM', 'AA']).nullable(), reason }),
+  dataGroupHashes: z.object({ status: z.enum(CheckStatus.dataGroupHashes), failed: z.array(z.number().int()), reason }),
+  sodSignature: z.object({ status: z.enum(CheckStatus.sodSignature), reason }),
+  certificateChain: z.object({ status: z.enum(CheckStatus.certificateChain), csca: z.string().nullable(), reason }),
+  revocation: z.object({ status: z.enum(CheckStatus.revocation), reason }),
+  documentExpiry: z.object({ status: z.enum(CheckStatus.documentExpiry), reason }),
+  consistency: z.object({ status: z.enum(CheckStatus.consistency), reason }),
+});
+export type CheckName = keyof typeof CheckStatus;
 export type Checks = z.infer<typeof ChecksSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -75,8 +109,12 @@ export const StatsSchema = z.object({
   millis: z.number(),
 });
 
+export const CheckNameSchema = z.enum(Object.keys(CheckStatus) as [CheckName, ...CheckName[]]);
+
 export const VerificationResultSchema = z.object({
   verdict: VerdictSchema,
+  /** The check whose status decided a verdict other than VERIFIED (its `reason` says why); null for VERIFIED. */
+  decidedBy: CheckNameSchema.nullable(),
   warnings: z.array(z.string()),
   checks: ChecksSchema,
   document: DocumentSchema.nullable(),

@@ -3,9 +3,11 @@
  * CRL whose signature verifies under the issuing CSCA key; REVOKED when any valid CRL lists the
  * serial; UNKNOWN when there is no CRL or only stale ones (nextUpdate passed).
  */
+import type { CheckReason } from '../api/verification.ts';
 import type { Certificate } from '../asn1/x509.ts';
 import type { Crl } from '../asn1/crl.ts';
 import { equal } from '../bytes/bytes.ts';
+import { checkReason } from './check-reason.ts';
 import { signedBy } from './signature.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
 
@@ -13,10 +15,12 @@ export type RevocationStatus = 'GOOD' | 'REVOKED' | 'UNKNOWN';
 
 export interface RevocationResult {
   readonly status: RevocationStatus;
-  readonly reason: string;
-  /** The same reason for a Vietnamese clerk. */
-  readonly reasonVi: string;
+  /** NO_CRL, CRL_STALE, NOT_CHECKED or REVOKED; null for GOOD. */
+  readonly reason: CheckReason | null;
 }
+
+/** Revocation when the path to a CSCA was not established: nothing to ask a CRL about. */
+export const REVOCATION_NOT_CHECKED: RevocationResult = { status: 'UNKNOWN', reason: checkReason('NOT_CHECKED') };
 
 /** CRL signature results per (CRL, issuer key): a CSCA's CRL is checked once, not per document. */
 const verifiedCrls = new WeakMap<Crl, Map<Certificate, boolean>>();
@@ -35,12 +39,10 @@ export function crlSignedBy(crl: Crl, issuer: Certificate): boolean {
 }
 
 export function checkRevocation(cert: Certificate, issuer: TrustedCertificate, store: TrustStore, now: Date): RevocationResult {
-  const crls = store.crlsIssuedBy(cert.issuer.raw).map((c) => c.crl).filter((crl) => crlSignedBy(crl, issuer.certificate));
-  if (crls.length === 0) return { status: 'UNKNOWN', reason: 'no CRL of the issuing CSCA in the trust store', reasonVi: 'chưa có danh sách thu hồi (CRL) của cơ quan cấp gốc' };
-  for (const crl of crls) {
-    if (crl.revoked.some((r) => r.serialNumber === cert.serialNumber)) return { status: 'REVOKED', reason: 'the document signer certificate is on the CSCA revocation list', reasonVi: 'chứng thư ký giấy tờ nằm trong danh sách thu hồi' };
-  }
+  const crls = store.crlsIssuedBy(cert.issuer).map((c) => c.crl).filter((crl) => crlSignedBy(crl, issuer.certificate));
+  if (crls.length === 0) return { status: 'UNKNOWN', reason: checkReason('NO_CRL') };
+  if (crls.some((crl) => crl.revoked.some((r) => r.serialNumber === cert.serialNumber))) return { status: 'REVOKED', reason: checkReason('REVOKED') };
   const fresh = crls.some((crl) => crl.thisUpdate.getTime() <= now.getTime() && crl.nextUpdate !== undefined && now.getTime() <= crl.nextUpdate.getTime());
-  if (!fresh) return { status: 'UNKNOWN', reason: 'the CSCA revocation list is out of date', reasonVi: 'danh sách thu hồi của cơ quan cấp gốc đã quá hạn' };
-  return { status: 'GOOD', reason: 'not on a current CSCA revocation list', reasonVi: 'không có trong danh sách thu hồi còn hiệu lực' };
+  if (!fresh) return { status: 'UNKNOWN', reason: checkReason('CRL_STALE') };
+  return { status: 'GOOD', reason: null };
 }

@@ -109,8 +109,9 @@ def _chain(sd: cms_read.SignedData, ds: Certificate, trust: Trust, log: list[str
 def _revocation(ds: Certificate, issuer: Certificate, trust: Trust, at: datetime, log: list[str]) -> Outcome:
     crls = [c for c in trust.crls if names_match(c.issuer, issuer.subject) and ossl.crl_signed_by(c.raw, issuer.raw)]
     current = [c for c in crls if c.this_update <= at and (c.next_update is None or at <= c.next_update)]
-    if any(ds.serial in c.revoked for c in current):
-        log.append('a current CRL of the CSCA (signature verified with openssl) lists the DS serial number')
+    # A revocation does not lapse: any CRL of the CSCA whose signature verifies counts, current or not.
+    if any(ds.serial in c.revoked for c in crls):
+        log.append('a CRL of the CSCA (signature verified with openssl) lists the DS serial number')
         return Outcome('REVOKED', 'REVOKED')
     if current:
         log.append('a current CRL of the CSCA (signature verified with openssl) does not list the DS')

@@ -4,6 +4,7 @@
  * `signer`/`authority` pick the PKI, `sod` changes what gets signed, `afterSigning` changes what
  * the chip serves after the SOD was made, `cloneChip` swaps the chip's private keys.
  */
+import type { CheckReasonCode } from '../../api/verification.ts';
 import { readTlv } from '../../bytes/tlv.ts';
 import type { LdsFileName } from '../../lds/files.ts';
 import type { SignerKind } from './demo-pki.ts';
@@ -30,8 +31,8 @@ export interface VariantSpec {
   readonly cloneChip?: boolean;
 }
 
-const fail = (check: ExpectedOutcome['check'], status: string, failedDataGroups?: number[]): ExpectedOutcome =>
-  ({ verdict: 'FAILED', check, status, ...(failedDataGroups ? { failedDataGroups } : {}) });
+const fail = (check: ExpectedOutcome['check'], status: string, reason: CheckReasonCode, failedDataGroups?: number[]): ExpectedOutcome =>
+  ({ verdict: 'FAILED', check, status, reason, ...(failedDataGroups ? { failedDataGroups } : {}) });
 
 /** The data group a profile's "details" live in: DG13 on Vietnamese cards, DG11 elsewhere. */
 export const detailsGroup = (p: ProfileSpec): 13 | 11 => (p.vietnamese ? 13 : 11);
@@ -46,7 +47,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'tampered-dg': {
     name: 'tampered-dg',
     description: 'The face image (DG2) was altered after issuance: its hash no longer matches the SOD',
-    expected: () => fail('dataGroupHashes', 'FAIL', [2]),
+    expected: () => fail('dataGroupHashes', 'FAIL', 'DG_HASH_MISMATCH', [2]),
     afterSigning: (files) => mutate(files, 'DG2', (b) => {
       // A byte inside the JPEG scan data, keeping every TLV length intact.
       b[b.length - 40]! ^= 0x5a;
@@ -56,65 +57,65 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'wrong-sod-signature': {
     name: 'wrong-sod-signature',
     description: 'The SOD signature does not verify under the Document Signer key',
-    expected: () => fail('sodSignature', 'FAIL'),
+    expected: () => fail('sodSignature', 'FAIL', 'SIGNATURE_INVALID'),
     corruptSignature: true,
   },
   'ds-not-signed-by-csca': {
     name: 'ds-not-signed-by-csca',
     description: 'The Document Signer certificate names the trusted CSCA as issuer, but another key signed it',
-    expected: () => fail('certificateChain', 'FAIL'),
+    expected: () => fail('certificateChain', 'FAIL', 'CHAIN_SIGNATURE_INVALID'),
     signer: 'rogue',
   },
   'unknown-csca': {
     name: 'unknown-csca',
     description: 'Signed under a CSCA the terminal does not trust',
-    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'certificateChain', status: 'UNKNOWN_CSCA' }),
+    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'certificateChain', status: 'UNKNOWN_CSCA', reason: 'UNKNOWN_CSCA' }),
     unknownAuthority: true,
   },
   'expired-ds': {
     name: 'expired-ds',
-    description: 'The Document Signer certificate expired in 2019',
-    expected: () => fail('certificateChain', 'FAIL'),
+    description: 'The SOD was signed after the Document Signer certificate had expired',
+    expected: () => fail('certificateChain', 'FAIL', 'DS_NOT_VALID_WHEN_SIGNED'),
     signer: 'expired',
   },
   'revoked-ds': {
     name: 'revoked-ds',
     description: "The Document Signer is on the CSCA's CRL",
-    expected: () => fail('revocation', 'REVOKED'),
+    expected: () => fail('revocation', 'REVOKED', 'REVOKED'),
     signer: 'revoked',
   },
   'sod-missing-dg-hash': {
     name: 'sod-missing-dg-hash',
     description: 'The SOD lists no hash for a data group the chip serves (the details group)',
-    expected: (p) => fail('dataGroupHashes', 'FAIL', [detailsGroup(p)]),
+    expected: (p) => fail('dataGroupHashes', 'FAIL', 'DG_NOT_IN_SOD', [detailsGroup(p)]),
     appliesTo: (p) => p.vietnamese || p.additionalDetails,
     omitDetailsHash: true,
   },
   'cloned-chip': {
     name: 'cloned-chip',
     description: 'A copy of the data on another chip: Chip/Active Authentication keys do not match DG14/DG15',
-    expected: () => fail('chipAuthentication', 'FAIL'),
+    expected: () => fail('chipAuthentication', 'FAIL', 'CHIP_PROOF_FAILED'),
     appliesTo: (p) => p.chipAuthenticationCurve !== null || p.activeAuthentication !== null,
     cloneChip: true,
   },
   'dg1-dg13-mismatch': {
     name: 'dg1-dg13-mismatch',
     description: 'DG13 names another ID number than DG1 (both signed): the data contradicts itself',
-    expected: () => fail('consistency', 'FAIL'),
+    expected: () => fail('consistency', 'FAIL', 'DATA_MISMATCH'),
     appliesTo: (p) => p.vietnamese,
     mismatchDg13: true,
   },
   'expired-document': {
     name: 'expired-document',
     description: 'A genuine document whose validity ended',
-    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'documentExpiry', status: 'EXPIRED' }),
+    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'documentExpiry', status: 'EXPIRED', reason: 'DOCUMENT_EXPIRED' }),
     // Issued at 20 in 2013: the 25th-birthday milestone fell in 2018.
     person: { ageAtIssue: 20, dateOfIssue: { year: 2013, month: 5, day: 14 } },
   },
   'malformed-dg-tlv': {
     name: 'malformed-dg-tlv',
     description: 'The chip serves a details group whose inner TLV length is broken (and no longer matches the SOD)',
-    expected: (p) => fail('dataGroupHashes', 'FAIL', [detailsGroup(p)]),
+    expected: (p) => fail('dataGroupHashes', 'FAIL', 'DG_HASH_MISMATCH', [detailsGroup(p)]),
     appliesTo: (p) => p.vietnamese || p.additionalDetails,
     afterSigning: (files, p) => mutate(files, `DG${detailsGroup(p)}`, (b) => {
       const outer = readTlv(b);
@@ -126,7 +127,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'truncated-sod': {
     name: 'truncated-sod',
     description: 'EF.SOD is cut off half way (its header still claims the full length)',
-    expected: () => fail('sodSignature', 'FAIL'),
+    expected: () => fail('sodSignature', 'FAIL', 'SOD_MALFORMED'),
     afterSigning: (files) => mutate(files, 'SOD', (b) => b.subarray(0, Math.floor(b.length / 2))),
   },
 };

@@ -18,16 +18,17 @@ export function vnResult(person: Person, verdict: Verdict = 'VERIFIED'): Verific
   const fail = verdict === 'FAILED';
   return {
     verdict,
+    decidedBy: verdict === 'FAILED' ? 'dataGroupHashes' : verdict === 'NOT_VERIFIED' ? 'certificateChain' : null,
     warnings: verdict === 'VERIFIED' ? ['revocation status unknown'] : [],
     checks: {
-      accessControl: { status: 'PASS', protocol: 'BAC' },
-      chipAuthentication: { status: 'PASS', method: 'CA' },
-      dataGroupHashes: { status: fail ? 'FAIL' : 'PASS', failed: fail ? [13] : [] },
-      sodSignature: { status: 'PASS' },
-      certificateChain: verdict === 'NOT_VERIFIED' ? { status: 'UNKNOWN_CSCA', csca: null } : { status: 'PASS', csca: 'CN=CSCA Test VN' },
-      revocation: { status: 'UNKNOWN' },
-      documentExpiry: { status: 'VALID' },
-      consistency: { status: 'PASS' },
+      accessControl: { status: 'PASS', protocol: 'BAC', reason: null },
+      chipAuthentication: { status: 'PASS', method: 'CA', reason: null },
+      dataGroupHashes: { status: fail ? 'FAIL' : 'PASS', failed: fail ? [13] : [], reason: fail ? { code: 'DG_HASH_MISMATCH', params: { dataGroups: [13] } } : null },
+      sodSignature: { status: 'PASS', reason: null },
+      certificateChain: verdict === 'NOT_VERIFIED' ? { status: 'UNKNOWN_CSCA', csca: null, reason: { code: 'UNKNOWN_CSCA', params: {} } } : { status: 'PASS', reason: null, csca: 'CN=CSCA Test VN' },
+      revocation: { status: 'UNKNOWN', reason: { code: 'NO_CRL', params: {} } },
+      documentExpiry: { status: 'VALID', reason: null },
+      consistency: { status: 'PASS', reason: null },
     },
     document: {
       documentCode: 'ID',
