@@ -107,7 +107,8 @@ test('the Indonesian CSCA series: link certificates are recognised as such', () 
 
 test('a master list whose signer has expired is refused on import but reloads from the persistent store', () => {
   const later = new Date('2045-01-01T00:00:00Z');
-  assert.throws(() => loadTrustBytes(new TrustStore(), realData(NL_ML), 'NL', later), (e: unknown) => (e as { code?: string }).code === 'TRUST_FILE_INVALID');
+  // The message names the date the signer was judged at (`verify --at`), not "today".
+  assert.throws(() => loadTrustBytes(new TrustStore(), realData(NL_ML), 'NL', later), (e: unknown) => (e as { code?: string }).code === 'TRUST_FILE_INVALID' && /not valid at 2045-01-01 \(valid \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)/.test((e as Error).message));
   const report = loadTrustBytes(new TrustStore(), realData(NL_ML), 'NL', later, { listSigner: 'verified-before' });
   assert.ok(report.certificatesAdded > 30);
 });
