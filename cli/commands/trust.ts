@@ -102,7 +102,8 @@ export const command: Command = {
       if (values.json) console.log(JSON.stringify({ imported: reports }));
       else {
         for (const r of reports) {
-          console.log(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s) and ${r.crlsAdded} CRL(s) added, ${r.skipped} skipped`);
+          const signers = r.documentSignersAdded ? `, ${r.documentSignersAdded} document signer certificate(s) kept for SODs without one` : '';
+          console.log(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s) and ${r.crlsAdded} CRL(s) added${signers}, ${r.skipped} skipped`);
           for (const n of r.notes) console.log(`  ${n}`);
         }
       }

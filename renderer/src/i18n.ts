@@ -110,6 +110,7 @@ const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
   PASS: { vi: 'Đạt', en: 'Pass' },
   FAIL: { vi: 'Không đạt', en: 'Fail' },
   SKIPPED: { vi: 'Không kiểm tra', en: 'Not checked' },
+  MISSING: { vi: 'Không có', en: 'Missing' },
   NOT_SUPPORTED: { vi: 'Thẻ không hỗ trợ', en: 'Not supported by the card' },
   UNKNOWN_CSCA: { vi: 'Không rõ cơ quan cấp', en: 'Unknown issuer' },
   GOOD: { vi: 'Còn hiệu lực', en: 'Good' },
