@@ -6,7 +6,7 @@
  */
 import type { KeyProvider } from '../core/store/key-provider.ts';
 import { openStore } from '../core/store/store.ts';
-import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf } from '../core/trust/store-folder.ts';
+import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf, type TrustFailure } from '../core/trust/store-folder.ts';
 import { Terminal } from '../core/terminal/terminal.ts';
 import { SyncService } from '../core/sync/sync-service.ts';
 import { VirtualReader } from '../core/terminal/virtual-reader.ts';
@@ -30,7 +30,7 @@ export interface HostOptions {
 export interface Host {
   readonly terminal: Terminal;
   readonly virtualReader: VirtualReader | null;
-  readonly trustFailures: readonly { file: string; error: string }[];
+  readonly trustFailures: readonly TrustFailure[];
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
  * `eid-terminal read --json`, the stored record and the UI all use this one shape.
  */
 import { z } from 'zod';
+import { ReasonSchema, WarningSchema } from './messages.ts';
 
 export const CheckStatus = {
   accessControl: ['PASS', 'FAIL', 'SKIPPED'],
@@ -19,37 +20,12 @@ export const VerdictSchema = z.enum(['VERIFIED', 'NOT_VERIFIED', 'FAILED']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 /**
- * Which rule gave a check its status (docs/reference/trust.md "Reasons"). Every status other than
- * the passing one (PASS, GOOD, VALID, NO_EXPIRY) names one; the passing ones have none.
+ * Which rule gave a check its status: a catalogue reason `{ code, params }` (core/messages,
+ * docs/reference/trust.md "Reasons"). Every status other than the passing one (PASS, GOOD, VALID,
+ * NO_EXPIRY) names one; the passing ones have none. Records stored before reasons existed read
+ * back with `reason: null`.
  */
-export const CHECK_REASON_CODES = [
-  // dataGroupHashes
-  'DG_HASH_MISMATCH', 'DG_NOT_IN_SOD', 'NO_DG_HASHES', 'NO_DATA_GROUP',
-  // sodSignature
-  'SIGNATURE_INVALID', 'SIGNED_ATTRIBUTES_MISMATCH', 'CARD_SECURITY_INVALID', 'SOD_MALFORMED', 'SIGNER_CERTIFICATE_MISSING',
-  'UNSUPPORTED_ALGORITHM', 'SOD_MISSING',
-  // certificateChain
-  'UNKNOWN_CSCA', 'DS_NOT_VALID_WHEN_SIGNED', 'CSCA_NOT_VALID_WHEN_DS_ISSUED', 'CSCA_KEY_USAGE_PERIOD', 'CHAIN_SIGNATURE_INVALID',
-  'DS_NOT_FOR_SIGNING', 'ISSUER_NOT_CA',
-  // revocation
-  'REVOKED', 'NO_CRL', 'CRL_STALE', 'NOT_CHECKED',
-  // documentExpiry and consistency
-  'DG1_MISSING', 'DG1_UNREADABLE', 'DOCUMENT_EXPIRED', 'NO_SECOND_SOURCE', 'DATA_MISMATCH',
-  // accessControl and chipAuthentication
-  'CHIP_NOT_EXAMINED', 'ACCESS_DENIED', 'CHIP_PROOF_FAILED', 'NO_CHIP_PROOF',
-] as const;
-export const CheckReasonCodeSchema = z.enum(CHECK_REASON_CODES);
-export type CheckReasonCode = z.infer<typeof CheckReasonCodeSchema>;
-
-/** `params` are technical facts (data group numbers, dates of certificates, field names), never personal data. */
-export const CheckReasonSchema = z.object({
-  code: CheckReasonCodeSchema,
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])),
-});
-export type CheckReason = z.infer<typeof CheckReasonSchema>;
-
-/** Records stored before reasons existed read back with `reason: null`. */
-const reason = CheckReasonSchema.nullable().default(null);
+const reason = ReasonSchema.nullable().default(null);
 
 export const ChecksSchema = z.object({
   accessControl: z.object({ status: z.enum(CheckStatus.accessControl), protocol: z.string().nullable(), reason }),
@@ -115,7 +91,8 @@ export const VerificationResultSchema = z.object({
   verdict: VerdictSchema,
   /** The check whose status decided a verdict other than VERIFIED (its `reason` says why); null for VERIFIED. */
   decidedBy: CheckNameSchema.nullable(),
-  warnings: z.array(z.string()),
+  /** `{ code, params }` of the catalogue's warnings, in the order the checks raised them. */
+  warnings: z.array(WarningSchema),
   checks: ChecksSchema,
   document: DocumentSchema.nullable(),
   stats: StatsSchema,

@@ -9,10 +9,9 @@
  * private key usage period. The verification date plays no part: a certificate that merely expired
  * since is no evidence of forgery.
  */
-import type { CheckReason } from '../api/verification.ts';
 import type { Certificate } from '../asn1/x509.ts';
 import { equal } from '../bytes/bytes.ts';
-import { checkReason, day } from './check-reason.ts';
+import { reason, type Reason } from '../messages/message.ts';
 import { signedBy } from './signature.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
 import { isSelfIssued } from './store.ts';
@@ -26,7 +25,12 @@ export interface ChainResult {
   /** The trusted certificate whose key signed the DS (issuer of the DS). */
   readonly issuer: TrustedCertificate | undefined;
   /** Why the chain is not PASS (null when it is). */
-  readonly reason: CheckReason | null;
+  readonly reason: Reason | null;
+}
+
+/** A calendar day (UTC) for reason parameters: certificate and signing dates, never a holder's. */
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }
 
 export interface PathOptions {
@@ -49,15 +53,15 @@ function canSignCertificates(cert: Certificate): boolean {
   return true;
 }
 
-function fail(reason: CheckReason, issuer?: TrustedCertificate): ChainResult {
-  return { status: 'FAIL', csca: issuer, issuer, reason };
+function fail(why: Reason, issuer?: TrustedCertificate): ChainResult {
+  return { status: 'FAIL', csca: issuer, issuer, reason: why };
 }
 
-const UNKNOWN: ChainResult = { status: 'UNKNOWN_CSCA', csca: undefined, issuer: undefined, reason: checkReason('UNKNOWN_CSCA') };
+const UNKNOWN: ChainResult = { status: 'UNKNOWN_CSCA', csca: undefined, issuer: undefined, reason: reason('UNKNOWN_CSCA') };
 
 export function validateDocumentSigner(ds: Certificate, store: TrustStore, options: PathOptions): ChainResult {
-  if (ds.keyUsage && !ds.keyUsage.digitalSignature) return fail(checkReason('DS_NOT_FOR_SIGNING', { rule: 'keyUsage' }));
-  if (ds.basicConstraints?.ca) return fail(checkReason('DS_NOT_FOR_SIGNING', { rule: 'basicConstraints' }));
+  if (ds.keyUsage && !ds.keyUsage.digitalSignature) return fail(reason('DS_NOT_FOR_SIGNING', { rule: 'keyUsage' }));
+  if (ds.basicConstraints?.ca) return fail(reason('DS_NOT_FOR_SIGNING', { rule: 'basicConstraints' }));
   // The dates of a certificate no trusted key vouches for prove nothing: find the issuer first.
   const path = findTrustedIssuer(ds, store, options.intermediates ?? [], 0);
   if (path.status !== 'PASS') return path;
@@ -71,14 +75,14 @@ export function validateDocumentSigner(ds: Certificate, store: TrustStore, optio
  * so it proves nothing), and only a DS whose private key usage period lies wholly outside its own
  * validity is refused: such a key can never have signed while its certificate was valid.
  */
-function signedWhileValid(ds: Certificate, signedAt: Date | undefined): CheckReason | null {
+function signedWhileValid(ds: Certificate, signedAt: Date | undefined): Reason | null {
   const validity = { validFrom: day(ds.notBefore), validTo: day(ds.notAfter) };
-  if (signedAt) return within(ds, signedAt) ? null : checkReason('DS_NOT_VALID_WHEN_SIGNED', { basis: 'signingTime', signedAt: day(signedAt), ...validity });
+  if (signedAt) return within(ds, signedAt) ? null : reason('DS_NOT_VALID_WHEN_SIGNED', { basis: 'signingTime', from: day(signedAt), to: day(signedAt), ...validity });
   const usage = ds.privateKeyUsagePeriod;
   const usageStart = usage?.notBefore ?? ds.notBefore;
   const usageEnd = usage?.notAfter ?? ds.notAfter;
   if (usageEnd < ds.notBefore || usageStart > ds.notAfter || usageStart > usageEnd) {
-    return checkReason('DS_NOT_VALID_WHEN_SIGNED', { basis: 'privateKeyUsagePeriod', usageFrom: day(usageStart), usageTo: day(usageEnd), ...validity });
+    return reason('DS_NOT_VALID_WHEN_SIGNED', { basis: 'privateKeyUsagePeriod', from: day(usageStart), to: day(usageEnd), ...validity });
   }
   return null;
 }
@@ -88,17 +92,17 @@ function signedWhileValid(ds: Certificate, signedAt: Date | undefined): CheckRea
  * its private key usage period. A link certificate is signed by the outgoing CSCA key at the
  * rollover, when that key's usage period ends: only its validity is asked there.
  */
-function issuedWhileValid(issuer: Certificate, cert: Certificate, checkKeyUsage: boolean): CheckReason | null {
+function issuedWhileValid(issuer: Certificate, cert: Certificate, checkKeyUsage: boolean): Reason | null {
   const issuedAt = cert.notBefore;
   if (!within(issuer, issuedAt)) {
-    return checkReason('CSCA_NOT_VALID_WHEN_DS_ISSUED', { issuedAt: day(issuedAt), validFrom: day(issuer.notBefore), validTo: day(issuer.notAfter) });
+    return reason('CSCA_NOT_VALID_WHEN_DS_ISSUED', { issuedAt: day(issuedAt), validFrom: day(issuer.notBefore), validTo: day(issuer.notAfter) });
   }
   const usage = checkKeyUsage ? issuer.privateKeyUsagePeriod : undefined;
   if (usage && ((usage.notBefore && issuedAt < usage.notBefore) || (usage.notAfter && issuedAt > usage.notAfter))) {
-    return checkReason('CSCA_KEY_USAGE_PERIOD', {
+    return reason('CSCA_KEY_USAGE_PERIOD', {
       issuedAt: day(issuedAt),
-      ...(usage.notBefore && { usageFrom: day(usage.notBefore) }),
-      ...(usage.notAfter && { usageTo: day(usage.notAfter) }),
+      usageFrom: usage.notBefore ? day(usage.notBefore) : '',
+      usageTo: usage.notAfter ? day(usage.notAfter) : '',
     });
   }
   return null;
@@ -116,7 +120,7 @@ function findTrustedIssuer(cert: Certificate, store: TrustStore, intermediates: 
     const ski = candidate.certificate.subjectKeyIdentifier;
     if (aki && ski && equal(aki, ski)) keyIdMatched = true;
     if (!signedBy(cert, candidate.certificate)) continue;
-    const why = canSignCertificates(candidate.certificate) ? issuedWhileValid(candidate.certificate, cert, depth === 0) : checkReason('ISSUER_NOT_CA');
+    const why = canSignCertificates(candidate.certificate) ? issuedWhileValid(candidate.certificate, cert, depth === 0) : reason('ISSUER_NOT_CA');
     if (!why) return { status: 'PASS', csca: rootBehind(candidate, store), issuer: candidate, reason: null };
     refused ??= fail(why, candidate);
   }
@@ -130,7 +134,7 @@ function findTrustedIssuer(cert: Certificate, store: TrustStore, intermediates: 
     }
   }
   if (refused) return refused;
-  if (keyIdMatched) return fail(checkReason('CHAIN_SIGNATURE_INVALID'));
+  if (keyIdMatched) return fail(reason('CHAIN_SIGNATURE_INVALID'));
   return UNKNOWN;
 }
 

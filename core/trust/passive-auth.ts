@@ -4,14 +4,13 @@
  * Fails closed: a data group the SOD does not list is a FAIL; with no data group to hash the
  * check is SKIPPED, never PASS.
  */
-import type { CheckReason } from '../api/verification.ts';
+import { reason, type Reason } from '../messages/message.ts';
 import { equal } from '../bytes/bytes.ts';
 import { hash } from '../crypto/node-crypto.ts';
 import { isEidError } from '../errors.ts';
 import { OID } from '../asn1/oids.ts';
 import type { DataGroupNumber } from '../lds/files.ts';
 import { parseLdsSecurityObject } from '../lds/sod.ts';
-import { checkReason } from './check-reason.ts';
 import { verifySignedObject, type SignedObjectResult } from './signed-object.ts';
 import type { TrustStore } from './store.ts';
 
@@ -23,7 +22,7 @@ export interface DataGroupHashResult {
   readonly matched: readonly number[];
   /** The data groups the SOD lists (empty when its content cannot be read). */
   readonly listed: readonly number[];
-  readonly reason: CheckReason | null;
+  readonly reason: Reason | null;
 }
 
 export interface PassiveAuthResult extends SignedObjectResult {
@@ -47,20 +46,20 @@ export function passiveAuthentication(sod: Uint8Array, dataGroups: ReadonlyMap<n
 function compareHashes(signed: SignedObjectResult, dataGroups: ReadonlyMap<number, Uint8Array>): DataGroupHashResult {
   const sd = signed.signedData;
   const all = [...dataGroups.keys()].sort((a, b) => a - b);
-  const failAll = (reason: CheckReason): DataGroupHashResult => ({ status: all.length ? 'FAIL' : 'SKIPPED', failed: all, matched: [], listed: [], reason: all.length ? reason : checkReason('NO_DATA_GROUP') });
+  const failAll = (why: Reason): DataGroupHashResult => ({ status: all.length ? 'FAIL' : 'SKIPPED', failed: all, matched: [], listed: [], reason: all.length ? why : reason('NO_DATA_GROUP') });
   // Some states type the LDSSecurityObject as plain id-data; the content is the same structure.
-  if (!sd?.eContent || (sd.eContentType !== OID.ldsSecurityObject && sd.eContentType !== OID.data)) return failAll(checkReason('NO_DG_HASHES'));
+  if (!sd?.eContent || (sd.eContentType !== OID.ldsSecurityObject && sd.eContentType !== OID.data)) return failAll(reason('NO_DG_HASHES'));
   let lso;
   try {
     lso = parseLdsSecurityObject(sd.eContent);
   } catch (e) {
     if (!isEidError(e)) throw e;
-    return failAll(checkReason('NO_DG_HASHES', { error: e.code }));
+    return failAll(reason('NO_DG_HASHES', { detail: e.code }));
   }
   const listed = [...lso.dataGroupHashes.keys()].sort((a, b) => a - b);
   const hashName = lso.hashName;
-  if (!hashName) return { ...failAll(checkReason('UNSUPPORTED_ALGORITHM')), listed };
-  if (all.length === 0) return { status: 'SKIPPED', failed: [], matched: [], listed, reason: checkReason('NO_DATA_GROUP') };
+  if (!hashName) return { ...failAll(reason('ALGORITHM_NOT_SUPPORTED')), listed };
+  if (all.length === 0) return { status: 'SKIPPED', failed: [], matched: [], listed, reason: reason('NO_DATA_GROUP') };
   const differ: number[] = [];
   const unlisted: number[] = [];
   const matched: number[] = [];
@@ -72,8 +71,13 @@ function compareHashes(signed: SignedObjectResult, dataGroups: ReadonlyMap<numbe
   }
   const failed = [...differ, ...unlisted].sort((a, b) => a - b);
   if (failed.length === 0) return { status: 'PASS', failed, matched, listed, reason: null };
-  const reason = differ.length
-    ? checkReason('DG_HASH_MISMATCH', { dataGroups: differ, ...(unlisted.length && { notInSod: unlisted }) })
-    : checkReason('DG_NOT_IN_SOD', { dataGroups: unlisted });
-  return { status: 'FAIL', failed, matched, listed, reason };
+  const why = differ.length
+    ? reason('DG_HASH_MISMATCH', { dataGroups: fileNames(differ), ...(unlisted.length && { detail: `not in the SOD: ${fileNames(unlisted)}` }) })
+    : reason('DG_NOT_IN_SOD', { dataGroups: fileNames(unlisted) });
+  return { status: 'FAIL', failed, matched, listed, reason: why };
+}
+
+/** Data group numbers as a reason names them: "DG2, DG13". */
+function fileNames(dataGroups: readonly number[]): string {
+  return dataGroups.map((n) => `DG${n}`).join(', ');
 }

@@ -4,18 +4,17 @@
  * the hash of eContent; the digest and signature algorithms come from the SignerInfo, never from
  * the certificate.
  */
-import type { CheckReason } from '../api/verification.ts';
 import { hashByOid } from '../asn1/algorithms.ts';
 import { signedContentType, signedMessageDigest, type SignedData, type SignerInfo } from '../asn1/cms.ts';
 import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { equal } from '../bytes/bytes.ts';
 import { hash } from '../crypto/node-crypto.ts';
-import { checkReason } from './check-reason.ts';
+import { reason, type Reason } from '../messages/message.ts';
 import { unsupportedAlgorithm } from './errors.ts';
 import { verifySignature } from './signature.ts';
 
 /** Why a signature did not verify: SIGNED_ATTRIBUTES_MISMATCH, SIGNATURE_INVALID or SOD_MALFORMED (no content). */
-export type SignerCheck = { readonly valid: true } | { readonly valid: false; readonly reason: CheckReason };
+export type SignerCheck = { readonly valid: true } | { readonly valid: false; readonly reason: Reason };
 
 /**
  * Does this certificate match the SignerInfo's sid: subject key identifier, or issuer and serial
@@ -48,14 +47,14 @@ export function findSignerCertificate(signer: SignerInfo, candidates: readonly C
 export function verifySigner(sd: SignedData, signer: SignerInfo, cert: Certificate): SignerCheck {
   const digest = hashByOid(signer.digestAlgorithm.oid);
   if (!digest) throw unsupportedAlgorithm(`digest ${signer.digestAlgorithm.oid}`);
-  if (!sd.eContent) return { valid: false, reason: checkReason('SOD_MALFORMED', { part: 'eContent' }) };
+  if (!sd.eContent) return { valid: false, reason: reason('SOD_MALFORMED', { detail: 'no eContent' }) };
   let signedBytes = sd.eContent;
   if (signer.signedAttrsForVerification) {
-    if (signedContentType(signer) !== sd.eContentType) return { valid: false, reason: checkReason('SIGNED_ATTRIBUTES_MISMATCH', { attribute: 'contentType' }) };
+    if (signedContentType(signer) !== sd.eContentType) return { valid: false, reason: reason('SIGNED_ATTRIBUTES_MISMATCH', { attribute: 'contentType' }) };
     const messageDigest = signedMessageDigest(signer);
-    if (!messageDigest || !equal(messageDigest, hash(digest, sd.eContent))) return { valid: false, reason: checkReason('SIGNED_ATTRIBUTES_MISMATCH', { attribute: 'messageDigest' }) };
+    if (!messageDigest || !equal(messageDigest, hash(digest, sd.eContent))) return { valid: false, reason: reason('SIGNED_ATTRIBUTES_MISMATCH', { attribute: 'messageDigest' }) };
     signedBytes = signer.signedAttrsForVerification;
   }
   const ok = verifySignature(cert.subjectPublicKeyInfo, signer.signatureAlgorithm, signedBytes, signer.signature, digest);
-  return ok ? { valid: true } : { valid: false, reason: checkReason('SIGNATURE_INVALID') };
+  return ok ? { valid: true } : { valid: false, reason: reason('SIGNATURE_DOES_NOT_VERIFY') };
 }

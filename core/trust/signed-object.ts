@@ -3,24 +3,23 @@
  * the Document Signer certificate, the DS -> CSCA path at the time of signing and the DS
  * revocation status. Each part is reported separately; nothing that did not run is reported as passed.
  */
-import type { CheckReason } from '../api/verification.ts';
+import { reason, type Reason } from '../messages/message.ts';
 import { parseSignedData, signedSigningTime, type SignedData, type SignerInfo } from '../asn1/cms.ts';
 import type { Certificate } from '../asn1/x509.ts';
 import { toHex } from '../bytes/hex.ts';
 import { isEidError } from '../errors.ts';
 import { validateDocumentSigner, type ChainStatus } from './certificate-path.ts';
-import { checkReason } from './check-reason.ts';
 import { checkRevocation, REVOCATION_NOT_CHECKED, type RevocationResult } from './revocation.ts';
 import { embeddedCertificates, findSignerCertificate, verifySigner } from './signed-data.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
 
 export interface SignedObjectResult {
   readonly signedData: SignedData | undefined;
-  readonly signature: { readonly status: 'PASS' | 'FAIL'; readonly reason: CheckReason | null };
+  readonly signature: { readonly status: 'PASS' | 'FAIL'; readonly reason: Reason | null };
   readonly chain: {
     readonly status: ChainStatus;
     readonly csca: TrustedCertificate | undefined;
-    readonly reason: CheckReason | null;
+    readonly reason: Reason | null;
     /** The path holds, and the DS or the certificate that issued it has expired by the verification date since. */
     readonly expiredSinceSigning: boolean;
   };
@@ -40,10 +39,10 @@ export function verifySignedObject(bytes: Uint8Array, store: TrustStore, now: Da
     sd = parseSignedData(bytes);
   } catch (e) {
     if (!isEidError(e)) throw e;
-    return broken(undefined, checkReason('SOD_MALFORMED', { error: e.code }));
+    return broken(undefined, reason('SOD_MALFORMED', { detail: e.code }));
   }
   const signer = sd.signerInfos[0];
-  if (!signer || sd.signerInfos.length !== 1) return broken(sd, checkReason('SOD_MALFORMED', { part: 'signerInfos' }));
+  if (!signer || sd.signerInfos.length !== 1) return broken(sd, reason('SOD_MALFORMED', { detail: 'not exactly one signerInfo' }));
   const carried = embeddedCertificates(sd);
   // A SOD without the DS certificate: one from a PKD LDIF in the trust store may fill the gap.
   let ds = findSignerCertificate(signer, [...carried, ...store.documentSignersFor(signer.sid)]);
@@ -59,7 +58,7 @@ export function verifySignedObject(bytes: Uint8Array, store: TrustStore, now: Da
       signerIdMismatch = { named: describeSignerId(signer), carried: `issuer "${only.issuer.text}", serial ${hexSerial(only.serialNumber)}` };
     }
   }
-  if (!ds || !signature) return broken(sd, checkReason('SIGNER_CERTIFICATE_MISSING'));
+  if (!ds || !signature) return broken(sd, reason('SIGNER_CERTIFICATE_MISSING'));
   const path = validateDocumentSigner(ds, store, { signedAt: signedSigningTime(signer), intermediates: carried.filter((c) => c !== ds) });
   const revocation = path.status === 'PASS' && path.issuer ? checkRevocation(ds, path.issuer, store, now) : REVOCATION_NOT_CHECKED;
   const expired = (c: Certificate | undefined): boolean => c !== undefined && c.notAfter.getTime() < now.getTime();
@@ -79,7 +78,7 @@ function checkSignature(sd: SignedData, signer: SignerInfo, cert: Certificate): 
     return check.valid ? { status: 'PASS', reason: null } : { status: 'FAIL', reason: check.reason };
   } catch (e) {
     if (!isEidError(e)) throw e;
-    return { status: 'FAIL', reason: e.code === 'UNSUPPORTED_ALGORITHM' ? checkReason('UNSUPPORTED_ALGORITHM') : checkReason('SOD_MALFORMED', { error: e.code }) };
+    return { status: 'FAIL', reason: e.code === 'UNSUPPORTED_ALGORITHM' ? reason('ALGORITHM_NOT_SUPPORTED') : reason('SOD_MALFORMED', { detail: e.code }) };
   }
 }
 
@@ -94,11 +93,11 @@ function describeSignerId(signer: SignerInfo): string {
     : `issuer "${sid.issuer.text}", serial ${hexSerial(sid.serialNumber)}`;
 }
 
-function broken(sd: SignedData | undefined, reason: CheckReason): SignedObjectResult {
+function broken(sd: SignedData | undefined, why: Reason): SignedObjectResult {
   return {
     signedData: sd,
-    signature: { status: 'FAIL', reason },
-    chain: { status: 'UNKNOWN_CSCA', csca: undefined, reason: checkReason('UNKNOWN_CSCA'), expiredSinceSigning: false },
+    signature: { status: 'FAIL', reason: why },
+    chain: { status: 'UNKNOWN_CSCA', csca: undefined, reason: reason('UNKNOWN_CSCA'), expiredSinceSigning: false },
     revocation: REVOCATION_NOT_CHECKED,
     documentSigner: undefined,
     signerIdMismatch: undefined,

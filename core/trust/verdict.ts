@@ -4,8 +4,9 @@
  * "Verdicts"). Fail closed: a check that did not run is never a PASS, and a document without SOD
  * or DG1 can never be VERIFIED. Expiry by the verification date never makes a document FAILED.
  */
-import type { CheckName, CheckReason, Checks, Verdict } from '../api/verification.ts';
-import { checkReason } from './check-reason.ts';
+import type { CheckName, Checks, Verdict } from '../api/verification.ts';
+import { reason, type Reason } from '../messages/message.ts';
+import { SIGNATURE_FAILURES, type SignatureFailure } from '../messages/catalogue/en/reasons.ts';
 import type { ConsistencyResult } from './consistency.ts';
 import type { ExpiryStatus } from './document-expiry.ts';
 import type { PassiveAuthResult } from './passive-auth.ts';
@@ -51,7 +52,7 @@ const FAILURE_ORDER: readonly CheckName[] = ['sodSignature', 'dataGroupHashes', 
 
 export function buildVerdict(input: VerdictInput): VerdictOutput {
   const checks: Checks = {
-    accessControl: { ...input.chip.accessControl, reason: chipReason(input.chip.accessControl.status, 'ACCESS_DENIED') },
+    accessControl: { ...input.chip.accessControl, reason: chipReason(input.chip.accessControl.status, 'CHIP_NOT_OPENED') },
     chipAuthentication: { ...input.chip.chipAuthentication, reason: chipReason(input.chip.chipAuthentication.status, 'CHIP_PROOF_FAILED') },
     ...securityObjectChecks(input.passiveAuth, input.cardSecurity),
     documentExpiry: expiryCheck(input.dg1, input.expiry),
@@ -61,16 +62,16 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   return { verdict, decidedBy, checks };
 }
 
-function chipReason(status: string, failure: 'ACCESS_DENIED' | 'CHIP_PROOF_FAILED'): CheckReason | null {
-  if (status === 'FAIL') return checkReason(failure);
-  if (status === 'NOT_SUPPORTED') return checkReason('NO_CHIP_PROOF');
-  return status === 'SKIPPED' ? checkReason('CHIP_NOT_EXAMINED') : null;
+function chipReason(status: string, failure: 'CHIP_NOT_OPENED' | 'CHIP_PROOF_FAILED'): Reason | null {
+  if (status === 'FAIL') return reason(failure);
+  if (status === 'NOT_SUPPORTED') return reason('NO_CHIP_PROOF');
+  return status === 'SKIPPED' ? reason('OFFLINE_DATA') : null;
 }
 
 type SecurityObjectChecks = Pick<Checks, 'dataGroupHashes' | 'sodSignature' | 'certificateChain' | 'revocation'>;
 
 function securityObjectChecks(pa: PassiveAuthResult | undefined, cs: SignedObjectResult | undefined): SecurityObjectChecks {
-  const missing = checkReason('SOD_MISSING');
+  const missing = reason('SOD_MISSING');
   const out: SecurityObjectChecks = pa
     ? {
         dataGroupHashes: { status: pa.dataGroupHashes.status, failed: [...pa.dataGroupHashes.failed], reason: pa.dataGroupHashes.reason },
@@ -82,25 +83,31 @@ function securityObjectChecks(pa: PassiveAuthResult | undefined, cs: SignedObjec
         dataGroupHashes: { status: 'SKIPPED', failed: [], reason: missing },
         sodSignature: { status: 'MISSING', reason: missing },
         certificateChain: { status: 'SKIPPED', csca: null, reason: missing },
-        revocation: { status: 'UNKNOWN', reason: checkReason('NOT_CHECKED') },
+        revocation: { status: 'UNKNOWN', reason: reason('NOT_CHECKED') },
       };
   // EF.CardSecurity is signed like the SOD: its failures count as the SOD's (the first one found stands).
   if (cs?.signature.status === 'FAIL' && out.sodSignature.status !== 'FAIL') {
-    out.sodSignature = { status: 'FAIL', reason: checkReason('CARD_SECURITY_INVALID', { cause: cs.signature.reason?.code ?? 'SIGNATURE_INVALID', ...cs.signature.reason?.params }) };
+    out.sodSignature = { status: 'FAIL', reason: reason('CARD_SECURITY_INVALID', { cause: signatureFailure(cs.signature.reason), ...(cs.signature.reason?.params.detail !== undefined && { detail: String(cs.signature.reason.params.detail) }) }) };
   }
   if (cs?.chain.status === 'FAIL' && out.certificateChain.status !== 'FAIL') out.certificateChain = { status: 'FAIL', csca: null, reason: cs.chain.reason };
   return out;
 }
 
+/** The token CARD_SECURITY_INVALID names EF.CardSecurity's signature failure by. */
+function signatureFailure(why: Reason | null): SignatureFailure {
+  const code = why?.code;
+  return SIGNATURE_FAILURES.find((failure) => failure === code) ?? 'SIGNATURE_DOES_NOT_VERIFY';
+}
+
 function expiryCheck(dg1: HolderData, expiry: ExpiryStatus | undefined): Checks['documentExpiry'] {
-  if (dg1 !== 'read' || !expiry) return { status: 'SKIPPED', reason: checkReason(dg1 === 'unreadable' ? 'DG1_UNREADABLE' : 'DG1_MISSING') };
-  return { status: expiry, reason: expiry === 'EXPIRED' ? checkReason('DOCUMENT_EXPIRED') : null };
+  if (dg1 !== 'read' || !expiry) return { status: 'SKIPPED', reason: reason(dg1 === 'unreadable' ? 'DG1_NOT_PARSED' : 'DG1_MISSING') };
+  return { status: expiry, reason: expiry === 'EXPIRED' ? reason('PAST_EXPIRY_DATE') : null };
 }
 
 function consistencyCheck(dg1: HolderData, c: ConsistencyResult): Checks['consistency'] {
-  if (dg1 !== 'read') return { status: 'SKIPPED', reason: checkReason(dg1 === 'unreadable' ? 'DG1_UNREADABLE' : 'DG1_MISSING') };
-  if (c.status === 'FAIL') return { status: 'FAIL', reason: checkReason('DATA_MISMATCH', { fields: [...c.mismatches] }) };
-  return { status: c.status, reason: c.status === 'SKIPPED' ? checkReason('NO_SECOND_SOURCE') : null };
+  if (dg1 !== 'read') return { status: 'SKIPPED', reason: reason(dg1 === 'unreadable' ? 'DG1_NOT_PARSED' : 'DG1_MISSING') };
+  if (c.status === 'FAIL') return { status: 'FAIL', reason: reason('DATA_MISMATCH', { fields: c.mismatches.join('; ') }) };
+  return { status: c.status, reason: c.status === 'SKIPPED' ? reason('NOTHING_TO_COMPARE') : null };
 }
 
 /**

@@ -64,7 +64,7 @@ def _signature(sd: cms_read.SignedData, ds: Certificate, log: list[str]) -> Outc
         data = signer.signed_attrs
     ok = ossl.verify_signature(ds.raw, signer.signature_algorithm, data, signer.signature, signer.digest_oid)
     log.append(f'openssl dgst -verify over the {"signed attributes" if signer.signed_attrs else "content"} with the DS key: {"OK" if ok else "fails"}')
-    return Outcome('PASS') if ok else Outcome('FAIL', 'SIGNATURE_INVALID', 'the signature does not verify with the DS key')
+    return Outcome('PASS') if ok else Outcome('FAIL', 'SIGNATURE_DOES_NOT_VERIFY', 'the signature does not verify with the DS key')
 
 
 def _issuer(cert: Certificate, trust: Trust, intermediates: list[Certificate], depth: int = 0) -> tuple[Certificate | None, bool]:

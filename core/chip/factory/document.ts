@@ -3,7 +3,8 @@
  * open it, the private keys its chip proves itself with, the trust a terminal needs to verify it,
  * and — for broken presets — the verdict a correct terminal must reach.
  */
-import type { CheckReasonCode, Checks, Verdict } from '../../api/verification.ts';
+import type { Checks, Verdict } from '../../api/verification.ts';
+import type { ReasonCode } from '../../messages/catalogue.ts';
 import type { LdsFileName } from '../../lds/files.ts';
 import type { CurveName } from './keys.ts';
 import type { SyntheticPerson } from './people.ts';
@@ -31,7 +32,7 @@ export interface ExpectedOutcome {
   /** The decisive check's status, e.g. 'FAIL', 'REVOKED', 'UNKNOWN_CSCA', 'EXPIRED'. */
   readonly status: string | null;
   /** The decisive check's reason (docs/reference/trust.md "Reasons"). */
-  readonly reason?: CheckReasonCode;
+  readonly reason?: ReasonCode;
   /** dataGroupHashes: the groups that must be reported as failed. */
   readonly failedDataGroups?: readonly number[];
 }

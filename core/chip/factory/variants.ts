@@ -4,7 +4,7 @@
  * `signer`/`authority` pick the PKI, `sod` changes what gets signed, `afterSigning` changes what
  * the chip serves after the SOD was made, `cloneChip` swaps the chip's private keys.
  */
-import type { CheckReasonCode } from '../../api/verification.ts';
+import type { ReasonCode } from '../../messages/catalogue.ts';
 import { readTlv } from '../../bytes/tlv.ts';
 import type { LdsFileName } from '../../lds/files.ts';
 import type { SignerKind } from './demo-pki.ts';
@@ -31,7 +31,7 @@ export interface VariantSpec {
   readonly cloneChip?: boolean;
 }
 
-const fail = (check: ExpectedOutcome['check'], status: string, reason: CheckReasonCode, failedDataGroups?: number[]): ExpectedOutcome =>
+const fail = (check: ExpectedOutcome['check'], status: string, reason: ReasonCode, failedDataGroups?: number[]): ExpectedOutcome =>
   ({ verdict: 'FAILED', check, status, reason, ...(failedDataGroups ? { failedDataGroups } : {}) });
 
 /** The data group a profile's "details" live in: DG13 on Vietnamese cards, DG11 elsewhere. */
@@ -57,7 +57,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'wrong-sod-signature': {
     name: 'wrong-sod-signature',
     description: 'The SOD signature does not verify under the Document Signer key',
-    expected: () => fail('sodSignature', 'FAIL', 'SIGNATURE_INVALID'),
+    expected: () => fail('sodSignature', 'FAIL', 'SIGNATURE_DOES_NOT_VERIFY'),
     corruptSignature: true,
   },
   'ds-not-signed-by-csca': {
@@ -108,7 +108,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'expired-document': {
     name: 'expired-document',
     description: 'A genuine document whose validity ended',
-    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'documentExpiry', status: 'EXPIRED', reason: 'DOCUMENT_EXPIRED' }),
+    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'documentExpiry', status: 'EXPIRED', reason: 'PAST_EXPIRY_DATE' }),
     // Issued at 20 in 2013: the 25th-birthday milestone fell in 2018.
     person: { ageAtIssue: 20, dateOfIssue: { year: 2013, month: 5, day: 14 } },
   },

@@ -31,7 +31,7 @@ test('a DS that had expired or was not yet valid when it signed: FAIL (DS_NOT_VA
   const old = documentSigner(root, 'old', 0x43n, YEARS(2021, 2024));
   const r = validateDocumentSigner(parseCertificate(old.der), storeWith(root.der), { signedAt: SIGNED });
   assert.equal(r.status, 'FAIL');
-  assert.deepEqual(r.reason, { code: 'DS_NOT_VALID_WHEN_SIGNED', params: { basis: 'signingTime', signedAt: '2025-06-01', validFrom: '2021-01-01', validTo: '2024-01-01' } });
+  assert.deepEqual(r.reason, { code: 'DS_NOT_VALID_WHEN_SIGNED', params: { basis: 'signingTime', from: '2025-06-01', to: '2025-06-01', validFrom: '2021-01-01', validTo: '2024-01-01' } });
   const future = documentSigner(root, 'future', 0x44n, { notBefore: new Date('2024-07-01T00:00:00Z'), notAfter: new Date('2034-07-01T00:00:00Z') });
   assert.equal(validateDocumentSigner(parseCertificate(future.der), storeWith(root.der), { signedAt: new Date('2024-06-01T00:00:00Z') }).reason?.code, 'DS_NOT_VALID_WHEN_SIGNED');
 });
@@ -42,7 +42,7 @@ test('no signingTime: the DS is judged within its own validity, never at the ver
   // A key usage period wholly outside the certificate: that key never signed while the certificate was valid.
   const usageOutside = { ...old, privateKeyUsagePeriod: { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2026-04-01T00:00:00Z') } };
   assert.deepEqual(validateDocumentSigner(usageOutside, storeWith(root.der), { signedAt: undefined }).reason, {
-    code: 'DS_NOT_VALID_WHEN_SIGNED', params: { basis: 'privateKeyUsagePeriod', usageFrom: '2026-01-01', usageTo: '2026-04-01', validFrom: '2021-01-01', validTo: '2024-01-01' },
+    code: 'DS_NOT_VALID_WHEN_SIGNED', params: { basis: 'privateKeyUsagePeriod', from: '2026-01-01', to: '2026-04-01', validFrom: '2021-01-01', validTo: '2024-01-01' },
   });
 });
 

@@ -58,8 +58,8 @@ for (const documentExpired of [false, true]) {
           assert.equal(result.checks.dataGroupHashes.status, 'PASS');
           assert.equal(result.verdict, documentExpired ? 'NOT_VERIFIED' : 'VERIFIED');
           assert.equal(result.decidedBy, documentExpired ? 'documentExpiry' : null);
-          assert.deepEqual(result.checks.documentExpiry.reason, documentExpired ? { code: 'DOCUMENT_EXPIRED', params: {} } : null);
-          assert.equal(result.warnings.some((w) => /expired since it signed/.test(w)), dsExpired || cscaExpired);
+          assert.deepEqual(result.checks.documentExpiry.reason, documentExpired ? { code: 'PAST_EXPIRY_DATE', params: {} } : null);
+          assert.equal(result.warnings.some((w) => w.code === 'CERTIFICATE_EXPIRED_SINCE_SIGNING'), dsExpired || cscaExpired);
         });
       }
       for (const signing of ['before', 'after'] as const) {
