@@ -13,6 +13,7 @@ import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
 import { toolErrors } from './errors-tools.ts';
 import { warnings } from './warnings.ts';
+import { reasons } from './reasons.ts';
 import { notes } from './notes.ts';
 import { uiCommon } from './ui-common.ts';
 import { uiVerify } from './ui-verify.ts';
@@ -29,6 +30,7 @@ export const areas = {
     'errors-tools': toolErrors,
   },
   warnings: { warnings },
+  reasons: { reasons },
   notes: { notes },
   ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples },
 };
@@ -36,6 +38,7 @@ export const areas = {
 export const en = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
+  reasons: { ...reasons },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
 };

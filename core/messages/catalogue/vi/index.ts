@@ -10,6 +10,7 @@ import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
 import { toolErrors } from './errors-tools.ts';
 import { warnings } from './warnings.ts';
+import { reasons } from './reasons.ts';
 import { notes } from './notes.ts';
 import { uiCommon } from './ui-common.ts';
 import { uiVerify } from './ui-verify.ts';
@@ -21,6 +22,7 @@ import { uiSamples } from './ui-samples.ts';
 export const vi = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
+  reasons: { ...reasons },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
 };
