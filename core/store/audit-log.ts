@@ -6,7 +6,8 @@
 import type Database from 'better-sqlite3';
 
 export type AuditAction = 'export' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
-  | 'operator-enable' | 'operator-locked' | 'setting-change';
+  | 'operator-enable' | 'operator-locked' | 'setting-change' | 'integration-client-add' | 'integration-client-revoke'
+  | 'integration-delivery';
 
 export interface AuditEvent {
   readonly seq: number;
@@ -23,8 +24,10 @@ export class AuditLog {
   readonly #insert: Database.Statement<[string, string, string, string]>;
   readonly #list: Database.Statement<[number], { seq: number; at: string; actor: string; action: string; detail: string }>;
   readonly #now: () => Date;
+  readonly #db: Database.Database;
 
   constructor(db: Database.Database, now: () => Date) {
+    this.#db = db;
     this.#insert = db.prepare('INSERT INTO audit_events (at, actor, action, detail) VALUES (?, ?, ?, ?)');
     this.#list = db.prepare('SELECT seq, at, actor, action, detail FROM audit_events ORDER BY seq DESC LIMIT ?');
     this.#now = now;
@@ -32,6 +35,15 @@ export class AuditLog {
 
   record(actor: string, action: AuditAction, detail: AuditEvent['detail'] = {}): void {
     this.#insert.run(this.#now().toISOString(), actor, action, JSON.stringify(detail));
+  }
+
+  /** Several events in one transaction: one durable write for a verification delivered to many clients. */
+  recordMany(events: readonly { actor: string; action: AuditAction; detail: AuditEvent['detail'] }[]): void {
+    if (events.length === 0) return;
+    const at = this.#now().toISOString();
+    this.#db.transaction(() => {
+      for (const e of events) this.#insert.run(at, e.actor, e.action, JSON.stringify(e.detail));
+    })();
   }
 
   /** Newest first. */

@@ -160,6 +160,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'integration clients (business applications on the local integration API)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE integration_clients (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          origins TEXT NOT NULL,
+          scopes TEXT NOT NULL,
+          secret_hash BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          revoked_at TEXT,
+          revoked_by TEXT
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
