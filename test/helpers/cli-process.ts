@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Run through this npm script (`npm run <script> -- args`) instead of bin/eid-terminal.js. */
   readonly npmScript?: string;
+  /** Standard input of a command that ends by itself. */
+  readonly input?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
 
 /** A command that ends by itself. */
 export function runCli(args: readonly string[], options: CliOptions = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: cliEnv(options), timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: cliEnv(options), timeout: 60_000, ...(options.input !== undefined && { input: options.input }) });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
