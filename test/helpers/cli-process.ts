@@ -34,6 +34,17 @@ export function runCli(args: readonly string[], options: CliOptions = {}): { sta
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A command that ends by itself, without blocking this process (for a server the test runs itself). */
+export function runCliAsync(args: readonly string[], options: CliOptions = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(options), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve) => child.once('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
+}
+
 /** A command that runs until stopped (`serve`, `start`): its output so far, and a way to wait for a line. */
 export class RunningCli {
   readonly child: ChildProcess;
