@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { VerificationResult } from '../core/api/verification.ts';
 import { openStore, type Store } from '../core/store/store.ts';
 import type { RecordInput } from '../core/store/record-types.ts';
+import { vnResult } from '../fixtures/verification-results.ts';
 import type { BenchRow } from './run.ts';
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
@@ -31,33 +32,8 @@ function person(i: number): { idNumber: string; fullName: string } {
 }
 
 function result(i: number): VerificationResult {
-  const p = person(i);
   const verdict = i % 50 === 0 ? 'FAILED' : i % 10 === 0 ? 'NOT_VERIFIED' : 'VERIFIED';
-  return {
-    verdict,
-    warnings: [],
-    checks: {
-      accessControl: { status: 'PASS', protocol: 'BAC' },
-      chipAuthentication: { status: 'PASS', method: 'CA' },
-      dataGroupHashes: { status: verdict === 'FAILED' ? 'FAIL' : 'PASS', failed: verdict === 'FAILED' ? [1] : [] },
-      sodSignature: { status: 'PASS' },
-      certificateChain: verdict === 'NOT_VERIFIED' ? { status: 'UNKNOWN_CSCA', csca: null } : { status: 'PASS', csca: 'CN=CSCA Vietnam' },
-      revocation: { status: 'GOOD' },
-      documentExpiry: { status: 'VALID' },
-      consistency: { status: 'PASS' },
-    },
-    document: {
-      documentCode: 'ID', issuingState: 'VNM', documentNumber: p.idNumber.slice(3), personalNumber: p.idNumber,
-      surname: 'X', givenNames: 'Y', nationality: 'VNM', dateOfBirth: '1985-07-14', sex: 'M', dateOfExpiry: '2045-07-14',
-      mrz: 'IDVNM...', face: null,
-      vn: {
-        idNumber: p.idNumber, fullName: p.fullName, dateOfBirth: '1985-07-14', sex: 'Nam', nationality: 'Việt Nam', ethnicity: 'Kinh',
-        religion: 'Không', placeOfOrigin: 'Nam Định', placeOfResidence: `Số ${i % 500} Đường Láng, Đống Đa, Hà Nội`, identifyingMarks: null,
-        dateOfIssue: '2021-05-01', dateOfExpiry: '2045-07-14', fatherName: null, motherName: null, spouseName: null, oldIdNumber: null,
-      },
-    },
-    stats: { apdus: 60, bytesRead: 24000, millis: 2100 },
-  };
+  return vnResult({ ...person(i), mrzName: ['BENCH', 'PERSON'] }, verdict);
 }
 
 const START_MS = Date.parse('2025-01-01T00:00:00Z');

@@ -2,12 +2,8 @@
  * `eid-terminal` entry: dispatches to one module per command, loaded on demand so that a command
  * never pays for another's dependencies (the PC/SC binding, SQLite, Fastify ...).
  */
+import type { Command } from './command.ts';
 import { reportError } from './output.ts';
-
-export interface Command {
-  readonly summary: string;
-  run(args: string[]): Promise<number>;
-}
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   readers: async () => (await import('./commands/readers.ts')).command,

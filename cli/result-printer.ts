@@ -1,12 +1,15 @@
 /** The readable form of a verification result, for `verify` and `read` without --json. */
 import type { VerificationResult } from '../core/api/verification.ts';
+import type { Note } from '../core/messages/message.ts';
+import type { TrustFailure } from '../core/trust/store-folder.ts';
+import { jsonMessage, label, messageText } from './output.ts';
 
 export interface PrintExtras {
   readonly reasons?: Partial<Record<keyof VerificationResult['checks'], string>>;
   readonly cscaFingerprint?: string | null;
   readonly documentSigner?: string | null;
-  readonly notes?: readonly string[];
-  readonly trustFailures?: readonly { file: string; error: string }[];
+  readonly notes?: readonly Note[];
+  readonly trustFailures?: readonly TrustFailure[];
 }
 
 export function printResult(result: VerificationResult, extras: PrintExtras = {}): void {
@@ -23,9 +26,17 @@ export function printResult(result: VerificationResult, extras: PrintExtras = {}
   if (extras.documentSigner) console.log(`  Document signer     ${extras.documentSigner}`);
   const doc = result.document;
   if (doc) console.log(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
-  for (const note of extras.notes ?? []) console.log(note);
-  for (const w of result.warnings) console.log(`Warning: ${w}`);
-  for (const f of extras.trustFailures ?? []) console.error(`Trust store: ${f.file} not loaded: ${f.error}`);
+  for (const note of extras.notes ?? []) console.log(messageText(note));
+  for (const w of result.warnings) console.log(`${label('warning.label')}: ${messageText(w)}`);
+  for (const f of extras.trustFailures ?? []) console.error(`Trust store: ${f.file} not loaded: ${messageText(f.error)}`);
   const s = result.stats;
   if (s.apdus > 0) console.log(`Read: ${s.apdus} APDUs, ${s.bytesRead} bytes, ${s.millis} ms`);
+}
+
+/**
+ * The result as `read --json` and `verify --json` print it: the VerificationResult, each warning
+ * with its text in the CLI's language beside its code and parameters.
+ */
+export function resultJson(result: VerificationResult): string {
+  return JSON.stringify({ ...result, warnings: result.warnings.map(jsonMessage) });
 }

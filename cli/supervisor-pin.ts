@@ -25,8 +25,7 @@ export async function supervisorPin(name: string, pinFile: string | undefined): 
   const fromEnv = process.env.EID_TERMINAL_BY_PIN;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new EidError('USAGE', 'A supervisor PIN is needed: --by-pin-file FILE, EID_TERMINAL_BY_PIN, or run the command in a terminal to type it',
-      'Cần mã PIN của người giám sát: --by-pin-file TỆP, EID_TERMINAL_BY_PIN, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập');
+    throw new EidError('SUPERVISOR_PIN_REQUIRED');
   }
   return prompt(`PIN of ${name}: `);
 }

@@ -4,7 +4,8 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { TerminalApi } from '../core/api/terminal-api.ts';
-import { dispatch, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
+import { dispatch, failure, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
+import { EidError } from '../core/errors.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
 
@@ -12,10 +13,10 @@ export function registerIpc(ipcMain: IpcMain, api: TerminalApi, isAppUrl: (url: 
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<RpcOutcome> => {
     const url = event.senderFrame?.url ?? '';
     if (!isAppUrl(url)) {
-      return { ok: false, status: 403, error: { code: 'FORBIDDEN_SENDER', message: 'Call from an unknown page refused', vi: 'Từ chối lời gọi từ trang lạ' } };
+      return failure(403, new EidError('FORBIDDEN_SENDER'));
     }
     if (typeof method !== 'string') {
-      return { ok: false, status: 400, error: { code: 'INVALID_INPUT', message: 'Invalid call', vi: 'Lời gọi không hợp lệ' } };
+      return failure(400, new EidError('INVALID_INPUT', { detail: 'the method is not a name' }));
     }
     return dispatch(api, method, input);
   });

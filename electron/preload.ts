@@ -4,11 +4,12 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { TerminalApiSchema } from '../core/api/terminal-api.ts';
+import type { ApiError } from '../core/api/messages.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
 const METHODS = Object.keys(TerminalApiSchema);
 
-type Outcome = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; vi: string } };
+type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
 const api: Record<string, unknown> = {};
 for (const method of METHODS) {

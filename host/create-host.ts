@@ -6,7 +6,7 @@
  */
 import type { KeyProvider } from '../core/store/key-provider.ts';
 import { openStore, type Store } from '../core/store/store.ts';
-import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf } from '../core/trust/store-folder.ts';
+import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf, type TrustFailure } from '../core/trust/store-folder.ts';
 import { Terminal } from '../core/terminal/terminal.ts';
 import { SyncService } from '../core/sync/sync-service.ts';
 import { VirtualReader } from '../core/terminal/virtual-reader.ts';
@@ -32,7 +32,7 @@ export interface Host {
   /** The records store the terminal runs on (the integration API reads its clients and audit log). */
   readonly store: Store;
   readonly virtualReader: VirtualReader | null;
-  readonly trustFailures: readonly { file: string; error: string }[];
+  readonly trustFailures: readonly TrustFailure[];
   close(): Promise<void>;
 }
 

@@ -24,12 +24,12 @@ export function hostOptions(values: HostArgValues): HostOptions {
   let bootstrapSupervisor: HostOptions['bootstrapSupervisor'];
   if (supervisor) {
     const m = /^([^:]+):(\d{4,12})$/.exec(supervisor);
-    if (!m) throw new EidError('USAGE', '--supervisor takes NAME:PIN (a PIN of 4 to 12 digits)', '--supervisor cần TÊN:MÃPIN (4 đến 12 chữ số)');
+    if (!m) throw new EidError('USAGE', { detail: '--supervisor takes NAME:PIN (a PIN of 4 to 12 digits)' });
     bootstrapSupervisor = { name: m[1]!, pin: m[2]! };
   }
   const latency = values['virtual-latency'] === undefined ? undefined : Number(values['virtual-latency']);
   if (latency !== undefined && !(latency >= 0 && latency <= 1000)) {
-    throw new EidError('USAGE', '--virtual-latency takes milliseconds from 0 to 1000', '--virtual-latency nhận số mili giây từ 0 đến 1000');
+    throw new EidError('USAGE', { detail: '--virtual-latency takes milliseconds from 0 to 1000' });
   }
   return {
     dataDir: resolveDataDir(values['data-dir']),
@@ -53,7 +53,7 @@ export const DEFAULT_INTEGRATION_PORT = 7891;
 
 function portOption(value: string | undefined, fallback: number, flag: string): number {
   const port = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EidError('USAGE', `${flag} takes a number from 0 to 65535`, `${flag} nhận số từ 0 đến 65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EidError('USAGE', { detail: `${flag} takes a number from 0 to 65535` });
   return port;
 }
 

@@ -3,15 +3,24 @@
  * Private Network Access preflight answered for registered origins only, JSON bodies and errors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isEidError } from '../core/errors.ts';
+import type { ApiError } from '../core/api/messages.ts';
+import { EidError, isEidError } from '../core/errors.ts';
+import type { ErrorCode } from '../core/messages/catalogue.ts';
 
 const MAX_BODY = 64 * 1024;
 
-export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
-    super(message);
-  }
-}
+/** The HTTP status of each refusal the API gives; any other EidError is a request that cannot be done (422). */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  ORIGIN_NOT_ALLOWED: 403,
+  SCOPE_MISSING: 403,
+  NOT_FOUND: 404,
+  RESULT_NOT_FOUND: 404,
+  REQUEST_TOO_LARGE: 413,
+  BAD_HOST: 421,
+  INTERNAL_ERROR: 500,
+};
 
 /** Only the loopback names of this port: a DNS name rebound to 127.0.0.1 carries its own Host. */
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
@@ -33,7 +42,8 @@ export function corsHeaders(origin: string | undefined, registered: boolean): Re
 /** The preflight (OPTIONS) of a cross-origin request, with Private Network Access when asked. */
 export function answerPreflight(req: IncomingMessage, res: ServerResponse, origin: string | undefined, registered: boolean): void {
   if (!origin || !registered) {
-    send(res, 403, { error: { code: 'ORIGIN_NOT_ALLOWED', message: 'This origin is not registered on the terminal' } });
+    const p = problem(new EidError('ORIGIN_NOT_ALLOWED'));
+    send(res, p.status, p.body);
     return;
   }
   const headers: Record<string, string> = {
@@ -53,10 +63,9 @@ export function send(res: ServerResponse, status: number, body: unknown, headers
 }
 
 /** An error as the API's Problem body; unexpected failures say nothing of their details (personal data). */
-export function problem(e: unknown): { status: number; body: { error: { code: string; message: string } }; headers: Record<string, string> } {
-  if (e instanceof HttpError) return { status: e.status, body: { error: { code: e.code, message: e.message } }, headers: e.headers };
-  if (isEidError(e)) return { status: e.code === 'SCOPE_MISSING' ? 403 : 422, body: { error: { code: e.code, message: e.message } }, headers: {} };
-  return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: 'Internal error' } }, headers: {} };
+export function problem(e: unknown): { status: number; body: { error: ApiError } } {
+  const error = isEidError(e) ? e : new EidError('INTERNAL_ERROR');
+  return { status: STATUS[error.code] ?? 422, body: { error: error.toJSON() } };
 }
 
 export function readJson(req: IncomingMessage): Promise<unknown> {
@@ -66,7 +75,7 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large'));
+        reject(new EidError('REQUEST_TOO_LARGE'));
         req.destroy();
       } else chunks.push(c);
     });
@@ -74,7 +83,7 @@ export function readJson(req: IncomingMessage): Promise<unknown> {
       try {
         resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
       } catch {
-        reject(new HttpError(400, 'INVALID_INPUT', 'The body is not JSON'));
+        reject(new EidError('INVALID_INPUT', { detail: 'the body is not JSON' }));
       }
     });
     req.on('error', reject);

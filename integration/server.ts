@@ -12,7 +12,8 @@ import { basicCredentials, originAllowed, Tickets } from '../core/integration/ac
 import type { IntegrationHub } from '../core/integration/hub.ts';
 import { CommandSchema, VerificationRequestSchema, type Reply } from '../core/integration/messages.ts';
 import type { IntegrationClients } from '../core/store/integration-clients.ts';
-import { answerPreflight, corsHeaders, hostAllowed, HttpError, originOf, problem, readJson, send } from './http.ts';
+import { EidError } from '../core/errors.ts';
+import { answerPreflight, corsHeaders, hostAllowed, originOf, problem, readJson, send } from './http.ts';
 
 export interface IntegrationServerOptions {
   readonly hub: IntegrationHub;
@@ -47,8 +48,8 @@ export async function startIntegrationServer(options: IntegrationServerOptions):
     const credentials = basicCredentials(req.headers.authorization);
     const client = credentials && clients.authenticate(credentials.id, credentials.secret);
     // No WWW-Authenticate: a browser would open its own login dialog over the business application.
-    if (!client) throw new HttpError(401, 'UNAUTHORIZED', 'Unknown client, wrong secret or revoked client');
-    if (!originAllowed(client, origin)) throw new HttpError(403, 'ORIGIN_NOT_ALLOWED', 'This client may not be used from this origin');
+    if (!client) throw new EidError('UNAUTHORIZED', { detail: 'unknown client, wrong secret or revoked client' });
+    if (!originAllowed(client, origin)) throw new EidError('ORIGIN_NOT_ALLOWED');
     return client;
   };
 
@@ -58,31 +59,34 @@ export async function startIntegrationServer(options: IntegrationServerOptions):
     if (req.method === 'POST' && path === '/v1/tickets') return [201, tickets.issue(client.id, origin)];
     if (req.method === 'POST' && path === '/v1/verifications') {
       const parsed = VerificationRequestSchema.safeParse(await readJson(req));
-      if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', `Invalid request: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')}`);
+      if (!parsed.success) throw new EidError('INVALID_INPUT', { detail: parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ') });
       return [202, await hub.request(client, parsed.data)];
     }
     const m = RESULT_PATH.exec(path);
     if (req.method === 'GET' && m) {
       const result = hub.result(client, m[1]!);
-      if (!result) throw new HttpError(404, 'RESULT_NOT_FOUND', 'No such verification for this client (or it is no longer kept)');
+      if (!result) throw new EidError('RESULT_NOT_FOUND');
       return ['state' in result && (result.state === 'waiting-for-card' || result.state === 'reading') ? 202 : 200, result];
     }
-    throw new HttpError(404, 'NOT_FOUND', 'No such endpoint');
+    throw new EidError('NOT_FOUND');
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!hostAllowed(req, port)) return send(res, 421, { error: { code: 'BAD_HOST', message: 'Wrong host' } });
+    if (!hostAllowed(req, port)) {
+      const p = problem(new EidError('BAD_HOST'));
+      return send(res, p.status, p.body);
+    }
     const origin = originOf(req);
     const known = registered(origin);
     if (req.method === 'OPTIONS') return answerPreflight(req, res, origin, known);
     const cors = corsHeaders(origin, known);
     try {
-      if (origin && !known) throw new HttpError(403, 'ORIGIN_NOT_ALLOWED', 'This origin is not registered on the terminal');
+      if (origin && !known) throw new EidError('ORIGIN_NOT_ALLOWED');
       const [status, body] = await route(req, authenticate(req, origin), origin);
       send(res, status, body, cors);
     } catch (e) {
       const p = problem(e);
-      send(res, p.status, p.body, { ...cors, ...p.headers });
+      send(res, p.status, p.body, cors);
     }
   };
 
@@ -135,10 +139,10 @@ export async function startIntegrationServer(options: IntegrationServerOptions):
     let reply: Reply;
     try {
       const parsed = CommandSchema.safeParse(parseJson(raw));
-      if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', 'Not a command of this API');
+      if (!parsed.success) throw new EidError('INVALID_INPUT', { detail: 'not a command of this API' });
       correlationId = parsed.data.correlationId ?? null;
       const client = clients.active(clientId);
-      if (!client) throw new HttpError(401, 'UNAUTHORIZED', 'The client was revoked');
+      if (!client) throw new EidError('UNAUTHORIZED', { detail: 'the client was revoked' });
       reply = parsed.data.type === 'status'
         ? { type: 'status.result', correlationId, data: await hub.status(client) }
         : { type: 'verification.request.accepted', correlationId, data: await hub.request(client, parsed.data.data) };

@@ -20,11 +20,7 @@ export interface AtrInfo {
 const MAX_ATR_LENGTH = 33;
 
 function malformed(detail: string): EidError {
-  return new EidError(
-    'ATR_MALFORMED',
-    `The card's answer-to-reset is malformed (${detail}). Take the card off and put it back.`,
-    `Tín hiệu khởi động (ATR) của thẻ sai định dạng (${detail}). Hãy nhấc thẻ ra và đặt lại.`,
-  );
+  return new EidError('ATR_MALFORMED', { detail });
 }
 
 export function parseAtr(atr: Uint8Array): AtrInfo {

@@ -6,8 +6,7 @@
  * the small PcscBinding interface, which tests replace with fakes.
  */
 import { createRequire } from 'node:module';
-import { EidError } from '../core/errors.ts';
-import { pcscFailure } from './pcsc-errors.ts';
+import { pcscFailure, pcscUnavailable } from './pcsc-errors.ts';
 
 /** SCARD_STATE_* bits (identical in pcsclite, winscard and macOS). */
 export const SCARD_STATE = {
@@ -99,29 +98,13 @@ export type SmartcardLoader = () => unknown;
 
 const requireSmartcard: SmartcardLoader = () => createRequire(import.meta.url)('smartcard');
 
-/** The one command that installs what real readers need, run in the terminal's folder. */
-export function pcscEnableCommand(platform: NodeJS.Platform = process.platform): string {
-  return platform === 'linux' ? 'sudo apt-get install libpcsclite-dev pcscd && npm install' : 'npm install';
-}
-
-/** PCSC_UNAVAILABLE for a machine without the binding: one sentence naming the fix. */
-export function pcscBindingMissing(cause?: unknown): EidError {
-  const command = pcscEnableCommand();
-  return new EidError(
-    'PCSC_UNAVAILABLE',
-    `Real card readers need the PC/SC binding (npm package smartcard), which is not installed here; to enable it, run: ${command}`,
-    `Đầu đọc thẻ thật cần thành phần PC/SC (gói npm smartcard), máy này chưa cài; để bật, hãy chạy: ${command}`,
-    { cause },
-  );
-}
-
 /** The binding over a loaded `smartcard` module; PCSC_UNAVAILABLE when it cannot be loaded. */
 export function loadPcscBinding(load: SmartcardLoader = requireSmartcard): PcscBinding {
   let module: SmartcardModule;
   try {
     module = load() as SmartcardModule;
   } catch (e) {
-    throw pcscBindingMissing(e);
+    throw pcscUnavailable('binding', undefined, e);
   }
   return { establishContext: () => openContext(module) };
 }

@@ -80,11 +80,7 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.off('connected', onConnected);
-        reject(new EidError(
-          'VPCD_UNREACHABLE',
-          `The virtual reader driver did not accept the card on ${this.host}:${this.port} within ${timeoutMs} ms. Is pcscd running with vsmartcard-vpcd?`,
-          `Trình điều khiển đầu đọc ảo không nhận thẻ tại ${this.host}:${this.port} sau ${timeoutMs} ms. Dịch vụ pcscd và vsmartcard-vpcd đã chạy chưa?`,
-        ));
+        reject(new EidError('VPCD_UNREACHABLE', { address: `${this.host}:${this.port}`, millis: timeoutMs }));
       }, timeoutMs);
       const onConnected = (): void => {
         clearTimeout(timer);
@@ -186,9 +182,5 @@ export class VpcdBridge extends EventEmitter<VpcdBridgeEvents> {
 }
 
 function stoppedError(): EidError {
-  return new EidError(
-    'VPCD_BRIDGE_STOPPED',
-    'This virtual card connection was shut down; create a new one.',
-    'Kết nối thẻ ảo này đã đóng; hãy tạo kết nối mới.',
-  );
+  return new EidError('VPCD_BRIDGE_STOPPED');
 }

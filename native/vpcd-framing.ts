@@ -14,11 +14,7 @@ export const VPCD_MAX_MESSAGE = 0xffff;
 
 export function frameVpcdMessage(payload: Uint8Array): Uint8Array {
   if (payload.length > VPCD_MAX_MESSAGE) {
-    throw new EidError(
-      'VPCD_MESSAGE_TOO_LONG',
-      `A virtual reader message of ${payload.length} bytes exceeds the 65535-byte limit.`,
-      `Tin nhắn ${payload.length} byte gửi đầu đọc ảo vượt giới hạn 65535 byte.`,
-    );
+    throw new EidError('VPCD_MESSAGE_TOO_LONG', { bytes: payload.length });
   }
   const out = new Uint8Array(2 + payload.length);
   out[0] = payload.length >> 8;

@@ -38,15 +38,13 @@ export async function publishTrustList(store: RegistryStore, key: RegistryKey, f
       return loadTrustBytes(trust, f.bytes, f.name, now);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      throw new EidError('TRUST_FILE_UNREADABLE', `${f.name} is not a readable certificate, CRL, master list or LDIF file (${detail}); nothing was published`,
-        `Không đọc được tệp ${f.name}; chưa công bố gì`, { cause: e });
+      throw new EidError('TRUST_FILE_UNREADABLE', { file: f.name, detail }, { cause: e });
     }
   });
   const cscas = trust.certificates().map((c) => c.certificate.raw);
   const crls = trust.crls().map((c) => c.crl.raw);
   if (cscas.length === 0) {
-    throw new EidError('TRUST_LIST_EMPTY', 'None of the files holds a CSCA certificate; nothing was published',
-      'Các tệp không chứa chứng thư CSCA nào; chưa công bố');
+    throw new EidError('TRUST_LIST_EMPTY');
   }
   const version = ((await store.latestTrustList())?.version ?? 0) + 1;
   const jws = signTrustList({ version, issuedAt: now.toISOString(), cscas, crls }, key);

@@ -11,6 +11,7 @@ import { randomBytes, timingSafeEqual } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
 import { dispatch } from '../core/api/rpc-dispatch.ts';
+import { EidError } from '../core/errors.ts';
 import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
@@ -46,7 +47,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
-  const refuse = (res: ServerResponse, status: number, code: string, message: string, vi: string): void => send(res, status, { error: { code, message, vi } });
+  const refuse = (res: ServerResponse, status: number, error: EidError): void => send(res, status, { error: error.toJSON() });
 
   const readBody = (req: IncomingMessage): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -72,28 +73,28 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const files = new StaticFiles(options.staticDir);
   const server = createServer((req, res) => {
     void (async () => {
-      if (!hostOk(req)) return refuse(res, 421, 'BAD_HOST', 'Wrong host', 'Sai địa chỉ máy');
+      if (!hostOk(req)) return refuse(res, 421, new EidError('BAD_HOST'));
       const url = req.url ?? '/';
       if (url.startsWith('/api/')) {
-        if (req.method !== 'POST') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST', 'Dùng POST');
-        if (!originOk(req)) return refuse(res, 403, 'BAD_ORIGIN', 'Request from another site refused', 'Từ chối yêu cầu từ trang khác');
+        if (req.method !== 'POST') return refuse(res, 405, new EidError('METHOD_NOT_ALLOWED', { detail: 'use POST' }));
+        if (!originOk(req)) return refuse(res, 403, new EidError('BAD_ORIGIN'));
         const auth = req.headers.authorization?.replace(/^Bearer /, '');
-        if (!tokenOk(auth)) return refuse(res, 401, 'UNAUTHORIZED', 'Missing or wrong token', 'Thiếu hoặc sai mã truy cập');
+        if (!tokenOk(auth)) return refuse(res, 401, new EidError('UNAUTHORIZED'));
         let input: unknown;
         try {
           input = await readBody(req);
         } catch {
-          return refuse(res, 400, 'INVALID_INPUT', 'Unreadable request', 'Yêu cầu không đọc được');
+          return refuse(res, 400, new EidError('INVALID_INPUT', { detail: 'the body is not JSON' }));
         }
         const outcome = await dispatch(options.api, url.slice('/api/'.length), input);
         return outcome.ok ? send(res, 200, { result: outcome.result }) : send(res, outcome.status, { error: outcome.error });
       }
-      if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Method not allowed', 'Không được phép');
+      if (req.method !== 'GET') return refuse(res, 405, new EidError('METHOD_NOT_ALLOWED'));
       const file = await files.respond(url, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'] });
-      if (!file) return refuse(res, 404, 'NOT_FOUND', 'Not found', 'Không tìm thấy');
+      if (!file) return refuse(res, 404, new EidError('NOT_FOUND'));
       res.writeHead(file.status, { ...file.headers, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
       res.end(file.body);
-    })().catch(() => refuse(res, 500, 'INTERNAL_ERROR', 'Internal error', 'Lỗi hệ thống'));
+    })().catch(() => refuse(res, 500, new EidError('INTERNAL_ERROR')));
   });
 
   const sockets = new Set<WebSocket>();

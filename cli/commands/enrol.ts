@@ -1,9 +1,9 @@
 /** `eid-terminal enrol URL CODE`: register this terminal with the organisation's registry. */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
-import { EidError } from '../../core/errors.ts';
 import { enrolTerminal } from '../../core/sync/enrolment.ts';
+import { usageError } from '../output.ts';
 import { openStore } from '../../core/store/store.ts';
 
 const USAGE = 'Usage: eid-terminal enrol URL CODE [--name LABEL] [--key-type ed25519|p256] [--force] [--data-dir DIR] [--json]';
@@ -20,9 +20,9 @@ export const command: Command = {
       return 0;
     }
     const [url, code] = positionals;
-    if (!url || !code) throw new EidError('USAGE', USAGE, 'Cần địa chỉ máy chủ và mã đăng ký');
+    if (!url || !code) throw usageError('URL and CODE are required');
     const keyType = values['key-type'] ?? 'ed25519';
-    if (keyType !== 'ed25519' && keyType !== 'p256') throw new EidError('USAGE', USAGE, '--key-type phải là ed25519 hoặc p256');
+    if (keyType !== 'ed25519' && keyType !== 'p256') throw usageError('--key-type is ed25519 or p256');
     const store = openStore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
       const name = values.name ?? store.settings.get('terminalName');

@@ -6,12 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { DEFAULT_MATCH_POLICY, uncertainFrom } from '../../face/decision.ts';
 import { dg2ReferenceImage } from '../../face/dg2-reference.ts';
 import { referenceMissing } from '../../face/errors.ts';
+import { usageError } from '../output.ts';
 import { createNodeFaceEngine } from '../../face/node-runtime.ts';
 
 const HELP = `Usage: eid-terminal face compare (--reference FILE | --dump DIR) --probe FILE [--json]
@@ -30,15 +31,11 @@ model and the time taken. Nothing about either face is stored or logged.
 Exit status: 0 MATCH, 1 NO_MATCH or UNCERTAIN, 2 error (FACE_NOT_FOUND, FACE_MULTIPLE,
 IMAGE_UNREADABLE, FACE_REFERENCE_MISSING, ...).`;
 
-function usage(en: string, vi: string): EidError {
-  return new EidError('USAGE', `${en} (see --help)`, `${vi} (xem --help)`);
-}
-
 function readPicture(option: string, path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch {
-    throw new EidError('FILE_UNREADABLE', `${option}: the file cannot be read`, `${option}: không đọc được tệp`);
+    throw new EidError('FILE_UNREADABLE', { option });
   }
 }
 
@@ -68,9 +65,9 @@ export const command: Command = {
       console.log(HELP);
       return 0;
     }
-    if (positionals.length !== 1 || positionals[0] !== 'compare') throw usage('the only subcommand is `face compare`', 'lệnh con duy nhất là `face compare`');
-    if (Boolean(values.reference) === Boolean(values.dump)) throw usage('give exactly one of --reference FILE and --dump DIR', 'cần đúng một trong --reference TỆP và --dump THƯ_MỤC');
-    if (!values.probe) throw usage('--probe FILE is required', 'cần --probe TỆP');
+    if (positionals.length !== 1 || positionals[0] !== 'compare') throw usageError('the only subcommand is `face compare`');
+    if (Boolean(values.reference) === Boolean(values.dump)) throw usageError('give exactly one of --reference FILE and --dump DIR');
+    if (!values.probe) throw usageError('--probe FILE is required');
     const reference = referenceBytes(values);
     const probe = readPicture('--probe', values.probe);
 

@@ -4,8 +4,8 @@
  * change; the PIN comes from a file, the environment or a prompt, never from the arguments.
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
-import { EidError } from '../../core/errors.ts';
+import type { Command } from '../command.ts';
+import { usageError } from '../output.ts';
 import type { IntegrationClient, IntegrationScope } from '../../core/api/integration-clients.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
@@ -30,21 +30,17 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help');
-}
-
 function line(c: IntegrationClient): string {
   const origins = c.origins.length ? c.origins.join(' ') : '(native)';
   return `${c.id}  ${c.name.padEnd(24)}  ${c.scopes.join(',').padEnd(22)}  ${c.revokedAt ? `revoked ${c.revokedAt}` : 'active'}  ${origins}`;
 }
 
 async function run(store: Store, sub: string | undefined, rest: string[], v: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>>['values']): Promise<number> {
-  if (!v.by) throw usage('--by NAME (a supervisor) is required');
+  if (!v.by) throw usageError('--by NAME (a supervisor) is required');
   const by = store.operators.authenticateSupervisor(v.by, await supervisorPin(v.by, v['by-pin-file']));
   if (sub === 'add') {
     const [name] = rest;
-    if (!name) throw usage('integration add needs a NAME');
+    if (!name) throw usageError('integration add needs a NAME');
     const { client, secret } = store.integrationClients.add(by, { name, origins: v.origin ?? [], scopes: (v.scope ?? []) as IntegrationScope[] });
     if (v.json) console.log(JSON.stringify({ client, secret }));
     else {
@@ -62,12 +58,12 @@ async function run(store: Store, sub: string | undefined, rest: string[], v: Ret
   }
   if (sub === 'revoke') {
     const [id] = rest;
-    if (!id) throw usage('integration revoke needs a CLIENT_ID');
+    if (!id) throw usageError('integration revoke needs a CLIENT_ID');
     const client = store.integrationClients.revoke(by, id);
     console.log(v.json ? JSON.stringify(client) : line(client));
     return 0;
   }
-  throw usage(`unknown subcommand ${sub ?? '(none)'}`);
+  throw usageError(`unknown subcommand ${sub ?? '(none)'}`);
 }
 
 export const command: Command = {

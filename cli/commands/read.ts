@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import type { AccessKey } from '../../core/api/terminal-api.ts';
 import { AccessKeySchema } from '../../core/api/terminal-api.ts';
@@ -17,7 +17,8 @@ import { VerificationSession } from '../../core/session/session.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import { connectReader } from '../../native/pcsc-transport.ts';
 import { listReaders, type ReaderInfo } from '../../native/readers.ts';
-import { printResult } from '../result-printer.ts';
+import { printResult, resultJson } from '../result-printer.ts';
+import { usageError } from '../output.ts';
 import { trustForRun } from '../trust-options.ts';
 
 const HELP = `Usage: eid-terminal read [--reader NAME|INDEX] [--wait SECONDS]
@@ -33,20 +34,16 @@ record must name one: --operator NAME with --pin PIN (or EID_TERMINAL_PIN).
 
 Exit status: 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.`;
 
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail} (see --help)`, `${detail} (xem --help)`);
-}
-
 function keyFrom(v: Record<string, string | undefined>): AccessKey {
   const given = ['mrz', 'document-number', 'cccd', 'qr', 'can'].filter((k) => v[k] !== undefined);
-  if (given.length !== 1) throw usage('give exactly one of --mrz, --document-number, --cccd, --qr, --can');
+  if (given.length !== 1) throw usageError('give exactly one of --mrz, --document-number, --cccd, --qr, --can');
   const candidate = v.mrz !== undefined ? { kind: 'mrz', mrz: v.mrz }
     : v['document-number'] !== undefined ? { kind: 'document', documentNumber: v['document-number'], dateOfBirth: v['date-of-birth'], dateOfExpiry: v['date-of-expiry'] }
     : v.cccd !== undefined ? { kind: 'cccd', idNumber: v.cccd, dateOfBirth: v['date-of-birth'], ...(v['date-of-expiry'] && { dateOfExpiry: v['date-of-expiry'] }) }
     : v.qr !== undefined ? { kind: 'qr', text: v.qr }
     : { kind: 'can', can: v.can };
   const parsed = AccessKeySchema.safeParse(candidate);
-  if (!parsed.success) throw usage(`key: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')} missing or malformed`);
+  if (!parsed.success) throw usageError(`key: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')} missing or malformed`);
   return parsed.data;
 }
 
@@ -63,8 +60,8 @@ async function waitForCard(wanted: string | undefined, seconds: number): Promise
     const reader = pickReader(listReaders(), wanted);
     if (reader?.cardPresent) return reader;
     if (Date.now() >= deadline) {
-      if (!reader) throw new EidError('NO_READER', 'No card reader is connected', 'Chưa kết nối đầu đọc thẻ');
-      throw new EidError('NO_CARD', `No card on ${reader.name}`, `Chưa có thẻ trên đầu đọc ${reader.name}`);
+      if (!reader) throw new EidError('NO_READER');
+      throw new EidError('NO_CARD', { detail: reader.name });
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -105,13 +102,13 @@ export const command: Command = {
 /** The operator the record names: an authenticated account once accounts exist, else the given name or 'cli'. */
 function operatorFor(store: Store, name: string | undefined, pin: string | undefined): string {
   if (store.operators.count() === 0) return name ?? 'cli';
-  if (!name || !pin) throw new EidError('SIGN_IN_REQUIRED', 'This terminal has operator accounts: give --operator NAME and --pin PIN (or --no-store)', 'Quầy này có tài khoản người dùng: cần --operator TÊN và --pin MÃPIN (hoặc --no-store)');
+  if (!name || !pin) throw new EidError('SIGN_IN_REQUIRED', { detail: 'this terminal has operator accounts: give --operator NAME and --pin PIN (or --no-store)' });
   return store.operators.authenticate(name, pin).name;
 }
 
 async function readAndReport(values: { reader?: string | undefined; wait?: string | undefined; trust?: string[] | undefined; out?: string | undefined; json?: boolean | undefined }, key: AccessKey, dataDir: string, now: Date, store: Store | null, operator: string | null): Promise<number> {
   const wait = values.wait === undefined ? 0 : Number(values.wait);
-  if (!(wait >= 0 && wait <= 3600)) throw usage('--wait takes seconds from 0 to 3600');
+  if (!(wait >= 0 && wait <= 3600)) throw usageError('--wait takes seconds from 0 to 3600');
   const trust = trustForRun(dataDir, values.trust ?? [], now);
   const reader = await waitForCard(values.reader, wait);
   // The kiosk's flow (core/session): keys -> open -> read -> prove -> verify -> record.
@@ -130,7 +127,7 @@ async function readAndReport(values: { reader?: string | undefined; wait?: strin
     for (const [name, bytes] of final.outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
   }
   const { outcome } = session.completed();
-  if (values.json) console.log(JSON.stringify(outcome.result));
+  if (values.json) console.log(resultJson(outcome.result));
   else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
   return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
 }

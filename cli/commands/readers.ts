@@ -6,15 +6,15 @@
  * service is not running (error PCSC_UNAVAILABLE).
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
-import { EidError, isEidError } from '../../core/errors.ts';
+import type { Command } from '../command.ts';
+import { isEidError } from '../../core/errors.ts';
 import { toHex } from '../../core/bytes/hex.ts';
 import { nativePcscBinding } from '../../native/pcsc-binding.ts';
 import type { PcscBinding } from '../../native/pcsc-binding.ts';
 import { ReaderWatcher, listReaders } from '../../native/readers.ts';
 import type { ReaderEvent, ReaderInfo } from '../../native/readers.ts';
+import { jsonMessage, messageText, usageError } from '../output.ts';
 import { quirksFor } from '../../native/reader-quirks.ts';
-import { terminalLanguage } from '../terminal-language.ts';
 
 const USAGE = `Usage: eid-terminal readers [--json] [--watch]
 
@@ -60,7 +60,7 @@ export function formatReaders(readers: readonly ReaderInfo[]): string {
 function formatEvent(e: ReaderEvent): string {
   const where = e.reader ? ` ${e.reader}` : '';
   const atr = e.atr ? ` ATR ${toHex(e.atr)}` : '';
-  const why = e.error ? ` (${e.error.code}: ${e.error.message})` : '';
+  const why = e.error ? ` (${e.error.code}: ${messageText(e.error)})` : '';
   return `${e.type}${where}${atr}${why}`;
 }
 
@@ -69,7 +69,7 @@ function eventJson(e: ReaderEvent): string {
     type: e.type,
     reader: e.reader ?? null,
     ...(e.atr ? { atr: toHex(e.atr) } : {}),
-    ...(e.error ? { error: { code: e.error.code, message: e.error.message } } : {}),
+    ...(e.error ? { error: jsonMessage(e.error) } : {}),
   });
 }
 
@@ -101,7 +101,7 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new EidError('USAGE', `${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help', { cause: e });
+    throw usageError(e instanceof Error ? e.message : String(e), e);
   }
   if (values.help) {
     console.log(USAGE);
@@ -113,8 +113,7 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
   } catch (e) {
     // Only the binding's absence is thrown here; a stopped service shows when the readers are listed.
     if (!isEidError(e, 'PCSC_UNAVAILABLE')) throw e;
-    const sentence = terminalLanguage() === 'vi' ? e.vi : e.message;
-    console.log(values.json ? JSON.stringify({ readers: [], note: { code: e.code, message: sentence } }) : sentence);
+    console.log(values.json ? JSON.stringify({ readers: [], note: jsonMessage(e) }) : messageText(e));
     return 0;
   }
   if (values.watch) return watch(values.json === true, pcsc);

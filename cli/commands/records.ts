@@ -5,13 +5,13 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
-import { EidError } from '../../core/errors.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import type { ExportFormat } from '../../core/store/export.ts';
 import type { RecordQuery, StoredRecord } from '../../core/store/record-types.ts';
 import type { Operator, OperatorRole } from '../../core/store/operators.ts';
+import { usageError } from '../output.ts';
 import { VerdictSchema } from '../../core/api/verification.ts';
 
 const USAGE = `Usage: eid-terminal records <subcommand> [options] [--data-dir DIR]
@@ -55,18 +55,14 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>>['values'];
 
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help');
-}
-
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(text)) throw usage(`--${name} must be a whole number`);
+  if (!/^\d{1,9}$/.test(text)) throw usageError(`--${name} must be a whole number`);
   return Number(text);
 }
 
 function filters(v: Values): RecordQuery {
-  if (v.verdict !== undefined && !VerdictSchema.safeParse(v.verdict).success) throw usage('--verdict is VERIFIED, NOT_VERIFIED or FAILED');
+  if (v.verdict !== undefined && !VerdictSchema.safeParse(v.verdict).success) throw usageError('--verdict is VERIFIED, NOT_VERIFIED or FAILED');
   return {
     ...(v.search !== undefined ? { search: v.search } : {}),
     ...(v.verdict !== undefined ? { verdict: v.verdict as RecordQuery['verdict'] } : {}),
@@ -95,7 +91,7 @@ function listLine(r: StoredRecord): string {
 
 function pinFrom(value: string | undefined, env: string): string {
   const pin = value ?? process.env[env];
-  if (!pin) throw usage(`a PIN is needed (--${env === 'EID_TERMINAL_PIN' ? 'pin' : 'by-pin'} or ${env})`);
+  if (!pin) throw usageError(`a PIN is needed (--${env === 'EID_TERMINAL_PIN' ? 'pin' : 'by-pin'} or ${env})`);
   return pin;
 }
 
@@ -103,7 +99,7 @@ function pinFrom(value: string | undefined, env: string): string {
 function supervisor(store: Store, v: Values, optional = false): Operator | null {
   if (v.by === undefined) {
     if (optional) return null;
-    throw usage('--by NAME --by-pin PIN (a supervisor) is required');
+    throw usageError('--by NAME --by-pin PIN (a supervisor) is required');
   }
   return store.operators.authenticateSupervisor(v.by, pinFrom(v['by-pin'], 'EID_TERMINAL_BY_PIN'));
 }
@@ -137,7 +133,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   show(store, v, [id]) {
-    if (!id) throw usage('records show needs a record id');
+    if (!id) throw usageError('records show needs a record id');
     const r = store.records.get(id);
     if (v.json) {
       console.log(JSON.stringify(printable(r), null, 2));
@@ -156,8 +152,8 @@ const SUBCOMMANDS: Record<string, Handler> = {
 
   async export(store, v) {
     const format = v.format as ExportFormat | undefined;
-    if (format !== 'csv' && format !== 'json') throw usage('--format csv or --format json is required');
-    if (!v.operator) throw usage('--operator NAME --pin PIN (a supervisor) is required');
+    if (format !== 'csv' && format !== 'json') throw usageError('--format csv or --format json is required');
+    if (!v.operator) throw usageError('--operator NAME --pin PIN (a supervisor) is required');
     const by = store.operators.authenticateSupervisor(v.operator, pinFrom(v.pin, 'EID_TERMINAL_PIN'));
     await writeOut(store.exportRecords(by, format, filters(v)), v.out);
     if (v.out) console.error(`exported to ${v.out}`);
@@ -177,7 +173,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
 
   purge(store, v) {
     const at = v.now === undefined ? undefined : new Date(v.now);
-    if (at && Number.isNaN(at.getTime())) throw usage('--now must be an ISO date-time');
+    if (at && Number.isNaN(at.getTime())) throw usageError('--now must be an ISO date-time');
     const result = store.purgeExpired(at);
     if (v.json) console.log(JSON.stringify(result));
     else console.log(`${result.purged} record(s) purged to tombstones${result.unsyncedDropped ? `, ${result.unsyncedDropped} never reached the registry` : ''}`);
@@ -193,7 +189,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   'operator-add'(store, v, [name]) {
-    if (!name || (v.role !== 'clerk' && v.role !== 'supervisor')) throw usage('operator-add NAME --role clerk|supervisor --pin PIN');
+    if (!name || (v.role !== 'clerk' && v.role !== 'supervisor')) throw usageError('operator-add NAME --role clerk|supervisor --pin PIN');
     const by = supervisor(store, v, store.operators.count() === 0);
     const op = store.operators.add(name, v.role as OperatorRole, pinFrom(v.pin, 'EID_TERMINAL_PIN'), by);
     if (v.json) console.log(JSON.stringify(op));
@@ -202,21 +198,21 @@ const SUBCOMMANDS: Record<string, Handler> = {
   },
 
   'operator-unlock'(store, v, [name]) {
-    if (!name) throw usage('operator-unlock NAME --by NAME --by-pin PIN');
+    if (!name) throw usageError('operator-unlock NAME --by NAME --by-pin PIN');
     store.operators.unlock(supervisor(store, v)!, name);
     console.log(`operator ${name} unlocked`);
     return 0;
   },
 
   'operator-pin'(store, v, [name]) {
-    if (!name) throw usage('operator-pin NAME --pin NEWPIN --by NAME --by-pin PIN');
+    if (!name) throw usageError('operator-pin NAME --pin NEWPIN --by NAME --by-pin PIN');
     store.operators.setPin(supervisor(store, v)!, name, pinFrom(v.pin, 'EID_TERMINAL_PIN'));
     console.log(`PIN of ${name} changed`);
     return 0;
   },
 
   'operator-disable'(store, v, [name]) {
-    if (!name) throw usage('operator-disable NAME [--enable] --by NAME --by-pin PIN');
+    if (!name) throw usageError('operator-disable NAME [--enable] --by NAME --by-pin PIN');
     store.operators.setDisabled(supervisor(store, v)!, name, !v.enable);
     console.log(`operator ${name} ${v.enable ? 'enabled' : 'disabled'}`);
     return 0;
@@ -237,7 +233,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
       else for (const [k, val] of Object.entries(all)) console.log(`${k.padEnd(22)} ${val}`);
       return 0;
     }
-    if (value === undefined) throw usage('settings KEY VALUE');
+    if (value === undefined) throw usageError('settings KEY VALUE');
     // Changing what is kept about people is a supervisor's decision once accounts exist.
     store.changeSetting(supervisor(store, v, store.operators.count() === 0), key, value);
     console.log(`${key} set`);
@@ -255,7 +251,7 @@ export const command: Command = {
       return sub === undefined && !values.help ? 2 : 0;
     }
     const handler = SUBCOMMANDS[sub];
-    if (!handler) throw usage(`unknown subcommand ${sub}`);
+    if (!handler) throw usageError(`unknown subcommand ${sub}`);
     const store = openStore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
       return await handler(store, values, rest);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
@@ -13,6 +13,7 @@ import { openRegistryStore } from '../../registry/open-store.ts';
 import { loadOrCreateRegistryKey } from '../../registry/registry-key.ts';
 import { startRegistry } from '../../registry/start.ts';
 import { publishTrustList } from '../../registry/trust-publish.ts';
+import { usageError } from '../output.ts';
 import type { RegistryStore } from '../../registry/store/types.ts';
 
 const USAGE = `Usage:
@@ -41,10 +42,6 @@ const OPTIONS = {
 type Values = ReturnType<typeof parse>['values'];
 function parse(args: string[]) {
   return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-}
-
-function usageError(detail: string): EidError {
-  return new EidError('USAGE', `${detail}\n${USAGE}`, `Sai cú pháp lệnh: ${detail}`);
 }
 
 async function withStore<T>(v: Values, work: (store: RegistryStore) => Promise<T>): Promise<T> {
@@ -118,7 +115,7 @@ export const command: Command = {
         const id = rest[0];
         if (!id) throw usageError('revoke needs a terminal id');
         const done = await withStore(v, (s) => s.revokeTerminal(id, now.toISOString()));
-        if (!done) throw new EidError('TERMINAL_NOT_FOUND', `No active terminal ${id}`, `Không có máy trạm đang hoạt động ${id}`);
+        if (!done) throw new EidError('TERMINAL_NOT_FOUND', { terminalId: id });
         console.log(`revoked ${id}`);
         return 0;
       }

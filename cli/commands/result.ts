@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
+import { usageError } from '../output.ts';
 import { checkSignedResult, type ResultCheck } from '../../core/registry-protocol/signed-result.ts';
 import { TerminalKeySetSchema, type TerminalKeySet } from '../../core/registry-protocol/terminal-key-set.ts';
 
@@ -15,12 +16,8 @@ Checks a signed verification result (compact JWS). --keys: the registry's key se
 GET /v1/terminal-keys (offline); --registry: fetch it now. Exit 0 valid; 1 invalid, revoked
 terminal or unknown key; 2 error.`;
 
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail}\n\n${USAGE}`, 'Sai cú pháp lệnh; xem --help');
-}
-
 function keySetError(detail: string): EidError {
-  return new EidError('KEY_SET_INVALID', `The terminal key set could not be used: ${detail}`, `Không dùng được danh sách khóa của máy trạm: ${detail}`);
+  return new EidError('KEY_SET_INVALID', { detail });
 }
 
 async function keySet(file: string | undefined, registry: string | undefined): Promise<TerminalKeySet> {
@@ -62,8 +59,8 @@ export const command: Command = {
       return 0;
     }
     const [sub, file] = positionals;
-    if (sub !== 'verify' || !file) throw usage('result verify needs a FILE (or - for standard input)');
-    if (!values.keys === !values.registry) throw usage('give either --keys FILE or --registry URL');
+    if (sub !== 'verify' || !file) throw usageError('result verify needs a FILE (or - for standard input)');
+    if (!values.keys === !values.registry) throw usageError('give either --keys FILE or --registry URL');
     const jws = readFileSync(file === '-' ? 0 : file, 'utf8');
     const check = await checkSignedResult(jws, await keySet(values.keys, values.registry));
     console.log(values.json ? JSON.stringify(check) : describe(check));

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { SERVICE_ARGS, hostOptions, serviceArgv, servicePort, type ServiceArgValues } from '../../host/host-options.ts';
 import { openAppWindow } from '../browser.ts';
@@ -31,7 +31,7 @@ export async function serveTerminal(values: ServiceArgValues): Promise<ServedTer
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
-    void exited.then(() => reject(new EidError('SERVICE_FAILED', 'The terminal service stopped before it was ready', 'Dịch vụ của quầy đã dừng trước khi sẵn sàng')));
+    void exited.then(() => reject(new EidError('SERVICE_FAILED')));
   });
   lines.on('line', (line) => console.log(line));
   return {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { ensureRendererBuilt } from '../../host/renderer-files.ts';
 import { openAppWindow } from '../browser.ts';
@@ -45,7 +45,7 @@ function ensureElectronBuilt(): void {
   if (existsSync(join(ROOT, 'dist/electron/main.mjs'))) return;
   const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-electron.ts')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) {
-    throw new EidError('ELECTRON_BUILD_FAILED', 'The Electron bundles could not be built (npm run build shows why)', 'Không tạo được gói Electron (chạy npm run build để xem lý do)');
+    throw new EidError('ELECTRON_BUILD_FAILED');
   }
 }
 

@@ -1,6 +1,6 @@
 /** `eid-terminal sync`: push the outbox to the registry and pull the trust list (once, or until stopped). */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { requireIdentity } from '../../core/sync/identity.ts';
 import { syncWorkerFor } from '../../core/sync/sync-service.ts';

@@ -2,11 +2,12 @@
  * `eid-terminal trust list|import|remove`: the CSCA trust store (<data-dir>/trust plus certs/).
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
+import { jsonMessage, messageText, usageError } from '../output.ts';
 import type { TrustStore, TrustedCertificate } from '../../core/trust/store.ts';
-import { importTrustFile, loadTrustStore, removeTrusted, SHIPPED_CERTS_DIR, trustFolderOf } from '../../core/trust/store-folder.ts';
+import { importTrustFile, loadTrustStore, removeTrusted, SHIPPED_CERTS_DIR, trustFolderOf, type TrustFailure } from '../../core/trust/store-folder.ts';
 
 const HELP = `Usage:
   eid-terminal trust list [--json] [--data-dir DIR]
@@ -19,10 +20,6 @@ import  verifies each file (certificate PEM/DER, ICAO master list .ml with its s
         ICAO PKD LDIF, CRL) and copies it into <data-dir>/trust
 remove  removes the certificate or CRL with this SHA-256 fingerprint (also when it came from a
         master list or certs/: the removal is remembered)`;
-
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail} (see eid-terminal trust --help)`, `${detail} (xem eid-terminal trust --help)`);
-}
 
 function describe(c: TrustedCertificate): Record<string, unknown> {
   const cert = c.certificate;
@@ -39,7 +36,7 @@ function describe(c: TrustedCertificate): Record<string, unknown> {
   };
 }
 
-function listJson(store: TrustStore, failures: readonly { file: string; error: string }[]): unknown {
+function listJson(store: TrustStore, failures: readonly TrustFailure[]): unknown {
   return {
     countries: [...store.byCountry()].map(([country, certs]) => ({ country, certificates: certs.map(describe) })),
     crls: store.crls().map((c) => ({
@@ -50,11 +47,11 @@ function listJson(store: TrustStore, failures: readonly { file: string; error: s
       fingerprint: c.fingerprint,
       source: c.source,
     })),
-    failures,
+    failures: failures.map((f) => ({ file: f.file, error: jsonMessage(f.error) })),
   };
 }
 
-function printList(store: TrustStore, failures: readonly { file: string; error: string }[]): void {
+function printList(store: TrustStore, failures: readonly TrustFailure[]): void {
   const groups = store.byCountry();
   console.log(`${store.size} CSCA certificate(s) from ${groups.size} countr${groups.size === 1 ? 'y' : 'ies'}, ${store.crls().length} CRL(s)`);
   for (const [country, certs] of groups) {
@@ -67,7 +64,7 @@ function printList(store: TrustStore, failures: readonly { file: string; error: 
     }
   }
   for (const c of store.crls()) console.log(`\nCRL ${c.crl.issuer.text}, next update ${c.crl.nextUpdate?.toISOString().slice(0, 10) ?? 'none'}, ${c.crl.revoked.length} revoked, from ${c.source}`);
-  for (const f of failures) console.error(`not loaded: ${f.file}: ${f.error}`);
+  for (const f of failures) console.error(`not loaded: ${f.file}: ${messageText(f.error)}`);
 }
 
 export const command: Command = {
@@ -91,13 +88,13 @@ export const command: Command = {
     const userFolder = trustFolderOf(resolveDataDir(values['data-dir']));
     const { store, failures } = loadTrustStore({ shipped: [SHIPPED_CERTS_DIR], userFolder });
     if (sub === 'list') {
-      if (rest.length) throw usage('trust list takes no file');
+      if (rest.length) throw usageError('trust list takes no file');
       if (values.json) console.log(JSON.stringify(listJson(store, failures)));
       else printList(store, failures);
       return 0;
     }
     if (sub === 'import') {
-      if (rest.length === 0) throw usage('trust import needs at least one FILE');
+      if (rest.length === 0) throw usageError('trust import needs at least one FILE');
       const reports = rest.map((file) => importTrustFile(store, userFolder, file));
       if (values.json) console.log(JSON.stringify({ imported: reports }));
       else {
@@ -109,13 +106,13 @@ export const command: Command = {
       return 0;
     }
     if (sub === 'remove') {
-      if (rest.length !== 1) throw usage('trust remove needs one FINGERPRINT');
+      if (rest.length !== 1) throw usageError('trust remove needs one FINGERPRINT');
       const removed = removeTrusted(store, userFolder, rest[0]!);
-      if (!removed) throw new EidError('TRUST_NOT_FOUND', `No certificate or CRL with fingerprint ${rest[0]} in the trust store`, `Không có chứng thư hoặc CRL với dấu vân tay ${rest[0]}`);
+      if (!removed) throw new EidError('TRUST_NOT_FOUND', { fingerprint: rest[0]! });
       if (values.json) console.log(JSON.stringify({ removed: rest[0] }));
       else console.log(`Removed ${rest[0]}`);
       return 0;
     }
-    throw usage(`unknown trust subcommand "${sub}"`);
+    throw usageError(`unknown trust subcommand "${sub}"`);
   },
 };

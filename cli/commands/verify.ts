@@ -3,13 +3,13 @@
  * offline verification of a dump folder. Exit 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.
  */
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import type { VerificationResult } from '../../core/api/verification.ts';
-import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { verifyDocumentWithDetails } from '../../core/trust/verify-document.ts';
-import { printResult } from '../result-printer.ts';
+import { printResult, resultJson } from '../result-printer.ts';
+import { usageError } from '../output.ts';
 import { trustForRun } from '../trust-options.ts';
 
 const HELP = `Usage: eid-terminal verify --dump DIR [--trust PATH]... [--json] [--data-dir DIR] [--at DATE]
@@ -29,7 +29,7 @@ Exit status: 0 VERIFIED, 1 NOT_VERIFIED or FAILED, 2 error.`;
 
 function parseDate(text: string): Date {
   const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new EidError('USAGE', `--at: not a date: ${text}`, `--at: không phải ngày hợp lệ: ${text}`);
+  if (Number.isNaN(d.getTime())) throw usageError(`--at: not a date: ${text}`);
   return d;
 }
 
@@ -52,14 +52,14 @@ export const command: Command = {
       console.log(HELP);
       return 0;
     }
-    if (!values.dump) throw new EidError('USAGE', '--dump DIR is required (see --help)', 'Cần --dump THƯ_MỤC (xem --help)');
+    if (!values.dump) throw usageError('--dump DIR is required');
     const now = values.at ? parseDate(values.at) : new Date();
     const files = readDumpFolder(values.dump);
     const { store, failures } = trustForRun(resolveDataDir(values['data-dir']), values.trust ?? [], now);
     const started = performance.now();
     const details = verifyDocumentWithDetails(files, store, { now });
     const result: VerificationResult = { ...details.result, stats: { ...details.result.stats, millis: Math.round(performance.now() - started) } };
-    if (values.json) console.log(JSON.stringify(result));
+    if (values.json) console.log(resultJson(result));
     else printResult(result, { reasons: details.reasons, cscaFingerprint: details.cscaFingerprint, documentSigner: details.documentSigner, trustFailures: failures });
     return result.verdict === 'VERIFIED' ? 0 : 1;
   },

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { catalogue, type CatalogueEntry } from '../../core/chip/factory/catalogue.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
@@ -14,6 +14,7 @@ import { isProfileName, PROFILE_NAMES, PROFILES } from '../../core/chip/factory/
 import { isVariantName, VARIANT_NAMES, variantAppliesTo } from '../../core/chip/factory/variants.ts';
 import { documentFromDump, dumpFileName, MAX_DUMP_FILE_BYTES } from '../../core/chip/dump-document.ts';
 import { VirtualChip, virtualChipFor } from '../../core/chip/virtual-chip.ts';
+import { usageError } from '../output.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdBridge } from '../../native/vpcd-bridge.ts';
 
 const HELP = `Usage:
@@ -31,10 +32,6 @@ serve   puts a virtual chip on vpcd's reader (pcscd with vsmartcard-vpcd must ru
 Variants: ${VARIANT_NAMES.join(', ')}
 DEMO ONLY: the sample documents are signed by the demo CSCAs in certs/demo/demo-csca-*.pem, whose
 private keys are public. Never trust those certificates in production.`;
-
-function usage(detail: string): EidError {
-  return new EidError('USAGE', `${detail} (see eid-terminal virtual-card --help)`, `${detail} (xem eid-terminal virtual-card --help)`);
-}
 
 function printList(entries: readonly CatalogueEntry[], json: boolean): void {
   if (json) {
@@ -63,13 +60,13 @@ function readDump(dir: string): Map<string, Uint8Array> {
   try {
     entries = readdirSync(dir);
   } catch (e) {
-    throw new EidError('DUMP_NOT_FOUND', `Cannot read the dump folder ${dir}`, `Không đọc được thư mục ${dir}`, { cause: e });
+    throw new EidError('DUMP_NOT_FOUND', {}, { cause: e });
   }
   for (const entry of entries) {
     if (!dumpFileName(entry)) continue;
     const path = join(dir, entry);
     const size = statSync(path).size;
-    if (size > MAX_DUMP_FILE_BYTES) throw new EidError('DUMP_FILE_TOO_LARGE', `${entry} is larger than ${MAX_DUMP_FILE_BYTES} bytes`, `Tệp ${entry} quá lớn`);
+    if (size > MAX_DUMP_FILE_BYTES) throw new EidError('DUMP_FILE_TOO_LARGE', { file: entry, maxBytes: MAX_DUMP_FILE_BYTES });
     files.set(entry, new Uint8Array(readFileSync(path)));
   }
   return files;
@@ -149,21 +146,21 @@ export const command: Command = {
       printList(catalogue(), values.json ?? false);
       return 0;
     }
-    if (sub !== 'serve') throw usage(`unknown subcommand ${sub}`);
+    if (sub !== 'serve') throw usageError(`unknown subcommand ${sub}`);
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw usage('--port must be a TCP port number');
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw usageError('--port must be a TCP port number');
     const host = values.host ?? VPCD_DEFAULT_HOST;
     if (values.dump !== undefined) {
-      if (!values.mrz) throw usage('--dump needs --mrz "MRZ" (the key the chip will accept)');
+      if (!values.mrz) throw usageError('--dump needs --mrz "MRZ" (the key the chip will accept)');
       const doc = documentFromDump(readDump(resolve(values.dump)), values.mrz);
       // A dump may hold a real person's data: the MRZ is not echoed back.
       return serve(new VirtualChip(doc), [`dump ${resolve(values.dump)}: ${doc.files.size} files, BAC only`, 'open with the MRZ given in --mrz'], host, port);
     }
     const profile = values.profile;
-    if (!profile || !isProfileName(profile)) throw usage(`--profile must be one of ${PROFILE_NAMES.join(', ')}`);
+    if (!profile || !isProfileName(profile)) throw usageError(`--profile must be one of ${PROFILE_NAMES.join(', ')}`);
     const variant = values.variant ?? null;
-    if (variant !== null && !isVariantName(variant)) throw usage(`--variant must be one of ${VARIANT_NAMES.join(', ')}`);
-    if (variant !== null && !variantAppliesTo(variant, PROFILES[profile])) throw usage(`variant ${variant} does not apply to ${profile}`);
+    if (variant !== null && !isVariantName(variant)) throw usageError(`--variant must be one of ${VARIANT_NAMES.join(', ')}`);
+    if (variant !== null && !variantAppliesTo(variant, PROFILES[profile])) throw usageError(`variant ${variant} does not apply to ${profile}`);
     const doc = buildDocument(profile, variant, { ...(values.seed ? { seed: values.seed } : {}), largeFace: values['large-face'] ?? false, paceCam: values['pace-cam'] ?? false });
     const lines = [
       `${profile}${variant ? ` / ${variant}` : ''}: ${doc.description}`,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IntegrationClientSchema, NewIntegrationClientSchema } from './integration-clients.ts';
-import { LocalizedTextSchema } from './localized-text.ts';
+import { ApiErrorSchema, NoteSchema } from './messages.ts';
 import { VerificationResultSchema, VerdictSchema } from './verification.ts';
 
 export const AccessKeySchema = z.discriminatedUnion('kind', [
@@ -61,17 +61,13 @@ export const ProgressSchema = z.object({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
-export const ApiErrorSchema = z.object({ code: z.string(), message: z.string(), vi: z.string() });
-export type ApiError = z.infer<typeof ApiErrorSchema>;
-
 /** What the result screen shows: the verification plus the face and the fields the profile allows. */
 export const SessionOutcomeSchema = z.object({
   recordId: z.string().nullable(),
   result: VerificationResultSchema,
   faceDataUrl: z.string().nullable(),
-  accessNote: z.string().nullable(),
-  /** `result.warnings` in both languages, same order and count: the UI shows the one of its language. */
-  localizedWarnings: z.array(LocalizedTextSchema),
+  /** Which expiry assumption opened the chip, when several keys were tried (ACCESS_KEY_ASSUMED). */
+  accessNote: NoteSchema.nullable(),
 });
 export type SessionOutcome = z.infer<typeof SessionOutcomeSchema>;
 
@@ -132,7 +128,6 @@ export const CscaSummarySchema = z.object({
 export const DemoCardSchema = z.object({
   profile: z.string(),
   variant: z.string().nullable(),
-  label: z.string(),
   key: AccessKeySchema,
 });
 export type DemoCard = z.infer<typeof DemoCardSchema>;
@@ -154,9 +149,10 @@ export const TerminalApiSchema = {
   signOut: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
   getSettings: { input: z.object({}), output: SettingsSchema },
   updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
-  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), label: z.string() })) },
+  /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). */
+  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string() })) },
   listTrust: { input: z.object({}), output: z.array(CscaSummarySchema) },
-  importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), message: z.string() }) },
+  importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), summary: NoteSchema, notes: z.array(z.string()) }) },
   enrol: { input: Pin.extend({ url: z.string().url(), code: z.string().min(4).max(64) }), output: z.object({ terminalId: z.string() }) },
   listDemoCards: { input: z.object({}), output: z.array(DemoCardSchema) },
   insertDemoCard: { input: z.object({ profile: z.string(), variant: z.string().nullable() }), output: z.object({ ok: z.boolean() }) },

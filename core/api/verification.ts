@@ -3,6 +3,7 @@
  * `eid-terminal read --json`, the stored record and the UI all use this one shape.
  */
 import { z } from 'zod';
+import { WarningSchema } from './messages.ts';
 
 export const CheckStatus = {
   accessControl: ['PASS', 'FAIL', 'SKIPPED'],
@@ -77,7 +78,8 @@ export const StatsSchema = z.object({
 
 export const VerificationResultSchema = z.object({
   verdict: VerdictSchema,
-  warnings: z.array(z.string()),
+  /** `{ code, params }` of the catalogue's warnings, in the order the checks raised them. */
+  warnings: z.array(WarningSchema),
   checks: ChecksSchema,
   document: DocumentSchema.nullable(),
   stats: StatsSchema,

@@ -11,12 +11,7 @@ import { children, readTlv, type Tlv, type TlvOptions } from '../bytes/tlv.ts';
 export const BER: TlvOptions = { allowIndefinite: true, maxDepth: 24 };
 
 export function asn1Error(detail: string, cause?: unknown): EidError {
-  return new EidError(
-    'ASN1_MALFORMED',
-    `The document's security data is malformed: ${detail}`,
-    `Dữ liệu bảo mật của giấy tờ bị lỗi định dạng: ${detail}`,
-    cause === undefined ? undefined : { cause },
-  );
+  return new EidError('ASN1_MALFORMED', { detail }, { cause });
 }
 
 /** Runs a parser; any failure (including TLV errors) becomes ASN1_MALFORMED naming `what`. */

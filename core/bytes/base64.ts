@@ -7,8 +7,8 @@ import { EidError } from '../errors.ts';
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
-function invalid(what: string): EidError {
-  return new EidError('BASE64_INVALID', `Invalid ${what} text`, `Chuỗi ${what} không hợp lệ`);
+function invalid(encoding: 'base64' | 'base64url'): EidError {
+  return new EidError('BASE64_INVALID', { encoding });
 }
 
 export function toBase64(bytes: Uint8Array): string {

@@ -12,7 +12,7 @@ export function toHex(bytes: Uint8Array): string {
 export function fromHex(text: string): Uint8Array {
   const clean = text.replace(/[\s:]/g, '');
   if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) {
-    throw new EidError('HEX_INVALID', 'Invalid hexadecimal text', 'Chuỗi hexa không hợp lệ');
+    throw new EidError('HEX_INVALID');
   }
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);

@@ -25,7 +25,7 @@ const MAX_TAG_BYTES = 4;
 const MAX_LENGTH_BYTES = 4;
 
 export function tlvError(detail: string): EidError {
-  return new EidError('TLV_MALFORMED', `Malformed data on the document: ${detail}`, `Dữ liệu trên giấy tờ bị lỗi định dạng: ${detail}`);
+  return new EidError('TLV_MALFORMED', { detail });
 }
 
 export function readTlv(buf: Uint8Array, offset = 0, options: TlvOptions = {}): Tlv {

@@ -26,12 +26,12 @@ export function documentFromDump(files: ReadonlyMap<string, Uint8Array>, mrz: st
     const name = dumpFileName(fileName);
     if (!name) continue;
     if (bytes.length > MAX_DUMP_FILE_BYTES) {
-      throw new EidError('DUMP_FILE_TOO_LARGE', `${fileName} is larger than ${MAX_DUMP_FILE_BYTES} bytes`, `Tệp ${fileName} lớn hơn ${MAX_DUMP_FILE_BYTES} byte`);
+      throw new EidError('DUMP_FILE_TOO_LARGE', { file: fileName, maxBytes: MAX_DUMP_FILE_BYTES });
     }
     served.set(name, bytes);
   }
   if (!served.has('COM') && !served.has('DG1')) {
-    throw new EidError('DUMP_INCOMPLETE', 'The dump folder has neither COM nor DG1', 'Thư mục dữ liệu không có COM hoặc DG1');
+    throw new EidError('DUMP_INCOMPLETE');
   }
   const info = mrzInformationFromMrz(mrz);
   return {

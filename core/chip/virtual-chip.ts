@@ -68,7 +68,7 @@ interface Answer {
 }
 
 export function cardRemoved(): EidError {
-  return new EidError('CARD_REMOVED', 'The card was removed from the reader', 'Thẻ đã bị rút khỏi đầu đọc');
+  return new EidError('CARD_REMOVED');
 }
 
 function aaCardKey(doc: ChipDocument): AaCardKey | undefined {

@@ -45,7 +45,7 @@ export function findDhGroup(p: bigint, g: bigint): DhGroup | undefined {
 export const dhLength = (group: DhGroup): number => Math.ceil(group.p.toString(2).length / 8);
 
 function dhError(detail: string): EidError {
-  return new EidError('DH_VALUE_INVALID', `Invalid Diffie-Hellman value: ${detail}`, `Giá trị Diffie-Hellman không hợp lệ: ${detail}`);
+  return new EidError('DH_VALUE_INVALID', { detail });
 }
 
 /** base^exponent mod modulus (square-and-multiply over BigInt). */

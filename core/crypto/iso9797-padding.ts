@@ -17,7 +17,7 @@ export function unpadIso9797M2(padded: Uint8Array): Uint8Array {
   let i = padded.length - 1;
   while (i >= 0 && padded[i] === 0x00) i--;
   if (i < 0 || padded[i] !== 0x80) {
-    throw new EidError('PADDING_INVALID', 'The chip sent data with invalid padding', 'Chip gửi dữ liệu có phần đệm không hợp lệ');
+    throw new EidError('PADDING_INVALID');
   }
   return padded.subarray(0, i);
 }

@@ -4,11 +4,11 @@
  * profile keeps the face, whether the ID number is the one expected, the result signed with the
  * terminal's enrolled key, and FHIR resources for a hospital.
  */
-import type { z } from 'zod';
 import type { SessionEvent } from '../api/terminal-api.ts';
 import type { Checks } from '../api/verification.ts';
 import { fromBase64, toBase64 } from '../bytes/base64.ts';
 import { hash } from '../crypto/node-crypto.ts';
+import type { Warning } from '../messages/message.ts';
 import { signResult } from '../registry-protocol/signed-result.ts';
 import { extractPersonalData, type PersonalField } from '../store/personal-fields.ts';
 import type { Store } from '../store/store.ts';
@@ -17,19 +17,17 @@ import { loadIdentity } from '../sync/identity.ts';
 import { terminalName } from '../terminal/settings-api.ts';
 import type { VerificationRequest } from '../terminal/verification-requests.ts';
 import { patientResource, provenanceResource } from './fhir.ts';
-import type { DeliveredFieldsSchema, VerificationCompleted } from './messages.ts';
-
-export type DeliveredFields = z.infer<typeof DeliveredFieldsSchema>;
+import type { DeliveredFields, VerificationCompleted } from './messages.ts';
 
 /** The profile that gets FHIR resources with its results. */
 export const FHIR_PROFILE = 'hospital';
 
 const PASSING = new Set(['PASS', 'GOOD', 'VALID', 'NOT_SUPPORTED', 'SKIPPED', 'NO_EXPIRY']);
 
-/** Checks that did not pass, as CHECK:STATUS, then the result's warnings. */
-export function reasonsOf(checks: Checks, warnings: readonly string[]): string[] {
+/** Checks that did not pass, as CHECK:STATUS, then the codes of the result's warnings. */
+export function reasonsOf(checks: Checks, warnings: readonly Warning[]): string[] {
   const failed = Object.entries(checks).filter(([, c]) => !PASSING.has(c.status)).map(([name, c]) => `${name}:${c.status}`);
-  return [...failed, ...warnings];
+  return [...failed, ...warnings.map((w) => w.code)];
 }
 
 export interface CompletedContext {
@@ -94,7 +92,7 @@ export async function completedEvent(e: SessionEvent, ctx: CompletedContext): Pr
     state: e.state === 'done' ? 'done' : e.state === 'cancelled' ? 'cancelled' : 'error',
     verdict,
     reasons,
-    error: e.error ? { code: e.error.code, message: e.error.message } : null,
+    error: e.error ?? null,
     recordId: record?.id ?? null,
     documentType: document?.documentCode ?? null,
     issuingState: document?.issuingState ?? null,

@@ -10,7 +10,8 @@
  */
 import { utf8 } from '../bytes/bytes.ts';
 import { toBase64 } from '../bytes/base64.ts';
-import type { DeliveredFields } from './completed-event.ts';
+import { CARD_NAME, sexOfWord } from '../mrz/card-words.ts';
+import type { DeliveredFields } from './messages.ts';
 
 export const VN_CCCD_SYSTEM = 'http://fhir.hl7.org.vn/core/sid/cccd';
 const V2_0203 = 'http://terminology.hl7.org/CodeSystem/v2-0203';
@@ -35,16 +36,17 @@ export interface FhirContext {
 
 export type FhirResource = Record<string, unknown> & { resourceType: string };
 
-/** Nam/Nữ (DG13) or M/F (MRZ) as FHIR's administrative gender. */
+/** The card's word for the sex (DG13, sexOfWord) or M/F/X (MRZ) as FHIR's administrative gender. */
 export function fhirGender(sex: string | undefined): 'male' | 'female' | 'other' | 'unknown' {
-  const s = sex?.trim().toLowerCase();
-  if (s === 'nam' || s === 'm' || s === 'male') return 'male';
-  if (s === 'nữ' || s === 'nu' || s === 'f' || s === 'female') return 'female';
-  if (s === 'x') return 'other';
+  const word = sex?.trim() ?? '';
+  const s = sexOfWord(word) ?? word.toUpperCase();
+  if (s === 'M' || s === 'MALE') return 'male';
+  if (s === 'F' || s === 'FEMALE') return 'female';
+  if (s === 'X') return 'other';
   return 'unknown';
 }
 
-/** Vietnamese names are written family name first: "Nguyễn Văn An" is family Nguyễn, given Văn An. */
+/** Vietnamese names are written family name first: "Nguyen Van An" is family Nguyen, given Van An. */
 function humanName(fullName: string): Record<string, unknown> {
   const parts = fullName.trim().split(/\s+/);
   return { use: 'official', text: fullName, family: parts[0], ...(parts.length > 1 && { given: parts.slice(1) }) };
@@ -61,7 +63,7 @@ export function patientResource(fields: DeliveredFields, ctx: FhirContext): Fhir
     ...(fields.idNumber && {
       identifier: [{
         use: 'official',
-        type: { coding: [{ system: V2_0203, code: 'NI', display: 'National unique individual identifier' }], text: 'Căn cước công dân' },
+        type: { coding: [{ system: V2_0203, code: 'NI', display: 'National unique individual identifier' }], text: CARD_NAME },
         system: VN_CCCD_SYSTEM,
         value: fields.idNumber,
       }],

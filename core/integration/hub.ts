@@ -55,7 +55,7 @@ export function entitled(client: IntegrationClient, event: IntegrationEvent, req
 }
 
 export function forbidden(scope: string): EidError {
-  return new EidError('SCOPE_MISSING', `This client lacks the ${scope} scope`, `Ứng dụng này không có quyền ${scope}`);
+  return new EidError('SCOPE_MISSING', { scope });
 }
 
 export class IntegrationHub {

@@ -6,6 +6,7 @@
  * generated from them by scripts/generate-integration-schemas.ts.
  */
 import { z } from 'zod';
+import { ApiErrorSchema } from '../api/messages.ts';
 import { AccessKeySchema, ReaderSchema } from '../api/terminal-api.ts';
 import { IntegrationScopeSchema } from '../api/integration-clients.ts';
 import { VerdictSchema } from '../api/verification.ts';
@@ -14,8 +15,8 @@ import { PERSONAL_FIELDS } from '../store/personal-fields.ts';
 const isoTime = z.string().datetime({ offset: true });
 
 export const ApiProblemSchema = z.object({
-  error: z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]*$/), message: z.string() }),
-}).meta({ description: 'Every refusal: a stable code and an English message' });
+  error: ApiErrorSchema,
+}).meta({ description: 'Every refusal: a stable code of the message catalogue (docs/reference/messages.md), its parameters and the English message' });
 
 export const VerificationRequestSchema = z.object({
   /** Purpose profile (bank, hospital, government, minimal or a custom one); the counter's setting when absent. */
@@ -47,6 +48,7 @@ export const IntegrationStatusSchema = z.object({
 
 export const DeliveredFieldsSchema = z.partialRecord(z.enum(PERSONAL_FIELDS.filter((f) => f !== 'face')), z.string())
   .meta({ description: "The personal fields of the verification's purpose profile, nothing more" });
+export type DeliveredFields = z.infer<typeof DeliveredFieldsSchema>;
 
 export const VerificationStartedSchema = z.object({
   id: z.string(),
@@ -65,9 +67,9 @@ export const VerificationCompletedSchema = z.object({
   /** done: a verdict was reached; error: the read failed (error says why); cancelled: the clerk stopped it. */
   state: z.enum(['done', 'error', 'cancelled']),
   verdict: VerdictSchema.nullable(),
-  /** Why the verdict is not VERIFIED (failed checks as CHECK:STATUS) and the result's warnings. */
+  /** Why the verdict is not VERIFIED: failed checks as CHECK:STATUS, then the codes of the result's warnings (docs/reference/messages.md). */
   reasons: z.array(z.string()),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: ApiErrorSchema.nullable(),
   recordId: z.string().nullable(),
   documentType: z.string().nullable(),
   issuingState: z.string().nullable(),

@@ -1,21 +1,20 @@
 /**
  * DG13 encoder for the virtual-card factory, in the layout observed on real cards
  * (docs/design/vn-cccd.md §3.1-3.2): numbers and most dates as PrintableString, text as UTF8String,
- * the expiry as UTF8String (it may read "Không thời hạn"), parents and spouse in nested SEQUENCEs.
+ * the expiry as UTF8String (it may read NO_EXPIRY_TEXT), parents and spouse in nested SEQUENCEs.
  */
 import type { VnData } from '../api/verification.ts';
 import { integer, printableString, sequence, utf8String } from '../bytes/der.ts';
 import { tlv } from '../bytes/tlv.ts';
+import { NO_EXPIRY_TEXT } from '../mrz/card-words.ts';
 
 export interface Dg13VnInput extends VnData {
-  /** Encode field 12 as "Không thời hạn" (dateOfExpiry must then be null). */
+  /** Encode field 12 as NO_EXPIRY_TEXT (dateOfExpiry must then be null). */
   readonly noExpiry?: boolean;
   readonly field16?: string | null;
   /** Wrap the fields in one SEQUENCE inside 6D (default true; the real nesting is not documented). */
   readonly container?: boolean;
 }
-
-const NO_EXPIRY_TEXT = 'Không thời hạn';
 
 function isoToDmy(iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -8,6 +8,7 @@ import type { VnData } from '../api/verification.ts';
 import { stringValue } from '../asn1/reader.ts';
 import type { Tlv } from '../bytes/tlv.ts';
 import { ldsMalformed, parsing } from './errors.ts';
+import { isNoExpiryText } from '../mrz/card-words.ts';
 import { childrenOf, openFile } from './file-tlv.ts';
 
 export interface Dg13Field {
@@ -21,7 +22,7 @@ export interface Dg13Field {
 export interface Dg13Vn {
   /** The fields the verification result carries (VnDataSchema). */
   readonly data: VnData;
-  /** Field 12 said "Không thời hạn" (no expiry): `data.dateOfExpiry` is null for that reason. */
+  /** Field 12 said NO_EXPIRY_TEXT (core/mrz/card-words.ts): `data.dateOfExpiry` is null for that reason. */
   readonly noExpiry: boolean;
   /** Field 16, meaning disputed (chip serial?), kept as read. */
   readonly field16: string | null;
@@ -80,8 +81,6 @@ export function dg13DateToIso(text: string | null): string | null {
   return `${parts[0]}-${parts[1]}-${parts[2]}`;
 }
 
-const NO_EXPIRY_TEXT = /^kh[oô]ng\s+th[oờ]i\s+h[aạ]n$/i;
-
 export function parseDg13Vn(bytes: Uint8Array): Dg13Vn {
   return parsing('DG13', () => {
     const all: Dg13Field[] = [];
@@ -94,7 +93,7 @@ export function parseDg13Vn(bytes: Uint8Array): Dg13Vn {
     }
     const first = (n: number): string | null => byNumber.get(n)?.texts[0] ?? null;
     const expiryText = first(12);
-    const noExpiry = expiryText !== null && NO_EXPIRY_TEXT.test(expiryText);
+    const noExpiry = expiryText !== null && isNoExpiryText(expiryText);
     const parents = byNumber.get(13)?.texts ?? [];
     const data: VnData = {
       idNumber: first(1),

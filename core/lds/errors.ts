@@ -3,12 +3,7 @@ import { EidError, wrapFailures } from '../errors.ts';
 import type { LdsFileName } from './files.ts';
 
 export function ldsMalformed(file: LdsFileName, detail: string, cause?: unknown): EidError {
-  return new EidError(
-    'LDS_MALFORMED',
-    `${file} on the document is malformed: ${detail}`,
-    `Tệp ${file} trên giấy tờ bị lỗi định dạng: ${detail}`,
-    cause === undefined ? undefined : { cause },
-  );
+  return new EidError('LDS_MALFORMED', { file, detail }, { cause });
 }
 
 /**

@@ -28,7 +28,7 @@ const MAX_DOC_NUMBER = 35;
 export function mrzInformation(documentNumber: string, dateOfBirth: string, dateOfExpiry: string, today?: Date): MrzInformation {
   const docNo = documentNumber.trim().toUpperCase().replace(/[\s-]/g, '');
   if (docNo.length === 0 || docNo.length > MAX_DOC_NUMBER || !/^[A-Z0-9<]+$/.test(docNo)) {
-    throw mrzInvalid('documentNumber', 'document number must be letters and digits', 'số giấy tờ chỉ gồm chữ và số');
+    throw mrzInvalid('documentNumber', 'lettersAndDigits');
   }
   const field = docNo.length < 9 ? docNo.padEnd(9, '<') : docNo;
   const dob = toYymmdd(parseHumanDate(dateOfBirth, 'dateOfBirth', 'birth', today)!);
@@ -53,6 +53,6 @@ export function mrzInformationFromMrz(mrz: string | ParsedMrz, options?: ParseMr
 /** Card Access Number: the 6 digits printed on cards that support PACE-CAN. */
 export function canKey(text: string): AccessKey {
   const can = text.trim();
-  if (!/^\d{6}$/.test(can)) throw mrzInvalid('can', 'the CAN is 6 digits', 'mã CAN gồm 6 chữ số');
+  if (!/^\d{6}$/.test(can)) throw mrzInvalid('can', 'canDigits');
   return { kind: 'CAN', can };
 }

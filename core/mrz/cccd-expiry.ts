@@ -5,6 +5,7 @@
  * The QR code carries no expiry, so the reader tries the candidates in order.
  */
 import { NO_EXPIRY, addYears, compareDates, fromJsDate, toIso, toYymmdd, type CalendarDate } from './dates.ts';
+import type { ExpiryRule } from '../messages/catalogue/en/notes.ts';
 
 export const CCCD_MILESTONES = [14, 25, 40, 60] as const;
 
@@ -13,16 +14,20 @@ export interface ExpiryCandidate {
   readonly yymmdd: string;
   /** ISO 8601, or null for no expiry. */
   readonly iso: string | null;
-  /** Why this candidate: e.g. "milestone 40 (2-year rule)", "next milestone 60", "no expiry". */
-  readonly reason: string;
+  /** Why this candidate (null: the expiry was entered, not assumed); the ACCESS_KEY_ASSUMED note names it. */
+  readonly rule: ExpiryRule | null;
+  /** The birthday milestone it stands for; null for no expiry. */
+  readonly age: number | null;
+  /** A 29 February birthday taken as 1 March (the alternative to 28 February). */
+  readonly leapDayAsMarch1: boolean;
 }
 
-function milestoneCandidate(dob: CalendarDate, age: number, reason: string, leapDay: 'feb28' | 'mar1' = 'feb28'): ExpiryCandidate {
+function milestoneCandidate(dob: CalendarDate, age: number, rule: ExpiryRule, leapDay: 'feb28' | 'mar1' = 'feb28'): ExpiryCandidate {
   const d = addYears(dob, age, leapDay);
-  return { yymmdd: toYymmdd(d), iso: toIso(d), reason };
+  return { yymmdd: toYymmdd(d), iso: toIso(d), rule, age, leapDayAsMarch1: leapDay === 'mar1' };
 }
 
-const noExpiry: ExpiryCandidate = { yymmdd: NO_EXPIRY, iso: null, reason: 'no expiry (Không thời hạn)' };
+const noExpiry: ExpiryCandidate = { yymmdd: NO_EXPIRY, iso: null, rule: 'no-expiry', age: null, leapDayAsMarch1: false };
 
 function dedupe(list: ExpiryCandidate[]): ExpiryCandidate[] {
   const seen = new Set<string>();
@@ -30,14 +35,14 @@ function dedupe(list: ExpiryCandidate[]): ExpiryCandidate[] {
 }
 
 /** The milestones after the one the rule picked, then `991231`; 29 Feb birthdays add the 1 March variant. */
-function withFallbacks(dob: CalendarDate, firstIndex: number, firstReason: string): ExpiryCandidate[] {
+function withFallbacks(dob: CalendarDate, firstIndex: number, firstRule: ExpiryRule): ExpiryCandidate[] {
   const out: ExpiryCandidate[] = [];
   const leap = dob.month === 2 && dob.day === 29;
   for (let i = firstIndex; i < CCCD_MILESTONES.length; i++) {
     const age = CCCD_MILESTONES[i]!;
-    const reason = i === firstIndex ? firstReason : `next milestone ${age}`;
-    out.push(milestoneCandidate(dob, age, reason));
-    if (leap) out.push(milestoneCandidate(dob, age, `${reason}, 29 Feb birthday as 1 March`, 'mar1'));
+    const rule = i === firstIndex ? firstRule : 'next-milestone';
+    out.push(milestoneCandidate(dob, age, rule));
+    if (leap) out.push(milestoneCandidate(dob, age, rule, 'mar1'));
   }
   out.push(noExpiry);
   return dedupe(out);
@@ -52,7 +57,7 @@ export function cccdExpiryCandidates(dob: CalendarDate, issued: CalendarDate): E
     const age = CCCD_MILESTONES[i]!;
     if (compareDates(issued, addYears(dob, age - 2)) < 0) {
       const skipped = i > 0 && compareDates(issued, addYears(dob, CCCD_MILESTONES[i - 1]!)) < 0;
-      return withFallbacks(dob, i, skipped ? `milestone ${age} (issued within 2 years before ${CCCD_MILESTONES[i - 1]})` : `milestone ${age}`);
+      return withFallbacks(dob, i, skipped ? 'milestone-two-year' : 'milestone');
     }
   }
   return [noExpiry];
@@ -66,8 +71,8 @@ export function cccdExpiryCandidates(dob: CalendarDate, issued: CalendarDate): E
 export function cccdExpiryCandidatesWithoutIssueDate(dob: CalendarDate, today: Date = new Date()): ExpiryCandidate[] {
   const now = fromJsDate(today);
   const next = CCCD_MILESTONES.findIndex((age) => compareDates(addYears(dob, age), now) >= 0);
-  const out = next < 0 ? [noExpiry] : withFallbacks(dob, next, `next milestone ${CCCD_MILESTONES[next]}`);
+  const out = next < 0 ? [noExpiry] : withFallbacks(dob, next, 'next-milestone');
   const lastPassed = next < 0 ? CCCD_MILESTONES.length - 1 : next - 1;
-  if (lastPassed >= 0) out.push(milestoneCandidate(dob, CCCD_MILESTONES[lastPassed]!, `milestone ${CCCD_MILESTONES[lastPassed]} (card may have expired)`));
+  if (lastPassed >= 0) out.push(milestoneCandidate(dob, CCCD_MILESTONES[lastPassed]!, 'passed-milestone'));
   return dedupe(out);
 }

@@ -8,6 +8,7 @@ import { cccdExpiryCandidates, cccdExpiryCandidatesWithoutIssueDate, type Expiry
 import { parseCccdQr, type CccdQr } from './cccd-qr.ts';
 import { compareDates, fromJsDate, parseHumanDate, parseIsoDate, toIso, type CalendarDate } from './dates.ts';
 import { mrzInvalid } from './errors.ts';
+import { isNoExpiryText } from './card-words.ts';
 
 export interface MrzKeyCandidate {
   readonly mrz: MrzInformation;
@@ -18,13 +19,13 @@ export interface MrzKeyCandidate {
 /** The 9-digit BAC document number of a 12-digit Vietnamese personal ID. */
 export function cccdDocumentNumber(idNumber: string): string {
   const id = idNumber.trim();
-  if (!/^\d{12}$/.test(id)) throw mrzInvalid('idNumber', 'the personal ID number has 12 digits', 'số định danh cá nhân gồm 12 chữ số');
+  if (!/^\d{12}$/.test(id)) throw mrzInvalid('idNumber', 'idDigits');
   return id.slice(3);
 }
 
 /** A birth date after today is a typing or scanning mistake, not a key worth trying on the chip. */
 function pastBirthDate(dob: CalendarDate, today: Date = new Date()): CalendarDate {
-  if (compareDates(dob, fromJsDate(today)) > 0) throw mrzInvalid('dateOfBirth', 'the date of birth is in the future', 'ngày sinh ở tương lai');
+  if (compareDates(dob, fromJsDate(today)) > 0) throw mrzInvalid('dateOfBirth', 'futureBirthDate');
   return dob;
 }
 
@@ -41,10 +42,10 @@ export function cccdKeyCandidates(idNumber: string, dateOfBirth: string, dateOfE
   const dob = pastBirthDate(parseHumanDate(dateOfBirth, 'dateOfBirth', 'birth', today)!, today);
   if (dateOfExpiry !== undefined && dateOfExpiry !== null && dateOfExpiry.trim() !== '') {
     const text = dateOfExpiry.trim();
-    const noExpiry = text === '991231' || /^kh[oô]ng th[oờ]i h[aạ]n$/i.test(text.normalize('NFC'));
+    const noExpiry = text === '991231' || isNoExpiryText(text);
     const expiry = noExpiry ? null : parseHumanDate(text, 'dateOfExpiry', 'expiry', today);
     const mrz = mrzInformation(docNo, toIso(dob), expiry ? toIso(expiry) : '991231', today);
-    return [{ mrz, expiry: { yymmdd: mrz.dateOfExpiry, iso: expiry ? toIso(expiry) : null, reason: 'as entered' } }];
+    return [{ mrz, expiry: { yymmdd: mrz.dateOfExpiry, iso: expiry ? toIso(expiry) : null, rule: null, age: null, leapDayAsMarch1: false } }];
   }
   return candidatesFor(docNo, toIso(dob), cccdExpiryCandidatesWithoutIssueDate(dob, today));
 }

@@ -8,7 +8,7 @@ function charValue(c: string, field: MrzField): number {
   if (c === '<') return 0;
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 65 && code <= 90) return code - 55;
-  throw mrzInvalid(field, `character '${c}' is not allowed in an MRZ`, `ký tự '${c}' không được phép trong MRZ`);
+  throw mrzInvalid(field, 'character');
 }
 
 export function checkDigit(text: string, field: MrzField = 'format'): number {

@@ -58,17 +58,17 @@ export function addYears(d: CalendarDate, years: number, leapDay: 'feb28' | 'mar
 export function parseIsoDate(text: string, field: MrzField): CalendarDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const d = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-  if (!d || !isValidDate(d)) throw mrzInvalid(field, `'${text}' is not a date (YYYY-MM-DD)`, `'${text}' không phải ngày hợp lệ (YYYY-MM-DD)`);
+  if (!d || !isValidDate(d)) throw mrzInvalid(field, 'isoDate');
   return d;
 }
 
 function parseYymmddParts(text: string, field: MrzField): { yy: number; month: number; day: number } {
-  if (!/^\d{6}$/.test(text)) throw mrzInvalid(field, `'${text}' is not a YYMMDD date`, `'${text}' không phải ngày dạng YYMMDD`);
+  if (!/^\d{6}$/.test(text)) throw mrzInvalid(field, 'yymmdd');
   return { yy: Number(text.slice(0, 2)), month: Number(text.slice(2, 4)), day: Number(text.slice(4, 6)) };
 }
 
 function checked(d: CalendarDate, text: string, field: MrzField): CalendarDate {
-  if (!isValidDate(d)) throw mrzInvalid(field, `'${text}' is not a calendar date`, `'${text}' không phải ngày có thật`);
+  if (!isValidDate(d)) throw mrzInvalid(field, 'calendarDate');
   return d;
 }
 
@@ -105,5 +105,5 @@ export function parseHumanDate(text: string, field: MrzField, kind: 'birth' | 'e
   if (m) return checked({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }, t, field);
   m = /^\d{6}$/.exec(t);
   if (m) return kind === 'birth' ? birthDateFromYymmdd(t, today) : expiryDateFromYymmdd(t, today);
-  throw mrzInvalid(field, `'${t}' is not a date (use YYYY-MM-DD, DD/MM/YYYY or YYMMDD)`, `'${t}' không phải ngày (dùng DD/MM/YYYY)`);
+  throw mrzInvalid(field, 'anyDate');
 }

@@ -27,11 +27,11 @@ const MAX_INPUT = 200;
 
 /** Splits typed or scanned MRZ text (line breaks optional, as in DG1) into its lines. */
 export function splitMrzLines(text: string): { format: MrzFormat; lines: string[] } {
-  if (text.length > MAX_INPUT) throw mrzInvalid('format', 'text too long for an MRZ', 'chuỗi quá dài so với MRZ');
+  if (text.length > MAX_INPUT) throw mrzInvalid('format', 'tooLong');
   const upper = text.toUpperCase().replace(/[ \t\r]/g, '');
   const byLine = upper.split('\n').filter((l) => l.length > 0);
   const joined = byLine.join('');
-  if (!/^[0-9A-Z<]*$/.test(joined)) throw mrzInvalid('format', 'only A-Z, 0-9 and < may appear', 'chỉ được dùng A-Z, 0-9 và <');
+  if (!/^[0-9A-Z<]*$/.test(joined)) throw mrzInvalid('format', 'characters');
   for (const [format, shape] of Object.entries(LINE_SHAPES) as [MrzFormat, { lines: number; width: number }][]) {
     const fitsLines = byLine.length === shape.lines && byLine.every((l) => l.length === shape.width);
     const fitsJoined = byLine.length === 1 && joined.length === shape.lines * shape.width;
@@ -40,7 +40,7 @@ export function splitMrzLines(text: string): { format: MrzFormat; lines: string[
       return { format, lines };
     }
   }
-  throw mrzInvalid('format', `not 3x30, 2x36 or 2x44 characters (got ${byLine.map((l) => l.length).join('+')})`, 'không đúng độ dài 3x30, 2x36 hoặc 2x44 ký tự');
+  throw mrzInvalid('format', 'lineLengths', `lines of ${byLine.map((l) => l.length).join('+')} characters`);
 }
 
 const stripFillers = (s: string): string => s.replace(/<+$/, '');
@@ -55,7 +55,7 @@ function parseName(field: string): { surname: string; givenNames: string } {
 function parseSex(c: string): 'M' | 'F' | 'X' {
   if (c === 'M' || c === 'F') return c;
   if (c === '<' || c === 'X') return 'X';
-  throw mrzInvalid('sex', `'${c}' is not M, F or <`, `'${c}' không phải M, F hoặc <`);
+  throw mrzInvalid('sex', 'sex');
 }
 
 /**
@@ -66,7 +66,7 @@ function documentNumber(field9: string, cd: string, optional: string): { number:
   if (cd === '<' && optional.length > 0 && optional[0] !== '<') {
     const end = optional.indexOf('<');
     const overflow = end < 0 ? optional : optional.slice(0, end);
-    if (overflow.length < 2) throw mrzInvalid('documentNumber', 'long document number has no check digit', 'số giấy tờ dài thiếu số kiểm tra');
+    if (overflow.length < 2) throw mrzInvalid('documentNumber', 'noCheckDigit');
     return { number: field9 + overflow.slice(0, -1), cd: overflow.slice(-1), rest: end < 0 ? '' : optional.slice(end) };
   }
   return { number: stripFillers(field9), cd, rest: optional };
@@ -134,8 +134,8 @@ export function parseMrz(text: string, options: ParseMrzOptions = {}): ParsedMrz
   const strict = options.strict ?? true;
   const { format, lines } = splitMrzLines(text);
   const f = fieldsOf(format, lines);
-  if (!/^[A-Z][A-Z<]$/.test(f.documentCode)) throw mrzInvalid('documentCode', `'${f.documentCode}' is not a document code`, `'${f.documentCode}' không phải mã loại giấy tờ`);
-  if (!/^[A-Z<]{3}$/.test(f.issuingState)) throw mrzInvalid('issuingState', `'${f.issuingState}' is not a state code`, `'${f.issuingState}' không phải mã quốc gia`);
+  if (!/^[A-Z][A-Z<]$/.test(f.documentCode)) throw mrzInvalid('documentCode', 'documentCode');
+  if (!/^[A-Z<]{3}$/.test(f.issuingState)) throw mrzInvalid('issuingState', 'stateCode');
 
   const errors: CheckDigitField[] = [];
   const check = (field: CheckDigitField & MrzField, value: string, cd: string): void => {
@@ -158,7 +158,7 @@ export function parseMrz(text: string, options: ParseMrzOptions = {}): ParsedMrz
   if (f.optionalCd !== null) check('optionalData', f.optionalData, f.optionalCd);
   check('composite', f.composite, f.compositeCd);
   if (doc.number.replace(/</g, '') === '') {
-    throw mrzInvalid('documentNumber', 'document number is empty', 'số giấy tờ trống');
+    throw mrzInvalid('documentNumber', 'empty');
   }
 
   const { surname, givenNames } = parseName(f.nameField);

@@ -22,7 +22,7 @@ export interface ParsedMrz {
   readonly optionalData2: string;
   /** Vietnamese CCCD: the 12-digit personal ID number; TD3: the personal number (optional data); else null. */
   readonly personalNumber: string | null;
-  /** The document is a Vietnamese CCCD / căn cước (TD1 with the 12-digit ID and its own check digit). */
+  /** The document is a Vietnamese citizen ID or identity card (TD1 with the 12-digit ID and its own check digit). */
   readonly isVietnameseCccd: boolean;
   readonly surname: string;
   readonly givenNames: string;

@@ -50,8 +50,7 @@ export interface SignatureHeaders {
 }
 
 function bad(detail: string): EidError {
-  return new EidError('SIGNATURE_INVALID', `Request signature is invalid: ${detail}`,
-    `Chữ ký của yêu cầu không hợp lệ: ${detail}`);
+  return new EidError('SIGNATURE_INVALID', { detail });
 }
 
 function splitUrl(url: string): { path: string; query: string } {
@@ -122,7 +121,7 @@ function textParameter(params: ReadonlyMap<string, BareItem>, key: string): stri
 /** Parses the Signature-Input and Signature headers (bounded; only the `sig1` label). */
 export function parseSignature(signatureInputField: string | undefined, signatureField: string | undefined): ParsedSignature {
   if (!signatureInputField || !signatureField) {
-    throw new EidError('SIGNATURE_MISSING', 'The request is not signed', 'Yêu cầu chưa được ký');
+    throw new EidError('SIGNATURE_MISSING');
   }
   if (signatureInputField.length > MAX_HEADER || signatureField.length > MAX_HEADER) throw bad('header too long');
   const input = labelled(signatureInputField, 'Signature-Input');

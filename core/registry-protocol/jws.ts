@@ -17,8 +17,7 @@ export interface JwsHeader {
 }
 
 function bad(detail: string): EidError {
-  return new EidError('TRUST_LIST_SIGNATURE_INVALID', `Trust list signature is invalid: ${detail}`,
-    `Chữ ký của danh sách tin cậy không hợp lệ: ${detail}`);
+  return new EidError('TRUST_LIST_SIGNATURE_INVALID', { detail });
 }
 
 export function signJws(header: JwsHeader, payload: Uint8Array, privateKeyDer: Uint8Array): string {

@@ -4,6 +4,7 @@
  * and the registry validates requests (and types its answers) with these, so the two cannot drift.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../messages/catalogue.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_BATCH_RECORDS = 1000;
@@ -80,6 +81,20 @@ export const VersionResponseSchema = z.object({
   registryKeyId: z.string(),
 });
 export type VersionResponse = z.infer<typeof VersionResponseSchema>;
+
+/**
+ * The error codes the registry answers with (`{"error": {"code", "message"}}`), all in the
+ * message catalogue so the terminal shows them in the clerk's language.
+ */
+export const REGISTRY_ERROR_CODES = [
+  'BAD_REQUEST', 'PUBLIC_KEY_INVALID', 'CLOCK_SKEW', 'REPLAYED_REQUEST', 'UNKNOWN_TERMINAL', 'ENROLMENT_CODE_INVALID',
+  'TERMINAL_REVOKED', 'NO_TRUST_LIST', 'PAYLOAD_TOO_LARGE', 'UNAVAILABLE', 'NOT_FOUND', 'SIGNATURE_INVALID', 'SIGNATURE_MISSING',
+] as const satisfies readonly ErrorCode[];
+export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
+
+export function isRegistryErrorCode(code: string): code is RegistryErrorCode {
+  return (REGISTRY_ERROR_CODES as readonly string[]).includes(code);
+}
 
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), serverTime: z.string().optional() }),

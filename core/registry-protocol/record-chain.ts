@@ -19,8 +19,7 @@ const HASH_HEX = /^[0-9a-f]{64}$/;
 const MAX_DEPTH = 32;
 
 function canonicalError(detail: string): EidError {
-  return new EidError('RECORD_NOT_CANONICAL', `Record cannot be serialised canonically: ${detail}`,
-    `Bản ghi không thể chuẩn hoá để tính mã băm: ${detail}`);
+  return new EidError('RECORD_NOT_CANONICAL', { detail });
 }
 
 /** Only what JSON carries, and no deeper than MAX_DEPTH; undefined object members are left out. */

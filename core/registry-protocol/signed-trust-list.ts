@@ -25,8 +25,7 @@ export interface TrustListSigningKey {
 }
 
 function invalid(detail: string): EidError {
-  return new EidError('TRUST_LIST_INVALID', `Trust list from the registry is invalid: ${detail}`,
-    `Danh sách tin cậy từ máy chủ không hợp lệ: ${detail}`);
+  return new EidError('TRUST_LIST_INVALID', { detail });
 }
 
 export function signTrustList(contents: TrustListContents, key: TrustListSigningKey): string {

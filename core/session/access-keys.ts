@@ -4,12 +4,12 @@
  * a note so the result can say which assumption opened the chip.
  */
 import type { AccessKey as EnteredKey } from '../api/terminal-api.ts';
-import { canKey, cccdKeyCandidates, cccdQrKeyCandidates, mrzInformation, mrzInformationFromMrz, type AccessKey } from '../mrz/index.ts';
+import { canKey, cccdKeyCandidates, cccdQrKeyCandidates, mrzInformation, mrzInformationFromMrz, type AccessKey, type ExpiryCandidate } from '../mrz/index.ts';
 
 export interface KeyCandidate {
   readonly key: AccessKey;
-  /** e.g. "expiry 2036-07-20 (next milestone)"; null when the key was entered in full. */
-  readonly assumption: string | null;
+  /** The expiry assumed for this key; null when the key was entered in full. */
+  readonly assumption: ExpiryCandidate | null;
 }
 
 export function keyCandidates(entered: EnteredKey, today: Date = new Date()): KeyCandidate[] {
@@ -22,12 +22,12 @@ export function keyCandidates(entered: EnteredKey, today: Date = new Date()): Ke
       return [{ key: canKey(entered.can), assumption: null }];
     case 'cccd': {
       const candidates = cccdKeyCandidates(entered.idNumber, entered.dateOfBirth, entered.dateOfExpiry ?? null, today);
-      return candidates.map((c) => ({ key: { kind: 'MRZ', mrz: c.mrz }, assumption: entered.dateOfExpiry ? null : `expiry ${c.expiry.iso ?? 'none (991231)'} (${c.expiry.reason})` }));
+      return candidates.map((c) => ({ key: { kind: 'MRZ', mrz: c.mrz }, assumption: entered.dateOfExpiry ? null : c.expiry }));
     }
     case 'qr':
       return cccdQrKeyCandidates(entered.text, today).candidates.map((c) => ({
         key: { kind: 'MRZ', mrz: c.mrz },
-        assumption: `expiry ${c.expiry.iso ?? 'none (991231)'} (${c.expiry.reason})`,
+        assumption: c.expiry,
       }));
   }
 }

@@ -3,7 +3,7 @@
  * the DG14 keys, else Active Authentication with the DG15 key. Reported PASS only when the chip
  * produced the proof; a document without any mechanism is NOT_SUPPORTED.
  */
-import { localized, type LocalizedText } from '../api/localized-text.ts';
+import { warning, type Warning } from '../messages/message.ts';
 import type { Checks } from '../api/verification.ts';
 import { isEidError } from '../errors.ts';
 import { performActiveAuthentication } from '../emrtd/active-auth/active-auth.ts';
@@ -20,22 +20,22 @@ export interface ChipProof {
   readonly check: Checks['chipAuthentication'];
   /** e.g. 'CA-ECDH-AES-128 brainpoolP256r1' or 'AA RSA-ISO9796-2 sha256'. */
   readonly protocol: string | null;
-  readonly warnings: LocalizedText[];
+  readonly warnings: Warning[];
 }
 
-function securityInfosOf(dg14: Uint8Array | undefined, warnings: LocalizedText[]): readonly SecurityInfo[] {
+function securityInfosOf(dg14: Uint8Array | undefined, warnings: Warning[]): readonly SecurityInfo[] {
   if (!dg14) return [];
   try {
     return parseDg14(dg14).securityInfos;
   } catch (e) {
     if (!isEidError(e)) throw e;
-    warnings.push(localized('DG14 (chip authentication keys) could not be read.', 'Không đọc được DG14 (khóa xác thực chip).'));
+    warnings.push(warning('DG14_UNREADABLE'));
     return [];
   }
 }
 
 export async function proveChip(opened: OpenedChip, files: ReadonlyMap<string, Uint8Array>, random?: RandomSource): Promise<ChipProof> {
-  const warnings: LocalizedText[] = [];
+  const warnings: Warning[] = [];
   const infos = securityInfosOf(files.get('DG14'), warnings);
   const caKeys = chipAuthenticationKeys(infos);
   if (opened.pace?.cam) {
@@ -45,7 +45,7 @@ export async function proveChip(opened: OpenedChip, files: ReadonlyMap<string, U
   if (caKeys.length > 0) {
     const r = await performChipAuthentication(opened.transport, caKeys, random ? { random } : {});
     if (r.status !== 'NOT_SUPPORTED' || !files.has('DG15')) {
-      if (r.status === 'NOT_SUPPORTED' && r.detail) warnings.push(localized(`Chip Authentication not possible: ${r.detail}.`, `Không thực hiện được xác thực chip (${r.detail}).`));
+      if (r.status === 'NOT_SUPPORTED' && r.detail) warnings.push(warning('CHIP_AUTHENTICATION_IMPOSSIBLE', { detail: r.detail }));
       return { check: { status: r.status, method: r.status === 'NOT_SUPPORTED' ? null : 'CA' }, protocol: r.protocol ?? null, warnings };
     }
   }
@@ -61,19 +61,13 @@ export async function proveChip(opened: OpenedChip, files: ReadonlyMap<string, U
     } catch (e) {
       if (e instanceof ChipStatusError) {
         // The chip publishes an AA key but will not sign with it: nothing proves it genuine.
-        warnings.push(localized(
-          'The chip refused Active Authentication although it publishes a key for it.',
-          'Chip từ chối xác thực chủ động (Active Authentication) dù có công bố khóa cho việc này.',
-        ));
+        warnings.push(warning('ACTIVE_AUTHENTICATION_REFUSED'));
         return { check: { status: 'FAIL', method: 'AA' }, protocol: null, warnings };
       }
       if (!isEidError(e, 'AA_UNSUPPORTED')) throw e;
-      warnings.push(localized(e.message, e.vi));
+      warnings.push(warning('ACTIVE_AUTHENTICATION_UNCHECKABLE', { detail: String(e.params.detail ?? '') }));
     }
   }
-  warnings.push(localized(
-    'The chip offers no way to prove it is not a copy (no Chip or Active Authentication).',
-    'Chip không có cách nào chứng minh nó không phải bản sao (không có xác thực chip hay xác thực chủ động).',
-  ));
+  warnings.push(warning('NO_CLONE_PROTECTION'));
   return { check: { status: 'NOT_SUPPORTED', method: null }, protocol: null, warnings };
 }

@@ -2,8 +2,8 @@
  * The "open" step: try the key candidates in order until the chip accepts one (a CCCD number
  * without printed expiry gives several), and say which one it was and whether PACE fell back.
  */
-import { localized, type LocalizedText } from '../api/localized-text.ts';
 import { EidError, isEidError } from '../errors.ts';
+import { note, warning, type Note, type Warning } from '../messages/message.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import { openChip, type OpenedChip } from '../emrtd/access/open-chip.ts';
 import type { Transport } from '../emrtd/apdu/transport.ts';
@@ -14,8 +14,8 @@ export interface OpenedWithKey {
   readonly opened: OpenedChip;
   readonly used: KeyCandidate;
   /** Which key assumption opened the chip, when several were tried. */
-  readonly accessNote: string | null;
-  readonly warnings: LocalizedText[];
+  readonly accessNote: Note | null;
+  readonly warnings: Warning[];
 }
 
 export async function openWithKeys(transport: Transport, candidates: readonly KeyCandidate[], options: { signal?: AbortSignal; random?: RandomSource } = {}): Promise<OpenedWithKey> {
@@ -29,11 +29,14 @@ export async function openWithKeys(transport: Transport, candidates: readonly Ke
       if (!isEidError(e, 'ACCESS_DENIED') || i === candidates.length - 1) throw e;
       continue;
     }
-    const warnings: LocalizedText[] = [];
     const why = opened.paceFallbackReason;
-    if (why) warnings.push(localized(`PACE was offered but not used (${why}); the chip was opened with BAC.`, `Chip có hỗ trợ PACE nhưng không dùng được (${why}); chip đã được mở bằng BAC.`));
-    const accessNote = used.assumption && candidates.length > 1 ? `Chip opened with ${used.assumption}, key ${i + 1} of ${candidates.length} tried.` : null;
+    const warnings = why ? [warning('PACE_FALLBACK_TO_BAC', { detail: why })] : [];
+    const assumed = used.assumption;
+    // The note names the rule, never the expiry date itself (it follows from the birth date).
+    const accessNote = assumed?.rule && candidates.length > 1
+      ? note('ACCESS_KEY_ASSUMED', { rule: assumed.rule, age: assumed.age ?? 0, tried: i + 1, total: candidates.length })
+      : null;
     return { opened, used, accessNote, warnings };
   }
-  throw new EidError('ACCESS_DENIED', 'No key was given', 'Chưa nhập thông tin mở chip');
+  throw new EidError('ACCESS_KEY_MISSING');
 }

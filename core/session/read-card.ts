@@ -57,6 +57,5 @@ export async function readCard(rawTransport: Transport, entered: EnteredKey, opt
     protocols: { accessControl: opened.protocol, chipAuthentication: proof.protocol },
     cscaFingerprint: details.cscaFingerprint,
     documentSigner: details.documentSigner,
-    localizedWarnings: details.localizedWarnings,
   };
 }

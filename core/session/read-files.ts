@@ -2,8 +2,8 @@
  * The "read" step: EF.COM, the data groups it lists (never the EAC-protected DG3/DG4, which need
  * Terminal Authentication a counter terminal does not hold) and EF.SOD, through the opened chip.
  */
-import { localized, type LocalizedText } from '../api/localized-text.ts';
 import { EidError } from '../errors.ts';
+import { warning, type Warning } from '../messages/message.ts';
 import { FileReader } from '../emrtd/read/read-file.ts';
 import { ChipStatusError } from '../emrtd/apdu/status-words.ts';
 import type { Transport } from '../emrtd/apdu/transport.ts';
@@ -23,19 +23,19 @@ export interface FilesRead {
   /** Raw bytes by LDS name: 'COM', 'DG1' ... 'SOD'. */
   readonly files: Map<string, Uint8Array>;
   /** The data groups the chip lists but would not give. */
-  readonly warnings: LocalizedText[];
+  readonly warnings: Warning[];
 }
 
 function fidOf(name: string): number {
   const info = LDS_FILES.find((f) => f.name === name && !f.inMasterFile);
-  if (!info) throw new EidError('LDS_MALFORMED', `Unknown file ${name}`, `Tệp không xác định ${name}`);
+  if (!info) throw new EidError('LDS_MALFORMED', { file: name, detail: 'not a file of the LDS' });
   return info.fid;
 }
 
 export async function readFiles(transport: Transport, options: ReadFilesOptions = {}): Promise<FilesRead> {
   const progress = options.onProgress ?? (() => {});
   const files = new Map<string, Uint8Array>();
-  const warnings: LocalizedText[] = [];
+  const warnings: Warning[] = [];
   const reader = new FileReader(transport);
   const read = async (name: string): Promise<Uint8Array | null> => {
     throwIfCancelled(options.signal);
@@ -46,7 +46,7 @@ export async function readFiles(transport: Transport, options: ReadFilesOptions 
     } catch (e) {
       // A data group the chip lists but will not give is reported; the SOD hash check still runs on what was read.
       if (e instanceof ChipStatusError && name !== 'COM' && name !== 'SOD') {
-        warnings.push(localized(`${name} could not be read (${e.code}).`, `Không đọc được ${name} (${e.code}).`));
+        warnings.push(warning('DATA_GROUP_UNREADABLE', { file: name, detail: e.code }));
         return null;
       }
       throw e;

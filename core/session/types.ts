@@ -48,7 +48,8 @@ export interface SessionSnapshot {
   /** Set when the card was read and verified (also when only storing the record failed). */
   readonly outcome: VerificationOutcome | null;
   readonly record: RecordedRef | null;
-  readonly error: { code: string; message: string; vi: string } | null;
+  /** The error as every transport carries it: `{ code, params, message }`. */
+  readonly error: ReturnType<EidError['toJSON']> | null;
 }
 
 export interface SessionEvents extends Record<string, unknown> {

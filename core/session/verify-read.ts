@@ -3,7 +3,7 @@
  * files (core/trust), with the chip's own evidence (how it was opened, how it proved itself),
  * and the face made displayable.
  */
-import type { LocalizedText } from '../api/localized-text.ts';
+import type { Warning } from '../messages/message.ts';
 import type { VerificationResult } from '../api/verification.ts';
 import { isEidError } from '../errors.ts';
 import type { MrzInformation } from '../mrz/index.ts';
@@ -20,7 +20,7 @@ export interface ChipEvidence {
   /** The MRZ data of the key that opened the chip (compared with DG1); null for a CAN. */
   readonly mrz: MrzInformation | null;
   /** Warnings of opening and reading, in the order they arose. */
-  readonly warnings: readonly LocalizedText[];
+  readonly warnings: readonly Warning[];
 }
 
 export function verifyRead(files: ReadonlyMap<string, Uint8Array>, trust: TrustStore, chip: ChipEvidence, now: Date, stats: VerificationResult['stats']): VerifyDocumentDetails {

@@ -7,6 +7,7 @@ import type { Operator } from './operators.ts';
 import type { RecordQueries } from './record-query.ts';
 import type { RecordQuery, StoredRecord } from './record-types.ts';
 import { storeError } from './errors.ts';
+import { renderWithDetail } from '../messages/render.ts';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -30,7 +31,7 @@ export function csvCell(value: string | number | null | undefined): string {
 
 function csvRow(r: StoredRecord): string {
   const cells: (string | number | null | undefined)[] = [
-    r.id, r.seq, r.createdAt, r.terminalId, r.operator, r.purpose, r.documentType, r.issuingState, r.verdict, r.warnings.join('; '),
+    r.id, r.seq, r.createdAt, r.terminalId, r.operator, r.purpose, r.documentType, r.issuingState, r.verdict, r.warnings.map((w) => renderWithDetail('en', w)).join('; '),
     ...CHECK_NAMES.map((c) => r.checks[c].status), r.checks.accessControl.protocol, r.cscaId, r.dsId, r.retainUntil, r.purgedAt,
     r.syncedAt, r.hash, ...EXPORTED_PERSONAL.map((f) => r.personal?.[f]), r.personal?.face ? 'yes' : 'no',
   ];

@@ -6,6 +6,7 @@
 import { aesGcmOpen, aesGcmSeal, hash, hmac } from '../crypto/node-crypto.ts';
 import { fromUtf8, utf8 } from '../bytes/bytes.ts';
 import { MASTER_KEY_BYTES } from './key-provider.ts';
+import { foldVietnamese } from '../mrz/card-words.ts';
 import { storeError } from './errors.ts';
 
 const NAME_TOKEN_BYTES = 16;
@@ -20,12 +21,9 @@ export function normaliseIdNumber(id: string): string {
   return id.toUpperCase().replace(/[\s<\-.]/g, '');
 }
 
-/**
- * Name words without Vietnamese diacritics, upper case: "Nguyễn Văn Đức" and "NGUYEN VAN DUC"
- * (the MRZ spelling) both give NGUYEN, VAN, DUC.
- */
+/** Name words as the MRZ spells them (foldVietnamese): a name and its MRZ spelling give the same words. */
 export function nameWords(name: string): string[] {
-  const plain = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'D').toUpperCase();
+  const plain = foldVietnamese(name);
   const words = plain.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   return [...new Set(words)].slice(0, MAX_NAME_TOKENS);
 }

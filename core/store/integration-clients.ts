@@ -52,7 +52,7 @@ export class IntegrationClients {
     const parsed = NewIntegrationClientSchema.safeParse(input);
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => i.path.join('.') || 'client').join(', ');
-      throw new EidError('INTEGRATION_CLIENT_INVALID', `Integration client not acceptable: ${where}`, `Ứng dụng tích hợp không hợp lệ: ${where}`);
+      throw new EidError('INTEGRATION_CLIENT_INVALID', { detail: where });
     }
     const { name, origins, scopes } = parsed.data;
     const id = `ic_${toHex(randomBytes(8)).toLowerCase()}`;
@@ -94,7 +94,7 @@ export class IntegrationClients {
     if (by.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
     const r = this.#db.prepare('UPDATE integration_clients SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(this.#now().toISOString(), by.name, id);
     if (r.changes === 0) {
-      throw new EidError('INTEGRATION_CLIENT_UNKNOWN', `No active integration client ${id}`, `Không có ứng dụng tích hợp đang hoạt động ${id}`);
+      throw new EidError('INTEGRATION_CLIENT_UNKNOWN', { client: id });
     }
     this.#audit.record(by.name, 'integration-client-revoke', { client: id });
     return this.get(id)!;

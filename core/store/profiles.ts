@@ -9,6 +9,7 @@ import { storeError } from './errors.ts';
 
 export interface PurposeProfile {
   readonly name: string;
+  /** A custom profile's own words; empty for the built-ins, which the catalogue names (`purpose.<name>`). */
   readonly description: string;
   /** Personal fields stored (encrypted) with the record. */
   readonly keep: readonly PersonalField[];
@@ -24,7 +25,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   // Know-your-customer at account opening: identity and address, kept for the AML period.
   bank: {
     name: 'bank',
-    description: 'Bank counter: customer identification (KYC), kept 5 years',
+    description: '',
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     retentionDays: 5 * 365,
@@ -32,7 +33,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   // Patient registration needs who and where, not documents or family.
   hospital: {
     name: 'hospital',
-    description: 'Hospital reception: patient registration, kept 1 year',
+    description: '',
     keep: ['idNumber', 'fullName', 'dateOfBirth', 'sex', 'placeOfResidence'],
     sendToRegistry: ['idNumber', 'fullName', 'dateOfBirth', 'sex'],
     retentionDays: 365,
@@ -40,7 +41,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   // Administrative procedures use the full civil-status set of DG13.
   government: {
     name: 'government',
-    description: 'Government office: administrative procedures, kept 2 years',
+    description: '',
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence', 'ethnicity', 'religion', 'oldIdNumber'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence'],
     retentionDays: 2 * 365,
@@ -48,7 +49,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
   // Proof that a check happened, without identity beyond the searchable ID number.
   minimal: {
     name: 'minimal',
-    description: 'Verification only: ID number kept 90 days',
+    description: '',
     keep: ['idNumber'],
     sendToRegistry: [],
     retentionDays: 90,

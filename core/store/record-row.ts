@@ -1,6 +1,9 @@
 /** The `records` table row and its decoding into a StoredRecord (decrypting personal fields). */
 import { z } from 'zod';
 import { ChecksSchema, StatsSchema, VerdictSchema } from '../api/verification.ts';
+import { WarningSchema } from '../api/messages.ts';
+import { legacyWarnings } from '../messages/legacy-warnings.ts';
+import type { Warning } from '../messages/message.ts';
 import { toHex } from '../bytes/hex.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import type { ChainedColumns } from './chain.ts';
@@ -20,9 +23,13 @@ export interface RecordRow extends ChainedColumns {
 /** Columns for SELECT, in an order independent of how the table was migrated. */
 export const RECORD_COLUMNS = 'seq, id, created_at, terminal_id, operator, purpose, document_type, issuing_state, verdict, details, csca_id, ds_id, retain_until, personal_hash, personal, id_hash, purged_at, synced_at, prev_hash, hash';
 
-/** The non-personal verification details kept as one JSON column. */
+/**
+ * The non-personal verification details kept as one JSON column. Warnings are catalogue
+ * `{ code, params }`; records written before the catalogue hold English sentences, which the
+ * hash chain keeps as they are and reading turns into warnings (core/messages/legacy-warnings.ts).
+ */
 export const DetailsSchema = z.object({
-  warnings: z.array(z.string()),
+  warnings: z.array(z.union([WarningSchema, z.string()])),
   checks: ChecksSchema,
   protocol: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   stats: StatsSchema.nullable(),
@@ -56,6 +63,11 @@ export function openPersonal(cipher: FieldCipher, row: Pick<RecordRow, 'id' | 'p
   return parsed.data as PersonalData;
 }
 
+/** The warnings of a record as catalogue messages, whichever way it stored them. */
+export function storedWarnings(stored: Details['warnings']): Warning[] {
+  return stored.flatMap((w) => (typeof w === 'string' ? legacyWarnings(w) : [w]));
+}
+
 export function decodeRecord(row: RecordRow, cipher: FieldCipher): StoredRecord {
   const details = parseDetails(row.details);
   return {
@@ -68,7 +80,7 @@ export function decodeRecord(row: RecordRow, cipher: FieldCipher): StoredRecord 
     documentType: row.document_type,
     issuingState: row.issuing_state,
     verdict: parseVerdict(row.verdict),
-    warnings: details.warnings,
+    warnings: storedWarnings(details.warnings),
     checks: details.checks,
     protocol: details.protocol as ProtocolDetails,
     stats: details.stats,

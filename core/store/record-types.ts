@@ -1,6 +1,7 @@
 /** What the store takes in (a verification plus its context) and what it gives back. */
 import type { Checks, VerificationResult, Verdict } from '../api/verification.ts';
 import type { PersonalData } from './personal-fields.ts';
+import type { Warning } from '../messages/message.ts';
 
 /** Protocol facts worth auditing: "PACE-GM brainpoolP256r1 AES-128", "CA ECDH", APDU counts ... */
 export type ProtocolDetails = Record<string, string | number | boolean | null>;
@@ -46,7 +47,7 @@ export interface StoredRecord {
   readonly documentType: string | null;
   readonly issuingState: string | null;
   readonly verdict: Verdict;
-  readonly warnings: string[];
+  readonly warnings: Warning[];
   readonly checks: Checks;
   readonly protocol: ProtocolDetails;
   readonly stats: VerificationResult['stats'] | null;

@@ -11,7 +11,7 @@ import { parseCustomProfiles, resolveProfile, DEFAULT_PROFILE, type PurposeProfi
 import type { FieldCipher } from './field-cipher.ts';
 import type { SettingsTable } from './settings.ts';
 import { personalHash, recordHash } from './chain.ts';
-import type { Details, RecordRow } from './record-row.ts';
+import { storedWarnings, type Details, type RecordRow } from './record-row.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { outboxAad } from './migrations.ts';
 import type { ProtocolDetails, RecordInput, RecordRef, StoredRecord } from './record-types.ts';
@@ -188,7 +188,7 @@ export class RecordWriter {
     return {
       id: row.id, seq: row.seq, createdAt: row.created_at, terminalId: row.terminal_id, operator: row.operator,
       purpose: row.purpose, documentType: row.document_type, issuingState: row.issuing_state, verdict: p.verdict,
-      warnings: p.details.warnings, checks: p.details.checks, protocol: p.details.protocol as ProtocolDetails,
+      warnings: storedWarnings(p.details.warnings), checks: p.details.checks, protocol: p.details.protocol as ProtocolDetails,
       stats: p.details.stats, cscaId: row.csca_id, dsId: row.ds_id, personal: p.personal, retainUntil: row.retain_until,
       purgedAt: null, syncedAt: null, prevHash: toHex(row.prev_hash).toLowerCase(), hash: hashHex,
     };

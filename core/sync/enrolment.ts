@@ -22,8 +22,7 @@ export async function enrolTerminal(kv: KeyValuePort, registryUrl: string, code:
   const url = normaliseRegistryUrl(registryUrl);
   const existing = loadIdentity(kv);
   if (existing && !options.force) {
-    throw new EidError('ALREADY_ENROLLED', `This terminal is already enrolled as ${existing.terminalId}`,
-      `Máy trạm đã đăng ký với mã ${existing.terminalId}`);
+    throw new EidError('ALREADY_ENROLLED', { terminalId: existing.terminalId });
   }
   const keys = generateTerminalKey(options.keyAlg ?? 'ed25519');
   const client = new RegistryClient(url, undefined, options);

@@ -50,8 +50,7 @@ export function loadIdentity(kv: KeyValuePort): TerminalIdentity | undefined {
 export function requireIdentity(kv: KeyValuePort): TerminalIdentity {
   const id = loadIdentity(kv);
   if (!id) {
-    throw new EidError('NOT_ENROLLED', 'This terminal is not enrolled with a registry; run `eid-terminal enrol URL CODE`',
-      'Máy trạm chưa đăng ký với máy chủ; hãy chạy `eid-terminal enrol URL CODE`');
+    throw new EidError('NOT_ENROLLED');
   }
   return id;
 }
@@ -62,10 +61,10 @@ export function normaliseRegistryUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new EidError('REGISTRY_URL_INVALID', `Not a registry URL: ${url}`, `Địa chỉ máy chủ không hợp lệ: ${url}`);
+    throw new EidError('REGISTRY_URL_INVALID', { detail: `not a URL: ${url}` });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new EidError('REGISTRY_URL_INVALID', 'Registry URL must be http or https', 'Địa chỉ máy chủ phải là http hoặc https');
+    throw new EidError('REGISTRY_URL_INVALID', { detail: `protocol ${parsed.protocol}` });
   }
   return parsed.toString().replace(/\/+$/, '');
 }

@@ -10,7 +10,7 @@ import { parseRetryAfter } from './backoff.ts';
 import { signRequest } from '../registry-protocol/http-signature.ts';
 import type { TerminalIdentity } from './identity.ts';
 import {
-  BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema,
+  BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema, isRegistryErrorCode,
   type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch,
 } from '../registry-protocol/messages.ts';
 import { RegistryError } from './registry-error.ts';
@@ -93,7 +93,7 @@ export class RegistryClient {
     const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (body) headers['content-type'] = 'application/json';
     if (sign) {
-      if (!this.identity) throw new RegistryError('NOT_ENROLLED', 'Terminal is not enrolled', 'Máy trạm chưa đăng ký', { failure: 'REFUSED' });
+      if (!this.identity) throw new RegistryError('NOT_ENROLLED', {}, { failure: 'REFUSED' });
       Object.assign(headers, signRequest({ method, url: path, body }, {
         keyId: this.identity.terminalId,
         created: Math.floor((this.now() + this.clockOffsetMs) / 1000),
@@ -106,13 +106,13 @@ export class RegistryClient {
         method, headers, ...(body ? { body } : {}), signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (cause) {
-      throw new RegistryError('REGISTRY_UNREACHABLE', 'The registry cannot be reached', 'Không kết nối được máy chủ',
+      throw new RegistryError('REGISTRY_UNREACHABLE', {},
         { failure: 'UNREACHABLE', cause });
     }
     if (res.status < 400) return res;
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.now());
     let code = `HTTP_${res.status}`;
-    let message = `Registry answered HTTP ${res.status}`;
+    let message = `registry answered HTTP ${res.status}`;
     let serverTime: string | undefined;
     try {
       const err = ErrorBodySchema.safeParse(await this.json(res));
@@ -121,7 +121,10 @@ export class RegistryClient {
       // an unreadable error body keeps the HTTP status as the code
     }
     const failure = res.status >= 500 || res.status === 429 ? 'UNAVAILABLE' : 'REFUSED';
-    throw new RegistryError(code, message, `Máy chủ từ chối hoặc tạm ngừng (${code})`, { failure, status: res.status, retryAfterMs, serverTime });
+    const info = { failure, status: res.status, retryAfterMs, serverTime } as const;
+    // The registry's own codes are in the catalogue; anything else is reported with its status.
+    if (isRegistryErrorCode(code)) throw new RegistryError(code, { detail: message }, info);
+    throw new RegistryError('REGISTRY_REFUSED', { status: res.status, detail: `${code}: ${message}` }, info);
   }
 
   private async bounded(res: Response): Promise<Uint8Array> {
@@ -131,7 +134,7 @@ export class RegistryClient {
     try {
       buf = await res.arrayBuffer();
     } catch (cause) {
-      throw new RegistryError('REGISTRY_UNREACHABLE', 'The registry connection broke during the answer', 'Mất kết nối khi nhận trả lời',
+      throw new RegistryError('REGISTRY_UNREACHABLE', { detail: 'the connection broke during the answer' },
         { failure: 'UNREACHABLE', cause });
     }
     if (buf.byteLength > MAX_RESPONSE_BYTES) throw this.badAnswer('answer too large');
@@ -148,7 +151,7 @@ export class RegistryClient {
   }
 
   private badAnswer(detail: string): RegistryError {
-    return new RegistryError('REGISTRY_BAD_ANSWER', `Registry answer is unusable: ${detail}`, 'Trả lời của máy chủ không dùng được',
+    return new RegistryError('REGISTRY_BAD_ANSWER', { detail },
       { failure: 'UNAVAILABLE' });
   }
 }

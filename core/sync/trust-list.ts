@@ -36,9 +36,7 @@ export function acceptTrustList(kv: KeyValuePort, jws: string, etag: string, pin
   const list = verifyTrustList(jws, pinnedRegistryKey);
   const current = currentTrustList(kv);
   if (current && list.version < current.version) {
-    throw new EidError('TRUST_LIST_ROLLBACK',
-      `Registry offered trust list version ${list.version}, older than the current ${current.version}`,
-      'Máy chủ gửi danh sách tin cậy cũ hơn danh sách đang dùng');
+    throw new EidError('TRUST_LIST_ROLLBACK', { offered: list.version, current: current.version });
   }
   const stored: StoredTrustList = { etag, jws, version: list.version, issuedAt: list.issuedAt, acceptedAt: now.toISOString() };
   kv.set(TRUST_LIST_KEY, JSON.stringify(stored));

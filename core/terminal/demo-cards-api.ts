@@ -21,7 +21,7 @@ export class DemoCardsApi implements Pick<TerminalApi, 'listDemoCards' | 'insert
   }
 
   #reader(): VirtualReader {
-    if (!this.virtualReader) throw new EidError('NO_VIRTUAL_READER', 'The virtual reader is off', 'Đầu đọc ảo đang tắt');
+    if (!this.virtualReader) throw new EidError('NO_VIRTUAL_READER');
     return this.virtualReader;
   }
 }

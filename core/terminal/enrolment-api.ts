@@ -14,7 +14,7 @@ export class EnrolmentApi implements Pick<TerminalApi, 'enrol'> {
 
   async enrol({ operator, pin, url, code }: ApiInput<'enrol'>): Promise<ApiOutput<'enrol'>> {
     const by = this.store.operators.authenticateSupervisor(operator, pin);
-    if (!this.sync) throw new EidError('SYNC_UNAVAILABLE', 'This terminal runs without a registry connection', 'Quầy này chạy không kết nối máy chủ');
+    if (!this.sync) throw new EidError('SYNC_UNAVAILABLE');
     const identity = await this.sync.enrol(url, code, terminalName(this.store));
     this.store.changeSetting(by, 'registryUrl', url);
     this.statusChanged();

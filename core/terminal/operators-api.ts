@@ -40,7 +40,7 @@ export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'sig
   onDuty(): string {
     if (this.#signedIn) return this.#signedIn;
     if (this.signInRequired) {
-      throw new EidError('SIGN_IN_REQUIRED', 'Sign in with your name and PIN before reading a card', 'Hãy đăng nhập bằng tên và mã PIN trước khi đọc thẻ');
+      throw new EidError('SIGN_IN_REQUIRED');
     }
     return 'counter';
   }

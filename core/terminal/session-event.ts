@@ -22,7 +22,6 @@ export function sessionEvent(snapshot: SessionSnapshot): SessionEvent {
           result: outcome.result,
           faceDataUrl: outcome.face ? `data:${outcome.face.mimeType};base64,${toBase64(outcome.face.bytes)}` : null,
           accessNote: outcome.accessNote,
-          localizedWarnings: [...outcome.localizedWarnings],
         }
       : null,
     error: snapshot.error && !cancelled ? snapshot.error : null,

@@ -42,6 +42,6 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
   }
 
   async listPurposes(): Promise<ApiOutput<'listPurposes'>> {
-    return this.store.profiles().map((p) => ({ id: p.name, label: p.description }));
+    return this.store.profiles().map((p) => ({ id: p.name, description: p.description }));
   }
 }

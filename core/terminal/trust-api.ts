@@ -8,6 +8,7 @@ import { fromBase64 } from '../bytes/base64.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { importTrustFile } from '../trust/store-folder.ts';
 import { loadTrustBytes } from '../trust/trust-files.ts';
+import { note } from '../messages/message.ts';
 
 export interface TrustApiOptions {
   readonly store: Store;
@@ -51,8 +52,11 @@ export class TrustApi implements Pick<TerminalApi, 'listTrust' | 'importTrust'> 
       writeFileSync(path, fromBase64(base64));
       const report = importTrustFile(this.o.trust, this.o.trustFolder, path, now);
       this.#changed(now.toISOString());
-      const message = `${report.certificatesAdded} certificate(s), ${report.crlsAdded} CRL(s) added${report.notes.length ? '; ' + report.notes.join('; ') : ''}`;
-      return { imported: report.certificatesAdded + report.crlsAdded, message };
+      return {
+        imported: report.certificatesAdded + report.crlsAdded,
+        summary: note('TRUST_IMPORTED', { certificates: report.certificatesAdded, crls: report.crlsAdded }),
+        notes: [...report.notes],
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

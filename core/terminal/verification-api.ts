@@ -121,19 +121,19 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
   #chooseReader(requested: string | null): string {
     const all = this.o.readers.flatMap((r) => r.list());
     if (requested) {
-      if (!all.some((r) => r.name === requested)) throw new EidError('READER_UNAVAILABLE', `Reader ${requested} is not connected`, `Không thấy đầu đọc ${requested}`);
+      if (!all.some((r) => r.name === requested)) throw new EidError('READER_NOT_FOUND', { reader: requested });
       return requested;
     }
     const preferred = this.o.store.settings.get('reader');
     const withCard = all.filter((r) => r.cardPresent);
     const pick = all.find((r) => r.name === preferred) ?? withCard.find((r) => !r.virtual) ?? withCard[0] ?? all.find((r) => !r.virtual) ?? all[0];
-    if (!pick) throw new EidError('NO_READER', 'No card reader is connected', 'Chưa kết nối đầu đọc thẻ');
+    if (!pick) throw new EidError('NO_READER');
     return pick.name;
   }
 
   #providerOf(reader: string): ReaderProvider {
     const provider = this.o.readers.find((r) => r.list().some((x) => x.name === reader));
-    if (!provider) throw new EidError('READER_UNAVAILABLE', `Reader ${reader} is not connected`, `Không thấy đầu đọc ${reader}`);
+    if (!provider) throw new EidError('READER_NOT_FOUND', { reader });
     return provider;
   }
 }

@@ -8,7 +8,7 @@ import type { DemoCard } from '../api/terminal-api.ts';
 import { buildDocument } from '../chip/factory/build-document.ts';
 import { catalogue } from '../chip/factory/catalogue.ts';
 import type { VirtualDocument } from '../chip/factory/document.ts';
-import { PROFILES, isProfileName } from '../chip/factory/profiles.ts';
+import { isProfileName } from '../chip/factory/profiles.ts';
 import { isVariantName } from '../chip/factory/variants.ts';
 import { virtualChipFor } from '../chip/virtual-chip.ts';
 import { cardRemoved, type VirtualChip } from '../chip/virtual-chip.ts';
@@ -23,7 +23,6 @@ export function demoCards(): DemoCard[] {
   return catalogue().map((entry) => ({
     profile: entry.profile,
     variant: entry.variant,
-    label: entry.variant ? `${PROFILES[entry.profile].description} — ${entry.description}` : entry.description,
     key: { kind: 'mrz', mrz: entry.mrz },
   }));
 }
@@ -57,7 +56,7 @@ export class VirtualReader implements ReaderProvider {
 
   insert(profile: string, variant: string | null): VirtualDocument {
     if (!isProfileName(profile) || (variant !== null && !isVariantName(variant))) {
-      throw new EidError('DEMO_CARD_UNKNOWN', `No sample card ${profile}${variant ? '/' + variant : ''}`, 'Không có thẻ mẫu này');
+      throw new EidError('DEMO_CARD_UNKNOWN', { detail: `${profile}${variant ? '/' + variant : ''}` });
     }
     this.#document = buildDocument(profile, variant);
     this.#chip = virtualChipFor(this.#document, { delayMs: this.#latencyMs });
@@ -82,7 +81,7 @@ export class VirtualReader implements ReaderProvider {
 
   async connect(reader: string): Promise<CardConnection> {
     const chip = this.#chip;
-    if (reader !== VIRTUAL_READER_NAME || !chip) throw new EidError('NO_CARD', 'No card on the reader', 'Chưa có thẻ trên đầu đọc');
+    if (reader !== VIRTUAL_READER_NAME || !chip) throw new EidError('NO_CARD');
     chip.reset();
     return {
       transport: {

@@ -4,6 +4,7 @@
  * signed data groups means a forged or mixed-up document; the list says which field, never the values.
  */
 import type { ParsedMrz } from '../mrz/index.ts';
+import { foldVietnamese } from '../mrz/card-words.ts';
 import type { VnData } from '../api/verification.ts';
 
 export interface AccessKeyData {
@@ -21,14 +22,9 @@ export interface ConsistencyResult {
   readonly compared: readonly string[];
 }
 
-/** Letters only, upper case, Vietnamese diacritics and đ removed: "Nguyễn Văn Đức" -> "NGUYENVANDUC". */
+/** Letters only, as the MRZ spells them (foldVietnamese), without spaces and fillers. */
 export function mrzComparableName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'D')
-    .toUpperCase()
-    .replace(/[^A-Z]/g, '');
+  return foldVietnamese(text).replace(/[^A-Z]/g, '');
 }
 
 export function checkConsistency(mrz: ParsedMrz, vn: VnData | null, accessKey?: AccessKeyData): ConsistencyResult {

@@ -12,7 +12,7 @@ const CANONICAL: Record<string, string> = { com: 'COM', sod: 'SOD', cardaccess: 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 function dumpError(detail: string): EidError {
-  return new EidError('DUMP_INVALID', `The dump folder cannot be read: ${detail}`, `Không đọc được thư mục dữ liệu: ${detail}`);
+  return new EidError('DUMP_INVALID', { detail });
 }
 
 export function readDumpFolder(dir: string): Map<string, Uint8Array> {

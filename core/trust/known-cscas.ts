@@ -3,7 +3,7 @@
  * in no ICAO master list (docs/design/vn-cccd.md §5), so it is shipped in certs/ and named here.
  */
 const KNOWN: Readonly<Record<string, string>> = {
-  '6f0a20d63a43fc589eaf0d8c52113a2a8bfa341c6f2fab04121238aa0c22b1a9': 'Vietnam CCCD CSCA 2021 (Ban Cơ yếu Chính phủ)',
+  '6f0a20d63a43fc589eaf0d8c52113a2a8bfa341c6f2fab04121238aa0c22b1a9': 'Vietnam CCCD CSCA 2021 (Government Cipher Committee)',
 };
 
 export function knownCscaName(fingerprint: string): string | undefined {

@@ -8,15 +8,12 @@ import type { Crl } from '../asn1/crl.ts';
 import { equal } from '../bytes/bytes.ts';
 import { signedBy } from './signature.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
+import type { RevocationGap } from '../messages/catalogue/en/warnings.ts';
 
 export type RevocationStatus = 'GOOD' | 'REVOKED' | 'UNKNOWN';
 
-export interface RevocationResult {
-  readonly status: RevocationStatus;
-  readonly reason: string;
-  /** The same reason for a Vietnamese clerk. */
-  readonly reasonVi: string;
-}
+/** GOOD: not on a current CSCA CRL; REVOKED: on one; UNKNOWN says what was missing. */
+export type RevocationResult = { readonly status: 'GOOD' | 'REVOKED' } | { readonly status: 'UNKNOWN'; readonly gap: RevocationGap };
 
 /** CRL signature results per (CRL, issuer key): a CSCA's CRL is checked once, not per document. */
 const verifiedCrls = new WeakMap<Crl, Map<Certificate, boolean>>();
@@ -36,11 +33,11 @@ export function crlSignedBy(crl: Crl, issuer: Certificate): boolean {
 
 export function checkRevocation(cert: Certificate, issuer: TrustedCertificate, store: TrustStore, now: Date): RevocationResult {
   const crls = store.crlsIssuedBy(cert.issuer.raw).map((c) => c.crl).filter((crl) => crlSignedBy(crl, issuer.certificate));
-  if (crls.length === 0) return { status: 'UNKNOWN', reason: 'no CRL of the issuing CSCA in the trust store', reasonVi: 'chưa có danh sách thu hồi (CRL) của cơ quan cấp gốc' };
+  if (crls.length === 0) return { status: 'UNKNOWN', gap: 'no-crl' };
   for (const crl of crls) {
-    if (crl.revoked.some((r) => r.serialNumber === cert.serialNumber)) return { status: 'REVOKED', reason: 'the document signer certificate is on the CSCA revocation list', reasonVi: 'chứng thư ký giấy tờ nằm trong danh sách thu hồi' };
+    if (crl.revoked.some((r) => r.serialNumber === cert.serialNumber)) return { status: 'REVOKED' };
   }
   const fresh = crls.some((crl) => crl.thisUpdate.getTime() <= now.getTime() && crl.nextUpdate !== undefined && now.getTime() <= crl.nextUpdate.getTime());
-  if (!fresh) return { status: 'UNKNOWN', reason: 'the CSCA revocation list is out of date', reasonVi: 'danh sách thu hồi của cơ quan cấp gốc đã quá hạn' };
-  return { status: 'GOOD', reason: 'not on a current CSCA revocation list', reasonVi: 'không có trong danh sách thu hồi còn hiệu lực' };
+  if (!fresh) return { status: 'UNKNOWN', gap: 'crl-out-of-date' };
+  return { status: 'GOOD' };
 }

@@ -43,7 +43,7 @@ export function verifySignedObject(bytes: Uint8Array, store: TrustStore, now: Da
   const path = validateDocumentSigner(ds, store, { now, intermediates: certificates.filter((c) => c !== ds) });
   const revocation = path.status === 'PASS' && path.issuer
     ? checkRevocation(ds, path.issuer, store, now)
-    : { status: 'UNKNOWN' as const, reason: 'revocation not checked: the certificate path is not established', reasonVi: 'chưa kiểm tra thu hồi vì chưa xác lập được chuỗi chứng thư' };
+    : { status: 'UNKNOWN' as const, gap: 'no-certificate-path' as const };
   return { signedData: sd, signature, chain: { status: path.status, csca: path.csca, reason: path.reason }, revocation, documentSigner: ds };
 }
 
@@ -52,7 +52,7 @@ function broken(sd: SignedData | undefined, reason: string): SignedObjectResult 
     signedData: sd,
     signature: { status: 'FAIL', reason },
     chain: { status: 'UNKNOWN_CSCA', csca: undefined, reason: 'no document signer certificate to check' },
-    revocation: { status: 'UNKNOWN', reason: 'revocation not checked: no document signer certificate', reasonVi: 'chưa kiểm tra thu hồi vì không có chứng thư ký giấy tờ' },
+    revocation: { status: 'UNKNOWN', gap: 'no-document-signer' },
     documentSigner: undefined,
   };
 }

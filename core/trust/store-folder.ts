@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { EidError } from '../errors.ts';
 import { trustFileError } from './errors.ts';
 import { loadTrustBytes, type LoadReport } from './trust-files.ts';
+import type { ErrorMessage } from '../messages/message.ts';
 import { fingerprintOf, normaliseFingerprint, TrustStore } from './store.ts';
 
 export interface TrustFolders {
@@ -18,11 +19,17 @@ export interface TrustFolders {
   readonly userFolder: string;
 }
 
+/** A trust file that could not be loaded, and why. */
+export interface TrustFailure {
+  readonly file: string;
+  readonly error: ErrorMessage;
+}
+
 export interface LoadedTrustStore {
   readonly store: TrustStore;
   readonly reports: readonly LoadReport[];
   /** Files that could not be loaded, with the reason; the rest of the store still loads. */
-  readonly failures: readonly { readonly file: string; readonly error: string }[];
+  readonly failures: readonly TrustFailure[];
 }
 
 const REMOVED_LIST = 'removed.txt';
@@ -68,7 +75,7 @@ export function loadTrustPath(store: TrustStore, path: string, now: Date): LoadR
 export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): LoadedTrustStore {
   const store = new TrustStore();
   const reports: LoadReport[] = [];
-  const failures: { file: string; error: string }[] = [];
+  const failures: TrustFailure[] = [];
   const files = [...folders.shipped.flatMap(trustFilesIn), ...trustFilesIn(folders.userFolder)];
   const ordered = [...files.filter((f) => !f.endsWith('.ml')), ...files.filter((f) => f.endsWith('.ml'))];
   const retry: string[] = [];
@@ -79,7 +86,7 @@ export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): L
       if (!(e instanceof EidError)) throw e;
       // A master list whose signer is vouched for by a CSCA from a later file gets a second pass.
       if (!last && file.endsWith('.ml')) retry.push(file);
-      else failures.push({ file: basename(file), error: e.message });
+      else failures.push({ file: basename(file), error: { code: e.code, params: e.params } });
     }
   };
   for (const file of ordered) load(file, false);

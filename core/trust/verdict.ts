@@ -3,7 +3,7 @@
  * `checks`, `warnings` and `verdict` of core/api/verification.ts. Fail closed: a check that did not
  * run is never a PASS, and a missing SOD can never be VERIFIED.
  */
-import { localized, type LocalizedText } from '../api/localized-text.ts';
+import { warning, type Warning } from '../messages/message.ts';
 import type { Checks, Verdict } from '../api/verification.ts';
 import type { ConsistencyResult } from './consistency.ts';
 import type { ExpiryStatus } from './document-expiry.ts';
@@ -37,15 +37,15 @@ export interface VerdictInput {
 export interface VerdictOutput {
   readonly verdict: Verdict;
   readonly checks: Checks;
-  /** In both languages; the result's `warnings` are their English texts, in this order. */
-  readonly warnings: LocalizedText[];
+  /** The result's warnings, in this order. */
+  readonly warnings: Warning[];
   /** Why each non-passing check did not pass (English, no personal data). */
   readonly reasons: Partial<Record<keyof Checks, string>>;
 }
 
 export function buildVerdict(input: VerdictInput): VerdictOutput {
   const { passiveAuth: pa, cardSecurity: cs, chip } = input;
-  const warnings: LocalizedText[] = [];
+  const warnings: Warning[] = [];
   const reasons: Partial<Record<keyof Checks, string>> = {};
   let sodStatus: 'PASS' | 'FAIL' = pa?.signature.status ?? 'FAIL';
   if (pa?.signature.reason) reasons.sodSignature = pa.signature.reason;
@@ -62,10 +62,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   if (!pa) {
     reasons.sodSignature = 'the document has no EF.SOD';
     reasons.dataGroupHashes = 'the document has no EF.SOD';
-    warnings.push(localized(
-      'No security object (EF.SOD): the data cannot be proven authentic.',
-      'Không có đối tượng bảo mật (EF.SOD): không chứng minh được dữ liệu là thật.',
-    ));
+    warnings.push(warning('NO_SECURITY_OBJECT'));
   }
   const csca = pa?.chain.csca;
   const checks: Checks = {
@@ -79,49 +76,33 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
     consistency: { status: input.consistency.status },
   };
   if (pa?.dataGroupHashes.reason) reasons.dataGroupHashes = pa.dataGroupHashes.reason;
-  if (pa && pa.revocation.status !== 'GOOD') reasons.revocation = pa.revocation.reason;
+  if (pa && pa.revocation.status !== 'GOOD') reasons.revocation = pa.revocation.status === 'UNKNOWN' ? pa.revocation.gap : 'on the CSCA revocation list';
   if (input.consistency.mismatches.length) reasons.consistency = `differs: ${input.consistency.mismatches.join('; ')}`;
 
   if (chip.accessControl.status === 'SKIPPED' && chip.chipAuthentication.status === 'SKIPPED') {
-    warnings.push(localized(
-      'The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.',
-      'Chip chưa được kiểm tra (chỉ kiểm tra dữ liệu đã đọc sẵn): chưa kiểm tra việc mở chip và xác thực chip, nên không loại trừ được khả năng chip bị sao chép.',
-    ));
+    warnings.push(warning('CHIP_NOT_EXAMINED'));
   } else if (chip.chipAuthentication.status === 'NOT_SUPPORTED') {
-    warnings.push(localized(
-      'The document supports no chip authentication: a cloned chip cannot be ruled out.',
-      'Giấy tờ không hỗ trợ xác thực chip: không loại trừ được khả năng chip bị sao chép.',
-    ));
+    warnings.push(warning('NO_CHIP_AUTHENTICATION'));
   }
   if (checks.revocation.status === 'UNKNOWN' && chainStatus === 'PASS') {
-    const why = pa?.revocation ?? { reason: 'no CRL', reasonVi: 'chưa có danh sách thu hồi' };
-    warnings.push(localized(`Revocation status unknown: ${why.reason}.`, `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không: ${why.reasonVi}.`));
+    warnings.push(warning('REVOCATION_UNKNOWN', { gap: pa?.revocation.status === 'UNKNOWN' ? pa.revocation.gap : 'no-crl' }));
   }
   if (chainStatus === 'UNKNOWN_CSCA' && pa) {
-    warnings.push(localized(
-      'The document signer chains to no CSCA in the trust store: import the issuing country\'s CSCA to verify it.',
-      'Chứng thư ký giấy tờ không dẫn về CSCA nào trong danh sách tin cậy: hãy nhập CSCA của nước cấp giấy tờ để xác thực.',
-    ));
+    warnings.push(warning('CSCA_UNKNOWN'));
   }
   if (chainStatus === 'PASS' && csca && isDemoCsca(csca.certificate.subject.text)) {
-    warnings.push(localized(
-      'DEMO document: signed under the built-in demo CSCA, whose keys are public. It is a test document, not an identity document.',
-      'Giấy tờ MẪU (DEMO): được ký bằng CSCA mẫu có sẵn trong phần mềm, khóa của CSCA này đã được công khai. Đây là giấy tờ thử nghiệm, không phải giấy tờ tùy thân.',
-    ));
+    warnings.push(warning('DEMO_DOCUMENT'));
   }
   if (input.consistency.status === 'SKIPPED') {
-    warnings.push(localized('No second source of holder data to compare with DG1.', 'Không có nguồn thông tin thứ hai về chủ giấy tờ để đối chiếu với DG1.'));
+    warnings.push(warning('NO_SECOND_SOURCE'));
   }
-  if (input.expiry === 'EXPIRED') warnings.push(localized('The document has expired.', 'Giấy tờ đã hết hạn.'));
+  if (input.expiry === 'EXPIRED') warnings.push(warning('DOCUMENT_EXPIRED'));
 
   // docs/design/DESIGN.md: a missing SOD means authenticity cannot be established (NOT_VERIFIED), not proven forgery.
   let verdict = overallVerdict(checks);
   if (!pa && verdict === 'FAILED' && !hasOtherFailure(checks)) verdict = 'NOT_VERIFIED';
   if (input.holderDataUnreadable) {
-    warnings.push(localized(
-      'DG1 (machine readable zone) could not be read: expiry and holder data are unknown.',
-      'Không đọc được DG1 (vùng MRZ): không rõ hạn sử dụng và thông tin chủ giấy tờ.',
-    ));
+    warnings.push(warning('DG1_UNREADABLE'));
     if (verdict === 'VERIFIED') verdict = 'NOT_VERIFIED';
   }
   return { verdict, checks, warnings, reasons };

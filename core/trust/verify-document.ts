@@ -3,9 +3,9 @@
  * authentication against the trust store, check expiry and consistency, build the result. The
  * `verify --dump` command, the card `read` command and the UI all call `verifyDocument`.
  */
-import { englishTexts, localized, type LocalizedText } from '../api/localized-text.ts';
 import type { VerificationResult } from '../api/verification.ts';
 import { EidError } from '../errors.ts';
+import { warning, type Warning } from '../messages/message.ts';
 import { parseDg1 } from '../lds/dg1.ts';
 import { parseDg13Vn } from '../lds/dg13-vn.ts';
 import { parseDg2, type FaceImage } from '../lds/dg2.ts';
@@ -24,7 +24,7 @@ export interface LiveChipChecks extends ChipChecks {
   /** The MRZ data of the key that opened the chip (BAC/PACE-MRZ), compared with DG1. */
   readonly accessKey?: AccessKeyData;
   /** Warnings of the chip session (e.g. which protocol fell back), appended to the result's. */
-  readonly warnings?: readonly LocalizedText[];
+  readonly warnings?: readonly Warning[];
 }
 
 export interface VerifyDocumentOptions {
@@ -41,8 +41,6 @@ export interface VerifyDocumentDetails {
   readonly cscaFingerprint: string | null;
   /** The Document Signer's subject (a state authority, not personal data). */
   readonly documentSigner: string | null;
-  /** The result's warnings in both languages, same order: `result.warnings` are their English texts. */
-  readonly localizedWarnings: LocalizedText[];
 }
 
 export function verifyDocument(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerificationResult {
@@ -51,7 +49,7 @@ export function verifyDocument(files: DocumentFiles, store: TrustStore, options:
 
 export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerifyDocumentDetails {
   const dg1Bytes = files.get('DG1');
-  if (!dg1Bytes) throw new EidError('DOCUMENT_INCOMPLETE', 'The document data has no DG1 (machine readable zone).', 'Dữ liệu giấy tờ thiếu DG1 (vùng MRZ).');
+  if (!dg1Bytes) throw new EidError('DOCUMENT_INCOMPLETE');
   // A data group that does not parse is reported, not thrown: its hash check says whether it was tampered with.
   const dg1 = tryParse(() => parseDg1(dg1Bytes, options.now));
   const dg13Bytes = files.get('DG13');
@@ -76,17 +74,12 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     holderDataUnreadable: !dg1,
   });
   const warnings = [...out.warnings];
-  if (dg1?.mrz.checkDigitErrors.length) {
-    const fields = dg1.mrz.checkDigitErrors.join(', ');
-    warnings.push(localized(`MRZ check digits wrong in DG1: ${fields}.`, `Sai chữ số kiểm tra của MRZ trong DG1: ${fields}.`));
-  }
-  if (dg13Bytes && dg1?.mrz.issuingState === 'VNM' && !dg13) {
-    warnings.push(localized('DG13 (Vietnamese personal details) could not be read.', 'Không đọc được DG13 (thông tin nhân thân của công dân Việt Nam).'));
-  }
+  for (const field of dg1?.mrz.checkDigitErrors ?? []) warnings.push(warning('MRZ_CHECK_DIGIT_WRONG', { field }));
+  if (dg13Bytes && dg1?.mrz.issuingState === 'VNM' && !dg13) warnings.push(warning('DG13_UNREADABLE'));
   warnings.push(...(options.chipChecks?.warnings ?? []));
   const result: VerificationResult = {
     verdict: out.verdict,
-    warnings: englishTexts(warnings),
+    warnings,
     checks: out.checks,
     document: dg1 ? documentData(dg1, { dg13: dg13 ?? null, face: firstFace(files.get('DG2')) }) : null,
     stats: options.stats ?? { apdus: 0, bytesRead: [...files.values()].reduce((n, b) => n + b.length, 0), millis: 0 },
@@ -96,7 +89,6 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     reasons: out.reasons,
     cscaFingerprint: passiveAuth?.chain.status === 'PASS' ? (passiveAuth.chain.csca?.fingerprint ?? null) : null,
     documentSigner: passiveAuth?.documentSigner?.subject.text ?? null,
-    localizedWarnings: warnings,
   };
 }
 

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../core/api/terminal-api.ts';
-import { api, errorText } from './api/client.ts';
+import { api } from './api/client.ts';
 import { PinPrompt } from './components/PinPrompt.tsx';
-import { t, type Lang } from './i18n.ts';
+import { errorText, t, type Lang } from './text.ts';
+import { LANGUAGE_NAMES } from '../../core/messages/catalogue.ts';
 import { StatusBar } from './components/StatusBar.tsx';
 import { VerifyScreen } from './screens/VerifyScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
@@ -56,25 +57,25 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <h1>{t(lang, 'appTitle')}</h1>
+        <h1>{t(lang, 'app.title')}</h1>
         <nav aria-label="main">
-          {tab('verify', t(lang, 'home'))}
-          {tab('history', t(lang, 'history'))}
-          {tab('settings', t(lang, 'settings'))}
+          {tab('verify', t(lang, 'nav.verify'))}
+          {tab('history', t(lang, 'nav.history'))}
+          {tab('settings', t(lang, 'nav.settings'))}
         </nav>
         {status?.operator && (
           <button className="lang" onClick={() => void api.signOut({})} data-testid="sign-out">
-            {status.operator} · {t(lang, 'signOut')}
+            {status.operator} · {t(lang, 'signOut.action')}
           </button>
         )}
-        <button className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label="language">
-          {lang === 'vi' ? 'English' : 'Tiếng Việt'}
+        <button className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t(lang, 'nav.language')}>
+          {LANGUAGE_NAMES[lang === 'vi' ? 'en' : 'vi']}
         </button>
       </header>
       <main>
         {needsSignIn && view !== 'settings' && (
           <section className="panel" data-testid="sign-in">
-            <PinPrompt lang={lang} title="signInTitle" action="signIn" error={signInError} onSubmit={(operator, pin) => void signIn(operator, pin)} />
+            <PinPrompt lang={lang} title="signIn.title" action="signIn.action" error={signInError} onSubmit={(operator, pin) => void signIn(operator, pin)} />
           </section>
         )}
         {!needsSignIn && view === 'verify' && <VerifyScreen lang={lang} status={status} />}

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pcscEnableCommand } from '../../native/pcsc-binding.ts';
+import { pcscEnableCommand } from '../../native/pcsc-errors.ts';
 import { RunningCli, runCli, stackTraceLines } from '../helpers/cli-process.ts';
 
 const noBinding = { withoutBinding: true } as const;

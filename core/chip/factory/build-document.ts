@@ -29,6 +29,7 @@ import { paceOid } from '../../emrtd/pace/pace-algorithm.ts';
 import { chipAuthenticationOid } from '../../emrtd/chip-auth/chip-auth-keys.ts';
 import { ECDSA_PLAIN_OIDS, OID } from '../../asn1/oids.ts';
 import { curveByName } from '../../crypto/ec/index.ts';
+import { NATIONALITY_VN, SEX_WORDS } from '../../mrz/card-words.ts';
 import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
 
 export interface BuildOptions {
@@ -68,8 +69,8 @@ function dg13For(person: SyntheticPerson, idNumber = person.idNumber): Uint8Arra
     idNumber,
     fullName: person.fullName,
     dateOfBirth: iso(person.dateOfBirth),
-    sex: person.sex === 'M' ? 'Nam' : 'Nữ',
-    nationality: 'Việt Nam',
+    sex: SEX_WORDS[person.sex],
+    nationality: NATIONALITY_VN,
     ethnicity: person.ethnicity,
     religion: person.religion,
     placeOfOrigin: person.placeOfOrigin,
@@ -122,13 +123,13 @@ function chipKeysFor(spec: ProfileSpec, seed: string): ChipKeyMaterial {
 function paceFor(spec: ProfileSpec, cam: boolean): ProfileSpec['pace'] {
   if (!cam) return spec.pace;
   if (!spec.pace || !spec.chipAuthenticationCurve || paceGroup('ECDH', spec.pace.parameterId).label !== ecPaceGroup(curveByName(spec.chipAuthenticationCurve)).label) {
-    throw new EidError('FACTORY_OPTION_NOT_APPLICABLE', `PACE-CAM needs PACE and a Chip Authentication key on the PACE curve; ${spec.name} has none`, `PACE-CAM không áp dụng cho loại giấy tờ ${spec.name}`);
+    throw new EidError('FACTORY_OPTION_NOT_APPLICABLE', { profile: spec.name });
   }
   return { oid: paceOid('ECDH', 'CAM', 'AES', 128), parameterId: spec.pace.parameterId };
 }
 
 function notApplicable(profile: ProfileName, variant: VariantName): EidError {
-  return new EidError('FACTORY_VARIANT_NOT_APPLICABLE', `Variant ${variant} does not apply to profile ${profile}`, `Biến thể ${variant} không áp dụng cho loại giấy tờ ${profile}`);
+  return new EidError('FACTORY_VARIANT_NOT_APPLICABLE', { variant, profile });
 }
 
 /** Holder, MRZ and CAN of a document without building it (cheap: no keys, no signatures). */

@@ -142,10 +142,10 @@ export function storeKey(key: TestKey): StoredKey {
 
 export function loadKey(stored: StoredKey): TestKey {
   if (stored.kind === 'ec') {
-    if (!stored.curve) throw new EidError('FACTORY_BAD_KEY', 'Stored EC key without a known curve', 'Khoá EC đã lưu không có đường cong hợp lệ');
+    if (!stored.curve) throw new EidError('FACTORY_BAD_KEY', { detail: 'EC key without a known curve' });
     return ecKeyFromPrivate(stored.curve, fromHex(stored.privateKeyHex), stored.explicitParameters);
   }
-  if (!stored.spkiHex) throw new EidError('FACTORY_BAD_KEY', 'Stored RSA key without its public key', 'Khoá RSA đã lưu thiếu khoá công khai');
+  if (!stored.spkiHex) throw new EidError('FACTORY_BAD_KEY', { detail: 'RSA key without its public key' });
   return rsaKeyFromPkcs8(fromHex(stored.privateKeyHex), fromHex(stored.spkiHex), stored.pss ?? false);
 }
 

@@ -34,7 +34,7 @@ export interface ProfileSpec {
 export const PROFILES: Readonly<Record<ProfileName, ProfileSpec>> = {
   'cccd-2021': {
     name: 'cccd-2021',
-    description: 'Vietnamese chip citizen ID (CCCD gắn chip, 2021): TD1 with the 12-digit ID, DG13, Chip and Active Authentication, BAC only',
+    description: 'Vietnamese chip citizen ID (CCCD, 2021): TD1 with the 12-digit ID, DG13, Chip and Active Authentication, BAC only',
     format: 'TD1', documentCode: 'ID', issuingState: 'VNM', vietnamese: true,
     authority: 'VN', documentSignerKey: { kind: 'ec', curve: 'P-256' }, sodHash: 'sha256',
     additionalDetails: false,
@@ -45,7 +45,7 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileSpec>> = {
   },
   'can-cuoc-2024': {
     name: 'can-cuoc-2024',
-    description: 'Vietnamese identity card (thẻ căn cước, 2024): as the CCCD, with PACE offered beside BAC and an EC Active Authentication key',
+    description: 'Vietnamese identity card (2024): as the CCCD, with PACE offered beside BAC and an EC Active Authentication key',
     format: 'TD1', documentCode: 'ID', issuingState: 'VNM', vietnamese: true,
     authority: 'VN', documentSignerKey: { kind: 'ec', curve: 'P-384' }, sodHash: 'sha384',
     additionalDetails: false,

@@ -48,7 +48,7 @@ function named(name: NamedCurveName): EcCurve {
 }
 
 function unknownCurve(what: string): EidError {
-  return new EidError('EC_CURVE_UNKNOWN', `Unknown elliptic curve: ${what}`, `Đường cong elliptic không được hỗ trợ: ${what}`);
+  return new EidError('EC_CURVE_UNKNOWN', { curve: what });
 }
 
 /** Names accepted by curveByName, in the order of NAMED_CURVES. */
@@ -84,7 +84,7 @@ export function findNamedCurve(params: EcDomainParameters): EcCurve | undefined 
 }
 
 function invalidParams(detail: string): EidError {
-  return new EidError('EC_PARAMS_INVALID', `Invalid elliptic curve parameters: ${detail}`, `Tham số đường cong elliptic không hợp lệ: ${detail}`);
+  return new EidError('EC_PARAMS_INVALID', { detail });
 }
 
 // Unnamed curves seen recently (a document's DSC and DG14 often repeat one); bounded.

@@ -24,7 +24,7 @@ function hashToInteger(curve: EcCurve, messageHash: Uint8Array): bigint {
 }
 
 function signatureError(detail: string): EidError {
-  return new EidError('ECDSA_SIGNATURE_MALFORMED', `Malformed ECDSA signature: ${detail}`, `Chữ ký ECDSA sai định dạng: ${detail}`);
+  return new EidError('ECDSA_SIGNATURE_MALFORMED', { detail });
 }
 
 /** Splits a signature into (r, s): DER when it parses as SEQUENCE{INTEGER, INTEGER}, else r||s. */

@@ -15,13 +15,13 @@ export function supportsPointEncoding(curve: EcCurve): boolean {
 /** f_G(t): a point on the curve derived from t (reduced mod p), multiplied by the cofactor. */
 export function icaoPointEncode(curve: EcCurve, t: bigint): EcPoint {
   if (!supportsPointEncoding(curve)) {
-    throw new EidError('EC_MAP_UNSUPPORTED', `No point encoding for ${curve.name} (needs p = 3 mod 4)`, `Không có phép ánh xạ điểm cho ${curve.name}`);
+    throw new EidError('EC_MAP_UNSUPPORTED', { curve: curve.name, detail: 'needs p = 3 mod 4' });
   }
   const { p, a, b, h } = curve.params;
   const tt = mod(t, p);
   const alpha = mod(-tt * tt, p);
   const alphaSum = mod(alpha + alpha * alpha, p);
-  if (alphaSum === 0n) throw new EidError('EC_POINT_INVALID', 'Point encoding input is degenerate', 'Dữ liệu ánh xạ điểm không hợp lệ');
+  if (alphaSum === 0n) throw new EidError('EC_POINT_INVALID', { detail: 'point encoding input is degenerate' });
   const x2 = mod(-b * invert(a, p) * (1n + invert(alphaSum, p)), p);
   const x3 = mod(alpha * x2, p);
   const h2 = mod(x2 * x2 * x2 + a * x2 + b, p);

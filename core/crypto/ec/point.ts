@@ -7,7 +7,7 @@ import { bigIntToBytes, bytesToBigInt, concat } from '../../bytes/bytes.ts';
 import type { EcCurve, EcPoint } from './curve.ts';
 
 export function pointError(detail: string): EidError {
-  return new EidError('EC_POINT_INVALID', `Invalid elliptic curve point: ${detail}`, `Điểm trên đường cong elliptic không hợp lệ: ${detail}`);
+  return new EidError('EC_POINT_INVALID', { detail });
 }
 
 /** Field element as fixed-length big-endian bytes. */

@@ -52,7 +52,7 @@ function paceFallbackAllowed(e: unknown): e is EidError {
 export async function selectEmrtdApplication(transport: Transport): Promise<void> {
   const r = await sendCommand(transport, { cla: 0x00, ins: 0xa4, p1: 0x04, p2: 0x0c, data: EMRTD_AID });
   if (r.sw === SW.FILE_NOT_FOUND) {
-    throw new EidError('NOT_AN_EMRTD', 'This card is not a chip passport or ID card', 'Thẻ này không phải hộ chiếu hoặc căn cước gắn chip');
+    throw new EidError('NOT_AN_EMRTD');
   }
   if (r.sw !== SW.OK) throw chipStatusError(r.sw, 'SELECT eMRTD application');
 }
@@ -69,7 +69,7 @@ export async function readCardAccess(transport: Transport): Promise<Uint8Array |
 
 async function openWithBac(transport: Transport, key: AccessKey, cardAccess: Uint8Array | null, options: OpenChipOptions, paceFallbackReason?: string): Promise<OpenedChip> {
   if (key.kind !== 'MRZ') {
-    throw new EidError('MRZ_KEY_REQUIRED', 'This card opens only with the document number and dates (the CAN needs PACE)', 'Thẻ này chỉ mở được bằng số giấy tờ và ngày tháng (mã CAN cần PACE)');
+    throw new EidError('MRZ_KEY_REQUIRED');
   }
   await selectEmrtdApplication(transport);
   const bac = await performBac(transport, key.mrz.value, options.random ? { random: options.random } : {});
@@ -102,7 +102,7 @@ export async function openChip(transport: Transport, key: AccessKey, options: Op
   let fallback: string | undefined = typeof infos === 'string' ? infos : undefined;
   if (typeof infos !== 'string' && paceInfos(infos).length > 0) {
     try {
-      if (paceCandidates(infos).length === 0) throw new EidError('PACE_UNSUPPORTED', 'No PACE variant this terminal supports', 'Không có biến thể PACE được hỗ trợ');
+      if (paceCandidates(infos).length === 0) throw new EidError('PACE_UNSUPPORTED');
       const pace = await performPaceWithCardAccess(transport, infos, key, options.random ? { random: options.random } : {});
       await selectEmrtdApplication(pace.transport);
       return { method: 'PACE', protocol: pace.protocol, transport: pace.transport, sessionKeys: pace.sessionKeys, cardAccess, pace };

@@ -24,7 +24,7 @@ export interface ActiveAuthResult {
 }
 
 export function aaUnsupported(detail: string): EidError {
-  return new EidError('AA_UNSUPPORTED', `Active Authentication cannot be checked: ${detail}`, `Không thể kiểm tra xác thực chủ động: ${detail}`);
+  return new EidError('AA_UNSUPPORTED', { detail });
 }
 
 export function rsaPublicKey(key: PublicKeyInfo): { n: bigint; e: bigint } {

@@ -28,7 +28,7 @@ export const EXTENDED_MAX_NE = 65536;
 const EXTENDED_MAX_NC = 65535;
 
 function malformed(detail: string): EidError {
-  return new EidError('APDU_MALFORMED', `Malformed APDU: ${detail}`, `APDU sai định dạng: ${detail}`);
+  return new EidError('APDU_MALFORMED', { detail });
 }
 
 /** Whether the command needs extended length fields. */
@@ -95,7 +95,7 @@ export function parseCommand(bytes: Uint8Array): ParsedCommand {
 /** Splits a response APDU into data and SW1SW2. */
 export function parseResponse(bytes: Uint8Array): ResponseApdu {
   if (bytes.length < 2) {
-    throw new EidError('RESPONSE_MALFORMED', 'The chip sent an incomplete answer', 'Chip trả lời không đầy đủ');
+    throw new EidError('RESPONSE_MALFORMED');
   }
   return { data: bytes.subarray(0, bytes.length - 2), sw: (bytes[bytes.length - 2]! << 8) | bytes[bytes.length - 1]! };
 }

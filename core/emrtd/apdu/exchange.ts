@@ -20,7 +20,7 @@ export async function transmitChained(transport: Transport, command: Uint8Array)
   const parts: Uint8Array[] = [response.data];
   for (let round = 0; response.sw >> 8 === SW1_BYTES_REMAINING; round++) {
     if (round >= MAX_GET_RESPONSE_ROUNDS) {
-      throw new EidError('RESPONSE_TOO_LONG', 'The chip kept sending more data than any document holds', 'Chip gửi quá nhiều dữ liệu');
+      throw new EidError('RESPONSE_TOO_LONG');
     }
     const ne = response.sw & 0xff || 256;
     raw = await transport.transmit(encodeCommand({ cla: 0x00, ins: 0xc0, p1: 0, p2: 0, ne }));

@@ -37,34 +37,42 @@ export function isSuccess(sw: number): boolean {
   return sw === SW.OK || (sw >> 8) === SW1_BYTES_REMAINING;
 }
 
-/** A status word that ended a command. `code` names the condition; `sw` is the raw value. */
-export class ChipStatusError extends EidError {
+export type ChipStatusCode = 'FILE_NOT_FOUND' | 'SECURITY_STATUS_NOT_SATISFIED' | 'SM_REJECTED_BY_CHIP' | 'WRONG_LENGTH' | 'NOT_SUPPORTED_BY_CHIP' | 'CHIP_ERROR';
+
+/**
+ * A status word that ended a command. `code` names the condition; the params carry the command
+ * and the status word as text (e.g. 'READ BINARY DG2', '6982'); `sw` is the raw value.
+ */
+export class ChipStatusError extends EidError<ChipStatusCode> {
   readonly sw: number;
 
-  constructor(code: string, sw: number, message: string, vi: string) {
-    super(code, message, vi);
+  constructor(code: ChipStatusCode, sw: number, command: string) {
+    super(code, { command, status: swHex(sw) });
     this.name = 'ChipStatusError';
     this.sw = sw;
   }
 }
 
-/** The typed error for a failing status word; `what` names the command for the message. */
-export function chipStatusError(sw: number, what: string): ChipStatusError {
-  const hex = swHex(sw);
+function statusCode(sw: number): ChipStatusCode {
   switch (sw) {
     case SW.FILE_NOT_FOUND:
-      return new ChipStatusError('FILE_NOT_FOUND', sw, `${what}: the file is not on this document (${hex})`, `${what}: giấy tờ không có tệp này (${hex})`);
+      return 'FILE_NOT_FOUND';
     case SW.SECURITY_STATUS_NOT_SATISFIED:
-      return new ChipStatusError('SECURITY_STATUS_NOT_SATISFIED', sw, `${what}: the chip refused access (${hex})`, `${what}: chip từ chối truy cập (${hex})`);
+      return 'SECURITY_STATUS_NOT_SATISFIED';
     case SW.SM_DATA_OBJECTS_MISSING:
     case SW.SM_DATA_OBJECTS_INCORRECT:
-      return new ChipStatusError('SM_REJECTED_BY_CHIP', sw, `${what}: the chip rejected the secure channel (${hex}); place the card again`, `${what}: chip từ chối kênh bảo mật (${hex}); hãy đặt lại thẻ`);
+      return 'SM_REJECTED_BY_CHIP';
     case SW.WRONG_LENGTH:
-      return new ChipStatusError('WRONG_LENGTH', sw, `${what}: the chip did not accept the length (${hex})`, `${what}: chip không chấp nhận độ dài (${hex})`);
+      return 'WRONG_LENGTH';
     case SW.INS_NOT_SUPPORTED:
     case SW.FUNCTION_NOT_SUPPORTED:
-      return new ChipStatusError('NOT_SUPPORTED_BY_CHIP', sw, `${what}: the chip does not support this (${hex})`, `${what}: chip không hỗ trợ thao tác này (${hex})`);
+      return 'NOT_SUPPORTED_BY_CHIP';
     default:
-      return new ChipStatusError('CHIP_ERROR', sw, `${what}: the chip answered with an error (${hex})`, `${what}: chip trả về lỗi (${hex})`);
+      return 'CHIP_ERROR';
   }
+}
+
+/** The typed error for a failing status word; `command` names the command for the message. */
+export function chipStatusError(sw: number, command: string): ChipStatusError {
+  return new ChipStatusError(statusCode(sw), sw, command);
 }

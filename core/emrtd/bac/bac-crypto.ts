@@ -25,7 +25,7 @@ export interface BacKeys {
 /** Kseed = first 16 bytes of SHA-1(MRZ_information); Kenc/Kmac by the ICAO KDF. */
 export function bacKeysFromMrzInformation(mrzInformation: string): BacKeys {
   if (!/^[A-Z0-9<]{15,60}$/.test(mrzInformation)) {
-    throw new EidError('ACCESS_KEY_INVALID', 'The document number, birth date or expiry date is not valid', 'Số giấy tờ, ngày sinh hoặc ngày hết hạn không hợp lệ');
+    throw new EidError('ACCESS_KEY_INVALID');
   }
   const seed = hash('sha1', ascii(mrzInformation)).subarray(0, 16);
   return { kEnc: kdf(seed, KDF_ENC, '3DES'), kMac: kdf(seed, KDF_MAC, '3DES') };

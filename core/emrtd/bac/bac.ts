@@ -29,11 +29,11 @@ export interface BacResult {
 }
 
 export function accessDenied(): EidError {
-  return new EidError('ACCESS_DENIED', 'The chip did not accept the key: check the document number, birth date and expiry date', 'Chip không chấp nhận khóa: kiểm tra số giấy tờ, ngày sinh và ngày hết hạn');
+  return new EidError('ACCESS_DENIED');
 }
 
 function bacResponseInvalid(detail: string): EidError {
-  return new EidError('BAC_RESPONSE_INVALID', `The chip's answer to Basic Access Control is not authentic (${detail})`, `Phản hồi BAC của chip không hợp lệ (${detail})`);
+  return new EidError('BAC_RESPONSE_INVALID', { detail });
 }
 
 /** GET CHALLENGE: the chip's 8-byte nonce (also used by Active Authentication tests). */

@@ -44,7 +44,7 @@ export interface ChipAuthenticationKey {
 }
 
 function caKeyError(detail: string): EidError {
-  return new EidError('CA_KEY_UNSUPPORTED', `Chip Authentication key not usable: ${detail}`, `Không dùng được khóa xác thực chip: ${detail}`);
+  return new EidError('CA_KEY_UNSUPPORTED', { detail });
 }
 
 /**

@@ -3,19 +3,15 @@ import { EidError } from '../../errors.ts';
 
 /** Wrong MRZ data or CAN: the chip answered 6300 or the authentication tokens do not match. */
 export function accessDenied(detail: string): EidError {
-  return new EidError(
-    'ACCESS_DENIED',
-    `The chip did not accept the access key (${detail}); check the document number, dates or CAN`,
-    `Chip không chấp nhận khóa truy cập (${detail}); hãy kiểm tra số giấy tờ, ngày tháng hoặc mã CAN`,
-  );
+  return new EidError('ACCESS_DENIED', { detail });
 }
 
 /** The document offers only PACE variants this terminal cannot run. */
 export function paceUnsupported(detail: string): EidError {
-  return new EidError('PACE_UNSUPPORTED', `PACE variant not supported: ${detail}`, `Không hỗ trợ biến thể PACE: ${detail}`);
+  return new EidError('PACE_UNSUPPORTED', { detail });
 }
 
 /** The protocol broke for another reason (malformed answer, invalid key, chip error). */
 export function paceFailed(detail: string, cause?: unknown): EidError {
-  return new EidError('PACE_FAILED', `PACE failed: ${detail}`, `PACE thất bại: ${detail}`, cause === undefined ? undefined : { cause });
+  return new EidError('PACE_FAILED', { detail }, { cause });
 }

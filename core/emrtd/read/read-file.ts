@@ -51,10 +51,6 @@ export interface FileReaderOptions {
 
 export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 
-function readError(code: string, en: string, vi: string): EidError {
-  return new EidError(code, en, vi);
-}
-
 export class FileReader {
   readonly stats: ReadStats = { apdus: 0, bytesRead: 0, chunks: 0, truncatedFiles: 0 };
   private readonly policy: ReadSizePolicy;
@@ -109,7 +105,7 @@ export class FileReader {
       if (do53.tag !== 0x53 || do53.end !== r.data.length) throw new Error('not a single DO53');
       return { data: do53.value, sw: r.sw };
     } catch {
-      throw readError('READ_RESPONSE_INVALID', 'The chip answered a long read with malformed data', 'Chip trả về dữ liệu sai định dạng khi đọc tệp lớn');
+      throw new EidError('READ_RESPONSE_INVALID', { detail: 'a long read came back malformed' });
     }
   }
 
@@ -134,7 +130,7 @@ export class FileReader {
       const { data, sw, suggestedLe } = answer;
       if (data.length === 0 && (sw === SW.END_OF_FILE_BEFORE_LE || (sw === SW.WRONG_P1P2 && offset > 0))) return null;
       if (sw === SW.OK || sw === SW.END_OF_FILE_BEFORE_LE) {
-        if (data.length > ask) throw readError('READ_RESPONSE_INVALID', 'The chip sent more data than asked for', 'Chip gửi nhiều dữ liệu hơn yêu cầu');
+        if (data.length > ask) throw new EidError('READ_RESPONSE_INVALID', { detail: 'more data than asked for' });
         if (data.length > 0) {
           if (data.length === ask) this.policy.confirm(ask);
           // A short answer is a size limit, unless the chip says the file ended (6282).
@@ -159,7 +155,7 @@ export class FileReader {
       }
       throw chipStatusError(sw, 'READ BINARY');
     }
-    throw readError('READ_LENGTH_REFUSED', 'The chip refused every read size; the reader may not support this card', 'Chip từ chối mọi độ dài đọc; đầu đọc có thể không hỗ trợ thẻ này');
+    throw new EidError('READ_LENGTH_REFUSED');
   }
 
   /**
@@ -198,7 +194,7 @@ export class FileReader {
     const first = await this.readHeader(sfi);
     const { totalLength } = peekTotalLength(first);
     if (totalLength > this.maxFileSize) {
-      throw readError('FILE_TOO_LARGE', `A file on the chip claims ${totalLength} bytes, more than any document holds`, 'Tệp trên chip có kích thước bất thường');
+      throw new EidError('FILE_TOO_LARGE', { detail: `${totalLength} bytes claimed` });
     }
     const parts: Uint8Array[] = [first.subarray(0, Math.min(first.length, totalLength))];
     let offset = parts[0]!.length;
@@ -206,7 +202,7 @@ export class FileReader {
     this.stats.chunks++;
     onProgress?.(offset, totalLength);
     for (let chunks = 1; offset < totalLength; chunks++) {
-      if (chunks >= this.maxChunks) throw readError('READ_TOO_MANY_CHUNKS', 'Reading the file took too many steps', 'Đọc tệp mất quá nhiều bước');
+      if (chunks >= this.maxChunks) throw new EidError('READ_TOO_MANY_CHUNKS');
       const want = this.policy.next(totalLength - offset);
       const data = await this.readChunk(offset, want, offset + want === totalLength);
       if (!data) {
@@ -220,7 +216,7 @@ export class FileReader {
       onProgress?.(offset, totalLength);
     }
     if (offset > totalLength) {
-      throw readError('READ_RESPONSE_INVALID', 'The chip sent more data than the file holds', 'Chip gửi nhiều dữ liệu hơn kích thước tệp');
+      throw new EidError('READ_RESPONSE_INVALID', { detail: 'more data than the file holds' });
     }
     return concat(...parts);
   }

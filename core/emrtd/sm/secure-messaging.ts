@@ -47,7 +47,7 @@ export class SecureMessaging implements Transport {
 
   async transmit(command: Uint8Array): Promise<Uint8Array> {
     if (this.broken) {
-      throw new EidError('SM_SESSION_LOST', 'The secure channel to the chip was lost; place the card again', 'Mất kênh bảo mật với chip; hãy đặt lại thẻ');
+      throw new EidError('SM_SESSION_LOST');
     }
     const channel = this.channel;
     const protectedCommand = protectCommand(channel, parseCommand(command));

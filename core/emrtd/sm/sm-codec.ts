@@ -21,17 +21,17 @@ const DO_MAC = 0x8e;
 const PADDING_INDICATOR = 0x01;
 
 export function smResponseInvalid(detail: string): EidError {
-  return new EidError('SM_RESPONSE_INVALID', `The chip's protected answer is not authentic (${detail}); place the card again`, `Phản hồi bảo mật của chip không hợp lệ (${detail}); hãy đặt lại thẻ`);
+  return new EidError('SM_RESPONSE_INVALID', { detail });
 }
 
 /** Card side: the command's SM objects are wrong (answered 6988). */
 export function smCommandInvalid(detail: string): EidError {
-  return new EidError('SM_COMMAND_INVALID', `Protected command rejected: ${detail}`, `Lệnh bảo mật bị từ chối: ${detail}`);
+  return new EidError('SM_COMMAND_INVALID', { detail });
 }
 
 /** Card side: the command lacks SM objects it must carry (answered 6987). */
 export function smObjectsMissing(detail: string): EidError {
-  return new EidError('SM_OBJECTS_MISSING', `Protected command incomplete: ${detail}`, `Lệnh bảo mật thiếu dữ liệu: ${detail}`);
+  return new EidError('SM_OBJECTS_MISSING', { detail });
 }
 
 function isOddIns(ins: number): boolean {

@@ -4,6 +4,11 @@
  */
 import type { ApiInput, ApiOutput, TerminalApi, TerminalApiMethod, TerminalEvent } from '../../../core/api/terminal-api.ts';
 import { TerminalApiSchema, TerminalEventSchema } from '../../../core/api/terminal-api.ts';
+import { ApiErrorSchema } from '../../../core/api/messages.ts';
+import type { ErrorCode } from '../../../core/messages/catalogue.ts';
+import type { MessageParams } from '../../../core/messages/define.ts';
+import type { Message } from '../../../core/messages/message.ts';
+import { renderWithDetail } from '../../../core/messages/render.ts';
 import { SessionBoard } from './session-board.ts';
 
 declare global {
@@ -12,9 +17,10 @@ declare global {
   }
 }
 
-export class ApiCallError extends Error {
-  constructor(readonly code: string, message: string, readonly vi: string) {
-    super(message);
+/** A failed call: the terminal's `{ code, params }`, or what the network left of it; `message` is English. */
+export class ApiCallError extends Error implements Message {
+  constructor(readonly code: ErrorCode, readonly params: MessageParams) {
+    super(renderWithDetail('en', { code, params }));
   }
 }
 
@@ -41,15 +47,21 @@ function httpApi(): TerminalApi {
     };
   };
   const call = async <M extends TerminalApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { result?: unknown; error?: { code: string; message: string; vi: string } };
+    let response: Response;
+    try {
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+        body: JSON.stringify(input),
+      });
+    } catch (e) {
+      throw new ApiCallError('SERVICE_UNREACHABLE', { detail: e instanceof Error ? e.message : String(e) });
+    }
+    const body = (await response.json().catch(() => ({}))) as { result?: unknown; error?: unknown };
     if (!response.ok || body.error) {
-      const e = body.error ?? { code: 'HTTP_' + response.status, message: response.statusText, vi: response.statusText };
-      throw new ApiCallError(e.code, e.message, e.vi);
+      const error = ApiErrorSchema.safeParse(body.error);
+      if (error.success) throw new ApiCallError(error.data.code, error.data.params);
+      throw new ApiCallError('HTTP_ERROR', { status: response.status });
     }
     return TerminalApiSchema[method].output.parse(body.result) as ApiOutput<M>;
   };
@@ -72,12 +84,3 @@ export const api: TerminalApi = window.terminal ?? httpApi();
 /** Every reader's session, followed from the moment the page loads. */
 export const sessionBoard = new SessionBoard(api);
 
-/** Error text in the clerk's language. */
-export function errorText(e: unknown, lang: 'vi' | 'en'): string {
-  if (e instanceof ApiCallError) return lang === 'vi' ? e.vi : e.message;
-  if (e && typeof e === 'object' && 'message' in e) {
-    const o = e as { message: string; vi?: string };
-    return lang === 'vi' && o.vi ? o.vi : o.message;
-  }
-  return String(e);
-}

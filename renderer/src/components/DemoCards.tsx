@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AccessKey, DemoCard } from '../../../core/api/terminal-api.ts';
 import { api } from '../api/client.ts';
-import { t, type Lang } from '../i18n.ts';
+import { t, tOr, type Lang } from '../text.ts';
+
+/** A sample card as the catalogue names it: its profile, and what is broken about it. */
+function sampleLabel(lang: Lang, card: DemoCard): string {
+  const profile = tOr(lang, `sample.${card.profile}`, card.profile);
+  return card.variant ? `${profile} — ${tOr(lang, `variant.${card.variant}`, card.variant)}` : profile;
+}
 
 /** The built-in virtual reader: put a sample card on it, or take it off, with no hardware. */
 export function DemoCards({ lang, onInserted }: { lang: Lang; onInserted: (key: AccessKey) => void }) {
@@ -14,12 +20,12 @@ export function DemoCards({ lang, onInserted }: { lang: Lang; onInserted: (key: 
 
   const card = cards[choice];
   return (
-    <aside className="panel demo" aria-label={t(lang, 'demoCards')}>
-      <h2>{t(lang, 'demoCards')}</h2>
-      <select aria-label={t(lang, 'demoCards')} value={choice} onChange={(e) => setChoice(Number(e.target.value))} data-testid="demo-select">
+    <aside className="panel demo" aria-label={t(lang, 'demo.title')}>
+      <h2>{t(lang, 'demo.title')}</h2>
+      <select aria-label={t(lang, 'demo.title')} value={choice} onChange={(e) => setChoice(Number(e.target.value))} data-testid="demo-select">
         {cards.map((c, i) => (
           <option key={`${c.profile}/${c.variant ?? ''}`} value={i}>
-            {c.label}
+            {sampleLabel(lang, c)}
           </option>
         ))}
       </select>
@@ -32,10 +38,10 @@ export function DemoCards({ lang, onInserted }: { lang: Lang; onInserted: (key: 
             void api.insertDemoCard({ profile: card.profile, variant: card.variant }).then(() => onInserted(card.key));
           }}
         >
-          {t(lang, 'insert')}
+          {t(lang, 'demo.insert')}
         </button>
         <button data-testid="demo-remove" onClick={() => void api.removeDemoCard({})}>
-          {t(lang, 'removeCard')}
+          {t(lang, 'demo.remove')}
         </button>
       </div>
     </aside>

@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { AccessKeySchema, type AccessKey } from '../../../core/api/terminal-api.ts';
-import { t, type Lang, type StringKey } from '../i18n.ts';
+import { t, type Lang, type UiKey } from '../text.ts';
 
 type Kind = AccessKey['kind'];
-const KINDS: { kind: Kind; label: StringKey }[] = [
-  { kind: 'cccd', label: 'keyCccd' },
-  { kind: 'qr', label: 'keyQr' },
-  { kind: 'mrz', label: 'keyMrz' },
-  { kind: 'can', label: 'keyCan' },
-  { kind: 'document', label: 'keyDocument' },
+const KINDS: { kind: Kind; label: UiKey }[] = [
+  { kind: 'cccd', label: 'key.cccd' },
+  { kind: 'qr', label: 'key.qr' },
+  { kind: 'mrz', label: 'key.mrz' },
+  { kind: 'can', label: 'key.can' },
+  { kind: 'document', label: 'key.document' },
 ];
 
 interface Fields {
@@ -71,7 +71,7 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
     setInvalid(!parsed.success);
     if (parsed.success) onSubmit(parsed.data);
   };
-  const input = (name: keyof Fields, label: StringKey, opts: { pattern?: string; inputMode?: 'numeric' | 'text'; maxLength?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
+  const input = (name: keyof Fields, label: UiKey, opts: { pattern?: string; inputMode?: 'numeric' | 'text'; maxLength?: number; placeholder?: string; autoFocus?: boolean } = {}) => (
     <label className="field">
       <span>{t(lang, label)}</span>
       <input
@@ -89,8 +89,8 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
   );
 
   return (
-    <form className="key-entry" onSubmit={submit} aria-label={t(lang, 'keyTitle')}>
-      <div className="segmented" role="tablist" aria-label={t(lang, 'keyTitle')}>
+    <form className="key-entry" onSubmit={submit} aria-label={t(lang, 'key.title')}>
+      <div className="segmented" role="tablist" aria-label={t(lang, 'key.title')}>
         {KINDS.map((k) => (
           <button type="button" role="tab" key={k.kind} aria-selected={kind === k.kind} className={kind === k.kind ? 'active' : ''} onClick={() => setKind(k.kind)}>
             {t(lang, k.label)}
@@ -99,35 +99,35 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
       </div>
       {kind === 'cccd' && (
         <div className="fields">
-          {input('idNumber', 'idNumber', { maxLength: 12, autoFocus: true })}
-          {input('dateOfBirth', 'dateOfBirth', { maxLength: 6 })}
-          {input('dateOfExpiry', 'dateOfExpiry', { maxLength: 6, placeholder: t(lang, 'expiryDerived') })}
+          {input('idNumber', 'key.idNumber', { maxLength: 12, autoFocus: true })}
+          {input('dateOfBirth', 'key.dateOfBirth', { maxLength: 6 })}
+          {input('dateOfExpiry', 'key.dateOfExpiry', { maxLength: 6, placeholder: t(lang, 'key.expiryDerived') })}
         </div>
       )}
       {kind === 'document' && (
         <div className="fields">
-          {input('documentNumber', 'documentNumber', { inputMode: 'text', maxLength: 20, autoFocus: true })}
-          {input('dateOfBirth', 'dateOfBirth', { maxLength: 6 })}
-          {input('dateOfExpiry', 'dateOfExpiry', { maxLength: 6 })}
+          {input('documentNumber', 'key.documentNumber', { inputMode: 'text', maxLength: 20, autoFocus: true })}
+          {input('dateOfBirth', 'key.dateOfBirth', { maxLength: 6 })}
+          {input('dateOfExpiry', 'key.dateOfExpiry', { maxLength: 6 })}
         </div>
       )}
       {kind === 'mrz' && (
         <label className="field wide">
-          <span>{t(lang, 'mrzLabel')}</span>
+          <span>{t(lang, 'key.mrzLabel')}</span>
           <textarea name="mrz" rows={3} value={fields.mrz} onChange={set('mrz')} spellCheck={false} autoFocus className="mono" />
         </label>
       )}
       {kind === 'qr' && (
-        <div className="fields">{input('qr', 'qrLabel', { inputMode: 'text', autoFocus: true })}</div>
+        <div className="fields">{input('qr', 'key.qrLabel', { inputMode: 'text', autoFocus: true })}</div>
       )}
-      {kind === 'can' && <div className="fields">{input('can', 'canLabel', { maxLength: 6, autoFocus: true })}</div>}
+      {kind === 'can' && <div className="fields">{input('can', 'key.canLabel', { maxLength: 6, autoFocus: true })}</div>}
       {invalid && (
         <p className="error" role="alert">
-          {t(lang, 'invalidInput')}
+          {t(lang, 'key.invalid')}
         </p>
       )}
       <button type="submit" className="primary big">
-        {t(lang, 'start')}
+        {t(lang, 'verify.start')}
       </button>
     </form>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { SessionOutcome } from '../../../core/api/terminal-api.ts';
-import { checkLabel, fieldLabel, statusLabel, t, type Lang } from '../i18n.ts';
+import { messageText, t, tOr, type Lang } from '../text.ts';
 
 const GOOD = new Set(['PASS', 'GOOD', 'VALID', 'NO_EXPIRY']);
 const BAD = new Set(['FAIL', 'REVOKED', 'EXPIRED']);
@@ -28,32 +28,30 @@ function detail(check: string, value: Record<string, unknown>): string | null {
 export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: SessionOutcome; onNext: () => void }) {
   const { result } = outcome;
   const doc = result.document;
-  // Each warning comes in both languages from the code that raised it (result.warnings are the English texts).
-  const warnings = outcome.localizedWarnings;
+  const warnings = result.warnings;
   const nextRef = useRef<HTMLButtonElement>(null);
   useEffect(() => nextRef.current?.focus(), []);
-  const reason = result.verdict === 'VERIFIED' ? 'verifiedReason' : result.verdict === 'FAILED' ? 'failedReason' : 'notVerifiedReason';
   const rows: [string, string][] = [];
   if (doc?.vn) {
     for (const f of VN_FIELDS) {
       const v = doc.vn[f];
-      if (v) rows.push([fieldLabel(lang, f), /Date|date/.test(f) ? formatDate(v, lang) : v]);
+      if (v) rows.push([t(lang, `field.${f}`), /Date|date/.test(f) ? formatDate(v, lang) : v]);
     }
   } else if (doc) {
     for (const f of ICAO_FIELDS) {
       const v = doc[f];
-      if (v) rows.push([fieldLabel(lang, f), f.startsWith('date') ? formatDate(v, lang) : v]);
+      if (v) rows.push([t(lang, `field.${f}`), f.startsWith('date') ? formatDate(v, lang) : v]);
     }
   }
   return (
     <section className="result" data-testid="result">
       <div className={`banner verdict-${result.verdict}`} role="alert" data-testid="verdict">
-        <strong>{t(lang, result.verdict)}</strong>
-        <span>{t(lang, reason)}</span>
+        <strong>{t(lang, `verdict.${result.verdict}`)}</strong>
+        <span>{t(lang, `verdict.${result.verdict}.reason`)}</span>
       </div>
       <div className="result-body">
         <figure className="photo">
-          {outcome.faceDataUrl ? <img src={outcome.faceDataUrl} alt={t(lang, 'photo')} data-testid="face" /> : <div className="no-photo">—</div>}
+          {outcome.faceDataUrl ? <img src={outcome.faceDataUrl} alt={t(lang, 'result.photo')} data-testid="face" /> : <div className="no-photo">—</div>}
         </figure>
         <dl className="holder" data-testid="holder">
           {rows.map(([k, v]) => (
@@ -66,17 +64,17 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
       </div>
       {warnings.length > 0 && (
         <div className="warnings" data-testid="warnings">
-          <h3>{t(lang, 'warnings')}</h3>
+          <h3>{t(lang, 'result.warnings')}</h3>
           <ul>
-            {warnings.map((w) => (
-              <li key={w.en}>{lang === 'vi' ? w.vi : w.en}</li>
+            {warnings.map((w, i) => (
+              <li key={i}>{messageText(lang, w)}</li>
             ))}
           </ul>
         </div>
       )}
-      {outcome.accessNote && <p className="hint">{outcome.accessNote}</p>}
+      {outcome.accessNote && <p className="hint">{messageText(lang, outcome.accessNote)}</p>}
       <details className="checks">
-        <summary>{t(lang, 'checks')}</summary>
+        <summary>{t(lang, 'result.checks')}</summary>
         <ul>
           {Object.entries(result.checks).map(([name, value]) => {
             const status = (value as { status: string }).status;
@@ -84,8 +82,8 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
             const d = detail(name, value as Record<string, unknown>);
             return (
               <li key={name} className={cls} data-testid={`check-${name}`}>
-                <span>{checkLabel(lang, name)}</span>
-                <strong>{statusLabel(lang, status)}</strong>
+                <span>{tOr(lang, `check.${name}`, name)}</span>
+                <strong>{tOr(lang, `checkStatus.${status}`, status)}</strong>
                 {d && <small>{d}</small>}
               </li>
             );
@@ -93,7 +91,7 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
         </ul>
       </details>
       <button ref={nextRef} className="primary big" onClick={onNext} data-testid="next-customer">
-        {t(lang, 'nextCustomer')}
+        {t(lang, 'verify.nextCustomer')}
       </button>
     </section>
   );

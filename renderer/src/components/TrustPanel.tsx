@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api/client.ts';
-import { t, type Lang } from '../i18n.ts';
+import { api } from '../api/client.ts';
+import { errorText, messageText, t, type Lang } from '../text.ts';
 
 type Csca = Awaited<ReturnType<typeof api.listTrust>>[number];
 
@@ -14,6 +14,8 @@ async function toBase64(file: File): Promise<string> {
 export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { operator: string; pin: string } }) {
   const [cscas, setCscas] = useState<Csca[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  // The import's technical notes (which CSCA vouched for a master list ...), shown on request.
+  const [notes, setNotes] = useState<string[]>([]);
   const refresh = () => void api.listTrust({}).then(setCscas);
   useEffect(refresh, []);
 
@@ -21,10 +23,12 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
     if (!file) return;
     try {
       const r = await api.importTrust({ ...credentials, fileName: file.name, base64: await toBase64(file) });
-      setMessage(r.message);
+      setMessage(messageText(lang, r.summary));
+      setNotes(r.notes);
       refresh();
     } catch (e) {
       setMessage(errorText(e, lang));
+      setNotes([]);
     }
   };
 
@@ -32,12 +36,18 @@ export function TrustPanel({ lang, credentials }: { lang: Lang; credentials: { o
   for (const c of cscas) byCountry.set(c.country, [...(byCountry.get(c.country) ?? []), c]);
   return (
     <div className="trust">
-      <h2>{t(lang, 'trustStore')} ({cscas.length})</h2>
+      <h2>{t(lang, 'trust.title')} ({cscas.length})</h2>
       <label className="field">
-        <span>{t(lang, 'importTrust')}</span>
+        <span>{t(lang, 'trust.import')}</span>
         <input type="file" accept=".ml,.pem,.cer,.crt,.der,.crl,.ldif" onChange={(e) => void importFile(e.target.files?.[0])} />
       </label>
       {message && <p className="hint" role="status">{message}</p>}
+      {notes.length > 0 && (
+        <details className="code">
+          <summary>{t(lang, 'error.details')}</summary>
+          <ul>{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+        </details>
+      )}
       <div className="trust-list">
         {[...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([country, list]) => (
           <details key={country}>

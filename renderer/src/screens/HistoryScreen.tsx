@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RecordSummary } from '../../../core/api/terminal-api.ts';
 import type { Verdict } from '../../../core/api/verification.ts';
-import { api, errorText } from '../api/client.ts';
-import { t, type Lang } from '../i18n.ts';
+import { api } from '../api/client.ts';
+import { errorText, t, type Lang } from '../text.ts';
 import { PinPrompt } from '../components/PinPrompt.tsx';
 
 const PAGE = 20;
@@ -66,32 +66,32 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
   return (
     <section className="panel history" data-testid="history">
       <div className="filters">
-        <input aria-label={t(lang, 'search')} placeholder={t(lang, 'search')} value={search} onChange={(e) => { setSearch(e.target.value); setOffset(0); }} data-testid="history-search" />
-        <select aria-label={t(lang, 'verdict')} value={verdict} onChange={(e) => { setVerdict(e.target.value as Verdict | ''); setOffset(0); }}>
-          <option value="">{t(lang, 'allVerdicts')}</option>
-          <option value="VERIFIED">{t(lang, 'VERIFIED')}</option>
-          <option value="NOT_VERIFIED">{t(lang, 'NOT_VERIFIED')}</option>
-          <option value="FAILED">{t(lang, 'FAILED')}</option>
+        <input aria-label={t(lang, 'history.search')} placeholder={t(lang, 'history.search')} value={search} onChange={(e) => { setSearch(e.target.value); setOffset(0); }} data-testid="history-search" />
+        <select aria-label={t(lang, 'history.verdict')} value={verdict} onChange={(e) => { setVerdict(e.target.value as Verdict | ''); setOffset(0); }}>
+          <option value="">{t(lang, 'history.allVerdicts')}</option>
+          <option value="VERIFIED">{t(lang, 'verdict.VERIFIED')}</option>
+          <option value="NOT_VERIFIED">{t(lang, 'verdict.NOT_VERIFIED')}</option>
+          <option value="FAILED">{t(lang, 'verdict.FAILED')}</option>
         </select>
-        <label>{t(lang, 'from')} <input type="date" value={from} onChange={(e) => { setFrom(e.target.value); setOffset(0); }} /></label>
-        <label>{t(lang, 'to')} <input type="date" value={to} onChange={(e) => { setTo(e.target.value); setOffset(0); }} /></label>
-        <button onClick={() => setExporting('csv')}>{t(lang, 'export')} CSV</button>
-        <button onClick={() => setExporting('json')}>{t(lang, 'export')} JSON</button>
+        <label>{t(lang, 'history.from')} <input type="date" value={from} onChange={(e) => { setFrom(e.target.value); setOffset(0); }} /></label>
+        <label>{t(lang, 'history.to')} <input type="date" value={to} onChange={(e) => { setTo(e.target.value); setOffset(0); }} /></label>
+        <button onClick={() => setExporting('csv')}>{t(lang, 'history.export')} CSV</button>
+        <button onClick={() => setExporting('json')}>{t(lang, 'history.export')} JSON</button>
       </div>
       {exporting && <PinPrompt lang={lang} onSubmit={(o, p) => void runExport(o, p)} error={error} />}
       {error && !exporting && <p className="error" role="alert">{error}</p>}
       {records.length === 0 ? (
-        <p className="hint">{t(lang, 'noRecords')}</p>
+        <p className="hint">{t(lang, 'history.none')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>{t(lang, 'time')}</th>
-              <th>{t(lang, 'name')}</th>
-              <th>{t(lang, 'idNumber')}</th>
-              <th>{t(lang, 'verdict')}</th>
-              <th>{t(lang, 'operator')}</th>
-              <th>{t(lang, 'sync')}</th>
+              <th>{t(lang, 'history.time')}</th>
+              <th>{t(lang, 'history.name')}</th>
+              <th>{t(lang, 'history.idNumber')}</th>
+              <th>{t(lang, 'history.verdict')}</th>
+              <th>{t(lang, 'history.operator')}</th>
+              <th>{t(lang, 'history.sync')}</th>
             </tr>
           </thead>
           <tbody>
@@ -100,18 +100,18 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
                 <td>{new Date(r.time).toLocaleString(locale)}</td>
                 <td>{r.name ?? '—'}</td>
                 <td className="mono">{r.idNumber ?? '—'}</td>
-                <td className={`verdict-cell verdict-${r.verdict}`}>{t(lang, r.verdict)}</td>
+                <td className={`verdict-cell verdict-${r.verdict}`}>{t(lang, `verdict.${r.verdict}`)}</td>
                 <td>{r.operator}</td>
-                <td>{r.synced ? t(lang, 'synced') : t(lang, 'pending')}</td>
+                <td>{r.synced ? t(lang, 'history.synced') : t(lang, 'history.pending')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <div className="pager">
-        <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t(lang, 'previous')}</button>
+        <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t(lang, 'history.previous')}</button>
         <span>{total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE, total)} / {total}</span>
-        <button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t(lang, 'next')}</button>
+        <button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t(lang, 'history.next')}</button>
       </div>
     </section>
   );

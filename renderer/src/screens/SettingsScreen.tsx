@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../core/api/terminal-api.ts';
-import { api, errorText } from '../api/client.ts';
-import { t, type Lang } from '../i18n.ts';
+import { api } from '../api/client.ts';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../../core/messages/catalogue.ts';
+import { errorText, t, tOr, type Lang } from '../text.ts';
 import { PinPrompt } from '../components/PinPrompt.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
 
@@ -18,7 +19,7 @@ export function SettingsScreen({ lang, onLanguage }: { lang: Lang; onLanguage: (
     try {
       const { role } = await api.login({ operator, pin });
       if (role !== 'supervisor') {
-        setError(lang === 'vi' ? 'Cần quyền giám sát viên' : 'A supervisor is required');
+        setError(t(lang, 'settings.supervisorRequired'));
         return;
       }
       setCredentials({ operator, pin });
@@ -40,7 +41,7 @@ export function SettingsScreen({ lang, onLanguage }: { lang: Lang; onLanguage: (
 
 function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentials: Credentials; onLanguage: (l: Lang) => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [purposes, setPurposes] = useState<{ id: string; label: string }[]>([]);
+  const [purposes, setPurposes] = useState<{ id: string; description: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [code, setCode] = useState('');
 
@@ -56,7 +57,7 @@ function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentia
       const saved = await api.updateSettings({ ...credentials, settings });
       setSettings(saved);
       onLanguage(saved.language);
-      setMessage(t(lang, 'saved'));
+      setMessage(t(lang, 'settings.saved'));
     } catch (e) {
       setMessage(errorText(e, lang));
     }
@@ -65,7 +66,7 @@ function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentia
     if (!settings.registryUrl) return;
     try {
       const { terminalId } = await api.enrol({ ...credentials, url: settings.registryUrl, code: code.trim() });
-      setMessage(`${t(lang, 'enrol')}: ${terminalId}`);
+      setMessage(t(lang, 'settings.enrolled', { terminalId }));
     } catch (e) {
       setMessage(errorText(e, lang));
     }
@@ -75,36 +76,37 @@ function SettingsForm({ lang, credentials, onLanguage }: { lang: Lang; credentia
     <section className="panel settings" data-testid="settings">
       <div className="fields">
         <label className="field">
-          <span>{t(lang, 'terminalName')}</span>
+          <span>{t(lang, 'settings.terminalName')}</span>
           <input name="terminalName" value={settings.terminalName} onChange={(e) => update({ terminalName: e.target.value })} />
         </label>
         <label className="field">
-          <span>{t(lang, 'purpose')}</span>
+          <span>{t(lang, 'settings.purpose')}</span>
           <select name="purpose" value={settings.purpose} onChange={(e) => update({ purpose: e.target.value })}>
             {purposes.map((p) => (
-              <option key={p.id} value={p.id}>{p.label}</option>
+              <option key={p.id} value={p.id}>{p.description || tOr(lang, `purpose.${p.id}`, p.id)}</option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>{t(lang, 'language')}</span>
+          <span>{t(lang, 'settings.language')}</span>
           <select name="language" value={settings.language} onChange={(e) => update({ language: e.target.value as Lang })}>
-            <option value="vi">Tiếng Việt</option>
-            <option value="en">English</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
+            ))}
           </select>
         </label>
         <label className="field">
-          <span>{t(lang, 'registryUrl')}</span>
+          <span>{t(lang, 'settings.registryUrl')}</span>
           <input name="registryUrl" value={settings.registryUrl ?? ''} onChange={(e) => update({ registryUrl: e.target.value || null })} />
         </label>
         <label className="field">
-          <span>{t(lang, 'enrolCode')}</span>
+          <span>{t(lang, 'settings.enrolCode')}</span>
           <input name="enrolCode" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
         </label>
       </div>
       <div className="actions">
-        <button className="primary" onClick={() => void save()} data-testid="settings-save">{t(lang, 'save')}</button>
-        <button onClick={() => void enrol()} disabled={!settings.registryUrl || code.trim().length < 4}>{t(lang, 'enrol')}</button>
+        <button className="primary" onClick={() => void save()} data-testid="settings-save">{t(lang, 'settings.save')}</button>
+        <button onClick={() => void enrol()} disabled={!settings.registryUrl || code.trim().length < 4}>{t(lang, 'settings.enrol')}</button>
       </div>
       {message && <p className="hint" role="status" data-testid="settings-message">{message}</p>}
       <TrustPanel lang={lang} credentials={credentials} />

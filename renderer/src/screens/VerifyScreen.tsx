@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
-import { api, errorText, sessionBoard } from '../api/client.ts';
-import { t, type Lang } from '../i18n.ts';
+import { api, sessionBoard } from '../api/client.ts';
+import { errorText, messageText, t, type Lang } from '../text.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
@@ -50,13 +50,19 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
     return (
       <section className="panel error-panel" role="alert" data-testid="session-error">
-        <h2>{ev.error ? (lang === 'vi' ? ev.error.vi : ev.error.message) : '—'}</h2>
-        <p className="code">{ev.error?.code}</p>
+        <h2>{ev.error ? messageText(lang, ev.error) : '—'}</h2>
+        {ev.error && (
+          <details className="code">
+            <summary>{t(lang, 'error.details')}</summary>
+            {t(lang, 'error.code')}: {ev.error.code}
+            {ev.error.params.detail !== undefined && ` — ${ev.error.params.detail}`}
+          </details>
+        )}
         <div className="actions">
           <button className="primary" onClick={() => show(null)}>
-            {t(lang, 'retry')}
+            {t(lang, 'verify.retry')}
           </button>
-          <button onClick={nextCustomer}>{t(lang, 'nextCustomer')}</button>
+          <button onClick={nextCustomer}>{t(lang, 'verify.nextCustomer')}</button>
         </div>
       </section>
     );
@@ -65,7 +71,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
   return (
     <div className="verify-layout">
       <section className="panel">
-        <p className="hint big">{t(lang, 'placeCard')}</p>
+        <p className="hint big">{t(lang, 'verify.placeCard')}</p>
         <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} />
         {startError && (
           <p className="error" role="alert">

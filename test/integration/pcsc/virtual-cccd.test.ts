@@ -12,8 +12,9 @@ import { openChip, selectEmrtdApplication } from '../../../core/emrtd/access/ope
 import { performBac } from '../../../core/emrtd/bac/bac.ts';
 import { FileReader } from '../../../core/emrtd/read/read-file.ts';
 import { CountingTransport } from '../../../core/emrtd/apdu/transport-stats.ts';
+import type { ApduResponder } from '../../../core/emrtd/apdu/transport.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
-import { connectReader } from '../../../native/pcsc-transport.ts';
+import { connectReader, type PcscTransport, type PcscTransportOptions } from '../../../native/pcsc-transport.ts';
 import { VPCD_READER, requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 
 const SLOT = 1;
@@ -34,14 +35,24 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
   const pcscd = await requirePcscd(t);
   if (!pcscd) return;
 
-  await t.test('CCCD (2021): BAC and DG1 over PC/SC', async () => {
-    const doc = buildDocument('cccd-2021');
-    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(SLOT) });
+  /** Puts the card on the reader, connects to it, and takes it off again after `use`. */
+  async function onReader(card: ApduResponder, options: PcscTransportOptions, use: (pcsc: PcscTransport) => Promise<void>): Promise<void> {
+    const bridge = new VpcdBridge(card, { port: pcscd!.port(SLOT) });
     t.after(() => bridge.stop());
     await bridge.insert();
     await cardOn(READER);
-    const pcsc = await connectReader(READER, { timeoutMs: 10_000 });
+    const pcsc = await connectReader(READER, { timeoutMs: 10_000, ...options });
     try {
+      await use(pcsc);
+    } finally {
+      await pcsc.close();
+      await takeOff(bridge);
+    }
+  }
+
+  await t.test('CCCD (2021): BAC and DG1 over PC/SC', async () => {
+    const doc = buildDocument('cccd-2021');
+    await onReader(virtualChipFor(doc), {}, async (pcsc) => {
       const counted = new CountingTransport(pcsc);
       await selectEmrtdApplication(counted);
       const bac = await performBac(counted, mrzInformationFromMrz(doc.access.mrz).value);
@@ -53,10 +64,7 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
       assert.deepEqual(await files.readFile(FID_DG2), doc.files.get('DG2'));
       assert.equal(pcsc.capabilities?.extendedLength, true);
       assert.ok(counted.stats.apdus - before <= 4, `DG2 took ${counted.stats.apdus - before} APDUs`);
-    } finally {
-      await pcsc.close();
-      await takeOff(bridge);
-    }
+    });
   });
 
   await t.test('a short-only reader (quirk) gets no extended APDU; DG2 still reads in short chunks', async () => {
@@ -68,38 +76,22 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
       if (c.length > 4 && c[4] === 0) assert.fail(`extended APDU reached the card: ${c.length} bytes`);
       return chip.transmit(c);
     } };
-    const bridge = new VpcdBridge(watched, { port: pcscd.port(SLOT) });
-    t.after(() => bridge.stop());
-    await bridge.insert();
-    await cardOn(READER);
     const quirks = [{ match: /^Virtual PCD/, extendedLength: false as const, reason: 'test: pretend this reader drops extended APDUs' }];
-    const pcsc = await connectReader(READER, { timeoutMs: 10_000, quirks });
-    try {
+    await onReader(watched, { quirks }, async (pcsc) => {
       assert.equal(pcsc.capabilities?.extendedLength, false);
       await selectEmrtdApplication(pcsc);
       const bac = await performBac(pcsc, mrzInformationFromMrz(doc.access.mrz).value);
       assert.deepEqual(await new FileReader(bac.secureMessaging).readFile(FID_DG2), doc.files.get('DG2'));
       assert.ok(longestCommand <= 261, `longest command ${longestCommand} bytes`);
-    } finally {
-      await pcsc.close();
-      await takeOff(bridge);
-    }
+    });
   });
 
   await t.test('Căn cước (2024): openChip picks PACE over PC/SC and DG1 reads back', async () => {
     const doc = buildDocument('can-cuoc-2024');
-    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(SLOT) });
-    t.after(() => bridge.stop());
-    await bridge.insert();
-    await cardOn(READER);
-    const pcsc = await connectReader(READER, { timeoutMs: 10_000 });
-    try {
+    await onReader(virtualChipFor(doc), {}, async (pcsc) => {
       const opened = await openChip(pcsc, { kind: 'MRZ', mrz: mrzInformationFromMrz(doc.access.mrz) });
       assert.equal(opened.method, 'PACE');
       assert.deepEqual(await new FileReader(opened.transport).readFile(FID_DG1), doc.files.get('DG1'));
-    } finally {
-      await pcsc.close();
-      await takeOff(bridge);
-    }
+    });
   });
 });

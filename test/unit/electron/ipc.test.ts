@@ -4,6 +4,7 @@ import type { IpcMain, WebContents } from 'electron';
 import type { TerminalApi, TerminalEvent } from '../../../core/api/terminal-api.ts';
 import { EidError } from '../../../core/errors.ts';
 import { registerIpc, forwardEvents } from '../../../electron/ipc.ts';
+import { render } from '../../../core/messages/render.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../electron/channels.ts';
 
 type Handler = (event: { senderFrame: { url: string } | null }, method: unknown, input: unknown) => Promise<unknown>;
@@ -58,12 +59,14 @@ test('calls from another page are refused', async () => {
   assert.deepEqual([r.ok, r.error.code], [false, 'FORBIDDEN_SENDER']);
 });
 
-test('typed errors cross IPC with their code and both languages; others are masked', async () => {
+test('typed errors cross IPC with their code, params and English message; others are masked', async () => {
   const { call } = setup({
-    login: async () => { throw new EidError('PIN_WRONG', 'Wrong PIN', 'Sai mã PIN'); },
+    login: async () => { throw new EidError('READER_NOT_FOUND', { reader: 'R1' }); },
     getSettings: async () => { throw new Error('secret detail with a name in it'); },
   });
-  assert.deepEqual(await call('login', { operator: 'an', pin: '1234' }), { ok: false, status: 422, error: { code: 'PIN_WRONG', message: 'Wrong PIN', vi: 'Sai mã PIN' } });
+  assert.deepEqual(await call('login', { operator: 'an', pin: '1234' }), {
+    ok: false, status: 422, error: { code: 'READER_NOT_FOUND', params: { reader: 'R1' }, message: render('en', { code: 'READER_NOT_FOUND', params: { reader: 'R1' } }) },
+  });
   const masked = (await call('getSettings', {})) as { error: { code: string; message: string } };
   assert.equal(masked.error.code, 'INTERNAL_ERROR');
   assert.doesNotMatch(masked.error.message, /secret/);

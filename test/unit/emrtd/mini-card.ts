@@ -52,7 +52,7 @@ export class MiniCard implements Transport {
   }
 
   async transmit(raw: Uint8Array): Promise<Uint8Array> {
-    if (this.removed) throw new EidError('CARD_REMOVED', 'The card was removed', 'Thẻ đã bị rút ra');
+    if (this.removed) throw new EidError('CARD_REMOVED');
     let cmd: ParsedCommand;
     if (SecureMessagingCard.isProtected(raw)) {
       if (!this.sm) return encodeResponse(new Uint8Array(0), SW.SM_DATA_OBJECTS_MISSING);

@@ -146,7 +146,7 @@ test('a reader that cannot pass extended APDUs (native EXTENDED_LENGTH_UNSUPPORT
     transmit: async (raw: Uint8Array) => {
       if (parseCommandSafe(raw)) {
         refusedOnce++;
-        throw new EidError('EXTENDED_LENGTH_UNSUPPORTED', 'reader cannot', 'đầu đọc không hỗ trợ');
+        throw new EidError('EXTENDED_LENGTH_UNSUPPORTED');
       }
       return card.transmit(raw);
     },

@@ -7,6 +7,7 @@ import { protectCommand, protectResponse, unprotectCommand, unprotectResponse } 
 import { parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import { sendCommand } from '../../../core/emrtd/apdu/exchange.ts';
 import { isEidError } from '../../../core/errors.ts';
+import type { ErrorCode } from '../../../core/messages/catalogue.ts';
 import { vector } from '../../../fixtures/index.ts';
 import { ScriptedTransport } from './scripted-transport.ts';
 
@@ -148,7 +149,7 @@ test('6Cxx under SM: sendCommand re-protects with the new Le', async () => {
 
 test('hostile protected commands are rejected by the card side with typed errors', () => {
   const step = appD.secure_messaging[0];
-  const cases: [string, string][] = [
+  const cases: [string, ErrorCode][] = [
     [step.protected_command.replace('BF8B92D6', 'BF8B92D7'), 'SM_COMMAND_INVALID'],
     ['00A4020C02011E', 'SM_OBJECTS_MISSING'],
     ['0CA4020C0B8709016375432908C044F600', 'SM_OBJECTS_MISSING'],

@@ -109,7 +109,7 @@ test('a command the reader refused before the chip saw it leaves the SSC where i
     transmit: async (raw) => {
       if (refuse) {
         refuse = false;
-        throw new EidError('EXTENDED_LENGTH_UNSUPPORTED', 'reader cannot', 'đầu đọc không hỗ trợ');
+        throw new EidError('EXTENDED_LENGTH_UNSUPPORTED');
       }
       const u = card.unwrapCommand(raw);
       assert.equal(u.kind, 'command');
@@ -119,7 +119,7 @@ test('a command the reader refused before the chip saw it leaves the SSC where i
   await assert.rejects(sm.transmit(fromHex('00B00000000100')), (e) => isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED'));
   assert.equal(toHex(sm.ssc), toHex(keys.ssc));
   assert.equal(toHex(await sm.transmit(fromHex('00B0000002'))), '01029000');
-  const lost = new SecureMessaging({ transmit: async () => { throw new EidError('CARD_REMOVED', 'removed', 'rút thẻ'); } }, keys);
+  const lost = new SecureMessaging({ transmit: async () => { throw new EidError('CARD_REMOVED'); } }, keys);
   await assert.rejects(lost.transmit(fromHex('00B0000002')), (e) => isEidError(e, 'CARD_REMOVED'));
   await assert.rejects(lost.transmit(fromHex('00B0000002')), (e) => isEidError(e, 'SM_SESSION_LOST'));
 });

@@ -56,7 +56,7 @@ test('expiry milestones with the 2-year rule (samples of docs/design/vn-cccd.md 
   // Issued at 23y6m: within 2 years before 25, so valid to 40; then 60, then no expiry.
   const c = cccdExpiryCandidates({ year: 2000, month: 3, day: 1 }, { year: 2023, month: 9, day: 1 });
   assert.deepEqual(c.map((x) => x.yymmdd), ['400301', '600301', '991231']);
-  assert.match(c[0]!.reason, /2 years/);
+  assert.equal(c[0]!.rule, 'milestone-two-year');
   // Under-14 card (2023 law) runs to the 14th birthday.
   assert.equal(cccdExpiryCandidates({ year: 2018, month: 6, day: 1 }, { year: 2024, month: 8, day: 1 })[0]!.iso, '2032-06-01');
   // Issued at 58 or later: no expiry only.

@@ -5,6 +5,7 @@ import { isEidError } from '../../../core/errors.ts';
 import { parseAtr } from '../../../native/atr.ts';
 import { READER_QUIRKS, quirksFor } from '../../../native/reader-quirks.ts';
 import { ExtendedLengthMemory, decideExtendedLength } from '../../../native/extended-length.ts';
+import { render } from '../../../core/messages/render.ts';
 import { pcscFailure } from '../../../native/pcsc-errors.ts';
 
 test('ATR: protocols and card capabilities with the extended-length bit', () => {
@@ -81,7 +82,7 @@ test('PC/SC messages map to stable codes with English and Vietnamese text', () =
   for (const [message, code] of cases) {
     const e = pcscFailure(new Error(message), 'Reader 00 00');
     assert.equal(e.code, code, message);
-    assert.ok(e.message.includes('Reader 00 00') && e.vi.length > 20);
+    assert.ok(e.message.includes('Reader 00 00') && render('vi', e).length > 20);
   }
   const typed = pcscFailure(new Error('x'));
   assert.equal(pcscFailure(typed), typed, 'EidErrors pass through unchanged');

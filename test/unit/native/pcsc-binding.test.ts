@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isEidError } from '../../../core/errors.ts';
-import { loadPcscBinding, pcscEnableCommand } from '../../../native/pcsc-binding.ts';
+import { loadPcscBinding } from '../../../native/pcsc-binding.ts';
+import { pcscEnableCommand } from '../../../native/pcsc-errors.ts';
+import { render } from '../../../core/messages/render.ts';
 
 const moduleNotFound = (): never => {
   throw Object.assign(new Error("Cannot find module 'smartcard'"), { code: 'MODULE_NOT_FOUND' });
@@ -11,7 +13,7 @@ test('a binding that cannot load is PCSC_UNAVAILABLE naming the command that ena
   assert.throws(() => loadPcscBinding(moduleNotFound), (e: unknown) => {
     assert.ok(isEidError(e, 'PCSC_UNAVAILABLE'));
     assert.ok(e.message.endsWith(`run: ${pcscEnableCommand()}`), e.message);
-    assert.ok(e.vi.endsWith(`chạy: ${pcscEnableCommand()}`), e.vi);
+    assert.ok(render('vi', e).endsWith(`chạy: ${pcscEnableCommand()}`), render('vi', e));
     assert.match(String((e.cause as Error).message), /smartcard/);
     return true;
   });

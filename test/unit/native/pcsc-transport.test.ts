@@ -5,6 +5,7 @@ import { isEidError } from '../../../core/errors.ts';
 import { connectReader } from '../../../native/pcsc-transport.ts';
 import { ExtendedLengthMemory } from '../../../native/extended-length.ts';
 import { FakePcsc, T1_ATR } from './fake-pcsc.ts';
+import { render } from '../../../core/messages/render.ts';
 import type { FakeCard } from './fake-pcsc.ts';
 
 const READER = 'Generic CCID Reader 00 00';
@@ -57,7 +58,7 @@ test('card removed mid-read gives CARD_REMOVED, and a new session works without 
   const first = await connectReader(READER, { binding: pcsc, memory });
   await first.transmit(SELECT);
   pcsc.remove(READER);
-  await assert.rejects(first.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED') && /đầu đọc/.test(e.vi));
+  await assert.rejects(first.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED') && /đầu đọc/.test(render('vi', e)));
   // The session is over: it refuses further APDUs without touching the reader.
   const sent = pcsc.transmitted.length;
   await assert.rejects(first.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));

@@ -4,6 +4,7 @@ import { isEidError } from '../../../core/errors.ts';
 import { ReaderWatcher, listReaders } from '../../../native/readers.ts';
 import type { ReaderEvent } from '../../../native/readers.ts';
 import { FakePcsc, T1_ATR } from './fake-pcsc.ts';
+import { render } from '../../../core/messages/render.ts';
 import type { FakeCard } from './fake-pcsc.ts';
 
 const card: FakeCard = { atr: T1_ATR, protocol: 'T1', respond: () => Uint8Array.of(0x90, 0) };
@@ -35,7 +36,7 @@ test('listReaders reports card presence and ATR; PCSC_UNAVAILABLE when the servi
   ]);
   assert.equal(pcsc.openContexts, 0);
   pcsc.stopService();
-  assert.throws(() => listReaders(pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE') && e.vi.length > 0);
+  assert.throws(() => listReaders(pcsc), (e) => isEidError(e, 'PCSC_UNAVAILABLE') && render('vi', e).length > 0);
 });
 
 test('watcher announces existing readers, then follows plug, insert, remove, unplug on several readers', { timeout: 10_000 }, async (t) => {

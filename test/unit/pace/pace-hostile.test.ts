@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
+import type { ErrorCode } from '../../../core/messages/catalogue.ts';
 import { encodeResponse, parseCommand, parseResponse } from '../../../core/emrtd/apdu/apdu.ts';
 import type { Transport } from '../../../core/emrtd/apdu/transport.ts';
 import { paceOid } from '../../../core/emrtd/pace/pace-algorithm.ts';
@@ -23,10 +24,10 @@ function tampered(oid: string, parameterId: number, index: number, tamper: (resp
 }
 
 const answer = (hex: string) => () => fromHex(hex);
-const code = (c: string) => (e: unknown) => isEidError(e, c);
+const code = (c: ErrorCode) => (e: unknown) => isEidError(e, c);
 
 test('malformed or hostile chip answers end in typed errors, never a crash', async () => {
-  const cases: [string, number, (r: Uint8Array) => Uint8Array, string][] = [
+  const cases: [string, number, (r: Uint8Array) => Uint8Array, ErrorCode][] = [
     ['MSE refused', 0, answer('6A80'), 'PACE_UNSUPPORTED'],
     ['MSE: key blocked', 0, answer('6983'), 'ACCESS_DENIED'],
     ['nonce: not a 7C template', 1, answer('8012' + '00'.repeat(18) + '9000'), 'PACE_FAILED'],

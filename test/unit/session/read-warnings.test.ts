@@ -1,6 +1,6 @@
 /**
- * The warnings raised while reading a chip (core/session: open, read and prove steps) come in
- * English and Vietnamese, and the read outcome keeps `result.warnings` = their English texts.
+ * The warnings raised while reading a chip (core/session: open, read and prove steps) are
+ * catalogue warnings, rendered in English and in Vietnamese.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,9 @@ import { loadTrustBytes } from '../../../core/trust/trust-files.ts';
 import { readCard } from '../../../core/session/read-card.ts';
 import type { VerificationOutcome } from '../../../core/session/outcome.ts';
 import { isEidError } from '../../../core/errors.ts';
+import type { WarningCode } from '../../../core/messages/catalogue.ts';
+import type { Warning } from '../../../core/messages/message.ts';
+import { render } from '../../../core/messages/render.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
@@ -25,30 +28,32 @@ async function read(doc: VirtualDocument, options: VirtualChipOptions = {}): Pro
 }
 
 function assertBilingual(out: VerificationOutcome): void {
-  assert.deepEqual(out.result.warnings, out.localizedWarnings.map((w) => w.en));
-  for (const w of out.localizedWarnings) {
-    assert.notEqual(w.vi, w.en, `untranslated "${w.en}"`);
-    assert.match(w.vi, VIETNAMESE, `"${w.vi}" is not Vietnamese`);
+  for (const w of out.result.warnings) {
+    const [en, vi] = [render('en', w), render('vi', w)];
+    assert.notEqual(vi, en, `untranslated "${en}"`);
+    assert.match(vi, VIETNAMESE, `"${vi}" is not Vietnamese`);
   }
 }
 
-function find(out: VerificationOutcome, english: RegExp) {
-  const w = out.localizedWarnings.find((x) => english.test(x.en));
-  assert.ok(w, `no warning matching ${english} in ${JSON.stringify(out.result.warnings)}`);
+function find(out: VerificationOutcome, code: WarningCode): Warning {
+  const w = out.result.warnings.find((x) => x.code === code);
+  assert.ok(w, `no ${code} in ${JSON.stringify(out.result.warnings)}`);
   return w;
 }
 
 test('a chip without Chip or Active Authentication: both warnings in Vietnamese', async () => {
   const out = await read(buildDocument('foreign-td1-id'));
   assertBilingual(out);
-  assert.match(find(out, /offers no way to prove it is not a copy/).vi, /không phải bản sao/);
-  assert.match(find(out, /supports no chip authentication/).vi, /sao chép/);
+  assert.match(render('vi', find(out, 'NO_CLONE_PROTECTION')), /không phải bản sao/);
+  assert.match(render('vi', find(out, 'NO_CHIP_AUTHENTICATION')), /sao chép/);
 });
 
 test('PACE offered but refused: the BAC fallback is reported in Vietnamese', async () => {
   const out = await read(buildDocument('can-cuoc-2024'), { accessProtocols: 'BAC' });
   assertBilingual(out);
-  assert.match(find(out, /PACE was offered but not used/).vi, /^Chip có hỗ trợ PACE .*BAC\.$/);
+  const fallback = find(out, 'PACE_FALLBACK_TO_BAC');
+  assert.match(render('vi', fallback), /^Chip có hỗ trợ PACE .*BAC\.$/);
+  assert.match(String(fallback.params.detail), /^[A-Z_]+$/, 'the error code that stopped PACE is kept as the detail');
 });
 
 test('a data group the chip will not give is reported in Vietnamese with its name and code', async () => {
@@ -58,7 +63,7 @@ test('a data group the chip will not give is reported in Vietnamese with its nam
   for (let occurrence = 1; occurrence <= 40 && !reported; occurrence++) {
     try {
       const out = await read(doc, { faults: { statusWordAt: { ins: INS_READ_BINARY, occurrence, sw: 0x6982 } } });
-      if (out.localizedWarnings.some((w) => /could not be read \(/.test(w.en))) reported = out;
+      if (out.result.warnings.some((w) => w.code === 'DATA_GROUP_UNREADABLE')) reported = out;
     } catch (e) {
       // COM, DG1 or SOD refused: the read fails with a typed error, not a warning.
       if (!isEidError(e)) throw e;
@@ -66,15 +71,16 @@ test('a data group the chip will not give is reported in Vietnamese with its nam
   }
   assert.ok(reported, 'no refused data group was reported');
   assertBilingual(reported);
-  const w = find(reported, /^DG\d+ could not be read \(\w+\)\.$/);
-  const [, name, code] = /^(DG\d+) could not be read \((\w+)\)\.$/.exec(w.en)!;
-  assert.equal(w.vi, `Không đọc được ${name} (${code}).`);
+  const w = find(reported, 'DATA_GROUP_UNREADABLE');
+  assert.match(String(w.params.file), /^DG\d+$/);
+  assert.equal(w.params.detail, 'SECURITY_STATUS_NOT_SATISFIED');
+  assert.equal(render('vi', w), `Không đọc được ${w.params.file}: chip không cho đọc.`);
 });
 
-test('clean reads of every profile keep result.warnings equal to the English texts', async () => {
+test('clean reads of every profile warn in both languages', async () => {
   for (const profile of ['cccd-2021', 'can-cuoc-2024', 'icao-td3-passport', 'foreign-td1-id'] as ProfileName[]) {
     const out = await read(buildDocument(profile));
-    assert.ok(out.localizedWarnings.length > 0, `${profile}: sample documents always warn (DEMO)`);
+    assert.ok(out.result.warnings.some((w) => w.code === 'DEMO_DOCUMENT'), `${profile}: sample documents always warn (DEMO)`);
     assertBilingual(out);
   }
 });

@@ -1,69 +1,10 @@
-/** Synthetic verification results (no real person) and a temporary data folder for store tests. */
+/** Store tests' helpers: a temporary data folder and store, a settable clock, and the synthetic results of fixtures/. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VerificationResult, Verdict } from '../../../core/api/verification.ts';
 import { openStore, type OpenStoreOptions, type Store } from '../../../core/store/store.ts';
 
-export interface Person {
-  readonly idNumber: string;
-  readonly fullName: string;
-  readonly mrzName: [string, string];
-}
-
-export const ALICE: Person = { idNumber: '079203001234', fullName: 'Trần Thị Ánh Dương', mrzName: ['TRAN', 'THI ANH DUONG'] };
-export const BOB: Person = { idNumber: '001099004321', fullName: 'Nguyễn Văn Đức', mrzName: ['NGUYEN', 'VAN DUC'] };
-
-export function vnResult(person: Person, verdict: Verdict = 'VERIFIED'): VerificationResult {
-  const fail = verdict === 'FAILED';
-  return {
-    verdict,
-    warnings: verdict === 'VERIFIED' ? ['revocation status unknown'] : [],
-    checks: {
-      accessControl: { status: 'PASS', protocol: 'BAC' },
-      chipAuthentication: { status: 'PASS', method: 'CA' },
-      dataGroupHashes: { status: fail ? 'FAIL' : 'PASS', failed: fail ? [13] : [] },
-      sodSignature: { status: 'PASS' },
-      certificateChain: verdict === 'NOT_VERIFIED' ? { status: 'UNKNOWN_CSCA', csca: null } : { status: 'PASS', csca: 'CN=CSCA Test VN' },
-      revocation: { status: 'UNKNOWN' },
-      documentExpiry: { status: 'VALID' },
-      consistency: { status: 'PASS' },
-    },
-    document: {
-      documentCode: 'ID',
-      issuingState: 'VNM',
-      documentNumber: person.idNumber.slice(3),
-      personalNumber: person.idNumber,
-      surname: person.mrzName[0],
-      givenNames: person.mrzName[1],
-      nationality: 'VNM',
-      dateOfBirth: '1990-02-03',
-      sex: 'F',
-      dateOfExpiry: '2040-02-03',
-      mrz: `IDVNM${person.idNumber.slice(3)}1${person.idNumber}<<2\n9002031F4002031VNM<<<<<<<<<<<8\n${person.mrzName[0]}<<${person.mrzName[1].replace(/ /g, '<')}`,
-      face: { mimeType: 'image/jpeg', bytes: 4 },
-      vn: {
-        idNumber: person.idNumber,
-        fullName: person.fullName,
-        dateOfBirth: '1990-02-03',
-        sex: 'Nữ',
-        nationality: 'Việt Nam',
-        ethnicity: 'Kinh',
-        religion: 'Không',
-        placeOfOrigin: 'Hà Nội',
-        placeOfResidence: 'Số 1 Phố Huế, Hà Nội',
-        identifyingMarks: 'Nốt ruồi',
-        dateOfIssue: '2021-04-01',
-        dateOfExpiry: '2040-02-03',
-        fatherName: 'Trần Văn Cha',
-        motherName: 'Lê Thị Mẹ',
-        spouseName: null,
-        oldIdNumber: '123456789',
-      },
-    },
-    stats: { apdus: 42, bytesRead: 23000, millis: 1800 },
-  };
-}
+export { ALICE, BOB, vnResult, type Person } from '../../../fixtures/verification-results.ts';
 
 export interface TempStore {
   readonly dir: string;

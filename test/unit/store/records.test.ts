@@ -6,6 +6,7 @@ import { openStore } from '../../../core/store/store.ts';
 import { join } from 'node:path';
 import { ALICE, BOB, Clock, tempDir, tempStore, vnResult } from './fixtures.ts';
 import { isEidError } from '../../../core/errors.ts';
+import type { ErrorCode } from '../../../core/messages/catalogue.ts';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 
 test('a written record reads back with verdict, every check and the profile fields only', () => {
@@ -114,7 +115,7 @@ test('bad input is a typed error and stores nothing', () => {
   const t = tempStore();
   try {
     const good = vnResult(ALICE);
-    const cases: [unknown, string][] = [
+    const cases: [unknown, ErrorCode][] = [
       [{ result: good, context: { operator: '  ' } }, 'RECORD_INVALID'],
       [{ result: { ...good, verdict: 'MAYBE' }, context: { operator: 'lan' } }, 'RECORD_INVALID'],
       [{ result: good, context: { operator: 'lan', id: 'not-a-uuid' } }, 'RECORD_INVALID'],

@@ -11,6 +11,7 @@ import { request } from 'node:http';
 import { WebSocket } from 'ws';
 import { createHost } from '../../../host/create-host.ts';
 import { startService } from '../../../service/server.ts';
+import { render } from '../../../core/messages/render.ts';
 import { SessionOutcomeSchema, type SessionEvent, type TerminalEvent } from '../../../core/api/terminal-api.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'eid-terminal-test-'));
@@ -77,13 +78,12 @@ test('a demo CCCD is read, verified, stored and listed', async () => {
   assert.equal(done.outcome?.result.verdict, 'VERIFIED');
   assert.match(done.outcome?.faceDataUrl ?? '', /^data:image\/jpeg;base64,/);
   assert.ok(done.outcome?.result.document?.vn?.fullName);
-  // The warnings reach the UI in both languages, the English ones exactly as in the result.
+  // The warnings reach the UI as catalogue messages it renders in either language.
   const outcome = SessionOutcomeSchema.parse(done.outcome);
   assert.ok(outcome.result.warnings.length > 0);
-  assert.deepEqual(outcome.localizedWarnings.map((w) => w.en), outcome.result.warnings);
-  const demo = outcome.localizedWarnings.find((w) => /^DEMO document/.test(w.en));
-  assert.match(demo?.vi ?? '', /^Giấy tờ MẪU \(DEMO\)/);
-  for (const w of outcome.localizedWarnings) assert.ok(w.vi && w.vi !== w.en, `untranslated "${w.en}"`);
+  const demo = outcome.result.warnings.find((w) => w.code === 'DEMO_DOCUMENT');
+  assert.match(demo ? render('vi', demo) : '', /^Giấy tờ MẪU \(DEMO\)/);
+  for (const w of outcome.result.warnings) assert.notEqual(render('vi', w), render('en', w), `untranslated ${w.code}`);
   assert.ok((await ev.next((e) => e.sessionId === sessionId && e.state === 'reading')).state);
   const list = (await call('listRecords', { offset: 0, limit: 10 })).body.result;
   assert.equal(list.total, 1);
@@ -94,7 +94,7 @@ test('a demo CCCD is read, verified, stored and listed', async () => {
   ev.close();
 });
 
-test('the chip warnings of a card without chip authentication reach the UI in Vietnamese', async () => {
+test('the chip warnings of a card without chip authentication reach the UI, rendered in Vietnamese', async () => {
   const ev = events();
   await ev.ready;
   const cards = (await call('listDemoCards', {})).body.result as { profile: string; variant: string | null; key: unknown }[];
@@ -105,10 +105,9 @@ test('the chip warnings of a card without chip authentication reach the UI in Vi
   assert.equal(done.state, 'done', JSON.stringify(done.error));
   const outcome = SessionOutcomeSchema.parse(done.outcome);
   assert.equal(outcome.result.checks.chipAuthentication.status, 'NOT_SUPPORTED');
-  assert.deepEqual(outcome.localizedWarnings.map((w) => w.en), outcome.result.warnings);
-  const noProof = outcome.localizedWarnings.find((w) => /offers no way to prove it is not a copy/.test(w.en));
-  assert.match(noProof?.vi ?? '', /^Chip không có cách nào chứng minh nó không phải bản sao/);
-  for (const w of outcome.localizedWarnings) assert.ok(w.vi && w.vi !== w.en, `untranslated "${w.en}"`);
+  const noProof = outcome.result.warnings.find((w) => w.code === 'NO_CLONE_PROTECTION');
+  assert.match(noProof ? render('vi', noProof) : '', /^Chip không có cách nào chứng minh nó không phải bản sao/);
+  for (const w of outcome.result.warnings) assert.notEqual(render('vi', w), render('en', w), `untranslated ${w.code}`);
   ev.close();
 });
 

@@ -1,8 +1,8 @@
 /**
- * Every warning a verification produces is written in English and in Vietnamese at its source:
- * over every factory document (clean and broken, every profile), with and without CRLs, offline
- * and with live chip results, the Vietnamese text is there and is not the English one, and
- * `result.warnings` stays exactly the English texts in the same order (the CLI JSON contract).
+ * Every warning a verification produces is a catalogue warning `{ code, params }`: over every
+ * factory document (clean and broken, every profile), with and without CRLs, offline and with
+ * live chip results, each one passes the API schema and renders in English and in Vietnamese
+ * (not the English text), and the sweep reaches every producer in verdict.ts and verify-document.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,9 @@ import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { PROFILE_NAMES, PROFILES } from '../../../core/chip/factory/profiles.ts';
 import { VARIANT_NAMES, variantAppliesTo } from '../../../core/chip/factory/variants.ts';
 import type { VirtualDocument } from '../../../core/chip/factory/document.ts';
-import { LocalizedTextSchema, type LocalizedText } from '../../../core/api/localized-text.ts';
+import { WarningSchema } from '../../../core/api/messages.ts';
+import { warning, type Warning } from '../../../core/messages/message.ts';
+import { render } from '../../../core/messages/render.ts';
 import { TrustStore } from '../../../core/trust/store.ts';
 import { loadTrustBytes } from '../../../core/trust/trust-files.ts';
 import { verifyDocumentWithDetails, type DocumentFiles, type VerifyDocumentOptions } from '../../../core/trust/verify-document.ts';
@@ -27,18 +29,19 @@ function trustOf(doc: VirtualDocument, withCrls: boolean): TrustStore {
 /** Vietnamese text is recognisable by its diacritics (every producer writes full Vietnamese). */
 const VIETNAMESE = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/i;
 
-const seen = new Map<string, LocalizedText>();
+const seen = new Set<string>();
 
 function check(label: string, files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): void {
-  const details = verifyDocumentWithDetails(files, store, options);
-  assert.deepEqual(details.result.warnings, details.localizedWarnings.map((w) => w.en), `${label}: result.warnings are the English texts, in order`);
-  for (const w of details.localizedWarnings) {
-    LocalizedTextSchema.parse(w);
-    assert.ok(w.vi.trim().length > 0, `${label}: empty Vietnamese for "${w.en}"`);
-    assert.notEqual(w.vi, w.en, `${label}: untranslated "${w.en}"`);
-    assert.match(w.vi, VIETNAMESE, `${label}: "${w.vi}" is not Vietnamese`);
-    assert.doesNotMatch(w.en, VIETNAMESE, `${label}: "${w.en}" is not English`);
-    seen.set(w.en, w);
+  const { result } = verifyDocumentWithDetails(files, store, options);
+  for (const w of result.warnings) {
+    WarningSchema.parse(w);
+    const en = render('en', w);
+    const vi = render('vi', w);
+    assert.ok(vi.trim().length > 0, `${label}: empty Vietnamese for "${en}"`);
+    assert.notEqual(vi, en, `${label}: untranslated "${en}"`);
+    assert.match(vi, VIETNAMESE, `${label}: "${vi}" is not Vietnamese`);
+    assert.doesNotMatch(en, VIETNAMESE, `${label}: "${en}" is not English`);
+    seen.add(w.code);
   }
 }
 
@@ -84,20 +87,18 @@ test('every warning over every factory document has a Vietnamese text that diffe
   }
   assert.ok(documents >= 4 * 8, `only ${documents} documents`);
   // The sweep reaches the producers in verdict.ts and verify-document.ts, not just one or two.
-  const reached = [
-    /chip was not examined/, /supports no chip authentication/, /Revocation status unknown/, /chains to no CSCA/,
-    /DEMO document/, /has expired/, /No security object/, /DG1 \(machine readable zone\) could not be read/,
-    /DG13 \(Vietnamese personal details\) could not be read/, /MRZ check digits wrong/, /No second source of holder data/,
+  const reached: Warning['code'][] = [
+    'CHIP_NOT_EXAMINED', 'NO_CHIP_AUTHENTICATION', 'REVOCATION_UNKNOWN', 'CSCA_UNKNOWN', 'DEMO_DOCUMENT', 'DOCUMENT_EXPIRED',
+    'NO_SECURITY_OBJECT', 'DG1_UNREADABLE', 'DG13_UNREADABLE', 'MRZ_CHECK_DIGIT_WRONG', 'NO_SECOND_SOURCE',
   ];
-  for (const r of reached) assert.ok([...seen.keys()].some((en) => r.test(en)), `no warning matching ${r} was produced`);
+  for (const code of reached) assert.ok(seen.has(code), `no ${code} warning was produced`);
 });
 
-test('chip session warnings passed in by the reader keep both languages and come last', () => {
+test('chip session warnings passed in by the reader are kept as they are and come last', () => {
   const doc = buildDocument('foreign-td1-id', null);
   const store = trustOf(doc, true);
-  const fromChip: LocalizedText = { en: 'DG11 could not be read (SECURITY_STATUS_NOT_SATISFIED).', vi: 'Không đọc được DG11 (SECURITY_STATUS_NOT_SATISFIED).' };
-  const details = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: { ...LIVE_NO_PROOF, warnings: [fromChip] } });
-  assert.deepEqual(details.localizedWarnings.at(-1), fromChip);
-  assert.equal(details.result.warnings.at(-1), fromChip.en);
-  assert.equal(details.result.warnings.length, details.localizedWarnings.length);
+  const fromChip = warning('DATA_GROUP_UNREADABLE', { file: 'DG11', detail: 'SECURITY_STATUS_NOT_SATISFIED' });
+  const without = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: LIVE_NO_PROOF }).result.warnings;
+  const { result } = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: { ...LIVE_NO_PROOF, warnings: [fromChip] } });
+  assert.deepEqual(result.warnings, [...without, fromChip]);
 });

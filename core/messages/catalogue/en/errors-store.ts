@@ -1,0 +1,25 @@
+/** English: errors of the records database, operator accounts and settings. */
+
+export const storeErrors = {
+  STORE_OPEN_FAILED: 'The records database could not be opened',
+  STORE_SCHEMA_TOO_NEW: 'The records database was written by a newer version of the terminal',
+  STORE_MIGRATION_FAILED: 'Upgrading the records database failed; nothing was changed',
+  STORE_CLOSED: 'The records database is closed',
+  KEY_FILE_INSECURE: 'The data-protection key file can be read by other users; restrict it to the terminal account (chmod 600)',
+  KEY_FILE_INVALID: 'The data-protection key file is damaged',
+  KEY_PROTECTION_UNAVAILABLE: 'The operating system cannot protect the data key on this machine',
+  RECORD_DECRYPT_FAILED: 'A stored record could not be decrypted: wrong key or altered data',
+  RECORD_CORRUPT: 'A stored record is damaged and cannot be shown; run records verify-chain',
+  RECORD_NOT_FOUND: 'No record with this id',
+  RECORD_INVALID: 'The verification could not be recorded: incomplete information',
+  QUERY_INVALID: 'The search could not be understood',
+  PROFILE_UNKNOWN: 'Unknown purpose profile',
+  PROFILE_INVALID: 'The purpose profile settings are invalid',
+  // One code for an unknown name and a wrong PIN, so the answer does not reveal which names exist.
+  OPERATOR_AUTH_FAILED: 'Unknown operator or wrong PIN',
+  OPERATOR_LOCKED: 'This operator is locked after too many wrong PINs; ask a supervisor',
+  OPERATOR_EXISTS: 'An operator with this name already exists',
+  OPERATOR_INVALID: 'Operator name, role or PIN is not acceptable (PIN: 4 to 12 digits)',
+  OPERATOR_FORBIDDEN: 'This operator is not allowed to do that; a supervisor is needed',
+  SETTING_INVALID: 'A setting has an invalid value',
+};

@@ -1,0 +1,30 @@
+/** English: errors of the verification session, the terminal's API and the front ends that carry it. */
+import { template } from '../../define.ts';
+
+export const terminalErrors = {
+  SESSION_BUSY: 'A verification is already running on this reader',
+  SESSION_WRONG_STATE: 'That step is not possible now',
+  SESSION_CANCELLED: 'The verification was cancelled',
+  SESSION_CARD_REMOVED: 'The card was removed before reading finished; place it on the reader again',
+  SESSION_STORE_FAILED: 'The card was checked but the result could not be recorded; do not continue, call support',
+  SESSION_READ_FAILED: 'Reading the card failed',
+  CANCELLED: 'The reading was cancelled',
+  NO_READER: 'No card reader is connected',
+  READER_NOT_FOUND: template({ reader: 'text' }, (p) => `The reader ${p.reader} is not connected`),
+  NO_VIRTUAL_READER: 'The virtual reader is off',
+  DEMO_CARD_UNKNOWN: 'There is no such sample card',
+  SIGN_IN_REQUIRED: 'Sign in with your name and PIN before reading a card',
+  SYNC_UNAVAILABLE: 'This terminal runs without a registry connection',
+  UNKNOWN_METHOD: template({ method: 'text' }, (p) => `Unknown method ${p.method}`),
+  INVALID_INPUT: 'The request is not valid',
+  INTERNAL_ERROR: 'Internal error',
+  BAD_HOST: 'Wrong host',
+  BAD_ORIGIN: 'A request from another site was refused',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  UNAUTHORIZED: 'Missing or wrong access token',
+  NOT_FOUND: 'Not found',
+  FORBIDDEN_SENDER: 'A call from an unknown page was refused',
+  SERVICE_FAILED: 'The terminal service stopped before it was ready',
+  SERVICE_UNREACHABLE: 'The terminal service cannot be reached; it may have stopped',
+  HTTP_ERROR: template({ status: 'number' }, (p) => `The terminal service answered HTTP ${p.status}`),
+};

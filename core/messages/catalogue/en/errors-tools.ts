@@ -1,0 +1,13 @@
+/** English: errors of the command line and of face matching. */
+import { template } from '../../define.ts';
+
+export const toolErrors = {
+  USAGE: 'The command is not complete or not right; see --help',
+  ELECTRON_BUILD_FAILED: 'The Electron bundles could not be built (npm run build shows why)',
+  FILE_UNREADABLE: template({ option: 'text' }, (p) => `${p.option}: the file cannot be read`),
+  FACE_NOT_FOUND: 'No face was found in the image',
+  FACE_MULTIPLE: template({ count: 'number' }, (p) => `${p.count} faces were found in the image; exactly one is needed`),
+  IMAGE_UNREADABLE: 'The image cannot be read',
+  FACE_REFERENCE_MISSING: 'There is no reference face',
+  FACE_ENGINE_UNAVAILABLE: 'The face engine cannot start',
+};

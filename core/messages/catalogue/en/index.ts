@@ -1,0 +1,41 @@
+/**
+ * The English catalogue: it defines every code and key (ErrorCode, WarningCode, NoteCode, UiKey)
+ * and each message's parameters; every other language translates exactly these.
+ */
+import { dataErrors } from './errors-data.ts';
+import { emrtdErrors } from './errors-emrtd.ts';
+import { documentErrors } from './errors-documents.ts';
+import { trustErrors } from './errors-trust.ts';
+import { storeErrors } from './errors-store.ts';
+import { terminalErrors } from './errors-terminal.ts';
+import { syncErrors } from './errors-sync.ts';
+import { readerErrors } from './errors-readers.ts';
+import { toolErrors } from './errors-tools.ts';
+import { integrationErrors } from './errors-integration.ts';
+import { warnings } from './warnings.ts';
+import { notes } from './notes.ts';
+import { uiCommon } from './ui-common.ts';
+import { uiVerify } from './ui-verify.ts';
+import { uiResult } from './ui-result.ts';
+import { uiRecords } from './ui-records.ts';
+import { uiSettings } from './ui-settings.ts';
+import { uiSamples } from './ui-samples.ts';
+
+/** The area files by kind, named as their files: a key is defined in exactly one of them (a unit test checks). */
+export const areas = {
+  errors: {
+    'errors-data': dataErrors, 'errors-emrtd': emrtdErrors, 'errors-documents': documentErrors, 'errors-trust': trustErrors,
+    'errors-store': storeErrors, 'errors-terminal': terminalErrors, 'errors-sync': syncErrors, 'errors-readers': readerErrors,
+    'errors-tools': toolErrors, 'errors-integration': integrationErrors,
+  },
+  warnings: { warnings },
+  notes: { notes },
+  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples },
+};
+
+export const en = {
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors, ...integrationErrors },
+  warnings: { ...warnings },
+  notes: { ...notes },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
+};

@@ -1,0 +1,26 @@
+/** Tiếng Việt: lỗi của cơ sở dữ liệu hồ sơ, tài khoản nhân viên và cấu hình. */
+import type { Translation } from '../../define.ts';
+import type { storeErrors as en } from '../en/errors-store.ts';
+
+export const storeErrors = {
+  STORE_OPEN_FAILED: 'Không mở được cơ sở dữ liệu hồ sơ',
+  STORE_SCHEMA_TOO_NEW: 'Cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn',
+  STORE_MIGRATION_FAILED: 'Nâng cấp cơ sở dữ liệu thất bại; dữ liệu không bị thay đổi',
+  STORE_CLOSED: 'Cơ sở dữ liệu hồ sơ đã đóng',
+  KEY_FILE_INSECURE: 'Tệp khoá bảo vệ dữ liệu bị người khác đọc được; hãy giới hạn quyền (chmod 600)',
+  KEY_FILE_INVALID: 'Tệp khoá bảo vệ dữ liệu bị hỏng',
+  KEY_PROTECTION_UNAVAILABLE: 'Hệ điều hành không bảo vệ được khoá dữ liệu trên máy này',
+  RECORD_DECRYPT_FAILED: 'Không giải mã được hồ sơ: sai khoá hoặc dữ liệu đã bị sửa',
+  RECORD_CORRUPT: 'Hồ sơ lưu trữ bị hỏng; hãy chạy kiểm tra chuỗi hồ sơ',
+  RECORD_NOT_FOUND: 'Không có hồ sơ với mã này',
+  RECORD_INVALID: 'Không lưu được kết quả xác thực: thiếu thông tin',
+  QUERY_INVALID: 'Không hiểu điều kiện tìm kiếm',
+  PROFILE_UNKNOWN: 'Không có hồ sơ mục đích này',
+  PROFILE_INVALID: 'Cấu hình hồ sơ mục đích không hợp lệ',
+  OPERATOR_AUTH_FAILED: 'Sai tên nhân viên hoặc mã PIN',
+  OPERATOR_LOCKED: 'Tài khoản bị khoá do nhập sai PIN nhiều lần; hãy gọi người giám sát',
+  OPERATOR_EXISTS: 'Đã có nhân viên với tên này',
+  OPERATOR_INVALID: 'Tên, vai trò hoặc mã PIN không hợp lệ (PIN: 4 đến 12 chữ số)',
+  OPERATOR_FORBIDDEN: 'Nhân viên này không có quyền; cần người giám sát',
+  SETTING_INVALID: 'Giá trị cấu hình không hợp lệ',
+} satisfies Translation<typeof en>;

@@ -1,0 +1,26 @@
+/** The Vietnamese catalogue: every key of the English one, each area file checked against its English twin. */
+import { dataErrors } from './errors-data.ts';
+import { emrtdErrors } from './errors-emrtd.ts';
+import { documentErrors } from './errors-documents.ts';
+import { trustErrors } from './errors-trust.ts';
+import { storeErrors } from './errors-store.ts';
+import { terminalErrors } from './errors-terminal.ts';
+import { syncErrors } from './errors-sync.ts';
+import { readerErrors } from './errors-readers.ts';
+import { toolErrors } from './errors-tools.ts';
+import { integrationErrors } from './errors-integration.ts';
+import { warnings } from './warnings.ts';
+import { notes } from './notes.ts';
+import { uiCommon } from './ui-common.ts';
+import { uiVerify } from './ui-verify.ts';
+import { uiResult } from './ui-result.ts';
+import { uiRecords } from './ui-records.ts';
+import { uiSettings } from './ui-settings.ts';
+import { uiSamples } from './ui-samples.ts';
+
+export const vi = {
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors, ...integrationErrors },
+  warnings: { ...warnings },
+  notes: { ...notes },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
+};

@@ -1,0 +1,33 @@
+/** Tiếng Việt: các lưu ý kèm kết quả xác thực. */
+import type { Translation } from '../../define.ts';
+import { MRZ_FIELD_NAMES } from './errors-documents.ts';
+import type { warnings as en, RevocationGap } from '../en/warnings.ts';
+
+const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
+  'no-crl': 'chưa có danh sách thu hồi (CRL) của cơ quan cấp gốc',
+  'crl-out-of-date': 'danh sách thu hồi của cơ quan cấp gốc đã quá hạn',
+  'no-certificate-path': 'chưa xác lập được chuỗi chứng thư',
+  'no-document-signer': 'không có chứng thư ký giấy tờ',
+};
+
+export const warnings = {
+  NO_SECURITY_OBJECT: 'Không có đối tượng bảo mật (EF.SOD): không chứng minh được dữ liệu là thật.',
+  CHIP_NOT_EXAMINED: 'Chip chưa được kiểm tra (chỉ kiểm tra dữ liệu đã đọc sẵn): chưa kiểm tra việc mở chip và xác thực chip, nên không loại trừ được khả năng chip bị sao chép.',
+  NO_CHIP_AUTHENTICATION: 'Giấy tờ không hỗ trợ xác thực chip: không loại trừ được khả năng chip bị sao chép.',
+  REVOCATION_UNKNOWN: (p) => `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không: ${REVOCATION_GAP_TEXTS[p.gap]}.`,
+  CSCA_UNKNOWN: 'Chứng thư ký giấy tờ không dẫn về CSCA nào trong danh sách tin cậy; quản trị viên có thể nhập CSCA của nước cấp giấy tờ.',
+  DEMO_DOCUMENT: 'Giấy tờ MẪU (DEMO): được ký bằng CSCA mẫu có sẵn trong phần mềm, khoá của CSCA này đã được công khai. Đây là giấy tờ thử nghiệm, không phải giấy tờ tuỳ thân.',
+  NO_SECOND_SOURCE: 'Không có nguồn thông tin thứ hai về chủ giấy tờ để đối chiếu với DG1.',
+  DOCUMENT_EXPIRED: 'Giấy tờ đã hết hạn.',
+  DG1_UNREADABLE: 'Không đọc được DG1 (vùng MRZ): không rõ hạn sử dụng và thông tin chủ giấy tờ.',
+  MRZ_CHECK_DIGIT_WRONG: (p) => `Sai chữ số kiểm tra của MRZ trong DG1: ${MRZ_FIELD_NAMES[p.field]}.`,
+  DG13_UNREADABLE: 'Không đọc được DG13 (thông tin nhân thân của công dân Việt Nam).',
+  PACE_FALLBACK_TO_BAC: 'Chip có hỗ trợ PACE nhưng không dùng được; chip đã được mở bằng BAC.',
+  DATA_GROUP_UNREADABLE: (p) => `Không đọc được ${p.file}: chip không cho đọc.`,
+  DG14_UNREADABLE: 'Không đọc được DG14 (khoá xác thực chip).',
+  CHIP_AUTHENTICATION_IMPOSSIBLE: 'Không thực hiện được xác thực chip với các khoá chip công bố.',
+  ACTIVE_AUTHENTICATION_REFUSED: 'Chip từ chối xác thực chủ động (Active Authentication) dù có công bố khoá cho việc này.',
+  ACTIVE_AUTHENTICATION_UNCHECKABLE: 'Không thể kiểm tra xác thực chủ động (Active Authentication).',
+  NO_CLONE_PROTECTION: 'Chip không có cách nào chứng minh nó không phải bản sao (không có xác thực chip hay xác thực chủ động).',
+  RECORDED_TEXT: (p) => p.text,
+} satisfies Translation<typeof en>;
