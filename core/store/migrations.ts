@@ -203,6 +203,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
+    description: 'integration clients (business applications on the local integration API)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE integration_clients (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          origins TEXT NOT NULL,
+          scopes TEXT NOT NULL,
+          secret_hash BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          revoked_at TEXT,
+          revoked_by TEXT
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 9,
     description: 'search by the last 4 to 6 digits of the ID number (tokens filled from existing records)',
     up(db, { cipher }) {
       const insert = db.prepare('INSERT OR IGNORE INTO name_tokens (token, seq) VALUES (?, ?)');
