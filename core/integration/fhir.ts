@@ -10,6 +10,7 @@
  */
 import { utf8 } from '../bytes/bytes.ts';
 import { toBase64 } from '../bytes/base64.ts';
+import { OID } from '../asn1/oids.ts';
 import { CARD_NAME, sexOfWord } from '../mrz/card-words.ts';
 import type { DeliveredFields } from './messages.ts';
 
@@ -94,7 +95,7 @@ export function provenanceResource(ctx: FhirContext): FhirResource {
     ],
     ...(ctx.signedResult && {
       signature: [{
-        type: [{ system: SIGNATURE_TYPE, code: '1.2.840.10065.1.12.1.5', display: 'Verification Signature' }],
+        type: [{ system: SIGNATURE_TYPE, code: OID.verificationSignature, display: 'Verification Signature' }],
         when: ctx.completedAt,
         who: terminal,
         sigFormat: 'application/jose',
