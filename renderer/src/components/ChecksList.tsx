@@ -1,5 +1,5 @@
 import type { Checks } from '../../../core/api/verification.ts';
-import { tOr, type Lang } from '../text.ts';
+import { messageText, tOr, type Lang } from '../text.ts';
 
 const GOOD = new Set(['PASS', 'GOOD', 'VALID', 'NO_EXPIRY']);
 const BAD = new Set(['FAIL', 'REVOKED', 'EXPIRED']);
@@ -20,10 +20,13 @@ export function ChecksList({ lang, checks }: { lang: Lang; checks: Checks }) {
         const status = (value as { status: string }).status;
         const cls = GOOD.has(status) ? 'good' : BAD.has(status) ? 'bad' : 'neutral';
         const d = detail(name, value as Record<string, unknown>);
+        // Which rule decided a check that did not pass, in the clerk's language.
+        const reason = (value as { reason?: Parameters<typeof messageText>[1] | null }).reason;
         return (
           <li key={name} className={cls} data-testid={`check-${name}`}>
             <span>{tOr(lang, `check.${name}`, name)}</span>
             <strong>{tOr(lang, `checkStatus.${status}`, status)}</strong>
+            {reason && <small data-testid={`reason-${name}`}>{messageText(lang, reason)}</small>}
             {d && <small>{d}</small>}
           </li>
         );
