@@ -47,7 +47,7 @@ export interface ServiceArgValues extends HostArgValues {
   port?: string | undefined;
 }
 
-/** The port to listen on; 0 (the default) lets the system choose. */
+/** The port given with --port (0 lets the system choose); without it the service uses its saved address (service/service-address.ts). */
 export function servicePort(values: ServiceArgValues): number {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EidError('USAGE', { detail: '--port takes a number from 0 to 65535' });

@@ -1,8 +1,8 @@
 /**
  * The web service as its own process: `node --import tsx service/main.ts [--port N] [--data-dir DIR]
  * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME:PIN] [--no-pcsc]`. Builds the
- * terminal (host/) and the kiosk UI when needed, serves both on 127.0.0.1, prints the URL with
- * its per-launch token as the first line, and stops on SIGINT or SIGTERM. `eid-terminal serve`
+ * terminal (host/) and the kiosk UI when needed, serves both on 127.0.0.1 at the address saved in
+ * the data folder (service-address.ts), prints the URL with its token as the first line, and stops on SIGINT or SIGTERM. `eid-terminal serve`
  * and `eid-terminal start` run it.
  */
 import { parseArgs } from 'node:util';
@@ -11,14 +11,15 @@ import { createHost } from '../host/create-host.ts';
 import { SERVICE_ARGS, hostOptions, servicePort } from '../host/host-options.ts';
 import { ensureRendererBuilt } from '../host/renderer-files.ts';
 import { startService } from './server.ts';
+import { startAtSavedAddress } from './service-address.ts';
 
 async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: SERVICE_ARGS });
   const options = hostOptions(values);
-  const port = servicePort(values);
+  const port = values.port === undefined ? undefined : servicePort(values);
   const staticDir = await ensureRendererBuilt();
   const host = await createHost(options);
-  const service = await startService({ api: host.terminal, port, staticDir });
+  const service = await startAtSavedAddress(options.dataDir, port, (address) => startService({ api: host.terminal, staticDir, ...address }));
   console.log(service.url);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

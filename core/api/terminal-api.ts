@@ -49,7 +49,8 @@ export const StatusSchema = z.object({
 });
 export type Status = z.infer<typeof StatusSchema>;
 
-export const SessionStateSchema = z.enum(['waiting', 'key-needed', 'reading', 'verifying', 'done', 'error', 'cancelled']);
+/** `closed`: the clerk is done with the session (next customer, cancel, idle); it carries no outcome any more. */
+export const SessionStateSchema = z.enum(['waiting', 'key-needed', 'reading', 'verifying', 'done', 'error', 'cancelled', 'closed']);
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 export const ProgressSchema = z.object({
@@ -138,6 +139,8 @@ export const TerminalApiSchema = {
   getStatus: { input: z.object({}), output: StatusSchema },
   startVerification: { input: z.object({ reader: z.string().nullable(), key: AccessKeySchema }), output: z.object({ sessionId: z.string() }) },
   cancelVerification: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
+  /** The clerk is done with the session (next customer, cancel, idle): stopped if need be, its outcome gone from every screen. */
+  closeSession: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
   /** Each reader's current session, or its last one with the outcome: what a page that (re)loads shows. */
   getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },

@@ -4,7 +4,7 @@ import type { SessionSnapshot } from '../session/types.ts';
 import { toBase64 } from '../bytes/base64.ts';
 
 const STATE: Record<SessionSnapshot['state'], SessionState> = {
-  'waiting-for-card': 'waiting', 'key-needed': 'key-needed', reading: 'reading', verifying: 'verifying', done: 'done', error: 'error', cancelled: 'cancelled',
+  'waiting-for-card': 'waiting', 'key-needed': 'key-needed', reading: 'reading', verifying: 'verifying', done: 'done', error: 'error', cancelled: 'cancelled', closed: 'closed',
 };
 
 export function sessionEvent(snapshot: SessionSnapshot): SessionEvent {

@@ -109,6 +109,10 @@ export class Terminal implements TerminalApi {
     return this.#verification.cancelVerification(input);
   }
 
+  closeSession(input: ApiInput<'closeSession'>): Promise<ApiOutput<'closeSession'>> {
+    return this.#verification.closeSession(input);
+  }
+
   getSessions(): Promise<ApiOutput<'getSessions'>> {
     return this.#verification.getSessions();
   }

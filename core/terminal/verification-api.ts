@@ -27,7 +27,7 @@ export interface VerificationApiOptions {
   readonly onFinished: () => void;
 }
 
-export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'getSessions'> {
+export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'closeSession' | 'getSessions'> {
   readonly #sessions = new SessionRegistry();
 
   constructor(private readonly o: VerificationApiOptions) {}
@@ -53,6 +53,10 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
     if (!session || session.isFinal) return { ok: false };
     session.cancel();
     return { ok: true };
+  }
+
+  async closeSession({ sessionId }: ApiInput<'closeSession'>): Promise<ApiOutput<'closeSession'>> {
+    return { ok: this.#sessions.close(sessionId) };
   }
 
   /** Where each reader stands: its current session, or its last one with the outcome. */
@@ -84,6 +88,7 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
     const emit = (): void => this.o.onSession(sessionEvent(session.snapshot()));
     session.on('state', emit);
     session.on('progress', emit);
+    emit(); // where it starts (waiting for the card) is news too: the screen asks for the card
   }
 
   #chooseReader(requested: string | null): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../core/api/terminal-api.ts';
-import { api } from './api/client.ts';
+import { api, connection } from './api/client.ts';
 import { PinPrompt } from './components/PinPrompt.tsx';
 import { errorText, t, type Lang } from './text.ts';
 import { LANGUAGE_NAMES } from '../../core/messages/catalogue.ts';
@@ -19,17 +19,20 @@ export function App() {
 
   useEffect(() => {
     let alive = true;
-    void api.getStatus({}).then((s) => {
+    api.getStatus({}).then((s) => {
       if (!alive) return;
       setStatus(s);
       setLang(s.language);
-    });
+    }, () => {}); // the status bar says the service is not there
     const off = api.subscribe((e) => {
       if (e.type === 'status') setStatus(e.status);
     });
+    // A restarted service may have another operator signed in (none) and other readers.
+    const offReconnect = connection.onReconnect(() => api.getStatus({}).then((s) => alive && setStatus(s), () => {}));
     return () => {
       alive = false;
       off();
+      offReconnect();
     };
   }, []);
 

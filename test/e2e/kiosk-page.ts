@@ -16,6 +16,10 @@ export interface Kiosk {
   readonly host: Host;
   readonly service: RunningService;
   readonly page: Page;
+  /** Stops the service (the page stays open). */
+  stopService(): Promise<void>;
+  /** Starts it again at the same port with the same token, as service/main.ts does. */
+  startService(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,18 +30,30 @@ export interface Kiosk {
 export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<Kiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-'));
   const host = await createHost({ ...options, dataDir });
-  const service = await startService({ api: host.terminal, staticDir: await ensureRendererBuilt() });
+  const staticDir = await ensureRendererBuilt();
+  let service = await startService({ api: host.terminal, staticDir });
+  let running = true;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await prepare(page);
   await page.goto(service.url);
   return {
     host,
-    service,
+    get service() {
+      return service;
+    },
     page,
+    stopService: async () => {
+      running = false;
+      await service.close();
+    },
+    startService: async () => {
+      service = await startService({ api: host.terminal, staticDir, port: service.port, token: service.token });
+      running = true;
+    },
     close: async () => {
       await browser.close();
-      await service.close();
+      if (running) await service.close();
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

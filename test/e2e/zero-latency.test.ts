@@ -49,7 +49,7 @@ after(async () => {
 });
 
 test('a wrong key refused before startVerification answers still shows the error', { skip }, async () => {
-  await insertCard(page, /^Vietnamese chip citizen ID/);
+  await insertCard(page, /^Căn cước công dân gắn chip/);
   await page.route('**/api/startVerification', async (route) => {
     const response = await route.fetch();
     const { result } = (await response.json()) as { result: { sessionId: string } };
@@ -59,7 +59,7 @@ test('a wrong key refused before startVerification answers still shows the error
   await readWithCccdKey(page, '079090000001', '900101', '300101');
   const error = page.getByTestId('session-error');
   await error.waitFor();
-  assert.match(await error.innerText(), /ACCESS_DENIED/);
+  assert.match(await error.innerText(), /Chip không chấp nhận khoá/);
   await page.unroute('**/api/startVerification');
 });
 
@@ -68,7 +68,7 @@ test('after a reload the page shows the session as it stands; the right key then
   await page.reload();
   const error = page.getByTestId('session-error');
   await error.waitFor();
-  assert.match(await error.innerText(), /ACCESS_DENIED/);
+  assert.match(await error.innerText(), /Chip không chấp nhận khoá/);
 
   await page.getByRole('button', { name: 'Thử lại' }).click();
   await readWithCccdKey(page, doc.holder.idNumber, doc.access.mrz.split('\n')[1]!.slice(0, 6));

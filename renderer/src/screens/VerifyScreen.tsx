@@ -1,72 +1,47 @@
 import { useState, useSyncExternalStore } from 'react';
-import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
+import type { AccessKey, Status } from '../../../core/api/terminal-api.ts';
 import { api, sessionBoard } from '../api/client.ts';
-import { errorText, messageText, t, type Lang } from '../text.ts';
+import { errorText, t, type Lang } from '../text.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
+import { PlaceCard } from '../components/PlaceCard.tsx';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
 import { ResultView } from '../components/ResultView.tsx';
+import { SessionError } from '../components/SessionError.tsx';
 
-/** The session this screen shows survives a reload of the page, until the next customer. */
-const SHOWN_SESSION = 'eid-shown-session';
-const FINAL: readonly SessionEvent['state'][] = ['done', 'error', 'cancelled'];
-
+/**
+ * The form, or the terminal's current session (the session board's: also one started on another
+ * screen, or before a reload) until the clerk is done with it. Every state has its way back.
+ */
 export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | null }) {
-  const [shown, setShown] = useState<string | null>(() => sessionStorage.getItem(SHOWN_SESSION));
+  const event = useSyncExternalStore(sessionBoard.subscribe, sessionBoard.current);
   const [startError, setStartError] = useState<string | null>(null);
   const [lastKey, setLastKey] = useState<AccessKey | null>(null);
   const [prefill, setPrefill] = useState<AccessKey | null>(null);
-  // Whatever order the id and the session's events arrive in, the board has kept the events.
-  const event = useSyncExternalStore(sessionBoard.subscribe, () => (shown ? sessionBoard.session(shown) : undefined));
-
-  const show = (sessionId: string | null) => {
-    if (sessionId) sessionStorage.setItem(SHOWN_SESSION, sessionId);
-    else sessionStorage.removeItem(SHOWN_SESSION);
-    setShown(sessionId);
-  };
 
   const start = async (key: AccessKey) => {
     setStartError(null);
     setLastKey(key);
     try {
-      show((await api.startVerification({ reader: null, key })).sessionId);
+      await api.startVerification({ reader: null, key });
     } catch (e) {
       setStartError(errorText(e, lang));
     }
   };
 
+  /** Back to the form, the key kept: Cancel, Try again. */
+  const backToForm = () => event && sessionBoard.dismiss(event.sessionId);
   const nextCustomer = () => {
-    show(null);
+    backToForm();
     setLastKey(null);
     setPrefill(null);
     setStartError(null);
   };
 
-  if (shown && (!event || !FINAL.includes(event.state))) {
-    return <ReadingProgress lang={lang} event={event ?? null} onCancel={() => void api.cancelVerification({ sessionId: shown })} />;
-  }
-  if (shown && event && event.state !== 'cancelled') {
-    const ev = event;
-    if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
-    return (
-      <section className="panel error-panel" role="alert" data-testid="session-error">
-        <h2>{ev.error ? messageText(lang, ev.error) : '—'}</h2>
-        {ev.error && (
-          <details className="code">
-            <summary>{t(lang, 'error.details')}</summary>
-            {t(lang, 'error.code')}: {ev.error.code}
-            {ev.error.params.detail !== undefined && ` — ${ev.error.params.detail}`}
-          </details>
-        )}
-        <div className="actions">
-          <button className="primary" onClick={() => show(null)}>
-            {t(lang, 'verify.retry')}
-          </button>
-          <button onClick={nextCustomer}>{t(lang, 'verify.nextCustomer')}</button>
-        </div>
-      </section>
-    );
-  }
+  if (event?.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
+  if (event && !event.outcome && !event.error) return <ReadingProgress lang={lang} event={event} onCancel={backToForm} />;
+  if (event?.outcome) return <ResultView lang={lang} outcome={event.outcome} onNext={nextCustomer} />;
+  if (event?.error) return <SessionError lang={lang} error={event.error} onRetry={backToForm} onNext={nextCustomer} />;
   const virtual = status?.readers.some((r) => r.virtual) ?? false;
   return (
     <div className="verify-layout">

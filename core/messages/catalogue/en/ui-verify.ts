@@ -3,6 +3,7 @@ import { template } from '../../define.ts';
 
 export const uiVerify = {
   'verify.placeCard': 'Place the card on the reader',
+  'verify.readsWhenPlaced': 'Reading starts as soon as the card is on the reader.',
   'key.title': 'Key to open the chip',
   'key.cccd': 'ID number + birth date',
   'key.mrz': 'Full MRZ',

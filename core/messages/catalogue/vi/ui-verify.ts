@@ -4,6 +4,7 @@ import type { uiVerify as en } from '../en/ui-verify.ts';
 
 export const uiVerify = {
   'verify.placeCard': 'Đặt thẻ lên đầu đọc',
+  'verify.readsWhenPlaced': 'Máy sẽ đọc ngay khi thẻ được đặt lên đầu đọc.',
   'key.title': 'Thông tin mở chip',
   'key.cccd': 'Số CCCD + ngày sinh',
   'key.mrz': 'Dải MRZ',
