@@ -44,6 +44,8 @@ export const StatusSchema = z.object({
   language: z.enum(['vi', 'en']),
   /** The operator signed in at this counter; every record names them. */
   operator: z.string().nullable(),
+  /** Their role: supervisors are offered administrator actions (e.g. importing a CSCA). */
+  operatorRole: z.enum(['clerk', 'supervisor']).nullable(),
   /** Operator accounts exist, so someone must sign in before a card is read. */
   signInRequired: z.boolean(),
 });
@@ -141,6 +143,8 @@ export const TerminalApiSchema = {
   cancelVerification: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
   /** The clerk is done with the session (next customer, cancel, idle): stopped if need be, its outcome gone from every screen. */
   closeSession: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
+  /** The clerk chose to see a FAILED document's holder data and photo anyway: recorded in the audit log before they are shown. */
+  revealFailedData: { input: z.object({ recordId: z.string().max(100) }), output: z.object({ ok: z.boolean() }) },
   /** Each reader's current session, or its last one with the outcome: what a page that (re)loads shows. */
   getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },

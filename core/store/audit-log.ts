@@ -1,12 +1,14 @@
 /**
  * Who did what to the records (exports, purges, operator and settings changes, locked
- * accounts): the processing log data-protection rules ask for. Details never hold personal
+ * accounts, a FAILED document's data shown anyway): the processing log data-protection rules ask for. Details never hold personal
  * data: an export logs which filters were used, not the searched name or number.
  */
 import type Database from 'better-sqlite3';
 
 export type AuditAction = 'export' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
-  | 'operator-enable' | 'operator-locked' | 'setting-change';
+  | 'operator-enable' | 'operator-locked' | 'setting-change'
+  /** A FAILED document's holder data and photo were shown anyway, on the operator's request. */
+  | 'failed-data-shown';
 
 export interface AuditEvent {
   readonly seq: number;

@@ -92,6 +92,7 @@ export class Terminal implements TerminalApi {
       terminalName: terminalName(store),
       language: language(store),
       operator: this.#operators.signedIn,
+      operatorRole: this.#operators.role,
       signInRequired: this.#operators.signInRequired,
     };
   }
@@ -111,6 +112,10 @@ export class Terminal implements TerminalApi {
 
   closeSession(input: ApiInput<'closeSession'>): Promise<ApiOutput<'closeSession'>> {
     return this.#verification.closeSession(input);
+  }
+
+  revealFailedData(input: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
+    return this.#verification.revealFailedData(input);
   }
 
   getSessions(): Promise<ApiOutput<'getSessions'>> {

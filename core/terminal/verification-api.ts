@@ -27,7 +27,7 @@ export interface VerificationApiOptions {
   readonly onFinished: () => void;
 }
 
-export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'closeSession' | 'getSessions'> {
+export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'closeSession' | 'revealFailedData' | 'getSessions'> {
   readonly #sessions = new SessionRegistry();
 
   constructor(private readonly o: VerificationApiOptions) {}
@@ -57,6 +57,12 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
 
   async closeSession({ sessionId }: ApiInput<'closeSession'>): Promise<ApiOutput<'closeSession'>> {
     return { ok: this.#sessions.close(sessionId) };
+  }
+
+  async revealFailedData({ recordId }: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
+    const { verdict } = this.o.store.records.get(recordId);
+    this.o.store.audit.record(this.o.operators.onDuty(), 'failed-data-shown', { record: recordId, verdict });
+    return { ok: true };
   }
 
   /** Where each reader stands: its current session, or its last one with the outcome. */

@@ -130,7 +130,7 @@ test('settings open only with a supervisor PIN; the terminal enrols with the reg
   await page.locator('input[name=registryUrl]').fill(registry!.url);
   await page.locator('input[name=enrolCode]').fill(code);
   await page.getByRole('button', { name: 'Đăng ký quầy' }).click();
-  await page.getByTestId('settings-message').filter({ hasText: 'Đăng ký quầy:' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('settings-message').filter({ hasText: 'Đã đăng ký quầy' }).waitFor({ timeout: 30_000 });
   await shot('09-settings');
   await page.getByTestId('status-pending').filter({ hasText: /^0$/ }).waitFor({ timeout: 30_000 });
 });
@@ -163,7 +163,7 @@ test('history finds a customer by name and shows the sync state', { skip }, asyn
 });
 
 test('the whole UI switches to English', { skip }, async () => {
-  await page.getByRole('button', { name: 'language' }).click();
+  await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
   await page.getByRole('button', { name: 'Verify' }).click();
   await insertCard(/^Utopian passport/);
   await page.getByRole('button', { name: 'Read card' }).click();
