@@ -40,7 +40,9 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
 
   if (event?.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
   if (event && !event.outcome && !event.error) return <ReadingProgress lang={lang} event={event} onCancel={backToForm} />;
-  if (event?.outcome) return <ResultView lang={lang} outcome={event.outcome} onNext={nextCustomer} />;
+  if (event?.outcome) {
+    return <ResultView key={event.sessionId} lang={lang} outcome={event.outcome} supervisor={status?.operatorRole === 'supervisor'} onNext={nextCustomer} />;
+  }
   if (event?.error) return <SessionError lang={lang} error={event.error} onRetry={backToForm} onNext={nextCustomer} />;
   const virtual = status?.readers.some((r) => r.virtual) ?? false;
   return (
