@@ -1,10 +1,12 @@
 import { useState, useSyncExternalStore } from 'react';
-import type { AccessKey, Status } from '../../../core/api/terminal-api.ts';
+import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
 import { api, sessionBoard } from '../api/client.ts';
 import { errorText, t, type Lang } from '../text.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
 import { PlaceCard } from '../components/PlaceCard.tsx';
+import { ReaderGuide } from '../components/ReaderGuide.tsx';
+import { readerGuidance } from '../reader-guidance.ts';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
 import { ResultView } from '../components/ResultView.tsx';
 import { SessionError } from '../components/SessionError.tsx';
@@ -38,17 +40,26 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     setStartError(null);
   };
 
-  if (event?.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
-  if (event && !event.outcome && !event.error) return <ReadingProgress lang={lang} event={event} onCancel={backToForm} />;
-  if (event?.outcome) {
-    return <ResultView key={event.sessionId} lang={lang} outcome={event.outcome} supervisor={status?.operatorRole === 'supervisor'} onNext={nextCustomer} />;
+  const sessionView = (e: SessionEvent) => {
+    if (e.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
+    if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} onNext={nextCustomer} />;
+    if (e.error) return <SessionError lang={lang} error={e.error} onRetry={backToForm} onNext={nextCustomer} />;
+    return <ReadingProgress lang={lang} event={e} onCancel={backToForm} />;
+  };
+  const guide = <ReaderGuide lang={lang} guidance={readerGuidance(status?.readers ?? [], event)} />;
+  if (event) {
+    return (
+      <>
+        {guide}
+        {sessionView(event)}
+      </>
+    );
   }
-  if (event?.error) return <SessionError lang={lang} error={event.error} onRetry={backToForm} onNext={nextCustomer} />;
   const virtual = status?.readers.some((r) => r.virtual) ?? false;
   return (
     <div className="verify-layout">
       <section className="panel">
-        <p className="hint big">{t(lang, 'verify.placeCard')}</p>
+        {guide}
         <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} />
         {startError && (
           <p className="error" role="alert">

@@ -4,6 +4,10 @@ import { template } from '../../define.ts';
 export const uiVerify = {
   'verify.placeCard': 'Place the card on the reader',
   'verify.readsWhenPlaced': 'Reading starts as soon as the card is on the reader.',
+  'guide.noReader': 'No card reader connected: plug one in',
+  'guide.cardFound': 'Card found: give the key and press Read card',
+  'guide.reading': 'Reading: keep the card still on the reader',
+  'guide.removeCard': 'Done: take the card off the reader',
   'key.title': 'Key to open the chip',
   'key.cccd': 'ID number + birth date',
   'key.mrz': 'Full MRZ',

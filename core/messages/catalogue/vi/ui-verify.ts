@@ -5,6 +5,10 @@ import type { uiVerify as en } from '../en/ui-verify.ts';
 export const uiVerify = {
   'verify.placeCard': 'Đặt thẻ lên đầu đọc',
   'verify.readsWhenPlaced': 'Máy sẽ đọc ngay khi thẻ được đặt lên đầu đọc.',
+  'guide.noReader': 'Chưa có đầu đọc thẻ: hãy cắm đầu đọc vào máy',
+  'guide.cardFound': 'Đã nhận thẻ: nhập thông tin mở chip và bấm Đọc thẻ',
+  'guide.reading': 'Đang đọc: giữ yên thẻ trên đầu đọc',
+  'guide.removeCard': 'Đã xong: lấy thẻ ra khỏi đầu đọc',
   'key.title': 'Thông tin mở chip',
   'key.cccd': 'Số CCCD + ngày sinh',
   'key.mrz': 'Dải MRZ',
