@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { ApiErrorSchema, NoteSchema } from './messages.ts';
 import { VerificationResultSchema, VerdictSchema } from './verification.ts';
+import { IDLE_LIMITS, type IdleSetting } from './idle.ts';
+
+const idleTime = (key: IdleSetting) => z.number().int().min(IDLE_LIMITS[key].min).max(IDLE_LIMITS[key].max);
 
 export const AccessKeySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mrz'), mrz: z.string().min(30).max(100) }),
@@ -46,6 +49,8 @@ export const StatusSchema = z.object({
   operator: z.string().nullable(),
   /** Their role: supervisors are offered administrator actions (e.g. importing a CSCA). */
   operatorRole: z.enum(['clerk', 'supervisor']).nullable(),
+  /** The kiosk's idle times (Settings): a result clears after `resultClearSeconds`, the clerk is signed out after `signOutMinutes`. */
+  idle: z.object({ resultClearSeconds: idleTime('resultClearSeconds'), signOutMinutes: idleTime('idleSignOutMinutes') }),
   /** Operator accounts exist, so someone must sign in before a card is read. */
   signInRequired: z.boolean(),
 });
@@ -114,6 +119,8 @@ export const SettingsSchema = z.object({
   language: z.enum(['vi', 'en']),
   reader: z.string().nullable(),
   registryUrl: z.string().nullable(),
+  resultClearSeconds: idleTime('resultClearSeconds'),
+  idleSignOutMinutes: idleTime('idleSignOutMinutes'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

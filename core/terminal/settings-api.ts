@@ -1,6 +1,7 @@
-/** Settings: the counter's name, purpose profile, language, preferred reader and registry URL. */
+/** Settings: the counter's name, purpose profile, language, preferred reader, registry URL and idle times. */
 import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
+import { idleSetting } from '../store/settings.ts';
 
 export function terminalName(store: Store): string {
   return store.settings.get('terminalName') ?? 'eID Terminal';
@@ -23,6 +24,8 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       language: language(this.store),
       reader: this.store.settings.get('reader') || null,
       registryUrl: this.store.settings.get('registryUrl') ?? null,
+      resultClearSeconds: idleSetting(this.store.settings, 'resultClearSeconds'),
+      idleSignOutMinutes: idleSetting(this.store.settings, 'idleSignOutMinutes'),
     };
   }
 
@@ -37,6 +40,8 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
     if (settings.language !== undefined) set('language', settings.language);
     if (settings.reader !== undefined) set('reader', settings.reader ?? '');
     if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);
+    if (settings.resultClearSeconds !== undefined) set('resultClearSeconds', String(settings.resultClearSeconds));
+    if (settings.idleSignOutMinutes !== undefined) set('idleSignOutMinutes', String(settings.idleSignOutMinutes));
     this.statusChanged();
     return this.getSettings();
   }

@@ -7,6 +7,7 @@
 import type { ApiInput, ApiOutput, Settings, Status, TerminalApi, TerminalEvent } from '../api/terminal-api.ts';
 import type { ReaderProvider } from '../session/readers.ts';
 import type { Store } from '../store/store.ts';
+import { idleSetting } from '../store/settings.ts';
 import { statusFields } from '../sync/status.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
@@ -93,6 +94,7 @@ export class Terminal implements TerminalApi {
       language: language(store),
       operator: this.#operators.signedIn,
       operatorRole: this.#operators.role,
+      idle: { resultClearSeconds: idleSetting(store.settings, 'resultClearSeconds'), signOutMinutes: idleSetting(store.settings, 'idleSignOutMinutes') },
       signInRequired: this.#operators.signInRequired,
     };
   }
