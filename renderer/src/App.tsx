@@ -5,6 +5,7 @@ import { PinPrompt } from './components/PinPrompt.tsx';
 import { errorText, t, type Lang } from './text.ts';
 import { LANGUAGE_NAMES } from '../../core/messages/catalogue.ts';
 import { StatusBar } from './components/StatusBar.tsx';
+import { clock, useIdleCountdown } from './idle-countdown.ts';
 import { VerifyScreen } from './screens/VerifyScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
@@ -41,6 +42,8 @@ export function App() {
   }, [lang]);
 
   const needsSignIn = !!status && status.signInRequired && !status.operator;
+  // An unattended counter signs its clerk out: nobody else reads cards under their name.
+  const signOutIn = useIdleCountdown((status?.idle.signOutMinutes ?? 15) * 60, !!status?.operator, () => void api.signOut({}).catch(() => {}));
   const signIn = async (operator: string, pin: string) => {
     try {
       await api.signIn({ operator, pin });
@@ -67,9 +70,12 @@ export function App() {
           {tab('settings', t(lang, 'nav.settings'))}
         </nav>
         {status?.operator && (
-          <button className="lang" onClick={() => void api.signOut({})} data-testid="sign-out">
-            {status.operator} · {t(lang, 'signOut.action')}
-          </button>
+          <>
+            {signOutIn !== null && <span className="countdown" data-testid="sign-out-in">{t(lang, 'idle.signOutIn', { time: clock(signOutIn) })}</span>}
+            <button className="lang" onClick={() => void api.signOut({})} data-testid="sign-out">
+              {status.operator} · {t(lang, 'signOut.action')}
+            </button>
+          </>
         )}
         <button className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t(lang, 'nav.language')}>
           {LANGUAGE_NAMES[lang === 'vi' ? 'en' : 'vi']}

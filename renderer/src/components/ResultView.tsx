@@ -5,13 +5,14 @@ import { errorText, messageText, t, type Lang } from '../text.ts';
 import { CheckList } from './CheckList.tsx';
 import { HolderData } from './HolderData.tsx';
 import { VerdictBanner } from './VerdictBanner.tsx';
+import { ClearsIn } from './ClearsIn.tsx';
 
 /**
  * The result, compact enough that the banner, the photo beside it and "Next customer" stay in
  * view together (the head is pinned). A FAILED document's data and photo stay hidden until the
  * clerk shows them anyway, which the terminal records first.
  */
-export function ResultView({ lang, outcome, supervisor, onNext }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; onNext: () => void }) {
+export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; clearsIn: number | null; onNext: () => void }) {
   const { result } = outcome;
   const [revealed, setRevealed] = useState(false);
   const [revealError, setRevealError] = useState<string | null>(null);
@@ -35,9 +36,12 @@ export function ResultView({ lang, outcome, supervisor, onNext }: { lang: Lang; 
           {outcome.faceDataUrl && !hidden ? <img src={outcome.faceDataUrl} alt={t(lang, 'result.photo')} data-testid="face" /> : <div className="no-photo">—</div>}
         </figure>
         <VerdictBanner lang={lang} result={result} supervisor={supervisor} />
-        <button ref={nextRef} className="primary big" onClick={onNext} data-testid="next-customer">
-          {t(lang, 'verify.nextCustomer')}
-        </button>
+        <div className="next">
+          <button ref={nextRef} className="primary big" onClick={onNext} data-testid="next-customer">
+            {t(lang, 'verify.nextCustomer')}
+          </button>
+          {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
+        </div>
       </div>
       {hidden ? (
         <div className="result-body hidden-data" data-testid="hidden-data">

@@ -1,8 +1,9 @@
 import type { ApiError } from '../../../core/api/messages.ts';
 import { messageText, t, type Lang } from '../text.ts';
+import { ClearsIn } from './ClearsIn.tsx';
 
 /** A verification that ended in an error: the sentence, the code in the details, and the ways on. */
-export function SessionError({ lang, error, onRetry, onNext }: { lang: Lang; error: ApiError; onRetry: () => void; onNext: () => void }) {
+export function SessionError({ lang, error, clearsIn, onRetry, onNext }: { lang: Lang; error: ApiError; clearsIn: number | null; onRetry: () => void; onNext: () => void }) {
   return (
     <section className="panel error-panel" role="alert" data-testid="session-error">
       <h2>{messageText(lang, error)}</h2>
@@ -17,6 +18,7 @@ export function SessionError({ lang, error, onRetry, onNext }: { lang: Lang; err
         </button>
         <button onClick={onNext}>{t(lang, 'verify.nextCustomer')}</button>
       </div>
+      {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { DemoCards } from '../components/DemoCards.tsx';
 import { PlaceCard } from '../components/PlaceCard.tsx';
 import { ReaderGuide } from '../components/ReaderGuide.tsx';
 import { readerGuidance } from '../reader-guidance.ts';
+import { useIdleCountdown } from '../idle-countdown.ts';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
 import { ResultView } from '../components/ResultView.tsx';
 import { SessionError } from '../components/SessionError.tsx';
@@ -40,10 +41,12 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     setStartError(null);
   };
 
+  // A result or an error left on screen clears itself: nothing of a customer stays for the next one.
+  const clearsIn = useIdleCountdown(status?.idle.resultClearSeconds ?? 60, !!(event?.outcome || event?.error), nextCustomer);
   const sessionView = (e: SessionEvent) => {
     if (e.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
-    if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} onNext={nextCustomer} />;
-    if (e.error) return <SessionError lang={lang} error={e.error} onRetry={backToForm} onNext={nextCustomer} />;
+    if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} clearsIn={clearsIn} onNext={nextCustomer} />;
+    if (e.error) return <SessionError lang={lang} error={e.error} clearsIn={clearsIn} onRetry={backToForm} onNext={nextCustomer} />;
     return <ReadingProgress lang={lang} event={e} onCancel={backToForm} />;
   };
   const guide = <ReaderGuide lang={lang} guidance={readerGuidance(status?.readers ?? [], event)} />;

@@ -8,6 +8,8 @@ export const uiVerify = {
   'guide.cardFound': 'Card found: give the key and press Read card',
   'guide.reading': 'Reading: keep the card still on the reader',
   'guide.removeCard': 'Done: take the card off the reader',
+  'idle.clearsIn': template({ seconds: 'number' }, (p) => `Clears itself in ${p.seconds} s`),
+  'idle.signOutIn': template({ time: 'text' }, (p) => `Signing out in ${p.time}`),
   'key.title': 'Key to open the chip',
   'key.cccd': 'ID number + birth date',
   'key.mrz': 'Full MRZ',

@@ -9,6 +9,8 @@ export const uiVerify = {
   'guide.cardFound': 'Đã nhận thẻ: nhập thông tin mở chip và bấm Đọc thẻ',
   'guide.reading': 'Đang đọc: giữ yên thẻ trên đầu đọc',
   'guide.removeCard': 'Đã xong: lấy thẻ ra khỏi đầu đọc',
+  'idle.clearsIn': (p) => `Tự xoá sau ${p.seconds} giây`,
+  'idle.signOutIn': (p) => `Tự đăng xuất sau ${p.time}`,
   'key.title': 'Thông tin mở chip',
   'key.cccd': 'Số CCCD + ngày sinh',
   'key.mrz': 'Dải MRZ',
