@@ -41,6 +41,7 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const needsSignIn = !!status && status.signInRequired && !status.operator;
   // An unattended counter signs its clerk out: nobody else reads cards under their name.
   const signOutIn = useIdleCountdown((status?.idle.signOutMinutes ?? 15) * 60, !!status?.operator, () => void api.signOut({}).catch(() => {}));
@@ -77,8 +78,9 @@ export function App() {
             </button>
           </>
         )}
-        <button className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t(lang, 'nav.language')}>
-          {LANGUAGE_NAMES[lang === 'vi' ? 'en' : 'vi']}
+        {/* The name it shows is part of what it is called, so a screen reader and the eye agree. */}
+        <button className="lang" onClick={() => setLang(other)} aria-label={`${t(lang, 'nav.language')}: ${LANGUAGE_NAMES[other]}`}>
+          <span lang={other}>{LANGUAGE_NAMES[other]}</span>
         </button>
       </header>
       <main>

@@ -1,6 +1,7 @@
 /** The kiosk the e2e tests drive, and what they do on its page more than once. Not a test file itself. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -80,4 +81,20 @@ export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth:
   await page.locator('input[name=dateOfBirth]').fill(dateOfBirth);
   await page.locator('input[name=dateOfExpiry]').fill(dateOfExpiry);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it stands and fails on any serious or critical violation, naming
+ * the rule and the elements. Evaluated through the debugging protocol, so the page's CSP allows it.
+ */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `accessibility of ${screen}`);
 }
