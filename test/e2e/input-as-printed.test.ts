@@ -2,39 +2,27 @@
  * Input as printed (issue 14): the birth date is typed as the card prints it (dd/mm/yyyy); a
  * date in another form (the 220995 of the issue) names the field and starts no read.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { insertCard, openKiosk, readWithCccdKey, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { insertCard, kioskForFile, readWithCccdKey, skipWithoutChromium as skip } from './kiosk-page.ts';
 
-let kiosk: Kiosk;
-let page: Page;
+const open = kioskForFile({ sync: false, virtualLatencyMs: 0 });
 const doc = buildDocument('cccd-2021');
 const yymmdd = doc.access.mrz.split('\n')[1]!.slice(0, 6);
 const printed = `${yymmdd.slice(4)}/${yymmdd.slice(2, 4)}/${Number(yymmdd.slice(0, 2)) > 30 ? '19' : '20'}${yymmdd.slice(0, 2)}`;
 
-before(async () => {
-  if (skip) return;
-  kiosk = await openKiosk({ sync: false, virtualLatencyMs: 0 });
-  page = kiosk.page;
-});
-
-after(async () => {
-  if (!skip) await kiosk?.close();
-});
-
 test('a birth date in no accepted form names the field and starts no read', { skip }, async () => {
-  await insertCard(page, /^Căn cước công dân gắn chip/);
-  await readWithCccdKey(page, doc.holder.idNumber, `${yymmdd.slice(4)}${yymmdd.slice(2, 4)}${yymmdd.slice(0, 2)}`);
-  const error = page.locator('#dateOfBirth-error');
+  await insertCard(open.page, /^Căn cước công dân gắn chip/);
+  await readWithCccdKey(open.page, doc.holder.idNumber, `${yymmdd.slice(4)}${yymmdd.slice(2, 4)}${yymmdd.slice(0, 2)}`);
+  const error = open.page.locator('#dateOfBirth-error');
   assert.match(await error.innerText(), /^Ngày sinh: nhập như in trên thẻ, dd\/mm\/yyyy/);
-  assert.equal(await page.locator('input[name=dateOfBirth]').getAttribute('aria-invalid'), 'true');
-  assert.deepEqual(await kiosk.host.terminal.getSessions(), []);
+  assert.equal(await open.page.locator('input[name=dateOfBirth]').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await open.kiosk.host.terminal.getSessions(), []);
 });
 
 test('the birth date as printed (dd/mm/yyyy) opens the chip', { skip }, async () => {
-  await readWithCccdKey(page, doc.holder.idNumber, printed);
-  assert.match(await page.getByTestId('verdict').innerText(), /ĐÃ XÁC THỰC/);
-  await page.getByTestId('next-customer').click();
+  await readWithCccdKey(open.page, doc.holder.idNumber, printed);
+  assert.match(await open.page.getByTestId('verdict').innerText(), /ĐÃ XÁC THỰC/);
+  await open.page.getByTestId('next-customer').click();
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHost, type Host, type HostOptions } from '../../host/create-host.ts';
 import { ensureRendererBuilt } from '../../host/renderer-files.ts';
@@ -97,4 +98,35 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   assert.deepEqual(violations, [], `accessibility of ${screen}`);
+}
+
+/** Signs the operator in from the sign-in panel. */
+export async function signIn(page: Page, operator: string, pin: string): Promise<void> {
+  await page.locator('input[name=operator]').fill(operator);
+  await page.locator('input[name=pin]').fill(pin);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** The kiosk of a test file: opened (and signed in, when `operator` is given) before its tests, closed after them. */
+export function kioskForFile(
+  options: Omit<HostOptions, 'dataDir'>,
+  { prepare, operator }: { prepare?: (page: Page) => Promise<unknown>; operator?: { name: string; pin: string } } = {},
+): { readonly kiosk: Kiosk; readonly page: Page } {
+  let kiosk: Kiosk | undefined;
+  before(async () => {
+    if (skipWithoutChromium) return;
+    kiosk = await openKiosk(options, prepare);
+    if (operator) await signIn(kiosk.page, operator.name, operator.pin);
+  });
+  after(async () => {
+    await kiosk?.close();
+  });
+  return {
+    get kiosk() {
+      return kiosk!;
+    },
+    get page() {
+      return kiosk!.page;
+    },
+  };
 }

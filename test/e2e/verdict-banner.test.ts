@@ -4,35 +4,20 @@
  * a CSCA is offered to supervisors only; a FAILED document's data and photo stay hidden until the
  * clerk asks, and are then marked untrustworthy.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { insertCard, openKiosk, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { insertCard, kioskForFile, skipWithoutChromium as skip } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-let kiosk: Kiosk;
-let page: Page;
+const open = kioskForFile({ sync: false, virtualLatencyMs: 0, bootstrapSupervisor: { name: 'lan', pin: '2468' } }, { operator: { name: 'lan', pin: '2468' } });
 
 async function read(variant: RegExp): Promise<string> {
-  await insertCard(page, variant);
-  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
-  return page.getByTestId('verdict').innerText();
+  await insertCard(open.page, variant);
+  await open.page.getByRole('button', { name: 'Đọc thẻ' }).click();
+  return open.page.getByTestId('verdict').innerText();
 }
-
-before(async () => {
-  if (skip) return;
-  kiosk = await openKiosk({ sync: false, virtualLatencyMs: 0, bootstrapSupervisor: { name: 'lan', pin: '2468' } });
-  page = kiosk.page;
-  await page.locator('input[name=operator]').fill('lan');
-  await page.locator('input[name=pin]').fill('2468');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-});
-
-after(async () => {
-  if (!skip) await kiosk?.close();
-});
 
 test('each broken card gets its own reason and action in the banner', { skip }, async () => {
   const cases: [RegExp, RegExp, RegExp][] = [
@@ -47,9 +32,9 @@ test('each broken card gets its own reason and action in the banner', { skip }, 
     assert.match(banner, reason, variant.source);
     assert.match(banner, action, variant.source);
     assert.doesNotMatch(banner, /Không chứng minh được nguồn gốc/, variant.source);
-    if (variant.source === 'Chip bị sao chép') await page.screenshot({ path: join(SHOTS, '13-cloned-chip.png') });
-    if (variant.source === 'Giấy tờ hết hạn') await page.screenshot({ path: join(SHOTS, '14-expired.png') });
-    await page.getByTestId('next-customer').click();
+    if (variant.source === 'Chip bị sao chép') await open.page.screenshot({ path: join(SHOTS, '13-cloned-chip.png') });
+    if (variant.source === 'Giấy tờ hết hạn') await open.page.screenshot({ path: join(SHOTS, '14-expired.png') });
+    await open.page.getByTestId('next-customer').click();
   }
 });
 
@@ -58,20 +43,20 @@ test('an unknown signer: check another way; the CSCA import is offered to a supe
   assert.match(banner, /Máy chưa biết cơ quan cấp/);
   assert.match(banner, /Kiểm tra giấy tờ bằng cách khác/);
   assert.match(banner, /Giám sát viên: .*CSCA/, 'lan is a supervisor');
-  await page.getByTestId('next-customer').click();
+  await open.page.getByTestId('next-customer').click();
 });
 
 test('a FAILED document hides the holder data and photo until shown anyway, then marks them untrustworthy', { skip }, async () => {
   await read(/^Căn cước công dân gắn chip.*Ảnh bị sửa sau khi cấp/);
-  assert.equal(await page.getByTestId('holder').count(), 0);
-  assert.equal(await page.getByTestId('face').count(), 0);
-  await page.screenshot({ path: join(SHOTS, '15-failed-hidden.png') });
-  await page.getByRole('button', { name: /Vẫn hiển thị/ }).click();
-  await page.getByTestId('holder').waitFor();
-  await page.getByTestId('face').waitFor();
-  assert.match(await page.getByTestId('untrustworthy').innerText(), /KHÔNG ĐÁNG TIN CẬY/);
-  await page.getByTestId('next-customer').click();
+  assert.equal(await open.page.getByTestId('holder').count(), 0);
+  assert.equal(await open.page.getByTestId('face').count(), 0);
+  await open.page.screenshot({ path: join(SHOTS, '15-failed-hidden.png') });
+  await open.page.getByRole('button', { name: /Vẫn hiển thị/ }).click();
+  await open.page.getByTestId('holder').waitFor();
+  await open.page.getByTestId('face').waitFor();
+  assert.match(await open.page.getByTestId('untrustworthy').innerText(), /KHÔNG ĐÁNG TIN CẬY/);
+  await open.page.getByTestId('next-customer').click();
   await read(/^Căn cước công dân gắn chip.*Ảnh bị sửa sau khi cấp/);
-  assert.equal(await page.getByTestId('holder').count(), 0, 'the next customer starts hidden again');
-  await page.getByTestId('next-customer').click();
+  assert.equal(await open.page.getByTestId('holder').count(), 0, 'the next customer starts hidden again');
+  await open.page.getByTestId('next-customer').click();
 });
