@@ -4,12 +4,15 @@
  *   common default), with extended length accepted and refused;
  * - the terminal's own CPU time per full verification (the virtual chip's time taken out), as a
  *   share of the time a 424 kbit/s contactless link needs for the same APDUs;
+ * - opening a Vietnamese 2024 card with PACE-CAN (the ID number alone) against BAC (its
+ *   without-pace twin, same holder, opened with the MRZ): APDUs and terminal CPU per verification;
  * - the same read through a real pcscd with vsmartcard-vpcd, when this machine can start one.
  */
 import type { BenchRow } from './run.ts';
 import { buildDocument } from '../core/chip/factory/build-document.ts';
 import type { VirtualDocument } from '../core/chip/factory/document.ts';
 import { VirtualChip, type VirtualChipOptions } from '../core/chip/virtual-chip.ts';
+import type { AccessKey } from '../core/api/terminal-api.ts';
 import { openChip } from '../core/emrtd/access/open-chip.ts';
 import { FileReader } from '../core/emrtd/read/read-file.ts';
 import { CountingTransport } from '../core/emrtd/apdu/transport-stats.ts';
@@ -72,10 +75,10 @@ async function readFiles(doc: VirtualDocument, options: VirtualChipOptions, stra
 }
 
 /** One verification through the terminal's own flow (core/session), with nothing stored. */
-async function verifyOnce(transport: Transport, doc: VirtualDocument, trust: TrustStore): Promise<VerificationOutcome> {
+async function verifyOnce(transport: Transport, doc: VirtualDocument, trust: TrustStore, key: AccessKey = { kind: 'mrz', mrz: doc.access.mrz }): Promise<VerificationOutcome> {
   const session = new VerificationSession({ reader: 'bench', read: chipReader(async () => ({ transport, close: async () => {} }), { trust }), record: null });
   session.cardInserted();
-  await session.provideKey({ kind: 'mrz', mrz: doc.access.mrz });
+  await session.provideKey(key);
   return session.completed().outcome;
 }
 
@@ -86,22 +89,35 @@ function trustFor(doc: VirtualDocument): TrustStore {
 }
 
 /** Terminal CPU per full verification, with the in-process chip's time subtracted (median of runs). */
-async function terminalCpu(doc: VirtualDocument, runs: number): Promise<{ cpuMs: number; linkMs: number; apdus: number }> {
+async function terminalCpu(doc: VirtualDocument, runs: number, key?: AccessKey): Promise<{ cpuMs: number; linkMs: number; apdus: number; protocol: string | null }> {
   const trust = trustFor(doc);
-  const samples: { cpu: number; link: number; apdus: number }[] = [];
+  const samples: { cpu: number; link: number; apdus: number; protocol: string | null }[] = [];
   for (let i = 0; i < runs; i++) {
     const { transport, chipMillis } = timedChip(doc, {});
     const wire = new CountingTransport(transport);
     const before = process.cpuUsage();
-    await verifyOnce(wire, doc, trust);
+    const outcome = await verifyOnce(wire, doc, trust, key);
     const used = process.cpuUsage(before);
     const cpu = (used.user + used.system) / 1000 - chipMillis();
     const link = ((wire.stats.bytesSent + wire.stats.bytesReceived) * 8 * 1000) / LINK_BITS_PER_SECOND;
-    samples.push({ cpu, link, apdus: wire.stats.apdus });
+    samples.push({ cpu, link, apdus: wire.stats.apdus, protocol: outcome.result.checks.accessControl.protocol ?? null });
   }
   samples.sort((a, b) => a.cpu - b.cpu);
   const mid = samples[Math.floor(samples.length / 2)]!;
-  return { cpuMs: mid.cpu, linkMs: mid.link, apdus: mid.apdus };
+  return { cpuMs: mid.cpu, linkMs: mid.link, apdus: mid.apdus, protocol: mid.protocol };
+}
+
+/** The ID number alone (PACE-CAN, brainpoolP256r1) against BAC, same holder, in the same run. */
+async function paceCanAgainstBac(runs: number): Promise<BenchRow[]> {
+  const card = buildDocument('can-cuoc-2024');
+  const twin = buildDocument('can-cuoc-2024', 'without-pace');
+  const pace = await terminalCpu(card, runs, { kind: 'cccd', idNumber: card.holder.idNumber });
+  const bac = await terminalCpu(twin, runs, { kind: 'mrz', mrz: twin.access.mrz });
+  const note = `${pace.protocol} vs ${bac.protocol}; virtual chip time excluded`;
+  return [
+    { name: 'can-cuoc-2024 full verification, PACE-CAN vs BAC: APDUs', value: pace.apdus, unit: 'APDUs', baseline: bac.apdus, ratio: pace.apdus / bac.apdus, note },
+    { name: 'can-cuoc-2024 full verification, PACE-CAN vs BAC: terminal CPU', value: pace.cpuMs, unit: 'ms', baseline: bac.cpuMs, ratio: pace.cpuMs / bac.cpuMs, note },
+  ];
 }
 
 async function throughPcscd(doc: VirtualDocument): Promise<BenchRow[]> {
@@ -158,6 +174,7 @@ export async function run(): Promise<BenchRow[]> {
       { name: `terminal CPU / 424 kbit/s link time, ${face}`, value: (100 * cpu.cpuMs) / cpu.linkMs, unit: '%', note: `link time ${cpu.linkMs.toFixed(1)} ms for the same bytes (target < 10%)` },
     );
   }
+  rows.push(...(await paceCanAgainstBac(Number(process.env.READ_BENCH_RUNS ?? 7))));
   rows.push(...(await throughPcscd(docs[0]!)));
   return rows;
 }

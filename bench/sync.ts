@@ -35,7 +35,7 @@ import { enrolTerminal } from '../core/sync/enrolment.ts';
 import { RegistryClient } from '../core/sync/registry-client.ts';
 import { SyncWorker } from '../core/sync/sync-worker.ts';
 import { createEnrolmentCode } from '../registry/enrolment-codes.ts';
-import { openRegistryStore } from '../registry/open-store.ts';
+import { openRegistry } from '../registry/open-store.ts';
 import { GENESIS_HASH } from '../core/registry-protocol/record-chain.ts';
 import { MemoryKv, makeRecords, type ChainState } from '../fixtures/sync/memory-outbox.ts';
 import { SqliteTestOutbox } from '../fixtures/sync/sqlite-outbox.ts';
@@ -79,7 +79,7 @@ function nextRecords(t: SimTerminal, n: number): Record<string, unknown>[] {
 }
 
 async function enrolMany(dataDir: string, postgresUrl: string | undefined, url: string, n: number): Promise<SimTerminal[]> {
-  const store = await openRegistryStore({ dataDir, postgresUrl });
+  const store = (await openRegistry({ dataDir, postgresUrl })).store;
   try {
     const clients: SimTerminal[] = [];
     for (let i = 0; i < n; i++) {
@@ -135,7 +135,7 @@ async function steady(clients: SimTerminal[], rounds: number, size: number, inte
 async function catchUp(dataDir: string, postgresUrl: string | undefined, url: string, n: number, workDir: string): Promise<{ seconds: number; acknowledged: number }> {
   const outbox = new SqliteTestOutbox(join(workDir, 'catchup-outbox.sqlite'));
   try {
-    const store = await openRegistryStore({ dataDir, postgresUrl });
+    const store = (await openRegistry({ dataDir, postgresUrl })).store;
     const { code } = await createEnrolmentCode(store, new Date());
     await store.close();
     const identity = await enrolTerminal(outbox, url, code, { name: 'catch-up' });
@@ -185,7 +185,7 @@ export async function run(): Promise<BenchRow[]> {
     const offered = (terminals * steadySize * 1000) / intervalMs;
     const cu = await catchUp(dataDir, postgresUrl, url, queued, workDir);
     // Every phase continued each terminal's chain, so the registry must have flagged nothing.
-    const check = await openRegistryStore({ dataDir, postgresUrl });
+    const check = (await openRegistry({ dataDir, postgresUrl })).store;
     const flags = (await check.listFlags()).length;
     await check.close();
     if (flags !== 0) throw new Error(`${flags} chain flags raised during the benchmark`);

@@ -3,7 +3,7 @@
  * never pays for another's dependencies (the PC/SC binding, SQLite, Fastify ...).
  */
 import type { Command } from './command.ts';
-import { reportError } from './output.ts';
+import { print, printError, reportError } from './output.ts';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   readers: async () => (await import('./commands/readers.ts')).command,
@@ -33,12 +33,12 @@ async function usage(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    console.log(await usage());
+    print(await usage());
     return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`Unknown command: ${name}\n\n${await usage()}`);
+    printError(`Unknown command: ${name}\n\n${await usage()}`);
     return 2;
   }
   try {

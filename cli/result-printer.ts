@@ -2,7 +2,7 @@
 import type { VerificationResult } from '../core/api/verification.ts';
 import type { Note } from '../core/messages/message.ts';
 import type { TrustFailure } from '../core/trust/store-folder.ts';
-import { jsonMessage, label, messageText } from './output.ts';
+import { jsonMessage, jsonText, label, messageText, print, printError } from './output.ts';
 
 export interface PrintExtras {
   readonly reasons?: Partial<Record<keyof VerificationResult['checks'], string>>;
@@ -13,24 +13,29 @@ export interface PrintExtras {
 }
 
 export function printResult(result: VerificationResult, extras: PrintExtras = {}): void {
-  console.log(`Verdict: ${result.verdict}`);
+  print(`Verdict: ${result.verdict}`);
   for (const [name, check] of Object.entries(result.checks)) {
     const extra = 'protocol' in check && check.protocol ? ` (${check.protocol})`
       : 'method' in check && check.method ? ` (${check.method})`
       : 'csca' in check && check.csca ? ` (${check.csca})`
       : 'failed' in check && check.failed.length ? ` (DG${check.failed.join(', DG')})` : '';
     const why = extras.reasons?.[name as keyof VerificationResult['checks']];
-    console.log(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
+    print(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
   }
-  if (extras.cscaFingerprint) console.log(`  CSCA SHA-256        ${extras.cscaFingerprint}`);
-  if (extras.documentSigner) console.log(`  Document signer     ${extras.documentSigner}`);
+  if (extras.cscaFingerprint) print(`  CSCA SHA-256        ${extras.cscaFingerprint}`);
+  if (extras.documentSigner) print(`  Document signer     ${extras.documentSigner}`);
   const doc = result.document;
-  if (doc) console.log(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
-  for (const note of extras.notes ?? []) console.log(messageText(note));
-  for (const w of result.warnings) console.log(`${label('warning.label')}: ${messageText(w)}`);
-  for (const f of extras.trustFailures ?? []) console.error(`Trust store: ${f.file} not loaded: ${messageText(f.error)}`);
+  if (doc) print(`Document: ${doc.documentCode} issued by ${doc.issuingState}, expires ${doc.dateOfExpiry ?? 'never'}`);
+  if (doc?.dg13) {
+    const f = doc.dg13;
+    const wrapper = f.layout === 'wrapped' ? `version ${f.version ?? '?'}, character set ${f.charset ?? '?'}` : 'no wrapper';
+    print(`DG13: ${f.layout} (${wrapper})${f.rawFields.length ? `, fields kept raw: ${f.rawFields.join(', ')}` : ''}`);
+  }
+  for (const note of extras.notes ?? []) print(messageText(note));
+  for (const w of result.warnings) print(`${label('warning.label')}: ${messageText(w)}`);
+  for (const f of extras.trustFailures ?? []) printError(`Trust store: ${f.file} not loaded: ${messageText(f.error)}`);
   const s = result.stats;
-  if (s.apdus > 0) console.log(`Read: ${s.apdus} APDUs, ${s.bytesRead} bytes, ${s.millis} ms`);
+  if (s.apdus > 0) print(`Read: ${s.apdus} APDUs, ${s.bytesRead} bytes, ${s.millis} ms`);
 }
 
 /**
@@ -38,5 +43,5 @@ export function printResult(result: VerificationResult, extras: PrintExtras = {}
  * with its text in the CLI's language beside its code and parameters.
  */
 export function resultJson(result: VerificationResult): string {
-  return JSON.stringify({ ...result, warnings: result.warnings.map(jsonMessage) });
+  return jsonText({ ...result, warnings: result.warnings.map(jsonMessage) });
 }

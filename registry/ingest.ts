@@ -6,18 +6,20 @@
  */
 import { GENESIS_HASH, canonicalJson, verifyChainLink } from '../core/registry-protocol/record-chain.ts';
 import { MAX_RECORD_BYTES, SyncRecordSchema, type ChainFlag, type RecordResult, type SyncRecord } from '../core/registry-protocol/messages.ts';
+import type { PersonalSeal } from './personal-seal.ts';
 import type { ChainFlagRow, RegistryStore, StoredRecord } from './store/types.ts';
 
 export interface IngestOptions {
   /** |terminal clock - registry clock| above this flags the batch's records CLOCK_SKEW. */
   readonly maxClockSkewMs: number;
+  /** Seals each record's personal fields before it is stored. */
+  readonly personal: PersonalSeal;
 }
 
 interface Candidate {
   readonly index: number;
   readonly id: string;
   readonly record?: SyncRecord;
-  readonly payload?: string;
   readonly reason?: string;
   readonly raw?: Record<string, unknown>;
 }
@@ -27,23 +29,34 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 128) : '';
 }
 
+/**
+ * One record on its own: whatever it holds, the answer is a verdict about this record, never an
+ * error for the batch. The canonical form is checked first: it refuses hostile nesting within a
+ * bounded depth, before anything recursive (JSON.stringify, the schema) walks the record.
+ */
 function screen(raw: unknown, index: number): Candidate {
-  const payload = JSON.stringify(raw);
-  if (payload.length > MAX_RECORD_BYTES) return { index, id: idOf(raw), reason: 'RECORD_TOO_LARGE' };
+  try {
+    canonicalJson(raw);
+  } catch {
+    return { index, id: idOf(raw), reason: 'RECORD_NOT_CANONICAL' };
+  }
+  try {
+    return screenCanonical(raw, index);
+  } catch {
+    return { index, id: idOf(raw), reason: 'INVALID_RECORD' };
+  }
+}
+
+function screenCanonical(raw: unknown, index: number): Candidate {
+  if (JSON.stringify(raw).length > MAX_RECORD_BYTES) return { index, id: idOf(raw), reason: 'RECORD_TOO_LARGE' };
   // core/store's payload names the terminal's clock `createdAt`; the protocol's name is terminalTime.
   const o = raw as Record<string, unknown> | null;
   const withTime = o && typeof o === 'object' && o.terminalTime === undefined && typeof o.createdAt === 'string'
     ? { ...o, terminalTime: o.createdAt } : raw;
   const parsed = SyncRecordSchema.safeParse(withTime);
   if (!parsed.success) return { index, id: idOf(raw), reason: 'INVALID_RECORD' };
-  // A record the chain cannot hash (nested too deeply, say) is refused here, not mid-transaction.
-  try {
-    canonicalJson(raw);
-  } catch {
-    return { index, id: parsed.data.id, reason: 'RECORD_NOT_CANONICAL' };
-  }
   // The chain hash is checked over the record as sent (without the alias).
-  return { index, id: parsed.data.id, record: parsed.data, payload, raw: o ?? {} };
+  return { index, id: parsed.data.id, record: parsed.data, raw: o ?? {} };
 }
 
 interface Neighbour {
@@ -100,7 +113,7 @@ export async function ingestBatch(store: RegistryStore, terminalId: string, rawR
     const flagRows: Omit<ChainFlagRow, 'resolvedAt'>[] = [];
     const closedGaps: string[] = [];
     for (const c of ordered) {
-      if (!c.record || !c.payload) {
+      if (!c.record || !c.raw) {
         results[c.index] = { id: c.id, status: 'rejected', reason: c.reason ?? 'INVALID_RECORD' };
         continue;
       }
@@ -116,7 +129,7 @@ export async function ingestBatch(store: RegistryStore, terminalId: string, rawR
       const flags = [...new Set(found.map((f) => f.flag))];
       inserts.push({
         id: r.id, terminalId, seq: r.seq, terminalTime: r.terminalTime, receivedAt: at, clockSkewMs,
-        prevHash: r.prevHash, hash: r.hash, flags, payload: c.payload,
+        prevHash: r.prevHash, hash: r.hash, flags, ...options.personal.split(r.id, c.raw!),
       });
       for (const f of found) flagRows.push({ terminalId, recordId: r.id, seq: r.seq, kind: f.flag, detail: f.detail, flaggedAt: at });
       // A late predecessor closes its stored successor's GAP, or exposes a FORK there.

@@ -13,15 +13,21 @@ import {
 import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';
-import type { RegistryKey } from './registry-key.ts';
-import { authenticate } from './request-auth.ts';
+import { receiveChainHead } from './chain-heads.ts';
+import { ChainHeadReportSchema, type ChainHeadAnswer } from '../core/registry-protocol/chain-head.ts';
+import type { PersonalSeal } from './personal-seal.ts';
+import { announcedKeys, type TrustListKeys } from './trust-list-keys.ts';
+import { authenticateHeaders, checkSignedBody, type AuthenticatedHead } from './request-auth.ts';
 import type { RegistryStore } from './store/types.ts';
 
 export const REGISTRY_VERSION = '0.1.0';
+/** Bodies nobody has signed for (enrolment) are a few hundred bytes; anything far above is refused unread. */
+export const MAX_UNSIGNED_BODY_BYTES = 8 * 1024;
 
 export interface RegistryServerOptions {
   readonly store: RegistryStore;
-  readonly key: RegistryKey;
+  /** Seals the personal fields of every stored record. */
+  readonly personal: PersonalSeal;
   readonly now?: () => Date;
   /** Allowed distance between a signature's `created` and the registry clock. */
   readonly signatureWindowSeconds?: number;
@@ -41,13 +47,20 @@ function parseJson(body: unknown): unknown {
 }
 
 export function buildRegistryServer(options: RegistryServerOptions): FastifyInstance {
-  const { store, key } = options;
+  const { store, personal } = options;
+  // Read at each use: `registry rotate-key` on the publishing host reaches every API node at once.
+  const currentKey = async (): Promise<TrustListKeys> => {
+    const keys = await announcedKeys(store);
+    if (!keys) throw new Error('the registry announces no trust-list key');
+    return keys;
+  };
   const now = options.now ?? (() => new Date());
   const window = options.signatureWindowSeconds ?? 300;
   const maxClockSkewMs = options.maxClockSkewMs ?? 5 * 60_000;
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   // Request logs carry method, path and status only: records hold personal data.
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.logger ?? false });
+  // The small limit is the default; only signed routes, authenticated before their body is read, take more.
+  const app = Fastify({ bodyLimit: MAX_UNSIGNED_BODY_BYTES, logger: options.logger ?? false });
 
   app.removeAllContentTypeParsers();
   // Raw bytes: the signature covers the body's digest, so it is checked before JSON parsing.
@@ -68,9 +81,16 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(problem('NOT_FOUND', 'No such endpoint')));
 
-  const signed = (req: FastifyRequest) => authenticate(store, {
-    method: req.method, url: req.url, body: req.body instanceof Uint8Array ? req.body : undefined, headers: req.headers,
-  }, now(), window);
+  // Who signed a request is settled in onRequest, before Fastify reads the body.
+  const heads = new WeakMap<FastifyRequest, AuthenticatedHead>();
+  const signedHead = async (req: FastifyRequest): Promise<void> => {
+    heads.set(req, await authenticateHeaders(store, { method: req.method, url: req.url, headers: req.headers }, now(), window));
+  };
+  const signed = (req: FastifyRequest): AuthenticatedHead => {
+    const head = heads.get(req)!;
+    checkSignedBody(head, req.body instanceof Uint8Array ? req.body : undefined);
+    return head;
+  };
 
   app.get('/v1/health', async (_req, reply) => {
     try {
@@ -81,27 +101,37 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     return { status: 'ok', store: store.kind } satisfies HealthResponse;
   });
 
-  app.get('/v1/version', async () =>
-    ({ name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId }) satisfies VersionResponse);
+  app.get('/v1/version', async () => {
+    const key = await currentKey();
+    return { name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId, registryKey: toBase64(key.publicKey) } satisfies VersionResponse;
+  });
 
   app.post('/v1/enrolments', async (req, reply) => {
     const parsed = EnrolRequestSchema.safeParse(parseJson(req.body));
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {code, publicKey, name?}');
+    const key = await currentKey();
     const terminal = await redeemEnrolmentCode(store, parsed.data.code, parsed.data.publicKey, parsed.data.name, now());
-    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.spkiDer), registryKeyId: key.keyId } satisfies EnrolResponse);
+    return reply.code(201).send({ terminalId: terminal.id, registryKey: toBase64(key.publicKey), registryKeyId: key.keyId } satisfies EnrolResponse);
   });
 
-  app.post('/v1/records', async (req) => {
-    const terminal = await signed(req);
+  app.post('/v1/records', { onRequest: signedHead, bodyLimit: MAX_BODY_BYTES }, async (req) => {
+    const { terminal } = signed(req);
     const parsed = RecordBatchSchema.safeParse(parseJson(req.body));
     if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {terminalNow, records[1..1000]}');
     const receivedAt = now();
-    const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs });
+    const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs, personal });
     return { receivedAt: receivedAt.toISOString(), clockSkewMs, results } satisfies BatchResponse;
   });
 
-  app.get('/v1/trust-list', async (req, reply) => {
-    await signed(req);
+  app.post('/v1/chain-heads', { onRequest: signedHead }, async (req) => {
+    const { terminal } = signed(req);
+    const parsed = ChainHeadReportSchema.safeParse(parseJson(req.body));
+    if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {head, signature}');
+    return (await receiveChainHead(store, terminal, parsed.data, now())) satisfies ChainHeadAnswer;
+  });
+
+  app.get('/v1/trust-list', { onRequest: signedHead }, async (req, reply) => {
+    signed(req);
     const list = await store.latestTrustList();
     if (!list) throw new HttpProblem(404, 'NO_TRUST_LIST', 'No trust list has been published yet');
     reply.header('etag', list.etag).header('cache-control', 'no-cache');

@@ -14,6 +14,7 @@ import { dg2ReferenceImage } from '../../face/dg2-reference.ts';
 import { referenceMissing } from '../../face/errors.ts';
 import { usageError } from '../output.ts';
 import { createNodeFaceEngine } from '../../face/node-runtime.ts';
+import { print, printJson } from '../output.ts';
 
 const HELP = `Usage: eid-terminal face compare (--reference FILE | --dump DIR) --probe FILE [--json]
 
@@ -62,7 +63,7 @@ export const command: Command = {
       strict: true,
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     if (positionals.length !== 1 || positionals[0] !== 'compare') throw usageError('the only subcommand is `face compare`');
@@ -76,13 +77,13 @@ export const command: Command = {
     const referenceDescriptor = await engine.reference(reference, (bytes) => bytes);
     const comparison = engine.compare(referenceDescriptor, (await engine.describe(probe)).descriptor);
     const result = { decision: comparison.decision, score: comparison.score, threshold: comparison.threshold, liveness: 'NOT_PERFORMED', model: comparison.model, millis: Math.round(performance.now() - started) };
-    if (values.json) console.log(JSON.stringify(result));
+    if (values.json) printJson(result);
     else {
-      console.log(`Decision:  ${result.decision}`);
-      console.log(`Score:     ${result.score} (MATCH at ${result.threshold} or above, UNCERTAIN from ${uncertainFrom(engine.policy)})`);
-      console.log('Liveness:  NOT_PERFORMED (two pictures; the active check needs the camera)');
-      console.log(`Model:     ${result.model}`);
-      console.log(`Time:      ${result.millis} ms (model load included)`);
+      print(`Decision:  ${result.decision}`);
+      print(`Score:     ${result.score} (MATCH at ${result.threshold} or above, UNCERTAIN from ${uncertainFrom(engine.policy)})`);
+      print('Liveness:  NOT_PERFORMED (two pictures; the active check needs the camera)');
+      print(`Model:     ${result.model}`);
+      print(`Time:      ${result.millis} ms (model load included)`);
     }
     return result.decision === 'MATCH' ? 0 : 1;
   },

@@ -18,17 +18,19 @@ import { openStore, type Store } from '../../core/store/store.ts';
 import { connectReader } from '../../native/pcsc-transport.ts';
 import { listReaders, type ReaderInfo } from '../../native/readers.ts';
 import { printResult, resultJson } from '../result-printer.ts';
-import { usageError } from '../output.ts';
 import { trustForRun } from '../trust-options.ts';
+import { print, usageError } from '../output.ts';
 
 const HELP = `Usage: eid-terminal read [--reader NAME|INDEX] [--wait SECONDS]
      ( --mrz "MRZ" | --document-number N --date-of-birth YYMMDD --date-of-expiry YYMMDD
-     | --cccd ID12 --date-of-birth YYMMDD [--date-of-expiry YYMMDD] | --qr "QR TEXT" | --can NNNNNN )
+     | --cccd ID12 [--date-of-birth YYMMDD [--date-of-expiry YYMMDD]] | --qr "QR TEXT" | --can NNNNNN )
      [--trust PATH]... [--out DIR] [--json] [--no-store] [--operator NAME --pin PIN] [--data-dir DIR]
 
 Opens the chip (PACE when offered, else BAC), reads COM, SOD and the data groups (never the
 EAC-protected DG3/DG4), proves the chip (CA, PACE-CAM or AA), runs passive authentication and
-prints the result. A CCCD number or QR code without expiry tries the derived expiries in order.
+prints the result. A Vietnamese card opens with its ID number alone (--cccd ID12: PACE with the
+last 6 digits as CAN); a chip without PACE also needs --date-of-birth, and says so
+(BIRTH_DATE_NEEDED). A CCCD number or QR code without expiry tries the derived expiries in order.
 The verification is recorded in the data folder unless --no-store; once operator accounts exist the
 record must name one: --operator NAME with --pin PIN (or EID_TERMINAL_PIN).
 
@@ -82,7 +84,7 @@ export const command: Command = {
       },
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     const key = keyFrom(values as Record<string, string | undefined>);
@@ -122,12 +124,13 @@ async function readAndReport(values: { reader?: string | undefined; wait?: strin
   });
   session.cardInserted();
   const final = await session.provideKey(key);
+  if (final.error?.code === 'BIRTH_DATE_NEEDED') console.error('Give the date of birth: --date-of-birth YYMMDD.');
   if (values.out && final.outcome) {
     mkdirSync(values.out, { recursive: true });
     for (const [name, bytes] of final.outcome.files) writeFileSync(join(values.out, `${name}.bin`), bytes);
   }
   const { outcome } = session.completed();
-  if (values.json) console.log(resultJson(outcome.result));
+  if (values.json) print(resultJson(outcome.result));
   else printResult(outcome.result, { cscaFingerprint: outcome.cscaFingerprint, documentSigner: outcome.documentSigner, notes: outcome.accessNote ? [outcome.accessNote] : [], trustFailures: trust.failures });
   return outcome.result.verdict === 'VERIFIED' ? 0 : 1;
 }

@@ -13,7 +13,7 @@ import { nativePcscBinding } from '../../native/pcsc-binding.ts';
 import type { PcscBinding } from '../../native/pcsc-binding.ts';
 import { ReaderWatcher, listReaders } from '../../native/readers.ts';
 import type { ReaderEvent, ReaderInfo } from '../../native/readers.ts';
-import { jsonMessage, messageText, usageError } from '../output.ts';
+import { jsonMessage, jsonText, messageText, print, printJson, usageError } from '../output.ts';
 import { quirksFor } from '../../native/reader-quirks.ts';
 
 const USAGE = `Usage: eid-terminal readers [--json] [--watch]
@@ -65,7 +65,7 @@ function formatEvent(e: ReaderEvent): string {
 }
 
 function eventJson(e: ReaderEvent): string {
-  return JSON.stringify({
+  return jsonText({
     type: e.type,
     reader: e.reader ?? null,
     ...(e.atr ? { atr: toHex(e.atr) } : {}),
@@ -76,7 +76,7 @@ function eventJson(e: ReaderEvent): string {
 /** Follows readers until SIGINT/SIGTERM; resolves with exit status 0. */
 async function watch(json: boolean, binding: PcscBinding): Promise<number> {
   const watcher = new ReaderWatcher({ binding });
-  watcher.on('event', (e) => console.log(json ? eventJson(e) : formatEvent(e)));
+  watcher.on('event', (e) => print(json ? eventJson(e) : formatEvent(e)));
   watcher.start();
   await new Promise<void>((resolve) => {
     const done = (): void => {
@@ -104,7 +104,7 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
     throw usageError(e instanceof Error ? e.message : String(e), e);
   }
   if (values.help) {
-    console.log(USAGE);
+    print(USAGE);
     return 0;
   }
   let pcsc: PcscBinding;
@@ -113,12 +113,14 @@ export async function runReaders(args: string[], binding: () => PcscBinding = na
   } catch (e) {
     // Only the binding's absence is thrown here; a stopped service shows when the readers are listed.
     if (!isEidError(e, 'PCSC_UNAVAILABLE')) throw e;
-    console.log(values.json ? JSON.stringify({ readers: [], note: jsonMessage(e) }) : messageText(e));
+    if (values.json) printJson({ readers: [], note: jsonMessage(e) });
+    else print(messageText(e));
     return 0;
   }
   if (values.watch) return watch(values.json === true, pcsc);
   const readers = listReaders(pcsc);
-  console.log(values.json ? JSON.stringify({ readers: readers.map(readerJson) }) : formatReaders(readers));
+  if (values.json) printJson({ readers: readers.map(readerJson) });
+  else print(formatReaders(readers));
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { resolveDataDir } from '../../host/data-dir.ts';
 import { requireIdentity } from '../../core/sync/identity.ts';
 import { syncWorkerFor } from '../../core/sync/sync-service.ts';
 import { openStore } from '../../core/store/store.ts';
+import { print, printJson } from '../output.ts';
 
 const USAGE = 'Usage: eid-terminal sync [--once] [--data-dir DIR] [--json]';
 
@@ -15,7 +16,7 @@ export const command: Command = {
       args, options: { once: { type: 'boolean' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help) {
-      console.log(USAGE);
+      print(USAGE);
       return 0;
     }
     const store = openStore({ dataDir: resolveDataDir(values['data-dir']) });
@@ -25,13 +26,13 @@ export const command: Command = {
       if (values.once) {
         const round = await worker.syncOnce(true);
         const status = worker.status();
-        if (values.json) console.log(JSON.stringify({ ...round, status }));
-        else console.log(`sent ${round.sent}, acknowledged ${round.acknowledged}, rejected ${round.rejected}; trust list ${round.trustList}; ${status.pending} pending`);
+        if (values.json) printJson({ ...round, status });
+        else print(`sent ${round.sent}, acknowledged ${round.acknowledged}, rejected ${round.rejected}; trust list ${round.trustList}; ${status.pending} pending`);
         return 0;
       }
       worker.onStatus((s) => {
-        if (!values.json) console.log(`${new Date().toISOString()} ${s.connectivity} pending=${s.pending} ${s.lastError ?? ''}`);
-        else console.log(JSON.stringify(s));
+        if (!values.json) print(`${new Date().toISOString()} ${s.connectivity} pending=${s.pending} ${s.lastError ?? ''}`);
+        else printJson(s);
       });
       worker.start();
       await new Promise<void>((resolve) => {

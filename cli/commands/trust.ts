@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
 import { EidError } from '../../core/errors.ts';
-import { jsonMessage, messageText, usageError } from '../output.ts';
+import { jsonMessage, messageText, print, printError, printJson, usageError } from '../output.ts';
 import type { TrustStore, TrustedCertificate } from '../../core/trust/store.ts';
 import { importTrustFile, loadTrustStore, removeTrusted, SHIPPED_CERTS_DIR, trustFolderOf, type TrustFailure } from '../../core/trust/store-folder.ts';
 
@@ -53,18 +53,18 @@ function listJson(store: TrustStore, failures: readonly TrustFailure[]): unknown
 
 function printList(store: TrustStore, failures: readonly TrustFailure[]): void {
   const groups = store.byCountry();
-  console.log(`${store.size} CSCA certificate(s) from ${groups.size} countr${groups.size === 1 ? 'y' : 'ies'}, ${store.crls().length} CRL(s)`);
+  print(`${store.size} CSCA certificate(s) from ${groups.size} countr${groups.size === 1 ? 'y' : 'ies'}, ${store.crls().length} CRL(s)`);
   for (const [country, certs] of groups) {
-    console.log(`\n${country}`);
+    print(`\n${country}`);
     for (const c of certs) {
       const cert = c.certificate;
-      console.log(`  ${c.knownAs ? `${c.knownAs}: ` : ''}${cert.subject.text}${c.selfIssued ? '' : ' [link certificate]'}`);
-      console.log(`    valid ${cert.notBefore.toISOString().slice(0, 10)} to ${cert.notAfter.toISOString().slice(0, 10)}  SHA-256 ${c.fingerprint}`);
-      console.log(`    from ${c.source}`);
+      print(`  ${c.knownAs ? `${c.knownAs}: ` : ''}${cert.subject.text}${c.selfIssued ? '' : ' [link certificate]'}`);
+      print(`    valid ${cert.notBefore.toISOString().slice(0, 10)} to ${cert.notAfter.toISOString().slice(0, 10)}  SHA-256 ${c.fingerprint}`);
+      print(`    from ${c.source}`);
     }
   }
-  for (const c of store.crls()) console.log(`\nCRL ${c.crl.issuer.text}, next update ${c.crl.nextUpdate?.toISOString().slice(0, 10) ?? 'none'}, ${c.crl.revoked.length} revoked, from ${c.source}`);
-  for (const f of failures) console.error(`not loaded: ${f.file}: ${messageText(f.error)}`);
+  for (const c of store.crls()) print(`\nCRL ${c.crl.issuer.text}, next update ${c.crl.nextUpdate?.toISOString().slice(0, 10) ?? 'none'}, ${c.crl.revoked.length} revoked, from ${c.source}`);
+  for (const f of failures) printError(`not loaded: ${f.file}: ${messageText(f.error)}`);
 }
 
 export const command: Command = {
@@ -82,25 +82,25 @@ export const command: Command = {
     });
     const [sub, ...rest] = positionals;
     if (values.help || sub === undefined) {
-      console.log(HELP);
+      print(HELP);
       return values.help ? 0 : 2;
     }
     const userFolder = trustFolderOf(resolveDataDir(values['data-dir']));
     const { store, failures } = loadTrustStore({ shipped: [SHIPPED_CERTS_DIR], userFolder });
     if (sub === 'list') {
       if (rest.length) throw usageError('trust list takes no file');
-      if (values.json) console.log(JSON.stringify(listJson(store, failures)));
+      if (values.json) printJson(listJson(store, failures));
       else printList(store, failures);
       return 0;
     }
     if (sub === 'import') {
       if (rest.length === 0) throw usageError('trust import needs at least one FILE');
       const reports = rest.map((file) => importTrustFile(store, userFolder, file));
-      if (values.json) console.log(JSON.stringify({ imported: reports }));
+      if (values.json) printJson({ imported: reports });
       else {
         for (const r of reports) {
-          console.log(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s) and ${r.crlsAdded} CRL(s) added, ${r.skipped} skipped`);
-          for (const n of r.notes) console.log(`  ${n}`);
+          print(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s) and ${r.crlsAdded} CRL(s) added, ${r.skipped} skipped`);
+          for (const n of r.notes) print(`  ${n}`);
         }
       }
       return 0;
@@ -109,8 +109,8 @@ export const command: Command = {
       if (rest.length !== 1) throw usageError('trust remove needs one FINGERPRINT');
       const removed = removeTrusted(store, userFolder, rest[0]!);
       if (!removed) throw new EidError('TRUST_NOT_FOUND', { fingerprint: rest[0]! });
-      if (values.json) console.log(JSON.stringify({ removed: rest[0] }));
-      else console.log(`Removed ${rest[0]}`);
+      if (values.json) printJson({ removed: rest[0] });
+      else print(`Removed ${rest[0]}`);
       return 0;
     }
     throw usageError(`unknown trust subcommand "${sub}"`);

@@ -9,8 +9,8 @@ import type { VerificationResult } from '../../core/api/verification.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
 import { verifyDocumentWithDetails } from '../../core/trust/verify-document.ts';
 import { printResult, resultJson } from '../result-printer.ts';
-import { usageError } from '../output.ts';
 import { trustForRun } from '../trust-options.ts';
+import { print, usageError } from '../output.ts';
 
 const HELP = `Usage: eid-terminal verify --dump DIR [--trust PATH]... [--json] [--data-dir DIR] [--at DATE]
 
@@ -49,7 +49,7 @@ export const command: Command = {
       strict: true,
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     if (!values.dump) throw usageError('--dump DIR is required');
@@ -59,7 +59,7 @@ export const command: Command = {
     const started = performance.now();
     const details = verifyDocumentWithDetails(files, store, { now });
     const result: VerificationResult = { ...details.result, stats: { ...details.result.stats, millis: Math.round(performance.now() - started) } };
-    if (values.json) console.log(resultJson(result));
+    if (values.json) print(resultJson(result));
     else printResult(result, { reasons: details.reasons, cscaFingerprint: details.cscaFingerprint, documentSigner: details.documentSigner, trustFailures: failures });
     return result.verdict === 'VERIFIED' ? 0 : 1;
   },

@@ -16,6 +16,7 @@ import { documentFromDump, dumpFileName, MAX_DUMP_FILE_BYTES } from '../../core/
 import { VirtualChip, virtualChipFor } from '../../core/chip/virtual-chip.ts';
 import { usageError } from '../output.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdBridge } from '../../native/vpcd-bridge.ts';
+import { print, printError, printJson } from '../output.ts';
 
 const HELP = `Usage:
   eid-terminal virtual-card list [--json]
@@ -35,7 +36,7 @@ private keys are public. Never trust those certificates in production.`;
 
 function printList(entries: readonly CatalogueEntry[], json: boolean): void {
   if (json) {
-    console.log(JSON.stringify({ documents: entries }, null, 2));
+    printJson({ documents: entries }, 2);
     return;
   }
   let profile = '';
@@ -44,13 +45,13 @@ function printList(entries: readonly CatalogueEntry[], json: boolean): void {
     if (e.profile !== profile) {
       profile = e.profile;
       genuineMrz = e.mrz;
-      console.log(`\n${e.profile} — ${e.description}`);
-      console.log(`  access: ${e.accessProtocols.join(' + ')}; chip proof: ${[e.chipAuthentication, e.activeAuthentication].filter(Boolean).join(', ') || 'none'}; trust: demo CSCA ${e.trustAuthority}`);
+      print(`\n${e.profile} — ${e.description}`);
+      print(`  access: ${e.accessProtocols.join(' + ')}; chip proof: ${[e.chipAuthentication, e.activeAuthentication].filter(Boolean).join(', ') || 'none'}; trust: demo CSCA ${e.trustAuthority}`);
     }
     const expected = e.expected.check ? `${e.expected.verdict} (${e.expected.check} ${e.expected.status})` : e.expected.verdict;
-    console.log(`  ${(e.variant ?? 'genuine').padEnd(22)} ${expected}`);
+    print(`  ${(e.variant ?? 'genuine').padEnd(22)} ${expected}`);
     // Variants share the genuine card's keys unless their holder differs (expired-document).
-    if (e.variant === null || e.mrz !== genuineMrz) console.log(`    MRZ: ${e.mrz.split('\n').join(' / ')}${e.can ? `   CAN: ${e.can}` : ''}`);
+    if (e.variant === null || e.mrz !== genuineMrz) print(`    MRZ: ${e.mrz.split('\n').join(' / ')}${e.can ? `   CAN: ${e.can}` : ''}`);
   }
 }
 
@@ -89,27 +90,27 @@ function waitForSignal(): Promise<string> {
 
 async function serve(chip: VirtualChip, keyLines: readonly string[], host: string, port: number): Promise<number> {
   const bridge = new VpcdBridge(chip, { host, port });
-  bridge.on('connected', () => console.log(`card inserted on vpcd ${host}:${port}`));
+  bridge.on('connected', () => print(`card inserted on vpcd ${host}:${port}`));
   bridge.on('disconnected', () => {
     chip.reset();
-    console.log('vpcd connection closed');
+    print('vpcd connection closed');
   });
-  bridge.on('responder-error', (e) => console.error(`chip error: ${e instanceof Error ? e.message : String(e)}`));
-  for (const line of keyLines) console.log(line);
+  bridge.on('responder-error', (e) => printError(`chip error: ${e instanceof Error ? e.message : String(e)}`));
+  for (const line of keyLines) print(line);
   // Listen for Ctrl+C before waiting for vpcd, so an early interrupt still removes the card cleanly.
   const stopped = waitForSignal();
   let stopping = false;
   // The bridge keeps retrying after this timeout; the message only tells the user why nothing happens yet.
   void bridge.insert(3_000).then(
-    () => console.log('serving; press Ctrl+C to remove the card'),
+    () => print('serving; press Ctrl+C to remove the card'),
     (e: unknown) => {
-      if (!stopping) console.error(`${e instanceof Error ? e.message : String(e)} Still trying; press Ctrl+C to stop.`);
+      if (!stopping) printError(`${e instanceof Error ? e.message : String(e)} Still trying; press Ctrl+C to stop.`);
     },
   );
   const signal = await stopped;
   stopping = true;
   await bridge.stop();
-  console.log(`${signal}: card removed`);
+  print(`${signal}: card removed`);
   return 0;
 }
 
@@ -118,7 +119,7 @@ export const command: Command = {
   async run(args: string[]): Promise<number> {
     const [sub, ...rest] = args;
     if (sub === undefined || sub === '--help' || sub === '-h') {
-      console.log(HELP);
+      print(HELP);
       return sub === undefined ? 2 : 0;
     }
     const { values } = parseArgs({
@@ -139,7 +140,7 @@ export const command: Command = {
       strict: true,
     });
     if (values.help) {
-      console.log(HELP);
+      print(HELP);
       return 0;
     }
     if (sub === 'list') {

@@ -15,7 +15,8 @@ export const AccessKeySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('cccd'),
     idNumber: z.string().regex(/^\d{12}$/),
-    dateOfBirth: z.string().regex(/^\d{6}$/),
+    /** Needed only when the chip offers no PACE (the ID number alone opens PACE-CAN): BIRTH_DATE_NEEDED asks for it. */
+    dateOfBirth: z.string().regex(/^\d{6}$/).optional(),
     dateOfExpiry: z.string().regex(/^\d{6}$/).optional(),
   }),
   z.object({

@@ -53,6 +53,18 @@ export const VnDataSchema = z.object({
 });
 export type VnData = z.infer<typeof VnDataSchema>;
 
+/** How DG13 was laid out on a Vietnamese card: reported so that an unexpected layout shows in the result. */
+export const Dg13FormatSchema = z.object({
+  /** 'wrapped': 6D { SEQUENCE { INTEGER version, OID character set, SET { fields } } } as on cards; 'flat': fields directly under 6D. */
+  layout: z.enum(['wrapped', 'flat']),
+  version: z.number().int().nullable(),
+  /** The character-set OID of the wrapper (1.0.10646.1.0.8, ISO/IEC 10646 UTF-8). */
+  charset: z.string().nullable(),
+  /** Numbers of the fields kept raw, not interpreted: 16 and anything above it. */
+  rawFields: z.array(z.number().int()),
+});
+export type Dg13Format = z.infer<typeof Dg13FormatSchema>;
+
 export const DocumentSchema = z.object({
   documentCode: z.string(),
   issuingState: z.string(),
@@ -67,6 +79,8 @@ export const DocumentSchema = z.object({
   mrz: z.string(),
   face: z.object({ mimeType: z.string(), bytes: z.number().int() }).nullable(),
   vn: VnDataSchema.nullable(),
+  /** Present when the document has a readable DG13 (Vietnamese cards). */
+  dg13: Dg13FormatSchema.optional(),
 });
 export type DocumentData = z.infer<typeof DocumentSchema>;
 

@@ -74,6 +74,8 @@ export const OID = {
   ta: `${BSI_PROTOCOLS}.2`,
   ca: `${BSI_PROTOCOLS}.3`,
   pace: `${BSI_PROTOCOLS}.4`,
+  // ISO/IEC 10646 (UCS) UTF-8: the character set DG13 of Vietnamese cards names in its wrapper
+  iso10646Utf8: '1.0.10646.1.0.8',
   // X.509 extensions (RFC 5280)
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',

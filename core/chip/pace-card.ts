@@ -37,6 +37,8 @@ export interface PaceCardConfig {
   /** Static Chip Authentication private key for PACE-CAM, on the PACE curve. */
   readonly camPrivateKey?: bigint;
   readonly random?: RandomSource;
+  /** Draw keys until a coordinate of the chip's public keys, or of the shared secret, starts with a zero byte. */
+  readonly leadingZero?: 'public-key' | 'shared-secret';
 }
 
 export interface PaceCardAnswer {
@@ -144,7 +146,7 @@ export class PaceCard {
           return ok();
         }
         const terminalMapping = group.decodePublicKey(value);
-        session.mapping = group.generateKeyPair(this.random, group.generator);
+        session.mapping = this.keyPair(group, group.generator);
         if (group.equals(terminalMapping, session.mapping.publicKey)) return statusOnly(SW.WRONG_DATA);
         session.generator = genericMapping(group, session.s!, group.multiply(terminalMapping, session.mapping.privateKey));
         return ok(tlv(PACE_TAG.MAPPING_CHIP, group.encodePublicKey(session.mapping.publicKey)));
@@ -152,7 +154,7 @@ export class PaceCard {
       case 3: {
         session.terminalPublic = requireObject(objects, PACE_TAG.EPHEMERAL_TERMINAL, 'ephemeral key');
         const terminalKey = group.decodePublicKey(session.terminalPublic);
-        session.ephemeral = group.generateKeyPair(this.random, session.generator);
+        session.ephemeral = this.keyPair(group, session.generator, terminalKey);
         if (group.equals(terminalKey, session.ephemeral.publicKey)) return statusOnly(SW.WRONG_DATA);
         session.chipPublic = group.encodePublicKey(session.ephemeral.publicKey);
         session.sessionKeys = paceSessionKeys(algorithm, group.secretBytes(group.multiply(terminalKey, session.ephemeral.privateKey)));
@@ -173,11 +175,34 @@ export class PaceCard {
     }
   }
 
+  /**
+   * A fresh key pair on `generator`; with `leadingZero`, redrawn (boundedly) until the chosen
+   * value has a zero first byte in one of its coordinates: the public key, or the secret shared
+   * with `peer`.
+   */
+  private keyPair(group: PaceGroup, generator: unknown, peer?: unknown): PaceKeyPair<unknown> {
+    const want = this.config.leadingZero;
+    let pair = group.generateKeyPair(this.random, generator);
+    for (let tries = 0; want && tries < 20_000; tries++) {
+      if (want === 'public-key' && hasLeadingZero(group, group.encodePublicKey(pair.publicKey))) break;
+      if (want === 'shared-secret' && (peer === undefined || group.secretBytes(group.multiply(peer, pair.privateKey))[0] === 0)) break;
+      pair = group.generateKeyPair(this.random, generator);
+    }
+    return pair;
+  }
+
   /** CA_IC = SK_Map,IC · SK_IC^-1 mod n, so that CA_IC · PK_IC = PK_Map,IC. */
   private camData(group: PaceGroup, mapping: PaceKeyPair<unknown>): Uint8Array {
     const skIc = this.config.camPrivateKey!;
     return bigIntToBytes((mapping.privateKey * modInverse(skIc, group.order)) % group.order, group.scalarLength);
   }
+}
+
+/** Whether an encoded public key has a coordinate (EC: x or y after the 04) or a value (DH) starting with 00. */
+function hasLeadingZero(group: PaceGroup, encoded: Uint8Array): boolean {
+  if (group.agreement === 'DH') return encoded[0] === 0;
+  const half = (encoded.length - 1) / 2;
+  return encoded[1] === 0 || encoded[1 + half] === 0;
 }
 
 function oneByte(t: Tlv): number {

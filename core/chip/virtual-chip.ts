@@ -3,7 +3,8 @@
  * the access state (which DF is selected, which file, whether BAC/PACE established secure
  * messaging) and hands each protocol to its card side: BacCard, PaceCard, SecureMessagingCard,
  * Active Authentication (engineer A) and PACE / Chip Authentication (engineer B). Test knobs:
- * protocols offered, Le limits, latency, and faults (card removal, a wrong MAC, a chosen status word).
+ * protocols offered, Le limits, latency, faults (card removal or reset, a wrong MAC, a chosen
+ * status word) and the quirks of real chips (chip-quirks.ts).
  */
 import { bytesToBigInt, equal } from '../bytes/bytes.ts';
 import { readTlv, tlv } from '../bytes/tlv.ts';
@@ -23,12 +24,22 @@ import { PaceCard } from './pace-card.ts';
 import { ecPaceGroup } from '../emrtd/pace/pace-group.ts';
 import { paceAlgorithm } from '../emrtd/pace/pace-algorithm.ts';
 import { SecureMessagingCard } from './sm-card.ts';
+import {
+  ResponseChunker, activeAuthAnswer, answeredInPlain, cardReset, leRefused, oversizedEnd, refusesLe,
+  type ChipAnswer, type ChipQuirks,
+} from './chip-quirks.ts';
 
 export type ChipDocument = Pick<VirtualDocument, 'files' | 'protectedFiles' | 'access' | 'chipKeys' | 'protocols'>;
 
 export interface ChipFaults {
   /** The card leaves the field after this many APDUs: later transmits throw CARD_REMOVED. */
   readonly removeAfterApdus?: number;
+  /**
+   * Another program resets the card before APDU number n (1-based): that transmit throws
+   * CARD_RESET, as PC/SC reports SCARD_W_RESET_CARD, and the chip starts over (Windows resets a
+   * card after 5 s of an idle transaction).
+   */
+  readonly resetBeforeApdu?: number;
   /** The protected response to APDU number n (1-based, counted since power-on) carries a wrong MAC. */
   readonly wrongMacAtApdu?: number;
   /**
@@ -43,13 +54,12 @@ export interface VirtualChipOptions {
   readonly accessProtocols?: 'BAC' | 'PACE' | 'BOTH';
   /** Whether extended-length APDUs are accepted (default true). */
   readonly extendedLength?: boolean;
-  /** Largest Ne served by READ BINARY; larger Le is answered 6700 (default 65536, or 256 without extended length). */
+  /** Largest Ne served by READ BINARY; larger Le is refused (`quirks.leRefusal`, default 6700; default 65536, or 256 without extended length). */
   readonly maxLe?: number;
-  /** Answer SELECT MF (3F00) with 6D00 as Vietnamese cards do (default false). */
-  readonly refuseSelectMf?: boolean;
   /** Latency added to every APDU, in milliseconds. */
   readonly delayMs?: number;
   readonly faults?: ChipFaults;
+  readonly quirks?: ChipQuirks;
   /** Random source for every nonce and key the chip makes (BAC, PACE, AA, CA). */
   readonly random?: RandomSource;
 }
@@ -62,10 +72,7 @@ const INS_GET_CHALLENGE = 0x84;
 const INS_EXTERNAL_AUTHENTICATE = 0x82;
 const none = new Uint8Array(0);
 
-interface Answer {
-  readonly data: Uint8Array;
-  readonly sw: number;
-}
+type Answer = ChipAnswer;
 
 export function cardRemoved(): EidError {
   return new EidError('CARD_REMOVED');
@@ -86,6 +93,8 @@ export class VirtualChip implements ApduResponder {
   private readonly aaKey: AaCardKey | undefined;
   private readonly ca: CaCard | undefined;
   private readonly maxLe: number;
+  private readonly quirks: ChipQuirks;
+  private readonly chunker: ResponseChunker;
   private dir: Directory = 'MF';
   private current: ChipFile | undefined;
   private sm: SecureMessagingCard | undefined;
@@ -110,6 +119,7 @@ export class VirtualChip implements ApduResponder {
         ...(doc.access.can ? { can: doc.access.can } : {}),
         ...(cam ? { camPrivateKey: bytesToBigInt(cam.privateKey) } : {}),
         random: this.random,
+        ...(options.quirks?.paceLeadingZero && { leadingZero: options.quirks.paceLeadingZero }),
       });
     }
     this.aaKey = aaCardKey(doc);
@@ -123,6 +133,8 @@ export class VirtualChip implements ApduResponder {
       }]);
     }
     this.maxLe = options.maxLe ?? (options.extendedLength === false ? 256 : 65536);
+    this.quirks = options.quirks ?? {};
+    this.chunker = new ResponseChunker(this.quirks.responseChunk);
   }
 
   atr(): Uint8Array {
@@ -137,6 +149,7 @@ export class VirtualChip implements ApduResponder {
     this.bac?.reset();
     this.pace?.reset();
     this.ca?.reset();
+    this.chunker.clear();
   }
 
   /** APDUs answered since the chip was made (faults count with this). */
@@ -172,6 +185,17 @@ export class VirtualChip implements ApduResponder {
       this.reset();
       throw cardRemoved();
     }
+    if (faults.resetBeforeApdu === this.apdus) {
+      this.reset();
+      throw cardReset();
+    }
+    // GET RESPONSE for the rest of a long answer is outside secure messaging, like T=0 itself.
+    const piece = this.chunker.continue(raw);
+    if (piece) return piece;
+    return this.chunker.send(this.respond(raw, faults));
+  }
+
+  private respond(raw: Uint8Array, faults: ChipFaults): Uint8Array {
     if (raw.length >= 2) this.seenIns.set(raw[1]!, (this.seenIns.get(raw[1]!) ?? 0) + 1);
     const injected = this.injectedStatus(raw, faults) ? faults.statusWordAt!.sw : undefined;
 
@@ -184,9 +208,14 @@ export class VirtualChip implements ApduResponder {
       const cmd = unwrapped.command;
       const sm = this.sm;
       // An injected status word goes out protected, so the session stays in step.
-      const { data, sw } = injected === undefined ? this.dispatch(cmd) : { data: none, sw: injected };
+      const answer = injected === undefined ? this.dispatch(cmd) : { data: none, sw: injected };
+      if (answer.endsSession) this.endSession();
+      if (answeredInPlain(this.quirks, answer)) {
+        this.adoptPendingSession();
+        return encodeResponse(none, answer.sw);
+      }
       // A protocol run inside SM (PACE/CA) may have replaced the session; answer under the old keys.
-      const wrapped = sm.wrapResponse(cmd.ins, data, sw);
+      const wrapped = sm.wrapResponse(cmd.ins, answer.data, answer.sw);
       if (faults.wrongMacAtApdu === this.apdus && wrapped.length >= 3) wrapped[wrapped.length - 3]! ^= 0x01;
       this.adoptPendingSession();
       return wrapped;
@@ -226,6 +255,7 @@ export class VirtualChip implements ApduResponder {
 
   private dispatch(cmd: ParsedCommand): Answer {
     if (cmd.extended && this.options.extendedLength === false) return { data: none, sw: SW.WRONG_LENGTH };
+    if (refusesLe(this.quirks, cmd)) return { data: none, sw: SW.WRONG_LENGTH };
     switch (cmd.ins) {
       case INS_SELECT:
         return this.select(cmd);
@@ -238,7 +268,7 @@ export class VirtualChip implements ApduResponder {
       case INS_INTERNAL_AUTHENTICATE:
         if (!this.sm) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
         if (!this.aaKey) return { data: none, sw: SW.INS_NOT_SUPPORTED };
-        return answerInternalAuthenticate(this.aaKey, cmd, this.random);
+        return activeAuthAnswer(this.quirks, cmd, answerInternalAuthenticate(this.aaKey, cmd, this.random));
       default:
         if (CaCard.handles(cmd) || (cmd.ins === 0x86 && this.ca?.awaitingKeyAgreement)) return this.chipAuthentication(cmd);
         if (this.pace && PaceCard.handles(cmd)) return this.paceStep(cmd);
@@ -271,8 +301,10 @@ export class VirtualChip implements ApduResponder {
   }
 
   private select(cmd: ParsedCommand): Answer {
+    const before = this.sm ? undefined : this.quirks.beforeAccessControl;
     if (cmd.p1 === 0x04) {
       if (!equal(cmd.data, EMRTD_AID)) return { data: none, sw: SW.FILE_NOT_FOUND };
+      if (before?.application !== undefined) return { data: none, sw: before.application };
       this.dir = 'eMRTD';
       this.current = undefined;
       return { data: none, sw: SW.OK };
@@ -280,7 +312,9 @@ export class VirtualChip implements ApduResponder {
     if (cmd.data.length !== 2 && !(cmd.p1 === 0x00 && cmd.data.length === 0)) return { data: none, sw: SW.WRONG_LENGTH };
     const fid = cmd.data.length === 2 ? (cmd.data[0]! << 8) | cmd.data[1]! : MF_FID;
     if (cmd.p1 === 0x00 && fid === MF_FID) {
-      if (this.options.refuseSelectMf) return { data: none, sw: SW.INS_NOT_SUPPORTED };
+      const mf = this.quirks.selectMf;
+      if (typeof mf === 'number') return { data: none, sw: mf };
+      if (mf === 'ignored') return { data: none, sw: SW.OK };
       this.dir = 'MF';
       this.current = undefined;
       return { data: none, sw: SW.OK };
@@ -288,6 +322,7 @@ export class VirtualChip implements ApduResponder {
     if (cmd.p1 !== 0x02 && cmd.p1 !== 0x00) return { data: none, sw: SW.INCORRECT_P1P2 };
     const found = this.fs.byFid(this.dir, fid);
     if (!found.file) return { data: none, sw: found.sw };
+    if (found.file.name === 'CardAccess' && before?.cardAccess !== undefined) return { data: none, sw: before.cardAccess };
     if (!this.mayRead(found.file)) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
     this.current = found.file;
     return { data: none, sw: SW.OK };
@@ -329,8 +364,8 @@ export class VirtualChip implements ApduResponder {
     if (!file) return { data: none, sw: SW.CONDITIONS_NOT_SATISFIED };
     if (!this.mayRead(file)) return { data: none, sw: SW.SECURITY_STATUS_NOT_SATISFIED };
     const ne = cmd.ne ?? 256;
-    if (ne > this.maxLe) return { data: none, sw: SW.WRONG_LENGTH };
-    if (cmd.ins === INS_READ_BINARY) return readSlice(file, offset, ne);
+    if (ne > this.maxLe) return leRefused(this.quirks);
+    if (cmd.ins === INS_READ_BINARY) return oversizedEnd(this.quirks, readSlice(file, offset, ne), offset + ne >= file.bytes.length);
     // Odd INS wraps the data in DO'53'; Ne counts the wrapper, so take off its header.
     const header = ne - 2 < 0x80 ? 2 : ne - 3 < 0x100 ? 3 : ne - 4 < 0x10000 ? 4 : 5;
     const slice = readSlice(file, offset, Math.max(0, ne - header));
@@ -338,7 +373,8 @@ export class VirtualChip implements ApduResponder {
   }
 }
 
-/** A chip for a factory document, with its profile's quirks (Vietnamese cards refuse SELECT MF). */
+/** A chip for a factory document, with its profile's quirks (Vietnamese cards answer SELECT MF with 6D00). */
 export function virtualChipFor(doc: VirtualDocument, options: VirtualChipOptions = {}): VirtualChip {
-  return new VirtualChip(doc, { refuseSelectMf: PROFILES[doc.profile].vietnamese, ...options });
+  const profileQuirks: ChipQuirks = PROFILES[doc.profile].vietnamese ? { selectMf: SW.INS_NOT_SUPPORTED } : {};
+  return new VirtualChip(doc, { ...options, quirks: { ...profileQuirks, ...options.quirks } });
 }

@@ -1,7 +1,12 @@
 /**
- * Expiry of a Vietnamese card derived from the holder's birth date (docs/design/vn-cccd.md §4.3):
- * the card runs to the 14th, 25th, 40th or 60th birthday; a card issued within 2 years before a
- * milestone runs to the next one; after the last one the card has no expiry (MRZ `991231`).
+ * Expiry of a Vietnamese card derived from the holder's birth date (docs/design/vn-cccd.md §4.3),
+ * per the Law on Identification 26/2023/QH15 Art. 21: the card is renewed at 14, 25, 40 and 60, so
+ * it runs to that birthday; a card issued, renewed or reissued within 2 years before one of these
+ * ages stays valid to the next one (the window opens on the birthday 2 years before and includes
+ * it); a card issued from 58 on has no expiry (MRZ `991231`). The 2014 Law on Citizen
+ * Identification had the same rule without 14, and issued no card before 14, so one rule serves
+ * both card generations. A 29 February birthday falls on 28 February in common years (the Civil
+ * Code's month-end rule), with 1 March tried as well.
  * The QR code carries no expiry, so the reader tries the candidates in order.
  */
 import { NO_EXPIRY, addYears, compareDates, fromJsDate, toIso, toYymmdd, type CalendarDate } from './dates.ts';

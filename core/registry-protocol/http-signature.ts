@@ -144,18 +144,32 @@ export function parseSignature(signatureInputField: string | undefined, signatur
 }
 
 /**
- * Checks a parsed signature over a received request: the required components are covered, the
- * body matches its Content-Digest, and the signature verifies with the terminal's key (whose
- * algorithm must be the one the signature names).
+ * Checks a parsed signature over a request's method, path, query and Content-Digest field, before
+ * its body is read: the required components are covered (the digest when the request declares a
+ * body) and the signature verifies with the terminal's key, whose algorithm must be the one the
+ * signature names. The body itself is then checked with `verifySignedBody`.
  * Throws SIGNATURE_INVALID; freshness and nonce reuse are the caller's (the registry's) job.
  */
-export function verifyRequestSignature(req: SignableRequest, contentDigestHeader: string | undefined, sig: ParsedSignature, spkiDer: Uint8Array): void {
+export function verifySignedHeaders(req: Omit<SignableRequest, 'body'>, declaresBody: boolean, contentDigestHeader: string | undefined,
+  sig: ParsedSignature, spkiDer: Uint8Array): void {
   if (!SIGNATURE_ALGS.includes(sig.alg)) throw bad(`unsupported alg ${sig.alg}`);
-  const hasBody = req.body !== undefined && req.body.length > 0;
-  const required = hasBody ? COMPONENTS_WITH_BODY : COMPONENTS_WITHOUT_BODY;
+  const required = declaresBody ? COMPONENTS_WITH_BODY : COMPONENTS_WITHOUT_BODY;
   for (const c of required) if (!sig.components.includes(c)) throw bad(`component ${c} not covered`);
-  if (hasBody && !contentDigestMatches(contentDigestHeader, req.body!)) throw bad('body does not match Content-Digest');
   // The field as received is what the terminal signed (RFC 9421 section 2.1).
   const base = signatureBase(req, sig.components, sig.paramsText, contentDigestHeader);
   if (!verifyWithSpki(spkiDer, sig.alg, utf8(base), sig.signature)) throw bad('signature does not verify');
+}
+
+/** The body that arrived after `verifySignedHeaders` passed: it must be the one the signed digest names. */
+export function verifySignedBody(body: Uint8Array | undefined, contentDigestHeader: string | undefined, sig: ParsedSignature): void {
+  if (body === undefined || body.length === 0) return;
+  if (!sig.components.includes('content-digest')) throw bad('component content-digest not covered');
+  if (!contentDigestMatches(contentDigestHeader, body)) throw bad('body does not match Content-Digest');
+}
+
+/** Both checks over a request whose body is at hand. */
+export function verifyRequestSignature(req: SignableRequest, contentDigestHeader: string | undefined, sig: ParsedSignature, spkiDer: Uint8Array): void {
+  const hasBody = req.body !== undefined && req.body.length > 0;
+  verifySignedBody(req.body, contentDigestHeader, sig);
+  verifySignedHeaders(req, hasBody, contentDigestHeader, sig, spkiDer);
 }

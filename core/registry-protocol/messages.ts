@@ -15,6 +15,8 @@ export const TRUST_LIST_FORMAT = 'eid-trust-list/1';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const recordId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
+/** A label an administrator reads: no control characters or bidirectional overrides. */
+const label = z.string().max(100).regex(/^[^\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u);
 
 /** What every record carries for the registry; other members (verdict, checks ...) pass through. */
 export const SyncRecordSchema = z.looseObject({
@@ -34,7 +36,8 @@ export const RecordBatchSchema = z.object({
 });
 export type RecordBatch = z.infer<typeof RecordBatchSchema>;
 
-export const ChainFlagSchema = z.enum(['GAP', 'FORK', 'TAMPERED', 'CLOCK_SKEW', 'CLOCK_REGRESSION']);
+/** Per record: GAP, FORK, TAMPERED, CLOCK_SKEW, CLOCK_REGRESSION. Per reported chain head (chain-head.ts): HEAD_REGRESSION, HEAD_FORK. */
+export const ChainFlagSchema = z.enum(['GAP', 'FORK', 'TAMPERED', 'CLOCK_SKEW', 'CLOCK_REGRESSION', 'HEAD_REGRESSION', 'HEAD_FORK']);
 export type ChainFlag = z.infer<typeof ChainFlagSchema>;
 
 export const RecordResultSchema = z.discriminatedUnion('status', [
@@ -55,7 +58,7 @@ export const EnrolRequestSchema = z.object({
   code: z.string().min(8).max(64),
   /** Ed25519 SubjectPublicKeyInfo DER, base64. */
   publicKey: z.string().min(40).max(200),
-  name: z.string().max(100).optional(),
+  name: label.optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
 
@@ -79,6 +82,8 @@ export const VersionResponseSchema = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   /** First 8 bytes of SHA-256 of the registry SPKI, hex. */
   registryKeyId: z.string(),
+  /** The registry's trust-list key (SPKI DER, base64): shown as a fingerprint before enrolment. */
+  registryKey: z.string(),
 });
 export type VersionResponse = z.infer<typeof VersionResponseSchema>;
 

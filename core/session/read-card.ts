@@ -7,6 +7,7 @@ import type { AccessKey as EnteredKey } from '../api/terminal-api.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import type { Transport } from '../emrtd/apdu/transport.ts';
 import { CountingTransport } from '../emrtd/apdu/transport-stats.ts';
+import { ResumingSession, againWhenSessionLost, reopenChip } from '../emrtd/access/resuming-session.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { keyCandidates } from './access-keys.ts';
 import { proveChip } from './chip-proof.ts';
@@ -32,20 +33,22 @@ export async function readCard(rawTransport: Transport, entered: EnteredKey, opt
   const counter = new CountingTransport(rawTransport);
 
   progress({ phase: 'reading', step: 'access-control', bytesRead: 0, bytesTotal: null });
-  const { opened, used, accessNote, warnings: openWarnings } = await openWithKeys(counter, keyCandidates(entered, now), options);
+  const { opened, used, accessNote, warnings: openWarnings } = await againWhenSessionLost(() => openWithKeys(counter, keyCandidates(entered, now), options));
 
-  const read = await readFiles(opened.transport, options);
+  // Reading survives a lost secure channel (a reset card, a chip that drops it): see resuming-session.ts.
+  const session = new ResumingSession(opened, reopenChip(counter, used.key, opened, options.random));
+  const read = await readFiles(session, options);
   const files = new Map<string, Uint8Array>(opened.cardAccess ? [['CardAccess', opened.cardAccess], ...read.files] : read.files);
 
   throwIfCancelled(options.signal);
   progress({ phase: 'reading', step: 'chip-authentication', bytesRead: 0, bytesTotal: null });
-  const proof = await proveChip(opened, files, options.random);
+  const proof = await session.run((current) => proveChip(current, files, options.random));
 
   progress({ phase: 'verifying', step: 'passive-authentication', bytesRead: 0, bytesTotal: null });
   const details = verifyRead(
     files,
     options.trust,
-    { accessProtocol: opened.protocol, proof, mrz: used.key.kind === 'MRZ' ? used.key.mrz : null, warnings: [...openWarnings, ...read.warnings] },
+    { accessProtocol: opened.protocol, proof, key: used.key, warnings: [...openWarnings, ...read.warnings] },
     now,
     { apdus: counter.stats.apdus, bytesRead: counter.stats.bytesReceived, millis: Math.round(performance.now() - started) },
   );

@@ -6,7 +6,7 @@
 import type { Warning } from '../messages/message.ts';
 import type { VerificationResult } from '../api/verification.ts';
 import { isEidError } from '../errors.ts';
-import type { MrzInformation } from '../mrz/index.ts';
+import type { AccessKey } from '../mrz/index.ts';
 import { parseDg2 } from '../lds/dg2.ts';
 import { displayableFace, type DisplayableFace } from '../lds/face-display.ts';
 import type { TrustStore } from '../trust/store.ts';
@@ -17,20 +17,20 @@ export interface ChipEvidence {
   /** What opened the chip, e.g. 'BAC' or 'PACE-ECDH-GM-AES-128 brainpoolP256r1'. */
   readonly accessProtocol: string;
   readonly proof: ChipProof;
-  /** The MRZ data of the key that opened the chip (compared with DG1); null for a CAN. */
-  readonly mrz: MrzInformation | null;
+  /** The key that opened the chip (compared with DG1: the MRZ data, or the CAN against a CCCD's ID). */
+  readonly key: AccessKey;
   /** Warnings of opening and reading, in the order they arose. */
   readonly warnings: readonly Warning[];
 }
 
 export function verifyRead(files: ReadonlyMap<string, Uint8Array>, trust: TrustStore, chip: ChipEvidence, now: Date, stats: VerificationResult['stats']): VerifyDocumentDetails {
-  const { mrz } = chip;
+  const { key } = chip;
   return verifyDocumentWithDetails(files, trust, {
     now,
     chipChecks: {
       accessControl: { status: 'PASS', protocol: chip.accessProtocol },
       chipAuthentication: chip.proof.check,
-      ...(mrz && { accessKey: { documentNumber: mrz.documentNumber, dateOfBirth: mrz.dateOfBirth, dateOfExpiry: mrz.dateOfExpiry } }),
+      accessKey: key.kind === 'CAN' ? { can: key.can } : { documentNumber: key.mrz.documentNumber, dateOfBirth: key.mrz.dateOfBirth, dateOfExpiry: key.mrz.dateOfExpiry },
       warnings: [...chip.warnings, ...chip.proof.warnings],
     },
     stats,

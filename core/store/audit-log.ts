@@ -1,11 +1,15 @@
 /**
- * Who did what to the records (exports, purges, operator and settings changes, locked
- * accounts, a FAILED document's data shown anyway): the processing log data-protection rules ask for. Details never hold personal
- * data: an export logs which filters were used, not the searched name or number.
+ * Who did what to the records (exports, full reads of personal data, a FAILED document's data
+ * shown anyway, purges, operator and settings changes, locked accounts): the processing log
+ * data-protection rules ask for. Details never hold personal data: an export logs which filters
+ * were used, not the searched name or number. Each event carries a keyed link to the one before
+ * (chain.ts), so events deleted, edited or renumbered without the data key show in
+ * `records verify-chain`.
  */
 import type Database from 'better-sqlite3';
+import { auditLinkData, GENESIS_MAC } from './chain.ts';
 
-export type AuditAction = 'export' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
+export type AuditAction = 'export' | 'read-full' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
   | 'operator-enable' | 'operator-locked' | 'setting-change'
   /** A FAILED document's holder data and photo were shown anyway, on the operator's request. */
   | 'failed-data-shown';
@@ -22,18 +26,29 @@ export interface AuditEvent {
 const MAX_LIST = 1000;
 
 export class AuditLog {
-  readonly #insert: Database.Statement<[string, string, string, string]>;
+  readonly #db: Database.Database;
+  readonly #last: Database.Statement<[], { seq: number; mac: Uint8Array | null }>;
+  readonly #insert: Database.Statement<[number, string, string, string, string, Uint8Array]>;
   readonly #list: Database.Statement<[number], { seq: number; at: string; actor: string; action: string; detail: string }>;
   readonly #now: () => Date;
+  readonly #mac: (previous: Uint8Array, event: Uint8Array) => Uint8Array;
 
-  constructor(db: Database.Database, now: () => Date) {
-    this.#insert = db.prepare('INSERT INTO audit_events (at, actor, action, detail) VALUES (?, ?, ?, ?)');
+  constructor(db: Database.Database, now: () => Date, mac: (previous: Uint8Array, event: Uint8Array) => Uint8Array) {
+    this.#db = db;
+    this.#last = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
+    this.#insert = db.prepare('INSERT INTO audit_events (seq, at, actor, action, detail, mac) VALUES (?, ?, ?, ?, ?, ?)');
     this.#list = db.prepare('SELECT seq, at, actor, action, detail FROM audit_events ORDER BY seq DESC LIMIT ?');
     this.#now = now;
+    this.#mac = mac;
   }
 
   record(actor: string, action: AuditAction, detail: AuditEvent['detail'] = {}): void {
-    this.#insert.run(this.#now().toISOString(), actor, action, JSON.stringify(detail));
+    // Read the last link and append in one transaction: another process may log at the same time.
+    this.#db.transaction(() => {
+      const last = this.#last.get();
+      const event = { seq: (last?.seq ?? 0) + 1, at: this.#now().toISOString(), actor, action, detail: JSON.stringify(detail) };
+      this.#insert.run(event.seq, event.at, actor, action, event.detail, this.#mac(last?.mac ?? GENESIS_MAC, auditLinkData(event)));
+    }).immediate();
   }
 
   /** Newest first. */

@@ -3,10 +3,19 @@
  * to every stored column except the derived search indexes, linked by the one chain rule of
  * core/registry-protocol/record-chain.ts. The personal fields enter through their hash, so the
  * retention purge can drop them and leave a tombstone the chain still checks.
+ *
+ * Anyone who can write the file can recompute that chain. So each record also carries a keyed
+ * link, an HMAC under a key derived from the data key (kept outside the database) over the
+ * previous record's link and this record's hash; the audit log is chained the same way. Without
+ * the key an edit with recomputed hashes, or a deletion with the rest renumbered, shows.
  */
 import { hash } from '../crypto/node-crypto.ts';
+import { utf8 } from '../bytes/bytes.ts';
 import { toHex } from '../bytes/hex.ts';
-import { chainLink } from '../registry-protocol/record-chain.ts';
+import { canonicalJson, chainLink } from '../registry-protocol/record-chain.ts';
+
+/** The keyed link before the first record, and before the first audit event. */
+export const GENESIS_MAC: Uint8Array = new Uint8Array(32);
 
 /** The chained columns of a `records` row, as stored. */
 export interface ChainedColumns {
@@ -37,4 +46,9 @@ export function recordHash(prev: Uint8Array, c: ChainedColumns): Uint8Array {
     c.seq, c.id, c.created_at, c.terminal_id, c.operator, c.purpose, c.document_type, c.issuing_state,
     c.verdict, c.details, c.csca_id, c.ds_id, c.retain_until, toHex(c.personal_hash),
   ]);
+}
+
+/** What the audit log's keyed link covers: the event as stored, its detail as the stored JSON text. */
+export function auditLinkData(e: { seq: number; at: string; actor: string; action: string; detail: string }): Uint8Array {
+  return utf8(canonicalJson([e.seq, e.at, e.actor, e.action, e.detail]));
 }

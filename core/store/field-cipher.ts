@@ -3,18 +3,16 @@
  * searchable: an HMAC of the normalised ID number and of each word of the name. Separate keys
  * are derived from the master key for each job, so one index never reveals another.
  */
-import { aesGcmOpen, aesGcmSeal, hash, hmac } from '../crypto/node-crypto.ts';
-import { fromUtf8, utf8 } from '../bytes/bytes.ts';
-import { MASTER_KEY_BYTES } from './key-provider.ts';
+import { hash, hmac } from '../crypto/node-crypto.ts';
+import { concat, utf8 } from '../bytes/bytes.ts';
+import { MASTER_KEY_BYTES } from '../secrets/key-provider.ts';
+import { deriveKey as derive, SealingKey } from '../secrets/sealing.ts';
+import { secretsError } from '../secrets/errors.ts';
 import { foldVietnamese } from '../mrz/card-words.ts';
 import { storeError } from './errors.ts';
 
 const NAME_TOKEN_BYTES = 16;
 const MAX_NAME_TOKENS = 16;
-
-function derive(master: Uint8Array, label: string): Uint8Array {
-  return hmac('sha256', master, utf8(`eid-terminal/${label}`));
-}
 
 /** ID numbers as typed or read: spaces, dashes and MRZ fillers are not part of the number. */
 export function normaliseIdNumber(id: string): string {
@@ -29,41 +27,48 @@ export function nameWords(name: string): string[] {
 }
 
 export class FieldCipher {
-  readonly #sealKey: Uint8Array;
+  readonly #sealKey: SealingKey;
   readonly #idKey: Uint8Array;
   readonly #nameKey: Uint8Array;
+  readonly #operatorKey: Uint8Array;
+  readonly #recordChainKey: Uint8Array;
+  readonly #auditChainKey: Uint8Array;
   /** Fingerprint of the master key, stored in the database to catch a wrong key at open. */
   readonly keyCheck: string;
 
   constructor(masterKey: Uint8Array) {
-    if (masterKey.length !== MASTER_KEY_BYTES) throw storeError('KEY_FILE_INVALID', 'master key length');
-    this.#sealKey = derive(masterKey, 'personal-fields/v1');
+    if (masterKey.length !== MASTER_KEY_BYTES) throw secretsError('KEY_FILE_INVALID', 'master key length');
+    this.#sealKey = new SealingKey(masterKey, 'personal-fields/v1');
     this.#idKey = derive(masterKey, 'id-number-index/v1');
     this.#nameKey = derive(masterKey, 'name-index/v1');
+    this.#operatorKey = derive(masterKey, 'operator-name/v1');
+    this.#recordChainKey = derive(masterKey, 'record-chain/v1');
+    this.#auditChainKey = derive(masterKey, 'audit-chain/v1');
     this.keyCheck = Buffer.from(hash('sha256', derive(masterKey, 'key-check/v1'))).toString('hex').slice(0, 32);
   }
 
   /** JSON sealed to a record: the record id is the AAD, so a blob moved to another record fails. */
   seal(recordId: string, value: unknown): Uint8Array {
-    return aesGcmSeal(this.#sealKey, utf8(JSON.stringify(value)), utf8(recordId));
+    return this.sealText(recordId, JSON.stringify(value));
   }
 
   open(recordId: string, sealed: Uint8Array): unknown {
+    const text = this.openText(recordId, sealed);
     try {
-      return JSON.parse(fromUtf8(aesGcmOpen(this.#sealKey, sealed, utf8(recordId))));
+      return JSON.parse(text);
     } catch (e) {
-      throw storeError('RECORD_DECRYPT_FAILED', undefined, e);
+      throw storeError('RECORD_DECRYPT_FAILED', 'not JSON', e);
     }
   }
 
   /** Text sealed as it is (no JSON quoting): the outbox payloads, which are JSON already. */
   sealText(aad: string, text: string): Uint8Array {
-    return aesGcmSeal(this.#sealKey, utf8(text), utf8(aad));
+    return this.#sealKey.seal(aad, text);
   }
 
   openText(aad: string, sealed: Uint8Array): string {
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(aesGcmOpen(this.#sealKey, sealed, utf8(aad)));
+      return this.#sealKey.open(aad, sealed);
     } catch (e) {
       throw storeError('RECORD_DECRYPT_FAILED', undefined, e);
     }
@@ -71,6 +76,21 @@ export class FieldCipher {
 
   idHash(idNumber: string): Uint8Array {
     return hmac('sha256', this.#idKey, utf8(normaliseIdNumber(idNumber)));
+  }
+
+  /** The key failed sign-ins are counted under: the same for every spelling the name lookup accepts. */
+  operatorNameKey(name: string): Uint8Array {
+    return hmac('sha256', this.#operatorKey, utf8(name.trim().normalize('NFC').toLowerCase()));
+  }
+
+  /** A record's keyed link: over the previous record's link and this record's hash (chain.ts). */
+  recordMac(previous: Uint8Array, recordHash: Uint8Array): Uint8Array {
+    return hmac('sha256', this.#recordChainKey, concat(previous, recordHash));
+  }
+
+  /** An audit event's keyed link: over the previous event's link and chain.ts auditLinkData. */
+  auditMac(previous: Uint8Array, event: Uint8Array): Uint8Array {
+    return hmac('sha256', this.#auditChainKey, concat(previous, event));
   }
 
   nameTokens(name: string): Uint8Array[] {

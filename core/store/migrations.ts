@@ -10,6 +10,7 @@ import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
 import { storeError } from './errors.ts';
+import { auditLinkData, GENESIS_MAC } from './chain.ts';
 
 type Db = Database.Database;
 
@@ -158,6 +159,46 @@ export const MIGRATIONS: readonly Migration[] = [
           detail TEXT NOT NULL
         ) STRICT;
       `);
+    },
+  },
+  {
+    version: 6,
+    description: 'failed sign-ins counted per name, for unknown names as for accounts',
+    up(db, { cipher }) {
+      db.exec(`
+        CREATE TABLE sign_in_failures (
+          name_key BLOB PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          locked_until INTEGER,
+          last_failure INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+      const insert = db.prepare('INSERT INTO sign_in_failures (name_key, failures, locked_until, last_failure) VALUES (?, ?, ?, ?)');
+      const rows = db.prepare('SELECT name, failed_attempts, locked_until FROM operators WHERE failed_attempts > 0 OR locked_until IS NOT NULL').all() as
+        { name: string; failed_attempts: number; locked_until: number | null }[];
+      for (const r of rows) insert.run(cipher.operatorNameKey(r.name), r.failed_attempts, r.locked_until, r.locked_until ?? Date.now());
+      db.exec('ALTER TABLE operators DROP COLUMN failed_attempts; ALTER TABLE operators DROP COLUMN locked_until;');
+    },
+  },
+  {
+    version: 7,
+    description: 'keyed links (HMAC under the data key) on the record chain and the audit log',
+    up(db, { cipher }) {
+      db.exec('ALTER TABLE records ADD COLUMN mac BLOB; ALTER TABLE audit_events ADD COLUMN mac BLOB;');
+      // The keyed chains vouch for the database as it is now, from this version on (meta chain_keyed).
+      let previous: Uint8Array = GENESIS_MAC;
+      const setRecord = db.prepare('UPDATE records SET mac = ? WHERE seq = ?');
+      for (const r of db.prepare('SELECT seq, hash FROM records ORDER BY seq').all() as { seq: number; hash: Uint8Array }[]) {
+        previous = cipher.recordMac(previous, r.hash);
+        setRecord.run(previous, r.seq);
+      }
+      previous = GENESIS_MAC;
+      const setEvent = db.prepare('UPDATE audit_events SET mac = ? WHERE seq = ?');
+      for (const e of db.prepare('SELECT seq, at, actor, action, detail FROM audit_events ORDER BY seq').all() as Parameters<typeof auditLinkData>[0][]) {
+        previous = cipher.auditMac(previous, auditLinkData(e));
+        setEvent.run(previous, e.seq);
+      }
+      db.prepare("INSERT INTO meta (key, value) VALUES ('chain_keyed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
     },
   },
 ];

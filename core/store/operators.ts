@@ -1,7 +1,11 @@
 /**
  * Local operator accounts: a name, a role and a PIN hashed with scrypt. Repeated wrong PINs lock
- * the account for a while; a supervisor can unlock it. Unknown names cost the same scrypt as
- * known ones and give the same error, so the PIN prompt does not reveal who has an account.
+ * the name for a while; a supervisor can unlock it.
+ *
+ * The PIN prompt must not reveal who has an account, so every name goes down one path: one
+ * scrypt (over a dummy salt when there is no account), failures counted per name in
+ * `sign_in_failures` (under a keyed hash of the name, for unknown and disabled names as for
+ * accounts), the same lock after the same number of failures, and the same writes.
  */
 import type Database from 'better-sqlite3';
 import { randomBytes, scrypt, timingSafeEqual } from '../crypto/node-crypto.ts';
@@ -25,10 +29,13 @@ interface OperatorRow {
   role: OperatorRole;
   pin_salt: Uint8Array;
   pin_hash: Uint8Array;
-  failed_attempts: number;
-  locked_until: number | null;
   created_at: string;
   disabled: number;
+}
+
+interface FailureRow {
+  failures: number;
+  locked_until: number | null;
 }
 
 export const DEFAULT_MAX_FAILURES = 5;
@@ -36,18 +43,21 @@ export const DEFAULT_LOCK_MINUTES = 15;
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
 const PIN = /^\d{4,12}$/;
 const DUMMY_SALT = new Uint8Array(16);
+const DUMMY_HASH = new Uint8Array(32);
 
 export class OperatorAccounts {
   readonly #db: Database.Database;
   readonly #settings: SettingsTable;
   readonly #nowMs: () => number;
   readonly #audit: AuditLog;
+  readonly #nameKey: (name: string) => Uint8Array;
 
-  constructor(db: Database.Database, settings: SettingsTable, nowMs: () => number, audit: AuditLog) {
+  constructor(db: Database.Database, settings: SettingsTable, nowMs: () => number, audit: AuditLog, nameKey: (name: string) => Uint8Array) {
     this.#db = db;
     this.#settings = settings;
     this.#nowMs = nowMs;
     this.#audit = audit;
+    this.#nameKey = nameKey;
   }
 
   /**
@@ -77,23 +87,35 @@ export class OperatorAccounts {
     return this.#public(row);
   }
 
-  /** Checks the PIN; counts failures and locks after the configured number in a row. */
+  /** Checks the PIN; counts failures and locks the name after the configured number in a row. */
   authenticate(name: string, pin: string): Operator {
-    const row = this.#row(name.trim());
+    const clean = name.trim();
+    const row = this.#row(clean);
     const candidate = scrypt(utf8(pin), row?.pin_salt ?? DUMMY_SALT);
-    if (!row || row.disabled) throw storeError('OPERATOR_AUTH_FAILED');
+    const key = this.#nameKey(clean);
     const now = this.#nowMs();
-    if (row.locked_until !== null && row.locked_until > now) throw storeError('OPERATOR_LOCKED');
-    if (!timingSafeEqual(candidate, row.pin_hash)) {
+    const failure = this.#failure(key);
+    if (failure?.locked_until != null && failure.locked_until > now) throw storeError('OPERATOR_LOCKED');
+    const matches = timingSafeEqual(candidate, row?.pin_hash ?? DUMMY_HASH);
+    if (!row || row.disabled || !matches) throw storeError(this.#countFailure(key, failure, row?.disabled ? undefined : row?.name, now));
+    if (failure) this.#db.prepare('DELETE FROM sign_in_failures WHERE name_key = ?').run(key);
+    return this.#public(row);
+  }
+
+  /** One transaction whatever the name: the failure, and at the lock an audit event. Returns the error code to give. */
+  #countFailure(key: Uint8Array, previous: FailureRow | undefined, account: string | undefined, now: number): 'OPERATOR_LOCKED' | 'OPERATOR_AUTH_FAILED' {
+    return this.#db.transaction(() => {
       // A lock that has run out starts a fresh count.
-      const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1;
+      const failures = (previous?.locked_until != null ? 0 : previous?.failures ?? 0) + 1;
       const lock = failures >= this.#maxFailures() ? now + this.#lockMinutes() * 60_000 : null;
-      this.#db.prepare('UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE name = ?').run(lock ? 0 : failures, lock, row.name);
-      if (lock) this.#audit.record(row.name, 'operator-locked', { until: new Date(lock).toISOString() });
-      throw storeError(lock ? 'OPERATOR_LOCKED' : 'OPERATOR_AUTH_FAILED');
-    }
-    this.#db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE name = ?').run(row.name);
-    return this.#public({ ...row, failed_attempts: 0, locked_until: null });
+      this.#db.prepare(`INSERT INTO sign_in_failures (name_key, failures, locked_until, last_failure) VALUES (?, ?, ?, ?)
+        ON CONFLICT (name_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure = excluded.last_failure`)
+        .run(key, lock ? 0 : failures, lock, now);
+      // Names nobody holds are forgotten once their failures are older than a lock would last.
+      this.#db.prepare('DELETE FROM sign_in_failures WHERE last_failure < ? AND (locked_until IS NULL OR locked_until < ?)').run(now - this.#lockMinutes() * 60_000, now);
+      if (lock) this.#audit.record(account ?? 'system', 'operator-locked', { until: new Date(lock).toISOString(), ...(account ? {} : { account: false }) });
+      return lock ? 'OPERATOR_LOCKED' : 'OPERATOR_AUTH_FAILED';
+    }).immediate();
   }
 
   /** Authenticates and requires the supervisor role (export, unlock, operator management). */
@@ -105,8 +127,8 @@ export class OperatorAccounts {
 
   unlock(supervisor: Operator, name: string): void {
     if (supervisor.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
-    const r = this.#db.prepare('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE name = ?').run(name.trim());
-    if (r.changes === 0) throw storeError('OPERATOR_AUTH_FAILED');
+    if (!this.#row(name.trim())) throw storeError('OPERATOR_AUTH_FAILED');
+    this.#clearFailures(name);
     this.#audit.record(supervisor.name, 'operator-unlock', { operator: name.trim() });
   }
 
@@ -114,9 +136,9 @@ export class OperatorAccounts {
     if (supervisor.role !== 'supervisor') throw storeError('OPERATOR_FORBIDDEN');
     if (!PIN.test(pin)) throw storeError('OPERATOR_INVALID');
     const salt = randomBytes(16);
-    const r = this.#db.prepare('UPDATE operators SET pin_salt = ?, pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?')
-      .run(salt, scrypt(utf8(pin), salt), name.trim());
+    const r = this.#db.prepare('UPDATE operators SET pin_salt = ?, pin_hash = ? WHERE name = ?').run(salt, scrypt(utf8(pin), salt), name.trim());
     if (r.changes === 0) throw storeError('OPERATOR_AUTH_FAILED');
+    this.#clearFailures(name);
     this.#audit.record(supervisor.name, 'operator-pin', { operator: name.trim() });
   }
 
@@ -136,8 +158,17 @@ export class OperatorAccounts {
     return this.#db.prepare('SELECT * FROM operators WHERE name = ?').get(name) as OperatorRow | undefined;
   }
 
+  #failure(key: Uint8Array): FailureRow | undefined {
+    return this.#db.prepare('SELECT failures, locked_until FROM sign_in_failures WHERE name_key = ?').get(key) as FailureRow | undefined;
+  }
+
+  #clearFailures(name: string): void {
+    this.#db.prepare('DELETE FROM sign_in_failures WHERE name_key = ?').run(this.#nameKey(name.trim()));
+  }
+
   #public(r: OperatorRow): Operator {
-    return { name: r.name, role: r.role, createdAt: r.created_at, locked: r.locked_until !== null && r.locked_until > this.#nowMs(), disabled: r.disabled !== 0 };
+    const lockedUntil = this.#failure(this.#nameKey(r.name))?.locked_until ?? null;
+    return { name: r.name, role: r.role, createdAt: r.created_at, locked: lockedUntil !== null && lockedUntil > this.#nowMs(), disabled: r.disabled !== 0 };
   }
 
   #maxFailures(): number {

@@ -8,7 +8,9 @@ import type Database from 'better-sqlite3';
 import type { FieldCipher } from './field-cipher.ts';
 import { outboxAad } from './migrations.ts';
 import { storeError } from './errors.ts';
-import type { OutboxEntry, OutboxPort } from '../sync/ports.ts';
+import type { LocalChainHead, OutboxEntry, OutboxPort } from '../sync/ports.ts';
+import { toHex } from '../bytes/hex.ts';
+import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 
 export type { OutboxEntry, OutboxPort } from '../sync/ports.ts';
 
@@ -24,6 +26,8 @@ export class OutboxTable implements OutboxPort {
   readonly #release: Database.Statement<[string]>;
   readonly #delete: Database.Statement<[string]>;
   readonly #markSynced: Database.Statement<[string, string]>;
+  readonly #lastRecord: Database.Statement<[], { seq: number; id: string; hash: Uint8Array }>;
+  readonly #lastEvent: Database.Statement<[], { seq: number; mac: Uint8Array | null }>;
 
   constructor(db: Database.Database, cipher: FieldCipher, nowMs: () => number) {
     this.#db = db;
@@ -35,6 +39,8 @@ export class OutboxTable implements OutboxPort {
     this.#release = db.prepare('UPDATE outbox SET leased_until = NULL WHERE record_id = ?');
     this.#delete = db.prepare('DELETE FROM outbox WHERE record_id = ?');
     this.#markSynced = db.prepare('UPDATE records SET synced_at = ? WHERE id = ? AND synced_at IS NULL');
+    this.#lastRecord = db.prepare('SELECT seq, id, hash FROM records ORDER BY seq DESC LIMIT 1');
+    this.#lastEvent = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
   }
 
   /** Oldest first; entries whose lease has expired count as pending again. */
@@ -70,5 +76,14 @@ export class OutboxTable implements OutboxPort {
 
   pendingCount(): number {
     return this.#count.get(this.#nowMs())!.n;
+  }
+
+  chainHead(): LocalChainHead {
+    const record = this.#lastRecord.get();
+    const event = this.#lastEvent.get();
+    return {
+      seq: record?.seq ?? -1, recordId: record?.id ?? null, hash: record ? toHex(record.hash).toLowerCase() : GENESIS_HASH,
+      auditSeq: event?.seq ?? 0, auditMac: event?.mac ? toHex(event.mac).toLowerCase() : GENESIS_HASH,
+    };
   }
 }

@@ -65,3 +65,24 @@ export function pickFields(data: PersonalData, fields: readonly PersonalField[])
   for (const f of fields) if (data[f] !== undefined) out[f] = data[f];
   return out;
 }
+
+/** The last four characters only: enough for a clerk to recognise a record, not enough to copy. */
+export function maskIdNumber(id: string): string {
+  return `${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
+}
+
+/** "Nguyen Van An" becomes "N. V. A.": the first letter of each word, an accented one kept as it is. */
+export function nameInitials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).map((w) => `${[...w][0]}.`).join(' ');
+}
+
+/**
+ * What anyone may see of a record's personal fields: the ID number down to its last four digits
+ * and the name as initials; everything else (birth date, addresses, parents, face) is left out.
+ */
+export function maskPersonal(data: PersonalData): PersonalData {
+  return {
+    ...(data.idNumber !== undefined ? { idNumber: maskIdNumber(data.idNumber) } : {}),
+    ...(data.fullName !== undefined ? { fullName: nameInitials(data.fullName) } : {}),
+  };
+}

@@ -10,7 +10,7 @@ import { extractPersonalData, pickFields, type PersonalData } from './personal-f
 import { parseCustomProfiles, resolveProfile, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import type { SettingsTable } from './settings.ts';
-import { personalHash, recordHash } from './chain.ts';
+import { GENESIS_MAC, personalHash, recordHash } from './chain.ts';
 import { storedWarnings, type Details, type RecordRow } from './record-row.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { outboxAad } from './migrations.ts';
@@ -44,7 +44,7 @@ export class RecordWriter {
   readonly #cipher: FieldCipher;
   readonly #settings: SettingsTable;
   readonly #now: () => Date;
-  readonly #lastRecord: Database.Statement<[], { seq: number; hash: Uint8Array }>;
+  readonly #lastRecord: Database.Statement<[], { seq: number; hash: Uint8Array; mac: Uint8Array | null }>;
   readonly #insertRecord: Database.Statement;
   readonly #insertToken: Database.Statement;
   readonly #insertOutbox: Database.Statement;
@@ -58,11 +58,11 @@ export class RecordWriter {
     this.#cipher = cipher;
     this.#settings = settings;
     this.#now = now;
-    this.#lastRecord = db.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1');
+    this.#lastRecord = db.prepare('SELECT seq, hash, mac FROM records ORDER BY seq DESC LIMIT 1');
     this.#insertRecord = db.prepare(`INSERT INTO records (seq, id, created_at, terminal_id, operator, purpose, document_type,
-      issuing_state, verdict, details, csca_id, ds_id, retain_until, personal_hash, personal, id_hash, prev_hash, hash)
+      issuing_state, verdict, details, csca_id, ds_id, retain_until, personal_hash, personal, id_hash, prev_hash, hash, mac)
       VALUES (@seq, @id, @created_at, @terminal_id, @operator, @purpose, @document_type, @issuing_state, @verdict, @details,
-      @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash)`);
+      @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash, @mac)`);
     this.#insertToken = db.prepare('INSERT OR IGNORE INTO name_tokens (token, seq) VALUES (?, ?)');
     this.#insertOutbox = db.prepare('INSERT INTO outbox (record_id, seq, payload, created_at) VALUES (?, ?, ?, ?)');
     this.#setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
@@ -172,7 +172,7 @@ export class RecordWriter {
     const chained = { ...p.row, seq };
     const hash = recordHash(prev, chained);
     const row: RecordRow = { ...chained, prev_hash: prev, hash, purged_at: null, synced_at: null };
-    this.#insertRecord.run(row);
+    this.#insertRecord.run({ ...row, mac: this.#cipher.recordMac(last?.mac ?? GENESIS_MAC, hash) });
     for (const t of p.nameTokens) this.#insertToken.run(t, seq);
     const hashHex = toHex(hash).toLowerCase();
     const syncPrev = this.#getMeta.get(SYNC_HEAD)?.value ?? GENESIS_HASH;

@@ -1,9 +1,11 @@
 /**
  * The settings table: terminal name and id, purpose profile, language, registry URL ... as text
- * values. `kv` is the plain KeyValuePort the sync worker uses for its own state.
+ * values, checked against one schema (KNOWN_SETTINGS). `kv` is the plain KeyValuePort the sync
+ * worker uses for its own state (`sync.*`): never listed, never set by a person.
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { EidError } from '../errors.ts';
 import { storeError } from './errors.ts';
 import { parseCustomProfiles, resolveProfile } from './profiles.ts';
 import { IDLE_LIMITS, type IdleSetting } from '../api/idle.ts';
@@ -24,13 +26,18 @@ export function idleSetting(settings: KeyValuePort, key: IdleSetting): number {
   return value === undefined ? IDLE_LIMITS[key].default : Number(value);
 }
 
-/** Settings the terminal knows, with their validation. Other keys are free text (sync state etc.). */
+/** Text a person reads back on a screen or a terminal: no control characters or bidirectional overrides. */
+const text = z.string().regex(/^[^\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u);
+
+/** The settings of a terminal and their validation: the one schema for the CLI, the API and the store. */
 export const KNOWN_SETTINGS = {
   terminalId: z.string().min(1).max(100),
-  terminalName: z.string().min(1).max(200),
+  terminalName: text.min(1).max(200),
   purposeProfile: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/),
   purposeProfiles: z.string().max(100_000),
   language: z.enum(['vi', 'en']),
+  /** The preferred reader's name; empty for none. */
+  reader: text.max(200),
   registryUrl: z.string().url().max(2000),
   operatorMaxFailures: z.string().regex(/^\d{1,3}$/),
   operatorLockMinutes: z.string().regex(/^\d{1,5}$/),
@@ -40,6 +47,9 @@ export const KNOWN_SETTINGS = {
   idleSignOutMinutes: idleText('idleSignOutMinutes'),
 } as const;
 export type KnownSetting = keyof typeof KNOWN_SETTINGS;
+
+/** What a person may change: every setting but the terminal id, which is made once with the database. */
+export const PERSON_SETTINGS: readonly KnownSetting[] = (Object.keys(KNOWN_SETTINGS) as KnownSetting[]).filter((k) => k !== 'terminalId');
 
 export class SettingsTable implements KeyValuePort {
   readonly #get: Database.Statement<[string], { value: string }>;
@@ -66,9 +76,16 @@ export class SettingsTable implements KeyValuePort {
     this.#set.run(key, value);
   }
 
-  all(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const { key, value } of this.#all.all()) out[key] = value;
+  /** A change made by a person: only the settings of the schema (a misspelt key is an error listing them). */
+  change(key: string, value: string): void {
+    if (!(PERSON_SETTINGS as readonly string[]).includes(key)) throw new EidError('SETTING_UNKNOWN', { key, settings: PERSON_SETTINGS.join(', ') });
+    this.set(key, value);
+  }
+
+  /** The settings of the schema that are set; internal state (`sync.*`) stays out. */
+  known(): Partial<Record<KnownSetting, string>> {
+    const out: Partial<Record<KnownSetting, string>> = {};
+    for (const { key, value } of this.#all.all()) if (key in KNOWN_SETTINGS) out[key as KnownSetting] = value;
     return out;
   }
 }

@@ -4,9 +4,9 @@
  */
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldCipher } from './field-cipher.ts';
+import { ensurePrivateDatabase, ensurePrivateDir } from '../secrets/private-files.ts';
 import { defaultKeyProvider, type KeyProvider } from './key-provider.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import { SettingsTable, type KeyValuePort } from './settings.ts';
@@ -17,10 +17,12 @@ import { OperatorAccounts, type Operator } from './operators.ts';
 import { AuditLog } from './audit-log.ts';
 import { describeQuery, exportRecords, type ExportFormat, type ExportQuery } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
-import { purgeExpired, type PurgeResult } from './retention.ts';
+import { fullReader, maskedReader, type RecordReader } from './record-reader.ts';
+import { purgeExpired, purgeWaiting, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, type PurposeProfile } from './profiles.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
+import { isEnrolled } from '../sync/identity.ts';
 import { isEidError } from '../errors.ts';
 
 export const DATABASE_FILE = 'records.db';
@@ -45,8 +47,15 @@ export interface Store {
   write(input: RecordInput): RecordRef;
   writeMany(inputs: readonly RecordInput[]): RecordRef[];
   verifyChain(): ChainReport;
-  /** Retention purge; logged in the audit log under `actor`. */
-  purgeExpired(now?: Date, actor?: string): PurgeResult;
+  /**
+   * Retention purge on the store's clock, by a supervisor; logged in the audit log. Once enrolled,
+   * a record the registry has not acknowledged waits; a never-enrolled terminal purges by retention alone.
+   */
+  purgeExpired(by: Operator): PurgeResult;
+  /** Records past their retention that wait for the registry's acknowledgement before they may be purged (0 when not enrolled). */
+  purgeWaiting(): number;
+  /** Records with personal fields masked (`by` null), or in full for a supervisor, each full read audited. */
+  reader(by: Operator | null): RecordReader;
   /** Auditor export (supervisors only), logged with its format, filters and record count. */
   exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery): Generator<string>;
   /** A settings change made by a person (validated, and logged by key, not value). */
@@ -76,13 +85,13 @@ function checkKey(db: Database.Database, cipher: FieldCipher): void {
 export function openStore(options: OpenStoreOptions): Store {
   const now = options.now ?? (() => new Date());
   const nowMs = (): number => now().getTime();
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(options.dataDir);
   const path = join(options.dataDir, DATABASE_FILE);
   const cipher = new FieldCipher((options.keyProvider ?? defaultKeyProvider(options.dataDir)).loadOrCreateKey());
   let db: Database.Database;
   try {
-    // Created 0600 before SQLite opens it; the -wal and -shm files inherit the mode.
-    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    // 0600 before SQLite opens it; the -wal and -shm files inherit the mode.
+    ensurePrivateDatabase(path);
     db = new Database(path);
     configure(db);
   } catch (e) {
@@ -105,8 +114,8 @@ export function openStore(options: OpenStoreOptions): Store {
   const writer = new RecordWriter(db, cipher, settings, now);
   const records = new RecordQueries(db, cipher);
   const outbox = new OutboxTable(db, cipher, nowMs);
-  const audit = new AuditLog(db, now);
-  const operators = new OperatorAccounts(db, settings, nowMs, audit);
+  const audit = new AuditLog(db, now, (previous, event) => cipher.auditMac(previous, event));
+  const operators = new OperatorAccounts(db, settings, nowMs, audit, (name) => cipher.operatorNameKey(name));
   const customProfiles = (): Record<string, PurposeProfile> => parseCustomProfiles(settings.get('purposeProfiles'));
 
   return {
@@ -119,15 +128,21 @@ export function openStore(options: OpenStoreOptions): Store {
     audit,
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
-    verifyChain: () => verifyChain(db),
-    purgeExpired: (at, actor = 'system') => {
-      const result = purgeExpired(db, at ?? now());
-      audit.record(actor, 'purge', { ...result, at: (at ?? now()).toISOString() });
+    verifyChain: () => verifyChain(db, cipher),
+    purgeExpired: (by) => {
+      if (by.role !== 'supervisor' || by.disabled) throw storeError('OPERATOR_FORBIDDEN');
+      const at = now();
+      const enrolled = isEnrolled(settings);
+      const result = purgeExpired(db, at, enrolled);
+      // The audit says why records may have left without reaching a registry: none is configured.
+      audit.record(by.name, 'purge', { ...result, registry: enrolled ? 'enrolled' : 'none', at: at.toISOString() });
       return result;
     },
+    purgeWaiting: () => purgeWaiting(db, now(), isEnrolled(settings)),
+    reader: (by) => (by ? fullReader(records, audit, by) : maskedReader(records)),
     exportRecords: (by, format, query = {}) => exportRecords(records, by, format, query, (count) => audit.record(by.name, 'export', { format, count, ...describeQuery(query) })),
     changeSetting: (by, key, value) => {
-      settings.set(key, value);
+      settings.change(key, value);
       audit.record(by?.name ?? 'setup', 'setting-change', { key });
     },
     profile: (name) => resolveProfile(name ?? settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()),

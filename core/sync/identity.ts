@@ -47,6 +47,11 @@ export function loadIdentity(kv: KeyValuePort): TerminalIdentity | undefined {
   };
 }
 
+/** Whether the terminal has enrolled with a registry (and so sends its records to one). */
+export function isEnrolled(kv: KeyValuePort): boolean {
+  return kv.get(KEY) !== undefined;
+}
+
 export function requireIdentity(kv: KeyValuePort): TerminalIdentity {
   const id = loadIdentity(kv);
   if (!id) {

@@ -1,3 +1,5 @@
+import type { ChainHead } from '../registry-protocol/chain-head.ts';
+
 /**
  * What the sync worker needs from the terminal's store (core/store implements these structurally
  * on `store.outbox` and `store.kv`). Kept this small so a test can supply an in-memory outbox.
@@ -20,7 +22,15 @@ export interface OutboxPort {
   /** Back to pending (failed batch). */
   release(ids: string[]): void;
   pendingCount(): number;
+  /**
+   * Where the store's record chain and audit log end, for the signed head the worker reports to
+   * the registry (registry-protocol/chain-head.ts). Absent in stores that keep no chain.
+   */
+  chainHead?(): LocalChainHead;
 }
+
+/** The chain head as the store knows it; the worker adds the terminal id and the time, and signs. */
+export type LocalChainHead = Omit<ChainHead, 'terminalId' | 'at'>;
 
 export interface KeyValuePort {
   get(key: string): string | undefined;

@@ -10,10 +10,12 @@ import { parseRetryAfter } from './backoff.ts';
 import { signRequest } from '../registry-protocol/http-signature.ts';
 import type { TerminalIdentity } from './identity.ts';
 import {
-  BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema, isRegistryErrorCode,
-  type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch,
+  BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema, isRegistryErrorCode, VersionResponseSchema,
+  type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch, type VersionResponse,
 } from '../registry-protocol/messages.ts';
 import { RegistryError } from './registry-error.ts';
+import { ChainHeadAnswerSchema, signChainHead, type ChainHead, type ChainHeadAnswer } from '../registry-protocol/chain-head.ts';
+import { toBase64 } from '../bytes/base64.ts';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal?: AbortSignal }) => Promise<Response>;
 
@@ -48,6 +50,13 @@ export class RegistryClient {
     return this.timeoutMs;
   }
 
+  /** Unsigned: who the registry is, with its key (shown to a person before enrolment). */
+  async version(): Promise<VersionResponse> {
+    const parsed = VersionResponseSchema.safeParse(await this.json(await this.exchange('GET', '/v1/version', undefined, false, {})));
+    if (!parsed.success) throw this.badAnswer('version answer does not match the protocol');
+    return parsed.data;
+  }
+
   async enrol(request: EnrolRequest): Promise<EnrolResponse> {
     const body = utf8(JSON.stringify(request));
     const res = await this.exchange('POST', '/v1/enrolments', body, false, {});
@@ -59,6 +68,16 @@ export class RegistryClient {
     const res = await this.signedExchange('POST', '/v1/records', body, {});
     const parsed = BatchResponseSchema.safeParse(await this.json(res));
     if (!parsed.success) throw this.badAnswer('batch answer does not match the protocol');
+    return parsed.data;
+  }
+
+  /** Signs the chain head with the terminal key and reports it; the answer names what the registry flagged. */
+  async reportHead(head: Omit<ChainHead, 'terminalId'>): Promise<ChainHeadAnswer> {
+    if (!this.identity) throw new RegistryError('NOT_ENROLLED', {}, { failure: 'REFUSED' });
+    const signed = { ...head, terminalId: this.identity.terminalId };
+    const body = utf8(JSON.stringify({ head: signed, signature: toBase64(signChainHead(signed, { alg: this.identity.keyAlg, privateKey: this.identity.privateKey })) }));
+    const parsed = ChainHeadAnswerSchema.safeParse(await this.json(await this.signedExchange('POST', '/v1/chain-heads', body, {})));
+    if (!parsed.success) throw this.badAnswer('chain-head answer does not match the protocol');
     return parsed.data;
   }
 

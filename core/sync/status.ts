@@ -2,7 +2,7 @@
 import type { Status } from '../api/terminal-api.ts';
 import type { KeyValuePort, OutboxPort } from './ports.ts';
 import { currentTrustList } from './trust-list.ts';
-import { loadIdentity } from './identity.ts';
+import { isEnrolled } from './identity.ts';
 
 export type Connectivity = 'online' | 'offline' | 'unknown';
 
@@ -26,7 +26,7 @@ export interface SyncStatus {
 export function idleSyncStatus(outbox: OutboxPort, kv: KeyValuePort): SyncStatus {
   const list = currentTrustList(kv);
   return {
-    enrolled: loadIdentity(kv) !== undefined,
+    enrolled: isEnrolled(kv),
     connectivity: 'unknown',
     pending: outbox.pendingCount(),
     rejected: 0,

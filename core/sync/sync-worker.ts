@@ -21,7 +21,7 @@ export interface SyncWorkerOptions {
   readonly outbox: OutboxPort;
   readonly kv: KeyValuePort;
   readonly client: RegistryClient;
-  /** The registry key pinned at enrolment. */
+  /** The registry key pinned at enrolment (it moves along the key hand-overs of the trust lists it accepts). */
   readonly registryKey: Uint8Array;
   readonly batchSize?: number;
   /** How long a sent batch stays leased; must exceed the request timeout. */
@@ -74,6 +74,8 @@ export class SyncWorker {
   /** Shrinks when the registry finds a batch too large (413), grows back after successes. */
   private batchLimit: number;
   private wakeUp: AbortController | undefined;
+  private pinnedKey: Uint8Array;
+  private lastHead: string | undefined;
 
   constructor(options: SyncWorkerOptions) {
     this.o = {
@@ -89,6 +91,7 @@ export class SyncWorker {
     if (this.o.leaseMs <= options.client.requestTimeoutMs) throw new RangeError('leaseMs must exceed the request timeout');
     this.backoff = new Backoff(options.backoff);
     this.batchLimit = this.o.batchSize;
+    this.pinnedKey = options.registryKey;
   }
 
   status(): SyncStatus {
@@ -132,6 +135,7 @@ export class SyncWorker {
         rejected += r.rejected;
         if (r.acknowledged === 0) break; // nothing moved: do not spin on a batch of rejections
       }
+      await this.reportHead();
       let trustList: SyncRoundResult['trustList'] = 'skipped';
       if (forceTrustList || this.o.now() - this.lastTrustPull >= this.o.trustListIntervalMs) trustList = await this.pullTrustList();
       this.succeeded();
@@ -183,6 +187,16 @@ export class SyncWorker {
     return { acknowledged: done.length, rejected: parked.length };
   }
 
+  /** The store's chain head, signed, whenever it moved since this worker last reported it (and once at start). */
+  private async reportHead(): Promise<void> {
+    const head = this.o.outbox.chainHead?.();
+    if (!head) return;
+    const key = JSON.stringify(head);
+    if (key === this.lastHead) return;
+    await this.o.client.reportHead({ ...head, at: new Date(this.o.now()).toISOString() });
+    this.lastHead = key;
+  }
+
   private async pullTrustList(): Promise<SyncRoundResult['trustList']> {
     const current = currentTrustList(this.o.kv);
     const answer = await this.o.client.fetchTrustList(current?.etag);
@@ -190,7 +204,8 @@ export class SyncWorker {
     this.lastTrustPull = this.o.now();
     if (answer.status !== 'updated') return answer.status;
     if (current && answer.etag && answer.etag === current.etag) return 'unchanged';
-    const contents = acceptTrustList(this.o.kv, answer.jws, answer.etag, this.o.registryKey, new Date(this.o.now()));
+    const contents = acceptTrustList(this.o.kv, answer.jws, answer.etag, this.pinnedKey, new Date(this.o.now()));
+    this.pinnedKey = contents.signedBy;
     this.o.onTrustList?.(contents);
     return 'updated';
   }

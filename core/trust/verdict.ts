@@ -78,6 +78,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
   if (pa?.dataGroupHashes.reason) reasons.dataGroupHashes = pa.dataGroupHashes.reason;
   if (pa && pa.revocation.status !== 'GOOD') reasons.revocation = pa.revocation.status === 'UNKNOWN' ? pa.revocation.gap : 'on the CSCA revocation list';
   if (input.consistency.mismatches.length) reasons.consistency = `differs: ${input.consistency.mismatches.join('; ')}`;
+  else if (input.consistency.reason) reasons.consistency = `DG13 not compared: ${input.consistency.reason}`;
 
   if (chip.accessControl.status === 'SKIPPED' && chip.chipAuthentication.status === 'SKIPPED') {
     warnings.push(warning('CHIP_NOT_EXAMINED'));
@@ -94,7 +95,7 @@ export function buildVerdict(input: VerdictInput): VerdictOutput {
     warnings.push(warning('DEMO_DOCUMENT'));
   }
   if (input.consistency.status === 'SKIPPED') {
-    warnings.push(warning('NO_SECOND_SOURCE'));
+    warnings.push(input.consistency.reason ? warning('DG13_NOT_COMPARED', { gap: input.consistency.reason }) : warning('NO_SECOND_SOURCE'));
   }
   if (input.expiry === 'EXPIRED') warnings.push(warning('DOCUMENT_EXPIRED'));
 

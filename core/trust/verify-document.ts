@@ -7,10 +7,10 @@ import type { VerificationResult } from '../api/verification.ts';
 import { EidError } from '../errors.ts';
 import { warning, type Warning } from '../messages/message.ts';
 import { parseDg1 } from '../lds/dg1.ts';
-import { parseDg13Vn } from '../lds/dg13-vn.ts';
+import { dg13IsEmpty, parseDg13Vn } from '../lds/dg13-vn.ts';
 import { parseDg2, type FaceImage } from '../lds/dg2.ts';
 import { documentData } from '../lds/document.ts';
-import { checkConsistency, type AccessKeyData } from './consistency.ts';
+import { checkConsistency, type AccessKeyData, type Dg13Problem } from './consistency.ts';
 import { documentExpiryStatus } from './document-expiry.ts';
 import { passiveAuthentication, type PassiveAuthResult } from './passive-auth.ts';
 import { verifySignedObject } from './signed-object.ts';
@@ -53,7 +53,11 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
   // A data group that does not parse is reported, not thrown: its hash check says whether it was tampered with.
   const dg1 = tryParse(() => parseDg1(dg1Bytes, options.now));
   const dg13Bytes = files.get('DG13');
-  const dg13 = dg13Bytes && dg1?.mrz.issuingState === 'VNM' ? tryParse(() => parseDg13Vn(dg13Bytes)) : undefined;
+  const vietnameseDg13 = dg13Bytes !== undefined && dg1?.mrz.issuingState === 'VNM';
+  const parsedDg13 = vietnameseDg13 ? tryParse(() => parseDg13Vn(dg13Bytes)) : undefined;
+  // A DG13 that is there but says nothing is not holder data: it must not make the check pass.
+  const dg13Problem: Dg13Problem | undefined = !vietnameseDg13 ? undefined : !parsedDg13 ? 'unreadable' : dg13IsEmpty(parsedDg13) ? 'empty' : undefined;
+  const dg13 = dg13Problem ? undefined : parsedDg13;
 
   const dataGroups = new Map<number, Uint8Array>();
   for (const [name, bytes] of files) {
@@ -70,18 +74,19 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
     cardSecurity,
     chip,
     expiry: dg1 ? documentExpiryStatus(dg1.mrz, dg13?.noExpiry ?? false, options.now) : 'NO_EXPIRY',
-    consistency: dg1 ? checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey) : { status: 'SKIPPED', mismatches: [], compared: [] },
+    consistency: dg1 ? checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey, dg13Problem) : { status: 'SKIPPED', mismatches: [], compared: [] },
     holderDataUnreadable: !dg1,
   });
   const warnings = [...out.warnings];
   for (const field of dg1?.mrz.checkDigitErrors ?? []) warnings.push(warning('MRZ_CHECK_DIGIT_WRONG', { field }));
-  if (dg13Bytes && dg1?.mrz.issuingState === 'VNM' && !dg13) warnings.push(warning('DG13_UNREADABLE'));
+  if (dg13Problem === 'unreadable') warnings.push(warning('DG13_UNREADABLE'));
+  else if (dg13Problem === 'empty') warnings.push(warning('DG13_EMPTY'));
   warnings.push(...(options.chipChecks?.warnings ?? []));
   const result: VerificationResult = {
     verdict: out.verdict,
     warnings,
     checks: out.checks,
-    document: dg1 ? documentData(dg1, { dg13: dg13 ?? null, face: firstFace(files.get('DG2')) }) : null,
+    document: dg1 ? documentData(dg1, { dg13: parsedDg13 ?? null, face: firstFace(files.get('DG2')) }) : null,
     stats: options.stats ?? { apdus: 0, bytesRead: [...files.values()].reduce((n, b) => n + b.length, 0), millis: 0 },
   };
   return {

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
+import { flagFromRow, headFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 const MIGRATION_LOCK = 7_274_201;
@@ -75,6 +75,18 @@ export class PostgresRegistryStore implements RegistryStore {
     return (await this.getSetting(key))!;
   }
 
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    await this.pool.query('DELETE FROM settings WHERE key = $1', [key]);
+  }
+
+  async forgetDeleted(): Promise<void> {
+    // Dead tuples go with VACUUM, which cannot run inside the migration's transaction: see registry/README.md.
+  }
+
   async createEnrolmentCode(codeHash: string, createdAt: string, expiresAt: string): Promise<void> {
     await this.pool.query('INSERT INTO enrolment_codes (code_hash, created_at, expires_at) VALUES ($1, $2, $3)', [codeHash, createdAt, expiresAt]);
   }
@@ -124,6 +136,15 @@ export class PostgresRegistryStore implements RegistryStore {
     return (r.rows as RecordDbRow[]).map(recordFromRow);
   }
 
+  async listUnsealed(afterId: string, limit: number): Promise<StoredRecord[]> {
+    const r = await this.pool.query(`SELECT * FROM records WHERE personal IS NULL AND id > $1 AND payload LIKE '%"personal":{%' ORDER BY id LIMIT $2`, [afterId, limit]);
+    return (r.rows as RecordDbRow[]).map(recordFromRow);
+  }
+
+  async sealRecord(id: string, payload: string, personal: Uint8Array): Promise<void> {
+    await this.pool.query('UPDATE records SET payload = $1, personal = $2 WHERE id = $3', [payload, Buffer.from(personal), id]);
+  }
+
   async listFlags(terminalId?: string): Promise<ChainFlagRow[]> {
     const r = terminalId
       ? await this.pool.query('SELECT * FROM chain_flags WHERE terminal_id = $1 ORDER BY seq, id', [terminalId])
@@ -167,10 +188,10 @@ function chainTx(c: pg.PoolClient): ChainTx {
     async insertRecords(records) {
       if (records.length === 0) return;
       const col = <K extends keyof StoredRecord>(k: K) => records.map((r) => r[k]);
-      await c.query(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+      await c.query(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload, personal)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[])`,
       [col('id'), col('terminalId'), col('seq'), col('terminalTime'), col('receivedAt'), col('clockSkewMs'), col('prevHash'), col('hash'),
-        records.map((r) => JSON.stringify(r.flags)), col('payload')]);
+        records.map((r) => JSON.stringify(r.flags)), col('payload'), records.map((r) => (r.personal ? Buffer.from(r.personal) : null))]);
     },
     async addFlags(flags) {
       if (flags.length === 0) return;
@@ -182,6 +203,17 @@ function chainTx(c: pg.PoolClient): ChainTx {
     async resolveFlags(recordIds, kind: ChainFlag, at) {
       if (recordIds.length === 0) return;
       await c.query('UPDATE chain_flags SET resolved_at = $1 WHERE record_id = ANY($2::text[]) AND kind = $3 AND resolved_at IS NULL', [at, recordIds, kind]);
+    },
+    async payloadsAt(terminalId, seq) {
+      return (await c.query<{ payload: string }>('SELECT payload FROM records WHERE terminal_id = $1 AND seq = $2', [terminalId, seq])).rows.map((r) => r.payload);
+    },
+    async lastHead(terminalId) {
+      const r = (await c.query('SELECT * FROM chain_heads WHERE terminal_id = $1 ORDER BY id DESC LIMIT 1', [terminalId])).rows[0] as Record<string, unknown> | undefined;
+      return r ? headFromRow(r) : undefined;
+    },
+    async insertHead(h) {
+      await c.query(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [h.terminalId, h.seq, h.recordId, h.hash, h.auditSeq, h.auditMac, h.terminalTime, h.receivedAt, h.signature]);
     },
   };
 }

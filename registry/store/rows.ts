@@ -1,10 +1,10 @@
 /** Database rows to store types, the same for SQLite (text times) and PostgreSQL (Date times). */
 import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
-import type { ChainFlagRow, StoredRecord, TerminalRow } from './types.ts';
+import type { ChainFlagRow, ChainHeadRow, StoredRecord, TerminalRow } from './types.ts';
 
 export interface RecordDbRow {
   id: string; terminal_id: string; seq: number; terminal_time: string; received_at: string | Date;
-  clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string;
+  clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string; personal: Uint8Array | null;
 }
 
 export function recordFromRow(r: RecordDbRow): StoredRecord {
@@ -13,6 +13,7 @@ export function recordFromRow(r: RecordDbRow): StoredRecord {
     receivedAt: iso(r.received_at),
     clockSkewMs: Number(r.clock_skew_ms), prevHash: r.prev_hash, hash: r.hash,
     flags: JSON.parse(r.flags) as ChainFlag[], payload: r.payload,
+    personal: r.personal == null ? null : new Uint8Array(r.personal),
   };
 }
 
@@ -31,5 +32,13 @@ export function flagFromRow(r: Record<string, unknown>): ChainFlagRow {
   return {
     terminalId: String(r.terminal_id), recordId: String(r.record_id), seq: Number(r.seq), kind: r.kind as ChainFlag,
     detail: String(r.detail), flaggedAt: iso(r.flagged_at), resolvedAt: r.resolved_at == null ? null : iso(r.resolved_at),
+  };
+}
+
+export function headFromRow(r: Record<string, unknown>): ChainHeadRow {
+  return {
+    terminalId: String(r.terminal_id), seq: Number(r.seq), recordId: r.record_id == null ? null : String(r.record_id), hash: String(r.hash),
+    auditSeq: Number(r.audit_seq), auditMac: String(r.audit_mac), terminalTime: String(r.terminal_time), receivedAt: iso(r.received_at),
+    signature: String(r.signature),
   };
 }

@@ -3,10 +3,10 @@
  * (the ingest rules are async so both stores share them) are serialised by a promise queue.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDatabase, ensurePrivateDir } from '../../core/secrets/private-files.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
+import { flagFromRow, headFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 export class SqliteRegistryStore implements RegistryStore {
@@ -16,9 +16,15 @@ export class SqliteRegistryStore implements RegistryStore {
   private nonceInserts = 0;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      // The folder 0700 and the files 0600 whatever the umask: records and keys are nobody else's.
+      ensurePrivateDir(dirname(file));
+      ensurePrivateDatabase(file);
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // Deleted and overwritten content is zeroed, not left in free pages (migrated keys, sealed fields).
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
@@ -51,6 +57,18 @@ export class SqliteRegistryStore implements RegistryStore {
   async setSettingIfAbsent(key: string, value: string): Promise<string> {
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
     return (await this.getSetting(key))!;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  }
+
+  async forgetDeleted(): Promise<void> {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async createEnrolmentCode(codeHash: string, createdAt: string, expiresAt: string): Promise<void> {
@@ -105,11 +123,15 @@ export class SqliteRegistryStore implements RegistryStore {
     const db = this.db;
     const byId = db.prepare('SELECT id, terminal_id, hash FROM records WHERE id = ?');
     const bySeq = db.prepare('SELECT id, seq, hash, prev_hash, terminal_time FROM records WHERE terminal_id = ? AND seq = ?');
-    const insert = db.prepare(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload)
-      VALUES (@id, @terminalId, @seq, @terminalTime, @receivedAt, @clockSkewMs, @prevHash, @hash, @flags, @payload)`);
+    const insert = db.prepare(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload, personal)
+      VALUES (@id, @terminalId, @seq, @terminalTime, @receivedAt, @clockSkewMs, @prevHash, @hash, @flags, @payload, @personal)`);
     const flag = db.prepare(`INSERT INTO chain_flags (terminal_id, record_id, seq, kind, detail, flagged_at)
       VALUES (@terminalId, @recordId, @seq, @kind, @detail, @flaggedAt)`);
     const resolve = db.prepare('UPDATE chain_flags SET resolved_at = ? WHERE record_id = ? AND kind = ? AND resolved_at IS NULL');
+    const payloads = db.prepare('SELECT payload FROM records WHERE terminal_id = ? AND seq = ?');
+    const lastHead = db.prepare('SELECT * FROM chain_heads WHERE terminal_id = ? ORDER BY id DESC LIMIT 1');
+    const insertHead = db.prepare(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
+      VALUES (@terminalId, @seq, @recordId, @hash, @auditSeq, @auditMac, @terminalTime, @receivedAt, @signature)`);
     // Statements in-process cost microseconds: one per id is simpler than building IN lists.
     return {
       async findRecords(ids) {
@@ -131,6 +153,16 @@ export class SqliteRegistryStore implements RegistryStore {
       async resolveFlags(recordIds, kind, at) {
         for (const id of recordIds) resolve.run(at, id, kind);
       },
+      async payloadsAt(terminalId, seq) {
+        return (payloads.all(terminalId, seq) as { payload: string }[]).map((r) => r.payload);
+      },
+      async lastHead(terminalId) {
+        const r = lastHead.get(terminalId) as Record<string, unknown> | undefined;
+        return r ? headFromRow(r) : undefined;
+      },
+      async insertHead(head) {
+        insertHead.run(head);
+      },
     };
   }
 
@@ -140,6 +172,15 @@ export class SqliteRegistryStore implements RegistryStore {
       ? this.db.prepare('SELECT * FROM records WHERE terminal_id = ? AND received_at >= ? ORDER BY seq LIMIT ?').all(q.terminalId, since, q.limit)
       : this.db.prepare('SELECT * FROM records WHERE received_at >= ? ORDER BY received_at, terminal_id, seq LIMIT ?').all(since, q.limit);
     return (rows as RecordDbRow[]).map(recordFromRow);
+  }
+
+  async listUnsealed(afterId: string, limit: number): Promise<StoredRecord[]> {
+    return (this.db.prepare(`SELECT * FROM records WHERE personal IS NULL AND id > ? AND payload LIKE '%"personal":{%' ORDER BY id LIMIT ?`)
+      .all(afterId, limit) as RecordDbRow[]).map(recordFromRow);
+  }
+
+  async sealRecord(id: string, payload: string, personal: Uint8Array): Promise<void> {
+    this.db.prepare('UPDATE records SET payload = ?, personal = ? WHERE id = ?').run(payload, personal, id);
   }
 
   async listFlags(terminalId?: string): Promise<ChainFlagRow[]> {

@@ -24,8 +24,10 @@ export interface StoredRecord {
   readonly prevHash: string;
   readonly hash: string;
   readonly flags: ChainFlag[];
-  /** The record JSON exactly as the terminal sent it. */
+  /** The record JSON as the terminal sent it, with `personal` null in its place when the fields are sealed. */
   readonly payload: string;
+  /** The record's personal fields, sealed with the data key (registry/personal-seal.ts); null when it has none. */
+  readonly personal: Uint8Array | null;
 }
 
 export interface ChainFlagRow {
@@ -45,6 +47,20 @@ export interface TrustListRow {
   readonly publishedAt: string;
 }
 
+/** A chain head a terminal reported (registry/chain-heads.ts), with its signature as evidence. */
+export interface ChainHeadRow {
+  readonly terminalId: string;
+  readonly seq: number;
+  readonly recordId: string | null;
+  readonly hash: string;
+  readonly auditSeq: number;
+  readonly auditMac: string;
+  readonly terminalTime: string;
+  readonly receivedAt: string;
+  /** Base64 signature over the head's canonical JSON (core/registry-protocol/chain-head.ts). */
+  readonly signature: string;
+}
+
 /** Reads and writes of one terminal's chain, inside that terminal's lock and one transaction. */
 export interface ChainTx {
   /** The stored records among these ids, of any terminal. */
@@ -55,6 +71,11 @@ export interface ChainTx {
   addFlags(flags: readonly Omit<ChainFlagRow, 'resolvedAt'>[]): Promise<void>;
   /** Marks open flags of this kind on these records resolved. */
   resolveFlags(recordIds: readonly string[], kind: ChainFlag, at: string): Promise<void>;
+  /** The payloads this terminal sent with this sequence number (more than one after a fork). */
+  payloadsAt(terminalId: string, seq: number): Promise<string[]>;
+  /** The head this terminal reported last. */
+  lastHead(terminalId: string): Promise<ChainHeadRow | undefined>;
+  insertHead(head: ChainHeadRow): Promise<void>;
 }
 
 export interface RecordQuery {
@@ -69,6 +90,13 @@ export interface RegistryStore {
   getSetting(key: string): Promise<string | undefined>;
   /** Stores value unless the key exists; returns the value that is stored (first writer wins). */
   setSettingIfAbsent(key: string, value: string): Promise<string>;
+  setSetting(key: string, value: string): Promise<void>;
+  deleteSetting(key: string): Promise<void>;
+  /**
+   * After secrets left the database: SQLite (secure_delete on) checkpoints and truncates its WAL
+   * so no old page keeps them; PostgreSQL leaves dead tuples to VACUUM (registry/README.md).
+   */
+  forgetDeleted(): Promise<void>;
 
   createEnrolmentCode(codeHash: string, createdAt: string, expiresAt: string): Promise<void>;
   /** Atomically marks an unused, unexpired code used by `terminalId`; false if there is none. */
@@ -83,6 +111,9 @@ export interface RegistryStore {
 
   withTerminalLock<T>(terminalId: string, work: (tx: ChainTx) => Promise<T>): Promise<T>;
   queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  /** Records with no sealed personal fields whose payload may carry them in clear (an older registry's), by id after `afterId`. */
+  listUnsealed(afterId: string, limit: number): Promise<StoredRecord[]>;
+  sealRecord(id: string, payload: string, personal: Uint8Array): Promise<void>;
   listFlags(terminalId?: string): Promise<ChainFlagRow[]>;
 
   latestTrustList(): Promise<TrustListRow | undefined>;

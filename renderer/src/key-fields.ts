@@ -40,7 +40,7 @@ export function printedDate(text: string): string | null {
 export function fieldsOf(key: AccessKey): Fields {
   switch (key.kind) {
     case 'cccd':
-      return { ...EMPTY_FIELDS, idNumber: key.idNumber, dateOfBirth: key.dateOfBirth, dateOfExpiry: key.dateOfExpiry ?? '' };
+      return { ...EMPTY_FIELDS, idNumber: key.idNumber, dateOfBirth: key.dateOfBirth ?? '', dateOfExpiry: key.dateOfExpiry ?? '' };
     case 'document':
       return { ...EMPTY_FIELDS, documentNumber: key.documentNumber, dateOfBirth: key.dateOfBirth, dateOfExpiry: key.dateOfExpiry };
     case 'mrz':
@@ -54,7 +54,8 @@ export function fieldsOf(key: AccessKey): Fields {
 
 /** The fields each kind of key reads, and what they become. */
 const READ: { [K in AccessKey['kind']]: (f: Fields) => Partial<Record<keyof Fields, string | null>> } = {
-  cccd: (f) => ({ idNumber: f.idNumber.trim(), dateOfBirth: printedDate(f.dateOfBirth), ...(f.dateOfExpiry.trim() && { dateOfExpiry: printedDate(f.dateOfExpiry) }) }),
+  // A Vietnamese card may open with the ID number alone (PACE-CAN): the dates only when typed.
+  cccd: (f) => ({ idNumber: f.idNumber.trim(), ...(f.dateOfBirth.trim() && { dateOfBirth: printedDate(f.dateOfBirth) }), ...(f.dateOfExpiry.trim() && { dateOfExpiry: printedDate(f.dateOfExpiry) }) }),
   document: (f) => ({ documentNumber: f.documentNumber.trim().toUpperCase(), dateOfBirth: printedDate(f.dateOfBirth), dateOfExpiry: printedDate(f.dateOfExpiry) }),
   mrz: (f) => ({ mrz: f.mrz.toUpperCase().replace(/[^A-Z0-9<\n]/g, '') }),
   qr: (f) => ({ qr: f.qr.trim() }),

@@ -17,7 +17,7 @@ async function send(t: Transport, cmd: CommandApdu) {
 const selectFid = (fid: number): CommandApdu => ({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: Uint8Array.of(fid >> 8, fid & 0xff) });
 
 test('SELECT MF answers 6D00 when configured like a Vietnamese card, 9000 otherwise', async () => {
-  const vn = newChip(cccd, { refuseSelectMf: true }).transport;
+  const vn = newChip(cccd, { quirks: { selectMf: 0x6d00 } }).transport;
   assert.equal((await send(vn, { cla: 0, ins: 0xa4, p1: 0, p2: 0x0c, data: Uint8Array.of(0x3f, 0) })).sw, 0x6d00);
   const other = newChip(passport).transport;
   assert.equal((await send(other, { cla: 0, ins: 0xa4, p1: 0, p2: 0x0c, data: Uint8Array.of(0x3f, 0) })).sw, 0x9000);

@@ -62,23 +62,34 @@ export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: 
   };
 }
 
-/** Puts the sample card whose label matches on the virtual reader, from the demo panel. */
-export async function insertCard(page: Page, label: RegExp): Promise<void> {
+/** Puts a sample card on the virtual reader from the demo panel: `profile` or `profile/variant` (labels follow the screen's language). */
+export async function insertCard(page: Page, card: string): Promise<void> {
   const select = page.getByTestId('demo-select');
   await select.locator('option').first().waitFor({ state: 'attached' });
-  const options = await select.locator('option').allTextContents();
-  const index = options.findIndex((o) => label.test(o));
-  assert.ok(index >= 0, `no demo card matching ${label}`);
-  await select.selectOption(String(index));
+  const option = select.locator(`option[data-card="${card}"]`);
+  assert.equal(await option.count(), 1, `no sample card ${card}`);
+  await select.selectOption((await option.getAttribute('value'))!);
   await page.getByTestId('demo-insert').click();
   // The key of the sample card is filled in for the demo; wait for it so later typing is not overwritten.
   await page.locator('textarea[name=mrz]').filter({ hasText: /</ }).waitFor();
 }
 
-/** Gives a CCCD key (ID number, birth date, expiry or none) on its tab and presses "Đọc thẻ". */
-export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth: string, dateOfExpiry = ''): Promise<void> {
-  await page.getByRole('tab', { name: 'Số CCCD + ngày sinh' }).click();
+/**
+ * The ID number first, as the kiosk asks; the birth date (and expiry) only when the form asks for
+ * it (the chip did not open with the ID number alone).
+ */
+/** Types the ID number alone on its tab and presses "Đọc thẻ", waiting for nothing. */
+export async function pressReadWithIdNumber(page: Page, idNumber: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Số CCCD', exact: true }).click();
   await page.locator('input[name=idNumber]').fill(idNumber);
+  await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+}
+
+export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth: string, dateOfExpiry = ''): Promise<void> {
+  await pressReadWithIdNumber(page, idNumber);
+  const asked = page.getByTestId('birth-date-needed');
+  await page.locator('[data-testid=birth-date-needed], [data-testid=verdict], [data-testid=session-error]').first().waitFor({ timeout: 30_000 });
+  if (!(await asked.isVisible())) return;
   await page.locator('input[name=dateOfBirth]').fill(dateOfBirth);
   await page.locator('input[name=dateOfExpiry]').fill(dateOfExpiry);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();

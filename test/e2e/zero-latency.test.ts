@@ -49,7 +49,7 @@ after(async () => {
 });
 
 test('a wrong key refused before startVerification answers still shows the error', { skip }, async () => {
-  await insertCard(page, /^Căn cước công dân gắn chip/);
+  await insertCard(page, 'cccd-2021');
   await page.route('**/api/startVerification', async (route) => {
     const response = await route.fetch();
     const { result } = (await response.json()) as { result: { sessionId: string } };
@@ -59,6 +59,7 @@ test('a wrong key refused before startVerification answers still shows the error
   await readWithCccdKey(page, '079090000001', '900101', '300101');
   const error = page.getByTestId('session-error');
   await error.waitFor();
+  assert.equal(await error.getAttribute('data-code'), 'ACCESS_DENIED');
   assert.match(await error.innerText(), /Chip không chấp nhận khoá/);
   await page.unroute('**/api/startVerification');
 });
@@ -68,6 +69,7 @@ test('after a reload the page shows the session as it stands; the right key then
   await page.reload();
   const error = page.getByTestId('session-error');
   await error.waitFor();
+  assert.equal(await error.getAttribute('data-code'), 'ACCESS_DENIED');
   assert.match(await error.innerText(), /Chip không chấp nhận khoá/);
 
   await page.getByRole('button', { name: 'Thử lại' }).click();
@@ -77,6 +79,6 @@ test('after a reload the page shows the session as it stands; the right key then
 
   await page.getByTestId('next-customer').click();
   await page.reload();
-  await page.getByText('Đặt thẻ lên đầu đọc').waitFor();
+  await page.getByRole('button', { name: 'Đọc thẻ' }).waitFor();
   assert.equal(await page.getByTestId('verdict').count(), 0, 'nothing of the previous customer comes back');
 });

@@ -9,7 +9,7 @@ import { encodeDg1 } from '../../lds/dg1.ts';
 import { encodeDg2 } from '../../lds/dg2.ts';
 import { encodeDg11 } from '../../lds/dg11.ts';
 import { encodeDg12 } from '../../lds/dg12.ts';
-import { encodeDg13Vn } from '../../lds/dg13-vn-encode.ts';
+import { encodeDg13Vn, wrapDg13Fields } from '../../lds/dg13-vn-encode.ts';
 import { encodeDg14 } from '../../lds/dg14.ts';
 import { encodeDg15 } from '../../lds/dg15.ts';
 import { encodeSecurityInfos, type SecurityInfoInput } from '../../lds/security-infos.ts';
@@ -30,7 +30,7 @@ import { chipAuthenticationOid } from '../../emrtd/chip-auth/chip-auth-keys.ts';
 import { ECDSA_PLAIN_OIDS, OID } from '../../asn1/oids.ts';
 import { curveByName } from '../../crypto/ec/index.ts';
 import { NATIONALITY_VN, SEX_WORDS } from '../../mrz/card-words.ts';
-import { detailsGroup, VARIANTS, variantAppliesTo } from './variants.ts';
+import { detailsGroup, genuineOutcome, VARIANTS, variantAppliesTo, type VariantSpec } from './variants.ts';
 
 export interface BuildOptions {
   /** Chooses the holder and every derived key; the same seed gives the same document. */
@@ -64,8 +64,11 @@ function mrzFor(spec: ProfileSpec, person: SyntheticPerson, seed: string): strin
   return spec.format === 'TD3' ? writeTd3(fields) : writeTd1(fields, spec.vietnamese ? person.idNumber : undefined);
 }
 
-function dg13For(person: SyntheticPerson, idNumber = person.idNumber): Uint8Array {
+function dg13For(person: SyntheticPerson, form: VariantSpec['dg13'] = {}, idNumber = person.idNumber): Uint8Array {
+  if (form.empty) return wrapDg13Fields([], form.layout ?? 'wrapped');
   return encodeDg13Vn({
+    ...(form.layout && { layout: form.layout }),
+    ...(form.parents && { parents: form.parents }),
     idNumber,
     fullName: person.fullName,
     dateOfBirth: iso(person.dateOfBirth),
@@ -119,8 +122,12 @@ function chipKeysFor(spec: ProfileSpec, seed: string): ChipKeyMaterial {
   return { keys, ...(caSpki ? { caSpki } : {}), ...(aaSpki ? { aaSpki } : {}) };
 }
 
-/** The PACEInfo the chip offers: the profile's, or its CAM twin when asked for. */
-function paceFor(spec: ProfileSpec, cam: boolean): ProfileSpec['pace'] {
+/** The PACEInfo the chip offers: the profile's (none for a `without-pace` chip), or its CAM twin when asked for. */
+function paceFor(spec: ProfileSpec, variant: VariantSpec | undefined, cam: boolean): ProfileSpec['pace'] {
+  if (variant?.withoutPace) {
+    if (cam) throw new EidError('FACTORY_OPTION_NOT_APPLICABLE', { profile: `${spec.name}/${variant.name}` });
+    return null;
+  }
   if (!cam) return spec.pace;
   if (!spec.pace || !spec.chipAuthenticationCurve || paceGroup('ECDH', spec.pace.parameterId).label !== ecPaceGroup(curveByName(spec.chipAuthenticationCurve)).label) {
     throw new EidError('FACTORY_OPTION_NOT_APPLICABLE', { profile: spec.name });
@@ -128,15 +135,30 @@ function paceFor(spec: ProfileSpec, cam: boolean): ProfileSpec['pace'] {
   return { oid: paceOid('ECDH', 'CAM', 'AES', 128), parameterId: spec.pace.parameterId };
 }
 
+/** EF.CardAccess: PACEInfo, and on Vietnamese chips TerminalAuthenticationInfo and ChipAuthenticationInfo v1 too (vn-cccd.md §1.2). */
+function cardAccessFor(spec: ProfileSpec, pace: NonNullable<ProfileSpec['pace']>): SecurityInfoInput[] {
+  const also = spec.cardAccessAlso.map((type): SecurityInfoInput => (type === 'TerminalAuthenticationInfo'
+    ? { type, version: 1 }
+    : { type, oid: chipAuthenticationOid('ECDH', 'AES', 128), version: 1 }));
+  return [...also, { type: 'PACEInfo', oid: pace.oid, version: 2, parameterId: pace.parameterId }];
+}
+
 function notApplicable(profile: ProfileName, variant: VariantName): EidError {
   return new EidError('FACTORY_VARIANT_NOT_APPLICABLE', { variant, profile });
+}
+
+/** The PACE CAN: printed (random digits), the last 6 digits of the ID number (Vietnamese chips), or none. */
+function canFor(spec: ProfileSpec, variant: VariantSpec | undefined, person: SyntheticPerson, seed: string): string | null {
+  if (variant?.withoutPace || spec.can === null) return null;
+  return spec.can === 'idNumber' ? person.idNumber.slice(6) : new SeededChoice(`can:${seed}`).digits(6);
 }
 
 /** Holder, MRZ and CAN of a document without building it (cheap: no keys, no signatures). */
 export function documentIdentity(profile: ProfileName, variant: VariantName | null = null, seed = `${profile}:demo`): { person: SyntheticPerson; mrz: string; can: string | null } {
   const spec = PROFILES[profile];
-  const person = syntheticPerson(seed, (variant ? VARIANTS[variant].person : undefined) ?? {});
-  return { person, mrz: mrzFor(spec, person, seed), can: spec.hasCan ? new SeededChoice(`can:${seed}`).digits(6) : null };
+  const v = variant ? VARIANTS[variant] : undefined;
+  const person = syntheticPerson(seed, v?.person ?? {});
+  return { person, mrz: mrzFor(spec, person, seed), can: canFor(spec, v, person, seed) };
 }
 
 export function buildDocument(profile: ProfileName, variant: VariantName | null = null, options: BuildOptions = {}): VirtualDocument {
@@ -158,9 +180,9 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   }
   if (spec.vietnamese) {
     const otherId = `${person.idNumber.slice(0, 6)}${String((Number(person.idNumber.slice(6)) + 314159) % 1_000_000).padStart(6, '0')}`;
-    groups.set(13, dg13For(person, v?.mismatchDg13 ? otherId : person.idNumber));
+    groups.set(13, dg13For(person, v?.dg13, v?.mismatchDg13 ? otherId : person.idNumber));
   }
-  const pace = paceFor(spec, options.paceCam ?? false);
+  const pace = paceFor(spec, v, options.paceCam ?? false);
   const genuine = chipKeysFor(spec, seed);
   const securityInfos: SecurityInfoInput[] = [];
   if (genuine.caSpki && genuine.keys.chipAuthentication) {
@@ -191,7 +213,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   files.set('COM', encodeCom(comGroups));
   for (const [n, bytes] of groups) files.set(`DG${n}`, bytes);
   files.set('SOD', sod);
-  if (pace) files.set('CardAccess', encodeSecurityInfos([{ type: 'PACEInfo', oid: pace.oid, version: 2, parameterId: pace.parameterId }]));
+  if (pace) files.set('CardAccess', encodeSecurityInfos(cardAccessFor(spec, pace)));
   if (options.paceCam) {
     // EF.CardSecurity: the SecurityInfos a CAM terminal needs, signed like the SOD.
     files.set('CardSecurity', writeSignedObject({
@@ -218,6 +240,6 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
     protocols: { bac: spec.bac, pace },
     trust: { cscas: [trusted.csca.der], crls: [trusted.crl], authority: trusted.id },
     holder: person,
-    expected: v ? v.expected(spec) : { verdict: 'VERIFIED', check: null, status: null },
+    expected: v ? v.expected(spec) : genuineOutcome(),
   };
 }

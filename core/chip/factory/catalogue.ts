@@ -5,7 +5,7 @@
 import { documentIdentity } from './build-document.ts';
 import type { ExpectedOutcome, ProfileName, VariantName } from './document.ts';
 import { PROFILE_NAMES, PROFILES } from './profiles.ts';
-import { VARIANT_NAMES, VARIANTS, variantAppliesTo } from './variants.ts';
+import { genuineOutcome, VARIANT_NAMES, VARIANTS, variantAppliesTo } from './variants.ts';
 
 export interface CatalogueEntry {
   readonly profile: ProfileName;
@@ -35,11 +35,11 @@ export function catalogue(): CatalogueEntry[] {
         description: variant ? VARIANTS[variant].description : spec.description,
         mrz: id.mrz,
         can: id.can,
-        accessProtocols: [...(spec.bac ? ['BAC' as const] : []), ...(spec.pace ? ['PACE' as const] : [])],
+        accessProtocols: [...(spec.bac ? ['BAC' as const] : []), ...(spec.pace && !(variant && VARIANTS[variant].withoutPace) ? ['PACE' as const] : [])],
         chipAuthentication: spec.chipAuthenticationCurve ? `CA ECDH ${spec.chipAuthenticationCurve}` : null,
         activeAuthentication: aa ? (aa.kind === 'rsa' ? `AA RSA-${aa.bits}` : `AA ECDSA ${aa.curve}`) : null,
         trustAuthority: spec.authority,
-        expected: variant ? VARIANTS[variant].expected(spec) : { verdict: 'VERIFIED', check: null, status: null },
+        expected: variant ? VARIANTS[variant].expected(spec) : genuineOutcome(),
       });
     }
   }

@@ -22,7 +22,11 @@ export type VariantName =
   | 'dg1-dg13-mismatch'
   | 'expired-document'
   | 'malformed-dg-tlv'
-  | 'truncated-sod';
+  | 'truncated-sod'
+  | 'without-pace'
+  | 'dg13-flat'
+  | 'dg13-parents-together'
+  | 'dg13-empty';
 
 /** The verdict a correct terminal reaches, and the check that decides it (null for a clean pass). */
 export interface ExpectedOutcome {

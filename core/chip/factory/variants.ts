@@ -1,10 +1,12 @@
 /**
- * Deliberately broken documents, as named presets, each with the verdict a correct terminal must
+ * Deliberately broken documents, and genuine ones laid out as some chips and samples are (no
+ * PACE, other DG13 forms), as named presets, each with the verdict a correct terminal must
  * reach and the check that must decide it (docs/design/DESIGN.md "Verdicts"). The builder applies the hooks:
  * `signer`/`authority` pick the PKI, `sod` changes what gets signed, `afterSigning` changes what
  * the chip serves after the SOD was made, `cloneChip` swaps the chip's private keys.
  */
 import { readTlv } from '../../bytes/tlv.ts';
+import type { Dg13Layout } from '../../lds/dg13-vn.ts';
 import type { LdsFileName } from '../../lds/files.ts';
 import type { SignerKind } from './demo-pki.ts';
 import type { ExpectedOutcome, VariantName } from './document.ts';
@@ -28,10 +30,17 @@ export interface VariantSpec {
   readonly afterSigning?: (files: Map<LdsFileName, Uint8Array>, profile: ProfileSpec) => void;
   /** The chip's CA/AA private keys do not belong to the public keys in DG14/DG15. */
   readonly cloneChip?: boolean;
+  /** No PACE and no EF.CardAccess (SELECT answers 6A82): BAC only. */
+  readonly withoutPace?: boolean;
+  /** DG13 as some samples and parsers have it instead of the cards' layout; `empty`: the wrapper with no fields. */
+  readonly dg13?: { readonly layout?: Dg13Layout; readonly parents?: 'separate' | 'together'; readonly empty?: boolean };
 }
 
 const fail = (check: ExpectedOutcome['check'], status: string, failedDataGroups?: number[]): ExpectedOutcome =>
   ({ verdict: 'FAILED', check, status, ...(failedDataGroups ? { failedDataGroups } : {}) });
+
+/** What a correct terminal reaches on a genuine document. */
+export const genuineOutcome = (): ExpectedOutcome => ({ verdict: 'VERIFIED', check: null, status: null });
 
 /** The data group a profile's "details" live in: DG13 on Vietnamese cards, DG11 elsewhere. */
 export const detailsGroup = (p: ProfileSpec): 13 | 11 => (p.vietnamese ? 13 : 11);
@@ -128,6 +137,34 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
     description: 'EF.SOD is cut off half way (its header still claims the full length)',
     expected: () => fail('sodSignature', 'FAIL'),
     afterSigning: (files) => mutate(files, 'SOD', (b) => b.subarray(0, Math.floor(b.length / 2))),
+  },
+  'without-pace': {
+    name: 'without-pace',
+    description: 'A chip that shows no EF.CardAccess and offers BAC only: the ID number alone cannot open it, the birth date is needed',
+    expected: genuineOutcome,
+    appliesTo: (p) => p.vietnamese,
+    withoutPace: true,
+  },
+  'dg13-flat': {
+    name: 'dg13-flat',
+    description: 'DG13 with its fields directly under 6D (no version/character-set wrapper), as some samples have it',
+    expected: genuineOutcome,
+    appliesTo: (p) => p.vietnamese,
+    dg13: { layout: 'flat' },
+  },
+  'dg13-parents-together': {
+    name: 'dg13-parents-together',
+    description: "DG13 field 13 with father and mother in one SEQUENCE instead of one each",
+    expected: genuineOutcome,
+    appliesTo: (p) => p.vietnamese,
+    dg13: { parents: 'together' },
+  },
+  'dg13-empty': {
+    name: 'dg13-empty',
+    description: 'DG13 is there and signed but holds no fields: nothing to compare with DG1, and the result says so',
+    expected: () => ({ verdict: 'VERIFIED', check: 'consistency', status: 'SKIPPED' }),
+    appliesTo: (p) => p.vietnamese,
+    dg13: { empty: true },
   },
 };
 

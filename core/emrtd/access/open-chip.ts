@@ -21,16 +21,19 @@ import type { SecureMessaging } from '../sm/secure-messaging.ts';
 import type { SessionKeys } from '../sm/sm-channel.ts';
 import { paceCandidates, performPaceWithCardAccess } from '../pace/pace-select.ts';
 import type { PaceResult } from '../pace/pace-types.ts';
+import { paceAlgorithmLabel } from '../pace/pace-algorithm.ts';
 
 export interface OpenChipOptions {
   readonly random?: RandomSource;
-  /** Skip PACE even when offered (diagnostics, chips with broken PACE). */
+  /** Skip PACE even when offered (diagnostics, chips with broken PACE, PACE already refused). */
   readonly bacOnly?: boolean;
+  /** EF.CardAccess as already read (readCardAccess): several keys tried on one chip, or the chip opened again, read it once. */
+  readonly cardAccess?: Uint8Array | null;
 }
 
 export interface OpenedChip {
   readonly method: 'PACE' | 'BAC';
-  /** What the accessControl check names, e.g. 'BAC' or 'PACE-ECDH-GM-AES-128 brainpoolP256r1'. */
+  /** What the accessControl check names, e.g. 'BAC' or 'PACE-CAN ECDH-GM-AES-128 brainpoolP256r1'. */
   readonly protocol: string;
   /** Plain APDUs in, protected on the wire: read everything through this. */
   readonly transport: SecureMessaging;
@@ -43,7 +46,7 @@ export interface OpenedChip {
 }
 
 /** Errors after which BAC is still worth trying: the chip refused or broke PACE, not the link. */
-function paceFallbackAllowed(e: unknown): e is EidError {
+export function paceFallbackAllowed(e: unknown): e is EidError {
   return e instanceof ChipStatusError || isEidError(e, 'PACE_UNSUPPORTED') || isEidError(e, 'PACE_FAILED')
     || isEidError(e, 'ACCESS_DENIED') || isEidError(e, 'SM_RESPONSE_INVALID') || isEidError(e, 'SM_REJECTED_BY_CHIP') || isEidError(e, 'TLV_MALFORMED');
 }
@@ -71,8 +74,13 @@ async function openWithBac(transport: Transport, key: AccessKey, cardAccess: Uin
   if (key.kind !== 'MRZ') {
     throw new EidError('MRZ_KEY_REQUIRED');
   }
-  await selectEmrtdApplication(transport);
+  // PACE-only chips show the application only after access control (6982): select it then.
+  const selected = await selectEmrtdApplication(transport).then(() => true, (e: unknown) => {
+    if (isEidError(e, 'SECURITY_STATUS_NOT_SATISFIED')) return false;
+    throw e;
+  });
   const bac = await performBac(transport, key.mrz.value, options.random ? { random: options.random } : {});
+  if (!selected) await selectEmrtdApplication(bac.secureMessaging);
   return {
     method: 'BAC', protocol: 'BAC', transport: bac.secureMessaging, sessionKeys: bac.sessionKeys, cardAccess,
     ...(paceFallbackReason !== undefined && { paceFallbackReason }),
@@ -97,15 +105,16 @@ function cardAccessInfos(cardAccess: Uint8Array): SecurityInfo[] | string {
  * errors propagate unchanged.
  */
 export async function openChip(transport: Transport, key: AccessKey, options: OpenChipOptions = {}): Promise<OpenedChip> {
-  const cardAccess = options.bacOnly ? null : await readCardAccess(transport);
-  const infos = cardAccess ? cardAccessInfos(cardAccess) : [];
+  const cardAccess = options.cardAccess !== undefined ? options.cardAccess : options.bacOnly ? null : await readCardAccess(transport);
+  const infos = cardAccess && !options.bacOnly ? cardAccessInfos(cardAccess) : [];
   let fallback: string | undefined = typeof infos === 'string' ? infos : undefined;
   if (typeof infos !== 'string' && paceInfos(infos).length > 0) {
     try {
       if (paceCandidates(infos).length === 0) throw new EidError('PACE_UNSUPPORTED');
       const pace = await performPaceWithCardAccess(transport, infos, key, options.random ? { random: options.random } : {});
       await selectEmrtdApplication(pace.transport);
-      return { method: 'PACE', protocol: pace.protocol, transport: pace.transport, sessionKeys: pace.sessionKeys, cardAccess, pace };
+      const protocol = `${paceAlgorithmLabel(pace.algorithm, key.kind)} ${pace.groupLabel}`;
+      return { method: 'PACE', protocol, transport: pace.transport, sessionKeys: pace.sessionKeys, cardAccess, pace };
     } catch (e) {
       // A CAN opens nothing but PACE: its error is the one to show.
       if (!paceFallbackAllowed(e) || key.kind !== 'MRZ') throw e;

@@ -122,7 +122,8 @@ export async function performChipAuthentication(
     } catch (e) {
       if (!isEidError(e)) throw e;
       // A MAC failure or an SM rejection here is what a cloned chip without the key produces.
-      if (e.code === 'CARD_REMOVED' || e.code === 'READER_UNAVAILABLE' || e.code === 'TRANSPORT_TIMEOUT') throw e;
+      // A reset or lost card is no such evidence: the session is opened again and CA runs anew.
+      if (e.code === 'CARD_REMOVED' || e.code === 'CARD_RESET' || e.code === 'READER_UNAVAILABLE' || e.code === 'TRANSPORT_TIMEOUT') throw e;
       return { status: 'FAIL', method: 'CA', protocol: label, ...ids, detail: `answer under the new keys did not verify (${e.code})` };
     }
   }

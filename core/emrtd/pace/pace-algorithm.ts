@@ -54,7 +54,10 @@ export function paceOid(agreement: PaceAgreement, mapping: PaceMapping, cipher: 
   return `${OID.pace}.${arc}.${suite}`;
 }
 
-/** 'PACE-ECDH-GM-AES-128', as shown in the accessControl check. */
-export function paceAlgorithmLabel(a: PaceAlgorithm): string {
-  return `PACE-${a.agreement}-${a.mapping}-${a.cipher === '3DES' ? '3DES' : `AES-${a.keyBits}`}`;
+/**
+ * 'PACE-ECDH-GM-AES-128'; with the password that opened the chip, 'PACE-CAN ECDH-GM-AES-128', as
+ * the accessControl check shows it.
+ */
+export function paceAlgorithmLabel(a: PaceAlgorithm, password?: 'MRZ' | 'CAN'): string {
+  return `PACE-${password ? `${password} ` : ''}${a.agreement}-${a.mapping}-${a.cipher === '3DES' ? '3DES' : `AES-${a.keyBits}`}`;
 }

@@ -113,9 +113,9 @@ export class FileReader {
    * Reads `want` bytes at `offset` adaptively: returns at least one byte, null when the chip
    * says the file ends before `offset` (6282 without data, or 6B00 past the first byte), or
    * throws. `atEnd` says whether offset + want is the end of the file by its header (a short
-   * answer there is no limit).
+   * answer there is no limit); `inside` whether the header puts `offset` inside the file.
    */
-  private async readChunk(offset: number, want: number, atEnd: boolean, sfi?: number): Promise<Uint8Array | null> {
+  private async readChunk(offset: number, want: number, atEnd: boolean, inside: boolean, sfi?: number): Promise<Uint8Array | null> {
     let ask = want;
     for (let attempt = 0; attempt < 16; attempt++) {
       let answer: Awaited<ReturnType<FileReader['readBinary']>>;
@@ -127,10 +127,13 @@ export class FileReader {
         ask = this.policy.next(want);
         continue;
       }
-      const { data, sw, suggestedLe } = answer;
-      if (data.length === 0 && (sw === SW.END_OF_FILE_BEFORE_LE || (sw === SW.WRONG_P1P2 && offset > 0))) return null;
+      const { sw, suggestedLe } = answer;
+      // Bytes beyond Le are not file content: SI passports pad the end of a file past it (6282).
+      const data = answer.data.length > ask ? answer.data.subarray(0, ask) : answer.data;
+      if (data.length === 0 && (sw === SW.END_OF_FILE_BEFORE_LE || (sw === SW.WRONG_P1P2 && offset > 0))) {
+        return inside ? this.endOrRefusal(offset, ask, sfi) : null;
+      }
       if (sw === SW.OK || sw === SW.END_OF_FILE_BEFORE_LE) {
-        if (data.length > ask) throw new EidError('READ_RESPONSE_INVALID', { detail: 'more data than asked for' });
         if (data.length > 0) {
           if (data.length === ask) this.policy.confirm(ask);
           // A short answer is a size limit, unless the chip says the file ended (6282).
@@ -159,6 +162,21 @@ export class FileReader {
   }
 
   /**
+   * "End of file" inside the length the header gave: the file may really be cut short, or the
+   * chip refuses this Le that way (RU passports answer 6B00 and drop the session, ES 6282). One
+   * byte tells which; a refusal steps the Le down and the byte read is kept.
+   */
+  private async endOrRefusal(offset: number, refusedLe: number, sfi?: number): Promise<Uint8Array | null> {
+    const probe = await this.readBinary(offset, 1, sfi);
+    if (probe.data.length === 0) {
+      if (probe.sw === SW.WRONG_P1P2 || probe.sw === SW.END_OF_FILE_BEFORE_LE) return null;
+      throw chipStatusError(probe.sw, 'READ BINARY');
+    }
+    this.policy.refused(refusedLe);
+    return probe.data.subarray(0, 1);
+  }
+
+  /**
    * The first bytes of the selected file, enough to know its length. A chip that answers in
    * tiny pieces is asked again; the header read may hit the end of a small file, so nothing
    * is learned about read sizes from it.
@@ -166,7 +184,7 @@ export class FileReader {
   private async readHeader(sfi?: number): Promise<Uint8Array> {
     let header: Uint8Array = new Uint8Array(0);
     while (header.length < this.headerLength) {
-      const chunk = await this.readChunk(header.length, this.headerLength - header.length, true, sfi);
+      const chunk = await this.readChunk(header.length, this.headerLength - header.length, true, false, sfi);
       if (!chunk) break; // a file shorter than any header: peekTotalLength says what is wrong
       header = concat(header, chunk);
       try {
@@ -204,7 +222,7 @@ export class FileReader {
     for (let chunks = 1; offset < totalLength; chunks++) {
       if (chunks >= this.maxChunks) throw new EidError('READ_TOO_MANY_CHUNKS');
       const want = this.policy.next(totalLength - offset);
-      const data = await this.readChunk(offset, want, offset + want === totalLength);
+      const data = await this.readChunk(offset, want, offset + want === totalLength, true);
       if (!data) {
         this.stats.truncatedFiles++;
         break;

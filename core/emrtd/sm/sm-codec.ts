@@ -119,11 +119,13 @@ export function protectCommand(ch: SmChannel, cmd: CommandApdu): Uint8Array {
 /**
  * Terminal: verifies a protected response and returns the plain one (data || SW). A response
  * without SM objects is accepted only for an error status (chips answer some errors plainly);
- * a plain success would let anyone on the channel forge answers.
+ * a plain success would let anyone on the channel forge answers. A plain error does not advance
+ * the SSC: the chip sent nothing protected, so it counted only the command (a Chinese passport
+ * answers an extended READ BINARY with a plain 6700 and keeps its session; counting that reply
+ * breaks it, gmrtd#457).
  */
 export function unprotectResponse(ch: SmChannel, raw: Uint8Array): Uint8Array {
   const response = parseResponse(raw);
-  const ssc = ch.nextSsc();
   if (response.data.length === 0) {
     if (response.sw === SW.OK || response.sw >> 8 === SW1_BYTES_REMAINING) {
       throw smResponseInvalid(`unprotected status ${response.sw.toString(16)}`);
@@ -131,6 +133,7 @@ export function unprotectResponse(ch: SmChannel, raw: Uint8Array): Uint8Array {
     if (response.sw === SW.SM_DATA_OBJECTS_MISSING || response.sw === SW.SM_DATA_OBJECTS_INCORRECT) throw chipStatusError(response.sw, 'Secure messaging');
     return raw.slice();
   }
+  const ssc = ch.nextSsc();
   const objects = splitObjects(response.data, [DO_ENCRYPTED_ODD, DO_ENCRYPTED_EVEN, DO_STATUS], smResponseInvalid);
   if (!objects.status || objects.status.value.length !== 2) throw smResponseInvalid('status object missing');
   checkMac(ch, ssc, objects.macInput, objects.mac.value, smResponseInvalid);

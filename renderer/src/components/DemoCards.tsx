@@ -24,7 +24,7 @@ export function DemoCards({ lang, onInserted }: { lang: Lang; onInserted: (key: 
       <h2>{t(lang, 'demo.title')}</h2>
       <select aria-label={t(lang, 'demo.title')} value={choice} onChange={(e) => setChoice(Number(e.target.value))} data-testid="demo-select">
         {cards.map((c, i) => (
-          <option key={`${c.profile}/${c.variant ?? ''}`} value={i}>
+          <option key={`${c.profile}/${c.variant ?? ''}`} value={i} data-card={c.variant ? `${c.profile}/${c.variant}` : c.profile}>
             {sampleLabel(lang, c)}
           </option>
         ))}

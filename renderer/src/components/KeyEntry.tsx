@@ -19,8 +19,13 @@ interface InputOptions {
   autoFocus?: boolean;
 }
 
-/** The key that opens the chip, typed as printed on the card; a wrong field says what is wrong with it. */
-export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (key: AccessKey) => void; prefill: AccessKey | null }) {
+/**
+ * The key form, typed as printed on the card; a wrong field says what is wrong with it. A
+ * Vietnamese card opens with its ID number alone (PACE-CAN); the birth date (and the printed
+ * expiry) is asked for only when the chip needed it: `birthDateNeeded` is then what the terminal
+ * said, shown above the fields.
+ */
+export function KeyEntry({ lang, onSubmit, prefill, birthDateNeeded = null }: { lang: Lang; onSubmit: (key: AccessKey) => void; prefill: AccessKey | null; birthDateNeeded?: string | null }) {
   const [kind, setKind] = useState<Kind>(prefill?.kind ?? 'cccd');
   const [fields, setFields] = useState<Fields>(prefill ? fieldsOf(prefill) : EMPTY_FIELDS);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -32,6 +37,8 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
     setErrors({});
   }, [prefill]);
 
+  // The birth date only when the chip needed it, or when it is already there (a key given again).
+  const withBirthDate = birthDateNeeded !== null || fields.dateOfBirth !== '';
   const set = (name: keyof Fields) => (e: { target: { value: string } }) => setFields({ ...fields, [name]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -62,8 +69,8 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
       {errorOf(name)}
     </label>
   );
-  const date = (name: 'dateOfBirth' | 'dateOfExpiry', placeholder = t(lang, 'key.datePlaceholder')) =>
-    input(name, name === 'dateOfBirth' ? 'key.dateOfBirth' : 'key.dateOfExpiry', { inputMode: 'text', maxLength: 10, placeholder });
+  const date = (name: 'dateOfBirth' | 'dateOfExpiry', opts: InputOptions = {}) =>
+    input(name, name === 'dateOfBirth' ? 'key.dateOfBirth' : 'key.dateOfExpiry', { inputMode: 'text', maxLength: 10, placeholder: t(lang, 'key.datePlaceholder'), ...opts });
 
   return (
     <form className="key-entry" onSubmit={submit} aria-label={t(lang, 'key.title')} noValidate>
@@ -74,13 +81,19 @@ export function KeyEntry({ lang, onSubmit, prefill }: { lang: Lang; onSubmit: (k
           </button>
         ))}
       </div>
+      {kind === 'cccd' && birthDateNeeded && (
+        <p className="notice" role="status" data-testid="birth-date-needed">
+          <strong>{t(lang, 'key.birthDateNeeded')}:</strong> {birthDateNeeded}
+        </p>
+      )}
       {kind === 'cccd' && (
         <div className="fields">
-          {input('idNumber', 'key.idNumber', { maxLength: 12, autoFocus: true })}
-          {date('dateOfBirth')}
-          {date('dateOfExpiry', t(lang, 'key.expiryDerived'))}
+          {input('idNumber', 'key.idNumber', { maxLength: 12, autoFocus: !withBirthDate })}
+          {withBirthDate && date('dateOfBirth', { autoFocus: true })}
+          {withBirthDate && date('dateOfExpiry', { placeholder: t(lang, 'key.expiryDerived') })}
         </div>
       )}
+      {kind === 'cccd' && !withBirthDate && <p className="hint">{t(lang, 'key.idNumberAlone')}</p>}
       {kind === 'document' && (
         <div className="fields">
           {input('documentNumber', 'key.documentNumber', { inputMode: 'text', maxLength: 20, autoFocus: true })}

@@ -5,7 +5,7 @@ import { ClearsIn } from './ClearsIn.tsx';
 /** A verification that ended in an error: the sentence, the code in the details, and the ways on. */
 export function SessionError({ lang, error, clearsIn, onRetry, onNext }: { lang: Lang; error: ApiError; clearsIn: number | null; onRetry: () => void; onNext: () => void }) {
   return (
-    <section className="panel error-panel" role="alert" data-testid="session-error">
+    <section className="panel error-panel" role="alert" data-testid="session-error" data-code={error.code}>
       <h2>{messageText(lang, error)}</h2>
       <details className="code">
         <summary>{t(lang, 'error.details')}</summary>

@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
 import { api, sessionBoard } from '../api/client.ts';
-import { errorText, t, type Lang } from '../text.ts';
+import { errorText, messageText, type Lang } from '../text.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
 import { PlaceCard } from '../components/PlaceCard.tsx';
@@ -41,8 +41,10 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     setStartError(null);
   };
 
+  // The ID number alone did not open this chip: the same form asks for the birth date, keeping the ID.
+  const needBirthDate = event?.error?.code === 'BIRTH_DATE_NEEDED' ? messageText(lang, event.error) : null;
   // A result or an error left on screen clears itself: nothing of a customer stays for the next one.
-  const clearsIn = useIdleCountdown(status?.idle.resultClearSeconds ?? 60, !!(event?.outcome || event?.error), nextCustomer);
+  const clearsIn = useIdleCountdown(status?.idle.resultClearSeconds ?? 60, !!(event?.outcome || (event?.error && !needBirthDate)), nextCustomer);
   const sessionView = (e: SessionEvent) => {
     if (e.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
     if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} clearsIn={clearsIn} onNext={nextCustomer} />;
@@ -50,7 +52,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     return <ReadingProgress lang={lang} event={e} onCancel={backToForm} />;
   };
   const guide = <ReaderGuide lang={lang} guidance={readerGuidance(status?.readers ?? [], event)} />;
-  if (event) {
+  if (event && !needBirthDate) {
     return (
       <>
         {guide}
@@ -63,7 +65,7 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
     <div className="verify-layout">
       <section className="panel">
         {guide}
-        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} />
+        <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} birthDateNeeded={needBirthDate} />
         {startError && (
           <p className="error" role="alert">
             {startError}

@@ -21,9 +21,9 @@ import { requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'eid-terminal.js');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [CLI, ...args], { timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [CLI, ...args], { timeout: 60_000, env: { ...process.env, ...env } });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code?: number; stdout?: string };
@@ -88,11 +88,50 @@ test('eid-terminal read: no card and a wrong key give their typed errors (exit 2
   assert.equal(JSON.parse(wrong.stdout).error.code, 'ACCESS_DENIED');
 });
 
+test('eid-terminal read --cccd ID12: the ID number alone opens a 2024 card with PACE-CAN; a card without PACE asks for the birth date (exit 2), then verifies', async (t) => {
+  const pcscd = await requirePcscd(t);
+  if (!pcscd) return;
+  const work = mkdtempSync(join(tmpdir(), 'eid-read-cccd-'));
+  t.after(() => rmSync(work, { recursive: true, force: true }));
+  for (const variant of [null, 'without-pace'] as const) {
+    const doc = buildDocument('can-cuoc-2024', variant);
+    const trust = doc.trust.cscas.concat(doc.trust.crls).map((der, i) => {
+      const path = join(work, `${variant ?? 'genuine'}-${i}.der`);
+      writeFileSync(path, der);
+      return ['--trust', path];
+    }).flat();
+    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd.port(0) });
+    try {
+      await bridge.insert();
+      await waitForCardState(pcscd.reader(0), true);
+      const read = (extra: string[]): Promise<{ code: number; stdout: string }> => cli(['read', '--reader', pcscd.reader(0), '--cccd', doc.holder.idNumber, ...extra, '--json', '--no-store', ...trust]);
+      if (variant === null) {
+        const { code, stdout } = await read([]);
+        const result = VerificationResultSchema.parse(JSON.parse(stdout));
+        assert.deepEqual([code, result.verdict], [0, 'VERIFIED'], stdout);
+        assert.equal(result.checks.accessControl.protocol, 'PACE-CAN ECDH-GM-AES-128 brainpoolP256r1');
+      } else {
+        const refused = await read([]);
+        assert.equal(refused.code, 2);
+        const error = JSON.parse(refused.stdout).error;
+        assert.equal(error.code, 'BIRTH_DATE_NEEDED');
+        assert.deepEqual(error.params, { reason: 'no-pace' });
+        const { code, stdout } = await read(['--date-of-birth', doc.access.mrz.split('\n')[1]!.slice(0, 6)]);
+        const result = VerificationResultSchema.parse(JSON.parse(stdout));
+        assert.deepEqual([code, result.verdict, result.checks.accessControl.protocol], [0, 'VERIFIED', 'BAC'], stdout);
+      }
+    } finally {
+      await bridge.stop();
+      await waitForCardState(pcscd.reader(0), false);
+    }
+  }
+});
+
 test('eid-terminal read: once operator accounts exist, the record must name a signed-in one', async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-read-op-'));
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   const doc = buildDocument('cccd-2021');
-  assert.equal((await cli(['records', 'operator-add', 'lan', '--role', 'supervisor', '--pin', '2468', '--data-dir', dataDir])).code, 0);
+  assert.equal((await cli(['records', 'operator-add', 'lan', '--role', 'supervisor', '--data-dir', dataDir], { EID_TERMINAL_PIN: '2468' })).code, 0);
   const anonymous = await cli(['read', '--mrz', doc.access.mrz, '--json', '--data-dir', dataDir]);
   assert.deepEqual([anonymous.code, JSON.parse(anonymous.stdout).error.code], [2, 'SIGN_IN_REQUIRED']);
   const wrongPin = await cli(['read', '--mrz', doc.access.mrz, '--json', '--data-dir', dataDir, '--operator', 'lan', '--pin', '1111']);

@@ -21,8 +21,19 @@ export function sqliteStore(dir: string): RegistryStore {
   return new SqliteRegistryStore(join(dir, 'registry.sqlite'));
 }
 
+/** One data folder for the keys (signing key, data key) of every registry this test process starts, restarts included. */
+let keysDir: { path: string; remove(): void } | undefined;
+
+export function testKeysDir(): string {
+  if (!keysDir) {
+    keysDir = tempDir('eid-reg-keys-');
+    process.on('exit', () => keysDir?.remove());
+  }
+  return keysDir.path;
+}
+
 export async function start(store: RegistryStore, extra: Partial<StartOptions> = {}): Promise<RunningRegistry> {
-  return startRegistry({ dataDir: '', store, ...extra });
+  return startRegistry({ dataDir: testKeysDir(), store, ...extra });
 }
 
 export interface TestTerminal {

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildRegistryServer } from '../../../registry/server.ts';
-import { loadOrCreateRegistryKey } from '../../../registry/registry-key.ts';
 import { SqliteRegistryStore } from '../../../registry/store/sqlite-store.ts';
+import { start, testKeysDir } from './registry-harness.ts';
+import { openRegistry } from '../../../registry/open-store.ts';
 import type { RegistryStore } from '../../../registry/store/types.ts';
 import { enrolTerminal } from '../../../core/sync/enrolment.ts';
 import { RegistryClient } from '../../../core/sync/registry-client.ts';
@@ -15,13 +15,11 @@ import { realData } from '../../../fixtures/index.ts';
 import { ErrorBodySchema, HealthResponseSchema, VersionResponseSchema } from '../../../core/registry-protocol/messages.ts';
 
 async function withServer(store: RegistryStore, work: (url: string) => Promise<void>): Promise<void> {
-  const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store), retryAfterSeconds: 9 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as { port: number };
+  const registry = await start(store, { retryAfterSeconds: 9 });
   try {
-    await work(`http://127.0.0.1:${port}`);
+    await work(registry.url);
   } finally {
-    await app.close();
+    await registry.close();
   }
 }
 
@@ -65,10 +63,14 @@ test('an oversized body is refused with PAYLOAD_TOO_LARGE before it is read in f
   await store.close();
 });
 
-test('every route the server has is described in registry/openapi.yaml, and nothing more', async () => {
+test('every route the server has is described in registry/openapi.yaml, and nothing more', async (t) => {
   const store = new SqliteRegistryStore(':memory:');
-  const app = buildRegistryServer({ store, key: await loadOrCreateRegistryKey(store) });
-  await app.ready();
+  const registry = await start(store);
+  t.after(async () => {
+    await registry.close();
+    await store.close();
+  });
+  const { app } = registry;
   const yaml = readFileSync(fileURLToPath(new URL('../../../registry/openapi.yaml', import.meta.url)), 'utf8');
   const documented = new Set<string>();
   let path = '';
@@ -86,8 +88,6 @@ test('every route the server has is described in registry/openapi.yaml, and noth
   }
   assert.ok(served.size >= 5);
   assert.deepEqual([...served].sort(), [...documented].sort());
-  await app.close();
-  await store.close();
 });
 
 test('hostile records are rejected one by one with a reason; the rest of the batch is stored', async () => {
@@ -145,7 +145,7 @@ test('trust-publish takes certificates and master lists, and names a file it can
   const { publishTrustList } = await import('../../../registry/trust-publish.ts');
   const { isEidError } = await import('../../../core/errors.ts');
   const store = new SqliteRegistryStore(':memory:');
-  const key = await loadOrCreateRegistryKey(store);
+  const { keyStore: key } = await openRegistry({ dataDir: testKeysDir(), store });
   const real = (p: string) => ({ name: p.split('/').pop()!, bytes: realData(p) });
   const published = await publishTrustList(store, key, [real('csca/CSCA_Vietnam_CCCD_2021.pem'), real('master-lists/NL_ROOT_CA.cer')], new Date());
   assert.deepEqual([published.version, published.cscas, published.crls], [1, 2, 0]);

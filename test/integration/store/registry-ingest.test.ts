@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { ALICE, BOB, Clock, tempStore, vnResult } from '../../unit/store/fixtures.ts';
 import { SqliteRegistryStore } from '../../../registry/store/sqlite-store.ts';
 import { ingestBatch } from '../../../registry/ingest.ts';
+import { PersonalSeal } from '../../../registry/personal-seal.ts';
+import { randomBytes } from '../../../core/crypto/node-crypto.ts';
+
+const personalSeal = new PersonalSeal(randomBytes(32));
 
 /**
  * The outbox payloads this store writes are accepted by the reference registry's ingest rules:
@@ -23,7 +27,7 @@ test('outbox payloads pass the registry chain checks; an altered one is flagged 
       clock.ms += 60_000;
     }
     const entries = t.store.outbox.pending(10);
-    const send = async (payloads: string[]) => (await ingestBatch(registry, terminalId, payloads.map((p) => JSON.parse(p) as unknown), clock.now().toISOString(), clock.now(), { maxClockSkewMs: 300_000 })).results;
+    const send = async (payloads: string[]) => (await ingestBatch(registry, terminalId, payloads.map((p) => JSON.parse(p) as unknown), clock.now().toISOString(), clock.now(), { maxClockSkewMs: 300_000, personal: personalSeal })).results;
 
     // Two batches, the second one out of order, plus a redelivery.
     const first = await send(entries.slice(0, 2).map((e) => e.payload));
@@ -37,7 +41,8 @@ test('outbox payloads pass the registry chain checks; an altered one is flagged 
     const stored = await registry.queryRecords({ terminalId, limit: 10 });
     assert.equal(stored.length, 5);
     for (const s of stored) {
-      const personal = JSON.parse(s.payload).personal as Record<string, string>;
+      assert.equal(JSON.parse(s.payload).personal, null, 'personal fields are sealed, not in the payload column');
+      const personal = JSON.parse(personalSeal.payloadOf(s)).personal as Record<string, string>;
       assert.deepEqual(Object.keys(personal).sort(), ['dateOfBirth', 'fullName', 'idNumber', 'sex']);
     }
 

@@ -1,6 +1,7 @@
 /**
  * `eid-terminal verify --dump` over every profile and broken preset of the factory, as separate
- * processes: each dump must reach the verdict and deciding check recorded with its preset. The
+ * processes: each dump must reach the verdict and deciding check recorded with its preset, and a
+ * genuine Vietnamese card must give every DG13 field, whatever layout its DG13 has. The
  * cloned chip is the exception by nature: a dump holds no chip, so only a live read can catch it.
  */
 import { test } from 'node:test';
@@ -14,6 +15,7 @@ import { buildDocument } from '../../../core/chip/factory/build-document.ts';
 import { PROFILE_NAMES, PROFILES } from '../../../core/chip/factory/profiles.ts';
 import { VARIANT_NAMES, variantAppliesTo } from '../../../core/chip/factory/variants.ts';
 import { VerificationResultSchema } from '../../../core/api/verification.ts';
+import { expectedVnData } from '../../helpers/vn-holder.ts';
 
 const run = promisify(execFile);
 const BIN = resolve(process.cwd(), 'bin/eid-terminal.js');
@@ -49,6 +51,11 @@ for (const profile of PROFILE_NAMES) {
       if (doc.expected.check) assert.equal((result.checks[doc.expected.check] as { status: string }).status, doc.expected.status);
       if (doc.expected.failedDataGroups) assert.deepEqual(result.checks.dataGroupHashes.failed, [...doc.expected.failedDataGroups]);
       assert.equal(status, result.verdict === 'VERIFIED' ? 0 : 1);
+      if (PROFILES[profile].vietnamese && doc.expected.verdict === 'VERIFIED' && variant !== 'dg13-empty') {
+        // DG13 as the chip lays it out (or flat, or with the parents together): every field, diacritics included.
+        assert.deepEqual(result.document?.vn, expectedVnData(doc.holder));
+        assert.equal(result.document?.dg13?.layout, variant === 'dg13-flat' ? 'flat' : 'wrapped');
+      }
     });
   }
 }

@@ -101,12 +101,12 @@ test('card side ECDSA (brainpoolP256r1) and terminal agree; the hash comes from 
   await assert.rejects(performActiveAuthentication(chip(key), encodeDg15(spki)), (e) => isEidError(e, 'AA_UNSUPPORTED'));
 });
 
-test('the challenge goes out as sent and a chip error is an error, not a result', async () => {
+test('the challenge goes out as sent, Le is the signature length, and a chip error is an error, not a result', async () => {
   const key: AaCardKey = { kind: 'RSA', privateKeyDer: rsa1024.privateKeyDer };
   const sent: Uint8Array[] = [];
   const recording: Transport = { transmit: async (raw) => { sent.push(raw); return chip(key).transmit(raw); } };
   await performActiveAuthentication(recording, encodeDg15(rsa1024.spkiDer), { random: fixedRandom('F173589974BF40C6') });
-  assert.equal(toHex(sent[0]!), '0088000008F173589974BF40C600');
+  assert.equal(toHex(sent[0]!), '0088000008F173589974BF40C680'); // RSA-1024: Le 128
   const refusing: Transport = { transmit: async () => fromHex('6D00') };
   await assert.rejects(performActiveAuthentication(refusing, encodeDg15(rsa1024.spkiDer)), (e) => isEidError(e, 'NOT_SUPPORTED_BY_CHIP'));
 });

@@ -15,7 +15,7 @@ for (const profile of PROFILE_NAMES) {
   const doc = buildDocument(profile);
   const key: AccessKey = { kind: 'MRZ', mrz: mrzInformationFromMrz(doc.access.mrz) };
   test(`${profile}: openChip picks ${doc.protocols.pace ? 'PACE' : 'BAC'} and EF.COM reads back`, async () => {
-    const chip = new VirtualChip(doc, { refuseSelectMf: true });
+    const chip = new VirtualChip(doc, { quirks: { selectMf: 0x6d00 } });
     const opened = await openChip({ transmit: async (c) => chip.transmit(c) }, key);
     assert.equal(opened.method, doc.protocols.pace ? 'PACE' : 'BAC');
     assert.deepEqual(await new FileReader(opened.transport).readFile(0x011e), doc.files.get('COM'));

@@ -46,7 +46,7 @@ test('PACE offered: the best variant is used, then the application is selected u
   const c = card([{ oid: DH_GM_3DES, parameterId: 0 }, { oid: GM_AES128, parameterId: 13 }]);
   const opened = await openChip(c, MRZ_KEY);
   assert.equal(opened.method, 'PACE');
-  assert.match(opened.protocol, /PACE-ECDH-GM-AES-128/);
+  assert.equal(opened.protocol, 'PACE-MRZ ECDH-GM-AES-128 brainpoolP256r1', 'names the password, the variant and the group');
   assert.ok(opened.cardAccess);
   await readsEfCom(opened);
   assert.equal(opened.pace?.algorithm.oid, GM_AES128);
@@ -55,6 +55,7 @@ test('PACE offered: the best variant is used, then the application is selected u
 test('PACE with the CAN works where BAC cannot', async () => {
   const opened = await openChip(card([{ oid: GM_AES128, parameterId: 12 }]), canKey('123456'));
   assert.equal(opened.method, 'PACE');
+  assert.equal(opened.protocol, 'PACE-CAN ECDH-GM-AES-128 P-256');
   await readsEfCom(opened);
   await assert.rejects(openChip(card([{ oid: GM_AES128, parameterId: 12 }]), canKey('654321')), (e) => isEidError(e, 'ACCESS_DENIED'));
   await assert.rejects(openChip(card(null), canKey('123456')), (e) => isEidError(e, 'MRZ_KEY_REQUIRED'));

@@ -135,16 +135,28 @@ test('6Cxx under SM: sendCommand re-protects with the new Le', async () => {
   const sm = new SecureMessaging({
     transmit: async (raw) => {
       const cmd = unprotectCommand(card, raw);
-      if (round++ === 0) {
-        card.nextSsc(); // a plain answer still counts as a response
-        return fromHex('6C04');
-      }
+      if (round++ === 0) return fromHex('6C04'); // plain: the card counted the command only
       assert.equal(cmd.ne, 4);
       return protectResponse(card, cmd.ins, fromHex('60145F01'), 0x9000);
     },
   }, appDKeys);
   const r = await sendCommand(sm, { cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 256 });
   assert.equal(toHex(r.data), '60145F01');
+});
+
+test('a plain error under SM does not advance the SSC, so the session carries on (CN passports, gmrtd#457)', async () => {
+  const card = new SmChannel(appDKeys);
+  let round = 0;
+  const sm = new SecureMessaging({
+    transmit: async (raw) => {
+      const cmd = unprotectCommand(card, raw);
+      if (round++ === 0) return fromHex('6700'); // the extended READ BINARY refused in plain
+      return protectResponse(card, cmd.ins, fromHex('60145F01'), 0x9000);
+    },
+  }, appDKeys);
+  assert.equal(toHex(await sm.transmit(fromHex('00B00000000000'))), '6700');
+  assert.equal(toHex(await sm.transmit(fromHex('00B0000004'))), '60145F019000');
+  assert.equal(toHex(sm.ssc), toHex(card.ssc));
 });
 
 test('hostile protected commands are rejected by the card side with typed errors', () => {

@@ -95,11 +95,13 @@ function corpus(): { parser: string; bytes: Uint8Array }[] {
     { parser: 'DG2', bytes: encodeDg2({ image: syntheticFace('face-24x32.jpg'), encoding: 'ISO39794-5' }) },
     { parser: 'DG11', bytes: encodeDg11({ fullName: 'A<<B', otherNames: ['C<<D'], fullDateOfBirth: '1990-01-01' }) },
     { parser: 'DG12', bytes: encodeDg12({ issuingAuthority: 'X', otherPersons: ['A', 'B'], personalisationTime: '2020-01-01T00:00:00' }) },
-    { parser: 'DG13', bytes: encodeDg13Vn({
+    // DG13 as the chips lay it out (wrapper: version, character-set OID, SET), flat, and with both parents in one SEQUENCE.
+    ...(['wrapped', 'flat'] as const).flatMap((layout) => (['separate', 'together'] as const).map((parents) => ({ parser: 'DG13', bytes: encodeDg13Vn({
       idNumber: '001090012345', fullName: 'Nguyễn Văn A', dateOfBirth: '1990-01-01', sex: 'Nam', nationality: 'Việt Nam', ethnicity: 'Kinh',
       religion: 'Không', placeOfOrigin: 'Hà Nội', placeOfResidence: 'Hà Nội '.repeat(20), identifyingMarks: 'x', dateOfIssue: '2021-01-01',
-      dateOfExpiry: null, noExpiry: true, fatherName: 'B', motherName: null, spouseName: null, oldIdNumber: '123456789',
-    }) },
+      dateOfExpiry: null, noExpiry: true, fatherName: 'B', motherName: 'C', spouseName: null, oldIdNumber: '123456789',
+      field16: '0123456789ABCDEF', extraFields: [{ number: 17, value: 'X' }], layout, parents,
+    }) }))),
     { parser: 'DG14', bytes: encodeDg14([{ type: 'ChipAuthenticationInfo', oid: '0.4.0.127.0.7.2.2.3.2.4', keyId: 1 }, { type: 'ActiveAuthenticationInfo', signatureAlgorithm: '1.2.840.10045.4.3.2' }]) },
     { parser: 'DG15', bytes: encodeDg15(generateRsaKeyPair(1024).spkiDer) },
   );

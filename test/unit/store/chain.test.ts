@@ -22,7 +22,7 @@ test('an untouched chain verifies', () => {
   const { t, raw } = fiveRecords();
   try {
     const report = t.store.verifyChain();
-    assert.deepEqual(report, { ok: true, records: 5, tombstones: 0, problems: [], truncated: false });
+    assert.deepEqual(report, { ok: true, records: 5, tombstones: 0, auditEvents: 0, problems: [], truncated: false });
   } finally {
     raw.close();
     t.cleanup();
@@ -96,7 +96,7 @@ test('an inserted record is detected', () => {
   try {
     // Copy record 2 as a new record between 2 and 3 by shifting later sequence numbers.
     raw.prepare('UPDATE records SET seq = seq + 100 WHERE seq >= 3').run();
-    raw.prepare("INSERT INTO records SELECT 3, '01900000-0000-7000-8000-000000000000', created_at, terminal_id, operator, purpose, document_type, issuing_state, verdict, details, csca_id, ds_id, retain_until, personal_hash, NULL, NULL, purged_at, prev_hash, hash, synced_at FROM records WHERE seq = 2").run();
+    raw.prepare("INSERT INTO records SELECT 3, '01900000-0000-7000-8000-000000000000', created_at, terminal_id, operator, purpose, document_type, issuing_state, verdict, details, csca_id, ds_id, retain_until, personal_hash, NULL, NULL, purged_at, prev_hash, hash, synced_at, mac FROM records WHERE seq = 2").run();
     const found = kinds();
     assert.ok(found.includes('BROKEN_LINK'), found.join());
     assert.ok(found.includes('SEQUENCE_GAP'), found.join());

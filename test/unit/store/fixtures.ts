@@ -3,8 +3,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type OpenStoreOptions, type Store } from '../../../core/store/store.ts';
+import { saveIdentity } from '../../../core/sync/identity.ts';
+import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
+import { registryKeyId } from '../../../core/registry-protocol/registry-key.ts';
 
 export { ALICE, BOB, vnResult, type Person } from '../../../fixtures/verification-results.ts';
+
+/** Marks the store's terminal as enrolled with a registry (its own key and a registry key pinned), as `enrol` would. */
+export function enrolWithRegistry(store: Store): void {
+  const registry = generateEd25519KeyPair();
+  saveIdentity(store.kv, {
+    registryUrl: 'https://registry.example',
+    terminalId: 'terminal-under-test',
+    keyAlg: 'ed25519',
+    privateKey: generateEd25519KeyPair().privateKeyDer,
+    registryKey: registry.spkiDer,
+    registryKeyId: registryKeyId(registry.spkiDer),
+  });
+}
 
 export interface TempStore {
   readonly dir: string;

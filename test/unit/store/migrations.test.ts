@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { ALICE, tempDir, vnResult } from './fixtures.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../core/store/migrations.ts';
 import { FieldCipher } from '../../../core/store/field-cipher.ts';
-import { personalHash, recordHash } from '../../../core/store/chain.ts';
+import { GENESIS_MAC, personalHash, recordHash } from '../../../core/store/chain.ts';
 import { GENESIS_HASH } from '../../../core/registry-protocol/record-chain.ts';
 import { DATABASE_FILE, openStore } from '../../../core/store/store.ts';
 import { fromHex, toHex } from '../../../core/bytes/hex.ts';
@@ -17,8 +17,8 @@ const keyProvider = { description: 'test key', loadOrCreateKey: () => KEY };
 const cipher = new FieldCipher(KEY);
 const OLD_ID = '01890000-0000-7000-8000-000000000001';
 
-/** A record as a version-1 terminal wrote it: only the columns version 1 had. */
-function insertVersion1Record(db: Database.Database): void {
+/** A record as a version-1 terminal wrote it: only the columns version 1 had (and its keyed link from version 7 on). */
+function insertVersion1Record(db: Database.Database, version: number): void {
   const result = vnResult(ALICE);
   const personal = { idNumber: ALICE.idNumber, fullName: ALICE.fullName };
   const sealed = cipher.seal(OLD_ID, personal);
@@ -34,6 +34,7 @@ function insertVersion1Record(db: Database.Database): void {
     csca_id, ds_id, retain_until, personal_hash, personal, id_hash, prev_hash, hash) VALUES (@seq, @id, @created_at, @terminal_id, @operator,
     @purpose, @document_type, @issuing_state, @verdict, @details, @csca_id, @ds_id, @retain_until, @personal_hash, @personal, @id_hash, @prev_hash, @hash)`)
     .run({ ...row, personal: sealed, id_hash: cipher.idHash(ALICE.idNumber), prev_hash: genesis, hash });
+  if (version >= 7) db.prepare('UPDATE records SET mac = ? WHERE seq = 0').run(cipher.recordMac(GENESIS_MAC, hash));
   db.prepare("INSERT INTO meta (key, value) VALUES ('chain_head', ?)").run(`0:${toHex(hash).toLowerCase()}`);
   db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(cipher.keyCheck);
 }
@@ -49,7 +50,7 @@ for (let from = 0; from <= LATEST_VERSION; from++) {
       const db = new Database(join(dir, DATABASE_FILE));
       assert.deepEqual(migrate(db, { cipher }, from), Array.from({ length: from }, (_, i) => i + 1));
       assert.equal(schemaVersion(db), from);
-      if (from >= 1) insertVersion1Record(db);
+      if (from >= 1) insertVersion1Record(db, from);
       db.close();
 
       const store = openStore({ dataDir: dir, keyProvider });
@@ -103,7 +104,7 @@ test('an old database opened with the wrong key says so before trying to upgrade
   try {
     const db = new Database(join(dir, DATABASE_FILE));
     migrate(db, { cipher }, 2);
-    insertVersion1Record(db);
+    insertVersion1Record(db, 2);
     db.close();
     const wrong = { description: 'wrong', loadOrCreateKey: () => new Uint8Array(32).fill(1) };
     assert.throws(() => openStore({ dataDir: dir, keyProvider: wrong }), (e) => isEidError(e, 'RECORD_DECRYPT_FAILED'));

@@ -4,7 +4,7 @@ import { SyncWorker } from '../../../core/sync/sync-worker.ts';
 import { RegistryClient, type FetchLike } from '../../../core/sync/registry-client.ts';
 import { RegistryError } from '../../../core/sync/registry-error.ts';
 import type { TerminalIdentity } from '../../../core/sync/identity.ts';
-import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
+import { ed25519Sign, generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
 import { MemoryKv, MemoryOutbox, fillOutbox, makeRecords } from '../../../fixtures/sync/memory-outbox.ts';
 
 const keys = generateEd25519KeyPair();
@@ -115,7 +115,7 @@ test('the registry key pinned at enrolment is the only one a trust list may be s
   const { signJws } = await import('../../../core/registry-protocol/jws.ts');
   const other = generateEd25519KeyPair();
   const forged = signJws({ alg: 'EdDSA', typ: 'eid-trust-list+jws', kid: 'x' },
-    new TextEncoder().encode(JSON.stringify({ format: 'eid-trust-list/1', version: 1, issuedAt: '', cscas: [], crls: [] })), other.privateKeyDer);
+    new TextEncoder().encode(JSON.stringify({ format: 'eid-trust-list/1', version: 1, issuedAt: '', cscas: [], crls: [] })), (input) => ed25519Sign(other.privateKeyDer, input));
   const { worker } = setup((url, body) => url.endsWith('/v1/trust-list')
     ? new Response(forged, { status: 200, headers: { etag: '"f"' } }) : storedAll(body), 1);
   await assert.rejects(worker.syncOnce(true), (e: unknown) => e instanceof Error && (e as { code?: string }).code === 'TRUST_LIST_SIGNATURE_INVALID');

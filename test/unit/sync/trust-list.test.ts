@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signTrustList } from '../../../core/registry-protocol/signed-trust-list.ts';
 import { acceptTrustList, currentTrustList } from '../../../core/sync/trust-list.ts';
-import { generateEd25519KeyPair } from '../../../core/crypto/node-crypto.ts';
+import { testSigner } from '../../helpers/trust-list-signer.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { MemoryKv } from '../../../fixtures/sync/memory-outbox.ts';
 
-const registry = generateEd25519KeyPair();
+const signer = testSigner();
+const registry = { spkiDer: signer.publicKey };
 
-function bundle(version: number, privateKeyDer = registry.privateKeyDer): string {
-  return signTrustList({ version, issuedAt: '2026-11-27T00:00:00.000Z', cscas: [new Uint8Array([0x30, 0])], crls: [] }, { keyId: 'k1', privateKeyDer });
+function bundle(version: number, key = signer): string {
+  return signTrustList({ version, issuedAt: '2026-11-27T00:00:00.000Z', cscas: [new Uint8Array([0x30, 0])], crls: [] }, key);
 }
 
 test('a new trust list replaces the current one only after it verifies, and never with an older version', () => {
@@ -18,7 +19,7 @@ test('a new trust list replaces the current one only after it verifies, and neve
   assert.equal(v2.version, 2);
   assert.deepEqual(v2.cscas, [new Uint8Array([0x30, 0])]);
   // Signed by someone else: refused, the current list stays.
-  assert.throws(() => acceptTrustList(kv, bundle(3, generateEd25519KeyPair().privateKeyDer), '"e3"', registry.spkiDer),
+  assert.throws(() => acceptTrustList(kv, bundle(3, testSigner()), '"e3"', registry.spkiDer),
     (e: unknown) => isEidError(e, 'TRUST_LIST_SIGNATURE_INVALID'));
   assert.equal(currentTrustList(kv)?.version, 2);
   // Properly signed but older: a rollback, refused.

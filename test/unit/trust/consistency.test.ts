@@ -38,6 +38,20 @@ test('nothing to compare: SKIPPED; access key compared when given', () => {
   assert.equal(checkConsistency(cccd, null, { ...key, dateOfExpiry: '991231' }).status, 'FAIL');
 });
 
+test('a DG13 on the card that gives nothing to compare: SKIPPED with the reason, never PASS on the access key alone', () => {
+  const key = { documentNumber: '195786320', dateOfBirth: '950922', dateOfExpiry: '350922' };
+  for (const problem of ['unreadable', 'empty'] as const) {
+    const r = checkConsistency(cccd, null, key, problem);
+    assert.equal(r.status, 'SKIPPED');
+    assert.equal(r.reason, problem);
+    assert.equal(checkConsistency(cccd, null, { ...key, dateOfBirth: '000101' }, problem).status, 'FAIL');
+  }
+  const none = { ...vn, idNumber: null, fullName: null, dateOfBirth: null };
+  const r = checkConsistency(cccd, none, key);
+  assert.equal(r.status, 'SKIPPED');
+  assert.equal(r.reason, 'nothing-comparable');
+});
+
 test('document expiry by calendar day; 991231 and DG13 "no expiry" are NO_EXPIRY', () => {
   assert.equal(documentExpiryStatus(cccd, false, TODAY), 'VALID');
   assert.equal(documentExpiryStatus(cccd, false, new Date('2035-09-22T23:59:00Z')), 'VALID');

@@ -16,7 +16,7 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 test('dump names: with or without .bin, any case, EF. prefix; other files ignored', () => {
   const d = join(dir, 'names');
   mkdirSync(d);
-  for (const name of ['EF.COM', 'sod.bin', 'DG1.bin', 'dg13', 'CardSecurity.bin', 'notes.txt', 'DG17', 'DG2.jpg']) writeFileSync(join(d, name), Uint8Array.of(1));
+  for (const name of ['EF.COM', 'sod.bin', 'DG1.bin', 'dg13', 'CardSecurity.bin', 'notes.txt', 'DG17', 'DG2.jpg']) writeFileSync(join(d, name), Uint8Array.of(/^sod/i.test(name) ? 0x77 : 1));
   assert.deepEqual([...readDumpFolder(d).keys()].sort(), ['COM', 'CardSecurity', 'DG1', 'DG13', 'SOD']);
 });
 

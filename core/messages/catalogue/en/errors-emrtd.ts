@@ -4,6 +4,10 @@ import { template } from '../../define.ts';
 /** A failing status word: the command it ended and the word itself (e.g. 'READ BINARY DG2', '6982'). */
 const status = { command: 'text', status: 'text' } as const;
 
+/** Why a Vietnamese card did not open with the ID number alone (PACE with its last 6 digits as CAN). */
+export const BIRTH_DATE_REASONS = ['no-pace', 'pace-refused'] as const;
+export type BirthDateReason = (typeof BIRTH_DATE_REASONS)[number];
+
 export const emrtdErrors = {
   APDU_MALFORMED: 'Malformed command to the chip',
   RESPONSE_MALFORMED: 'The chip sent an incomplete answer',
@@ -20,6 +24,9 @@ export const emrtdErrors = {
   SM_OBJECTS_MISSING: 'Protected command incomplete',
   ACCESS_DENIED: 'The chip did not accept the key: check the document number, the dates or the CAN',
   ACCESS_KEY_MISSING: 'No key to open the chip was given',
+  BIRTH_DATE_NEEDED: template({ reason: BIRTH_DATE_REASONS }, (p) => (p.reason === 'no-pace'
+    ? 'This card does not open with the ID number alone (it has no PACE): enter the date of birth as well'
+    : 'The chip did not open with the ID number alone: check the ID number, or enter the date of birth as well')),
   ACCESS_KEY_INVALID: 'The document number, birth date or expiry date is not valid',
   BAC_RESPONSE_INVALID: "The chip's answer to Basic Access Control is not authentic",
   NOT_AN_EMRTD: 'This card is not a chip passport or ID card',

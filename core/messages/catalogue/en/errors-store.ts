@@ -1,13 +1,11 @@
 /** English: errors of the records database, operator accounts and settings. */
+import { template } from '../../define.ts';
 
 export const storeErrors = {
   STORE_OPEN_FAILED: 'The records database could not be opened',
   STORE_SCHEMA_TOO_NEW: 'The records database was written by a newer version of the terminal',
   STORE_MIGRATION_FAILED: 'Upgrading the records database failed; nothing was changed',
   STORE_CLOSED: 'The records database is closed',
-  KEY_FILE_INSECURE: 'The data-protection key file can be read by other users; restrict it to the terminal account (chmod 600)',
-  KEY_FILE_INVALID: 'The data-protection key file is damaged',
-  KEY_PROTECTION_UNAVAILABLE: 'The operating system cannot protect the data key on this machine',
   RECORD_DECRYPT_FAILED: 'A stored record could not be decrypted: wrong key or altered data',
   RECORD_CORRUPT: 'A stored record is damaged and cannot be shown; run records verify-chain',
   RECORD_NOT_FOUND: 'No record with this id',
@@ -22,4 +20,5 @@ export const storeErrors = {
   OPERATOR_INVALID: 'Operator name, role or PIN is not acceptable (PIN: 4 to 12 digits)',
   OPERATOR_FORBIDDEN: 'This operator is not allowed to do that; a supervisor is needed',
   SETTING_INVALID: 'A setting has an invalid value',
+  SETTING_UNKNOWN: template({ key: 'text', settings: 'text' }, (p) => `There is no setting ${p.key}; the settings are ${p.settings}`),
 };

@@ -7,6 +7,7 @@ import { emrtdErrors } from './errors-emrtd.ts';
 import { documentErrors } from './errors-documents.ts';
 import { trustErrors } from './errors-trust.ts';
 import { storeErrors } from './errors-store.ts';
+import { secretsErrors } from './errors-secrets.ts';
 import { terminalErrors } from './errors-terminal.ts';
 import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
@@ -24,7 +25,7 @@ import { uiSamples } from './ui-samples.ts';
 export const areas = {
   errors: {
     'errors-data': dataErrors, 'errors-emrtd': emrtdErrors, 'errors-documents': documentErrors, 'errors-trust': trustErrors,
-    'errors-store': storeErrors, 'errors-terminal': terminalErrors, 'errors-sync': syncErrors, 'errors-readers': readerErrors,
+    'errors-store': storeErrors, 'errors-secrets': secretsErrors, 'errors-terminal': terminalErrors, 'errors-sync': syncErrors, 'errors-readers': readerErrors,
     'errors-tools': toolErrors,
   },
   warnings: { warnings },
@@ -33,7 +34,7 @@ export const areas = {
 };
 
 export const en = {
-  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },

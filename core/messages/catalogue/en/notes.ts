@@ -16,5 +16,7 @@ const EXPIRY_RULE_TEXTS: Record<ExpiryRule, (age: number) => string> = {
 export const notes = {
   ACCESS_KEY_ASSUMED: template({ rule: EXPIRY_RULES, age: 'number', tried: 'number', total: 'number' },
     (p) => `The chip opened with ${EXPIRY_RULE_TEXTS[p.rule](p.age)}: key ${p.tried} of ${p.total} tried.`),
+  ACCESS_KEY_CAN_FROM_ID_NUMBER: template({ tried: 'number', total: 'number' },
+    (p) => `The chip opened with PACE, the CAN being the last 6 digits of the ID number: key ${p.tried} of ${p.total} tried.`),
   TRUST_IMPORTED: template({ certificates: 'number', crls: 'number' }, (p) => `${p.certificates} certificate(s) and ${p.crls} CRL(s) added.`),
 };

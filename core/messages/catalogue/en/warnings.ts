@@ -13,6 +13,16 @@ const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
   'no-document-signer': 'there is no Document Signer certificate',
 };
 
+/** Why DG13 (on a Vietnamese card) was not compared with DG1. */
+export const DG13_GAPS = ['unreadable', 'empty', 'nothing-comparable'] as const;
+export type Dg13Gap = (typeof DG13_GAPS)[number];
+
+const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
+  unreadable: 'DG13 is on the card but could not be read, so the Vietnamese data was not compared with DG1.',
+  empty: 'DG13 is on the card but holds none of the Vietnamese fields, so nothing was compared with DG1.',
+  'nothing-comparable': 'DG13 holds none of the fields compared with DG1 (ID number, date of birth, name).',
+};
+
 export const warnings = {
   NO_SECURITY_OBJECT: 'No security object (EF.SOD): the data cannot be proven authentic.',
   CHIP_NOT_EXAMINED: 'The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.',
@@ -25,6 +35,8 @@ export const warnings = {
   DG1_UNREADABLE: 'DG1 (machine readable zone) could not be read: expiry and holder data are unknown.',
   MRZ_CHECK_DIGIT_WRONG: template({ field: MRZ_FIELDS }, (p) => `MRZ check digit wrong in DG1: ${MRZ_FIELD_NAMES[p.field]}.`),
   DG13_UNREADABLE: 'DG13 (Vietnamese personal details) could not be read.',
+  DG13_EMPTY: 'DG13 (Vietnamese personal details) is on the card but holds none of its fields.',
+  DG13_NOT_COMPARED: template({ gap: DG13_GAPS }, (p) => DG13_GAP_TEXTS[p.gap]),
   PACE_FALLBACK_TO_BAC: 'The chip offers PACE, but PACE could not be used; the chip was opened with BAC.',
   DATA_GROUP_UNREADABLE: template({ file: 'text' }, (p) => `${p.file} could not be read: the chip did not give it.`),
   DG14_UNREADABLE: 'DG14 (chip authentication keys) could not be read.',

@@ -18,6 +18,9 @@ export const emrtdErrors = {
   SM_OBJECTS_MISSING: 'Lệnh bảo mật thiếu dữ liệu',
   ACCESS_DENIED: 'Chip không chấp nhận khoá: hãy kiểm tra số giấy tờ, ngày tháng hoặc mã CAN',
   ACCESS_KEY_MISSING: 'Chưa nhập thông tin mở chip',
+  BIRTH_DATE_NEEDED: (p) => (p.reason === 'no-pace'
+    ? 'Thẻ này không mở được chỉ bằng số định danh (thẻ không hỗ trợ PACE): hãy nhập thêm ngày sinh'
+    : 'Chip không mở được chỉ bằng số định danh: hãy kiểm tra lại số định danh, hoặc nhập thêm ngày sinh'),
   ACCESS_KEY_INVALID: 'Số giấy tờ, ngày sinh hoặc ngày hết hạn không hợp lệ',
   BAC_RESPONSE_INVALID: 'Phản hồi BAC của chip không hợp lệ',
   NOT_AN_EMRTD: 'Thẻ này không phải hộ chiếu hoặc căn cước gắn chip',

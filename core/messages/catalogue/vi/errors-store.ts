@@ -7,9 +7,6 @@ export const storeErrors = {
   STORE_SCHEMA_TOO_NEW: 'Cơ sở dữ liệu được tạo bởi phiên bản phần mềm mới hơn',
   STORE_MIGRATION_FAILED: 'Nâng cấp cơ sở dữ liệu thất bại; dữ liệu không bị thay đổi',
   STORE_CLOSED: 'Cơ sở dữ liệu hồ sơ đã đóng',
-  KEY_FILE_INSECURE: 'Tệp khoá bảo vệ dữ liệu bị người khác đọc được; hãy giới hạn quyền (chmod 600)',
-  KEY_FILE_INVALID: 'Tệp khoá bảo vệ dữ liệu bị hỏng',
-  KEY_PROTECTION_UNAVAILABLE: 'Hệ điều hành không bảo vệ được khoá dữ liệu trên máy này',
   RECORD_DECRYPT_FAILED: 'Không giải mã được hồ sơ: sai khoá hoặc dữ liệu đã bị sửa',
   RECORD_CORRUPT: 'Hồ sơ lưu trữ bị hỏng; hãy chạy kiểm tra chuỗi hồ sơ',
   RECORD_NOT_FOUND: 'Không có hồ sơ với mã này',
@@ -23,4 +20,5 @@ export const storeErrors = {
   OPERATOR_INVALID: 'Tên, vai trò hoặc mã PIN không hợp lệ (PIN: 4 đến 12 chữ số)',
   OPERATOR_FORBIDDEN: 'Nhân viên này không có quyền; cần người giám sát',
   SETTING_INVALID: 'Giá trị cấu hình không hợp lệ',
+  SETTING_UNKNOWN: (p) => `Không có mục cấu hình ${p.key}; các mục cấu hình là ${p.settings}`,
 } satisfies Translation<typeof en>;

@@ -5,6 +5,8 @@ import type { toolErrors as en } from '../en/errors-tools.ts';
 export const toolErrors = {
   USAGE: 'Lệnh chưa đầy đủ hoặc sai cú pháp; xem --help',
   ELECTRON_BUILD_FAILED: 'Không tạo được gói Electron (chạy npm run build để xem lý do)',
+  PIN_REQUIRED: (p) => `Cần mã PIN: nhập khi được hỏi, hoặc dùng ${p.fileOption} TỆP hoặc ${p.env}`,
+  PIN_NOT_GIVEN: 'Chưa nhập mã PIN',
   FILE_UNREADABLE: (p) => `${p.option}: không đọc được tệp`,
   FACE_NOT_FOUND: 'Không tìm thấy khuôn mặt nào trong ảnh',
   FACE_MULTIPLE: (p) => `Tìm thấy ${p.count} khuôn mặt trong ảnh; chỉ được có một khuôn mặt`,

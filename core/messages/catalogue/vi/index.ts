@@ -4,6 +4,7 @@ import { emrtdErrors } from './errors-emrtd.ts';
 import { documentErrors } from './errors-documents.ts';
 import { trustErrors } from './errors-trust.ts';
 import { storeErrors } from './errors-store.ts';
+import { secretsErrors } from './errors-secrets.ts';
 import { terminalErrors } from './errors-terminal.ts';
 import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
@@ -18,7 +19,7 @@ import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 
 export const vi = {
-  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
   warnings: { ...warnings },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },

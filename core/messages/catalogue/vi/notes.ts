@@ -12,5 +12,6 @@ const EXPIRY_RULE_TEXTS: Record<ExpiryRule, (age: number) => string> = {
 
 export const notes = {
   ACCESS_KEY_ASSUMED: (p) => `Chip mở được với giả định ${EXPIRY_RULE_TEXTS[p.rule](p.age)}: đã thử ${p.tried} trên ${p.total} khoá.`,
+  ACCESS_KEY_CAN_FROM_ID_NUMBER: (p) => `Chip mở được bằng PACE, mã CAN là 6 chữ số cuối của số định danh: đã thử ${p.tried} trên ${p.total} khoá.`,
   TRUST_IMPORTED: (p) => `Đã thêm ${p.certificates} chứng thư và ${p.crls} danh sách thu hồi (CRL).`,
 } satisfies Translation<typeof en>;

@@ -3,8 +3,8 @@ import type { Translation } from '../../define.ts';
 import type { uiSamples as en } from '../en/ui-samples.ts';
 
 export const uiSamples = {
-  'sample.cccd-2021': 'Căn cước công dân gắn chip (CCCD, 2021): BAC, xác thực chip và xác thực chủ động',
-  'sample.can-cuoc-2024': 'Thẻ căn cước (2024): PACE và BAC, xác thực chip và xác thực chủ động',
+  'sample.cccd-2021': 'Căn cước công dân gắn chip (CCCD, 2021): PACE bằng số định danh và BAC, xác thực chip và xác thực chủ động',
+  'sample.can-cuoc-2024': 'Thẻ căn cước (2024): PACE bằng số định danh và BAC, xác thực chip và xác thực chủ động',
   'sample.icao-td3-passport': 'Hộ chiếu Utopia (TD3): PACE và BAC, xác thực chip',
   'sample.foreign-td1-id': 'Thẻ căn cước Utopia (TD1): chỉ BAC, không có xác thực chip',
   'variant.tampered-dg': 'Ảnh bị sửa sau khi cấp',
@@ -19,4 +19,8 @@ export const uiSamples = {
   'variant.expired-document': 'Giấy tờ hết hạn',
   'variant.malformed-dg-tlv': 'Một nhóm dữ liệu sai định dạng',
   'variant.truncated-sod': 'Chữ ký dữ liệu bị cắt cụt',
+  'variant.without-pace': 'Không có PACE: mở bằng số định danh và ngày sinh (BAC)',
+  'variant.dg13-flat': 'DG13 không có lớp bọc (dạng phẳng)',
+  'variant.dg13-parents-together': 'DG13 ghi cả cha và mẹ trong một dãy',
+  'variant.dg13-empty': 'DG13 không có trường nào',
 } satisfies Translation<typeof en>;

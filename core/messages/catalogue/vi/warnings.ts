@@ -1,13 +1,19 @@
 /** Tiếng Việt: các lưu ý kèm kết quả xác thực. */
 import type { Translation } from '../../define.ts';
 import { MRZ_FIELD_NAMES } from './errors-documents.ts';
-import type { warnings as en, RevocationGap } from '../en/warnings.ts';
+import type { warnings as en, Dg13Gap, RevocationGap } from '../en/warnings.ts';
 
 const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
   'no-crl': 'chưa có danh sách thu hồi (CRL) của cơ quan cấp gốc',
   'crl-out-of-date': 'danh sách thu hồi của cơ quan cấp gốc đã quá hạn',
   'no-certificate-path': 'chưa xác lập được chuỗi chứng thư',
   'no-document-signer': 'không có chứng thư ký giấy tờ',
+};
+
+const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
+  unreadable: 'Thẻ có DG13 nhưng không đọc được, nên chưa đối chiếu thông tin nhân thân với DG1.',
+  empty: 'Thẻ có DG13 nhưng không chứa trường thông tin nhân thân nào, nên chưa đối chiếu được với DG1.',
+  'nothing-comparable': 'DG13 không có trường nào để đối chiếu với DG1 (số định danh, ngày sinh, họ tên).',
 };
 
 export const warnings = {
@@ -22,6 +28,8 @@ export const warnings = {
   DG1_UNREADABLE: 'Không đọc được DG1 (vùng MRZ): không rõ hạn sử dụng và thông tin chủ giấy tờ.',
   MRZ_CHECK_DIGIT_WRONG: (p) => `Sai chữ số kiểm tra của MRZ trong DG1: ${MRZ_FIELD_NAMES[p.field]}.`,
   DG13_UNREADABLE: 'Không đọc được DG13 (thông tin nhân thân của công dân Việt Nam).',
+  DG13_EMPTY: 'Thẻ có DG13 (thông tin nhân thân của công dân Việt Nam) nhưng không có trường thông tin nào.',
+  DG13_NOT_COMPARED: (p) => DG13_GAP_TEXTS[p.gap],
   PACE_FALLBACK_TO_BAC: 'Chip có hỗ trợ PACE nhưng không dùng được; chip đã được mở bằng BAC.',
   DATA_GROUP_UNREADABLE: (p) => `Không đọc được ${p.file}: chip không cho đọc.`,
   DG14_UNREADABLE: 'Không đọc được DG14 (khoá xác thực chip).',
