@@ -27,7 +27,7 @@ export const uiVerify = {
   'key.mrzLabel': 'Dán hoặc nhập 2–3 dòng MRZ',
   'key.qrLabel': 'Quét mã QR bằng máy quét (con trỏ ở ô này)',
   'key.canLabel': 'Mã CAN 6 số',
-  'key.datePlaceholder': 'dd/mm/yyyy',
+  'key.datePlaceholder': 'ngày/tháng/năm',
   'key.error.idNumber': 'Số định danh: nhập đủ 12 chữ số in trên thẻ',
   'key.error.documentNumber': 'Số giấy tờ: nhập như in trên giấy tờ (chữ và số)',
   'key.error.dateOfBirth': 'Ngày sinh: nhập như in trên thẻ, dd/mm/yyyy (cũng nhận ddmmyyyy và YYMMDD), và phải là ngày có thật',
