@@ -13,5 +13,6 @@ export function readerGuidance(readers: readonly Reader[], session: SessionEvent
   if (!reader) return 'noReader';
   if (session && READING.includes(session.state)) return 'reading';
   if (!reader.cardPresent) return 'placeCard';
-  return session && (session.state === 'done' || session.state === 'error') ? 'removeCard' : 'cardFound';
+  // After an error the same card is read again (another key, the birth date): only a result ends with it.
+  return session?.state === 'done' ? 'removeCard' : 'cardFound';
 }

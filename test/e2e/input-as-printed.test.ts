@@ -5,10 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { insertCard, kioskForFile, readWithCccdKey, skipWithoutChromium as skip } from './kiosk-page.ts';
 
 const open = kioskForFile({ sync: false, virtualLatencyMs: 0 });
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const doc = buildDocument('cccd-2021', 'without-pace');
 const yymmdd = doc.access.mrz.split('\n')[1]!.slice(0, 6);
 const printed = `${yymmdd.slice(4)}/${yymmdd.slice(2, 4)}/${Number(yymmdd.slice(0, 2)) > 30 ? '19' : '20'}${yymmdd.slice(0, 2)}`;
@@ -19,6 +22,7 @@ test('a birth date in no accepted form names the field and starts no read', { sk
   const error = open.page.locator('#dateOfBirth-error');
   assert.match(await error.innerText(), /^Ngày sinh: nhập như in trên thẻ, dd\/mm\/yyyy/);
   assert.equal(await open.page.locator('input[name=dateOfBirth]').getAttribute('aria-invalid'), 'true');
+  await open.page.screenshot({ path: join(SHOTS, '20-field-error.png') });
   const sessions = await open.kiosk.host.terminal.getSessions();
   assert.deepEqual(sessions.map((e) => e.error?.code), ['BIRTH_DATE_NEEDED'], 'no read started with the refused date');
 });

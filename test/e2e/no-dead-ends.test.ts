@@ -6,11 +6,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { insertCard, kioskForFile, pressReadWithIdNumber, skipWithoutChromium as skip } from './kiosk-page.ts';
 
 const open = kioskForFile({ sync: false, virtualLatencyMs: 5 });
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const doc = buildDocument('cccd-2021');
 
 test('reading with no card asks for the card; Cancel goes back to the form with the key kept', { skip }, async () => {
@@ -18,6 +21,7 @@ test('reading with no card asks for the card; Cancel goes back to the form with 
   const waiting = open.page.getByTestId('place-card');
   await waiting.waitFor();
   assert.match(await waiting.innerText(), /Đặt thẻ lên đầu đọc/);
+  await open.page.screenshot({ path: join(SHOTS, '18-place-card.png') });
   await open.page.getByRole('button', { name: 'Huỷ' }).click();
   await open.page.getByRole('button', { name: 'Đọc thẻ' }).waitFor();
   assert.equal(await open.page.locator('input[name=idNumber]').inputValue(), doc.holder.idNumber);
@@ -46,6 +50,7 @@ test('a stopped service is shown within 3 s; when it is back the page reconnects
   await open.kiosk.stopService();
   await open.page.getByTestId('status-service').waitFor({ timeout: 3000 });
   assert.match(await open.page.getByTestId('status-service').innerText(), /dừng/);
+  await open.page.screenshot({ path: join(SHOTS, '19-service-stopped.png') });
   await open.kiosk.startService();
   await open.page.getByTestId('status-service').waitFor({ state: 'detached', timeout: 10_000 });
   await insertCard(open.page, 'cccd-2021');

@@ -17,7 +17,7 @@ test('each state of the reader and the session has its guidance', () => {
   assert.equal(readerGuidance([reader('R1', false)], session('waiting')), 'placeCard');
   for (const state of ['key-needed', 'reading', 'verifying'] as const) assert.equal(readerGuidance([reader('R1', true)], session(state)), 'reading');
   assert.equal(readerGuidance([reader('R1', true)], session('done')), 'removeCard');
-  assert.equal(readerGuidance([reader('R1', true)], session('error')), 'removeCard');
+  assert.equal(readerGuidance([reader('R1', true)], session('error')), 'cardFound', 'after an error (a wrong key, the birth date asked for) the same card is read again');
   assert.equal(readerGuidance([reader('R1', false)], session('done')), 'placeCard', 'the card is off: ready for the next one');
 });
 
