@@ -2,9 +2,12 @@
  * Trust benchmarks: loading the German master list (~590 CSCAs, signature checked) against a
  * baseline of only parsing the same certificates; and passive authentications per second for SODs
  * signed with ECDSA P-384, brainpool P-512 with explicit parameters and RSA-PSS 4096 (generated
- * here with the factory's PKI), with P-384 as the baseline of the ratios. Rates are hardware-
- * dependent; compare the ratios.
+ * here with the factory's PKI), with P-384 as the baseline of the ratios. The P-384 rate is also
+ * set against the OpenSSL ECDSA P-384 verify rate on this machine in the same run (`openssl speed`;
+ * one passive authentication verifies two P-384 signatures, the SOD's and the DS certificate's, so
+ * 0.5 would be OpenSSL's speed). Rates are hardware-dependent; compare the ratios.
  */
+import { spawnSync } from 'node:child_process';
 import { parseSignedData } from '../core/asn1/cms.ts';
 import { parseCscaMasterList } from '../core/asn1/master-list.ts';
 import { parseCertificate } from '../core/asn1/x509.ts';
@@ -83,6 +86,13 @@ function sodCase(label: string, spec: KeySpec): { label: string; verify: () => v
   };
 }
 
+/** ECDSA P-384 verifications per second of the system OpenSSL, or undefined when it cannot say. */
+function opensslP384VerifyRate(): number | undefined {
+  const out = spawnSync('openssl', ['speed', '-elapsed', '-seconds', '2', 'ecdsap384'], { encoding: 'utf8' });
+  const m = /384 bits ecdsa \(nistp384\)\s+\S+s\s+\S+s\s+[\d.]+\s+([\d.]+)/.exec(out.stdout ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
 export async function run(): Promise<BenchRow[]> {
   const rows = masterListRows();
   const cases = [
@@ -92,6 +102,9 @@ export async function run(): Promise<BenchRow[]> {
   ];
   const base = rate(1500, cases[0]!.verify);
   rows.push({ name: `passive authentication, ${cases[0]!.label} (baseline)`, value: base, unit: 'verifications/s', note: 'SOD + DS->CSCA + 2 DG hashes' });
+  const openssl = opensslP384VerifyRate();
+  if (openssl === undefined) rows.push({ name: 'ECDSA P-384 verify, OpenSSL', value: 0, unit: 'skipped', note: 'openssl speed gave no P-384 rate' });
+  else rows.push({ name: `passive authentication, ${cases[0]!.label} vs OpenSSL`, value: base, unit: 'verifications/s', baseline: openssl, ratio: base / openssl, note: 'baseline: openssl speed ecdsap384, verify/s' });
   for (const c of cases.slice(1)) {
     const r = rate(1500, c.verify);
     rows.push({ name: `passive authentication, ${c.label}`, value: r, unit: 'verifications/s', baseline: base, ratio: r / base });

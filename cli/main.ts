@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).command,
   start: async () => (await import('./commands/start.ts')).command,
   face: async () => (await import('./commands/face.ts')).command,
+  integration: async () => (await import('./commands/integration.ts')).command,
+  result: async () => (await import('./commands/result.ts')).command,
 };
 
 async function usage(): Promise<string> {

@@ -5,7 +5,6 @@ import type { TrustFailure } from '../core/trust/store-folder.ts';
 import { jsonMessage, jsonText, label, messageText, print, printError } from './output.ts';
 
 export interface PrintExtras {
-  readonly reasons?: Partial<Record<keyof VerificationResult['checks'], string>>;
   readonly cscaFingerprint?: string | null;
   readonly documentSigner?: string | null;
   readonly notes?: readonly Note[];
@@ -13,13 +12,14 @@ export interface PrintExtras {
 }
 
 export function printResult(result: VerificationResult, extras: PrintExtras = {}): void {
-  print(`Verdict: ${result.verdict}`);
+  const decided = result.decidedBy ? result.checks[result.decidedBy].reason : null;
+  print(`Verdict: ${result.verdict}${result.decidedBy ? ` (${result.decidedBy}${decided ? `: ${messageText(decided)}` : ''})` : ''}`);
   for (const [name, check] of Object.entries(result.checks)) {
     const extra = 'protocol' in check && check.protocol ? ` (${check.protocol})`
       : 'method' in check && check.method ? ` (${check.method})`
       : 'csca' in check && check.csca ? ` (${check.csca})`
       : 'failed' in check && check.failed.length ? ` (DG${check.failed.join(', DG')})` : '';
-    const why = extras.reasons?.[name as keyof VerificationResult['checks']];
+    const why = check.reason ? messageText(check.reason) : null;
     print(`  ${name.padEnd(20)} ${check.status}${extra}${why ? ` — ${why}` : ''}`);
   }
   if (extras.cscaFingerprint) print(`  CSCA SHA-256        ${extras.cscaFingerprint}`);

@@ -5,7 +5,7 @@
  * the terminal here.
  */
 import type { KeyProvider } from '../core/store/key-provider.ts';
-import { openStore } from '../core/store/store.ts';
+import { openStore, type Store } from '../core/store/store.ts';
 import { loadTrustStore, SHIPPED_CERTS_DIR, trustFolderOf, type TrustFailure } from '../core/trust/store-folder.ts';
 import { Terminal } from '../core/terminal/terminal.ts';
 import { SyncService } from '../core/sync/sync-service.ts';
@@ -29,6 +29,8 @@ export interface HostOptions {
 
 export interface Host {
   readonly terminal: Terminal;
+  /** The records store the terminal runs on (the integration API reads its clients and audit log). */
+  readonly store: Store;
   readonly virtualReader: VirtualReader | null;
   readonly trustFailures: readonly TrustFailure[];
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const running = terminal;
   return {
     terminal: running,
+    store,
     virtualReader,
     trustFailures: trust.failures,
     close: async () => {

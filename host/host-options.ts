@@ -40,18 +40,31 @@ export function hostOptions(values: HostArgValues): HostOptions {
   };
 }
 
-/** The web service's options: the host's and the port. */
-export const SERVICE_ARGS = { ...HOST_ARGS, port: { type: 'string' } } as const;
+/** The web service's options: the host's, the kiosk's port and the integration API's port. */
+export const SERVICE_ARGS = { ...HOST_ARGS, port: { type: 'string' }, 'integration-port': { type: 'string' } } as const;
 
 export interface ServiceArgValues extends HostArgValues {
   port?: string | undefined;
+  'integration-port'?: string | undefined;
+}
+
+/** The integration API's fixed default port, so business applications know where to connect. */
+export const DEFAULT_INTEGRATION_PORT = 7891;
+
+function portOption(value: string | undefined, fallback: number, flag: string): number {
+  const port = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EidError('USAGE', { detail: `${flag} takes a number from 0 to 65535` });
+  return port;
 }
 
 /** The port given with --port (0 lets the system choose); without it the service uses its saved address (service/service-address.ts). */
 export function servicePort(values: ServiceArgValues): number {
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EidError('USAGE', { detail: '--port takes a number from 0 to 65535' });
-  return port;
+  return portOption(values.port, 0, '--port');
+}
+
+/** The integration API's port (when it runs: see integration/start.ts). */
+export function integrationPort(values: ServiceArgValues): number {
+  return portOption(values['integration-port'], DEFAULT_INTEGRATION_PORT, '--integration-port');
 }
 
 /** The command line that gives a service process the same options (service/main.ts parses it). */

@@ -5,7 +5,8 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fromUtf8 } from '../core/bytes/bytes.ts';
-import { toBase64 } from '../core/bytes/base64.ts';
+import { fromBase64, toBase64 } from '../core/bytes/base64.ts';
+import { terminalKeySet, type TerminalKeySet } from '../core/registry-protocol/terminal-key-set.ts';
 import {
   EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema,
   type BatchResponse, type EnrolResponse, type ErrorBody, type HealthResponse, type VersionResponse,
@@ -104,6 +105,13 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
   app.get('/v1/version', async () => {
     const key = await currentKey();
     return { name: 'eid-terminal-registry', version: REGISTRY_VERSION, protocol: PROTOCOL_VERSION, registryKeyId: key.keyId, registryKey: toBase64(key.publicKey) } satisfies VersionResponse;
+  });
+
+  // Public keys and revocations, so signed verification results verify online or, saved, offline.
+  app.get('/v1/terminal-keys', async (_req, reply) => {
+    const terminals = await store.listTerminals();
+    const set = terminalKeySet(terminals.map((t) => ({ terminalId: t.id, name: t.name, spkiDer: fromBase64(t.publicKey), enrolledAt: t.enrolledAt, revokedAt: t.revokedAt })), now());
+    return reply.header('cache-control', 'no-cache').send(set satisfies TerminalKeySet);
   });
 
   app.post('/v1/enrolments', async (req, reply) => {

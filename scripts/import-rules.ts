@@ -36,6 +36,7 @@ const CORE: readonly Part[] = [
   { path: 'core/store/', floor: 5, says: 'the SQLite records database' },
   { path: 'core/sync/', floor: 5, says: 'the registry client: outbox push, trust-list pull' },
   { path: 'core/terminal/', floor: 6, says: 'TerminalApi, one module per area' },
+  { path: 'core/integration/', floor: 7, says: 'the local integration API without its server: client access, the event hub, signed results, FHIR' },
 ];
 
 export const PARTS: readonly Part[] = [
@@ -46,6 +47,10 @@ export const PARTS: readonly Part[] = [
   { path: 'host/', imports: ['core/', 'native/'], says: 'the one composition root: store, trust, readers, sync -> a Terminal' },
   { path: 'registry/', imports: ['core/messages/', 'core/errors.ts', 'core/bytes/', 'core/crypto/', 'core/asn1/', 'core/registry-protocol/', 'core/secrets/', 'core/trust/'], says: 'the reference registry server; core/secrets keeps its keys and data at rest as the terminal does; core/trust only for trust-publish\'s certificate loader' },
   { path: 'service/', imports: ['core/', 'host/'], says: 'front end: TerminalApi over HTTP + WebSocket on 127.0.0.1' },
+  { path: 'service/main.ts', imports: ['core/', 'host/', 'service/', 'integration/'], says: 'the service process: the kiosk service and, beside it, the integration API (one Terminal, one flow)' },
+  { path: 'integration/', imports: ['core/', 'host/'], says: 'front end: the integration API for business applications (HTTP + WebSocket on 127.0.0.1)' },
+  { path: 'examples/', imports: [], says: 'stand-alone integration clients (a web page, a Node script) as integrators write them' },
+  { path: 'examples/teller-form/', imports: [], node: false, says: 'the example teller form: a web page of a business application' },
   { path: 'electron/', imports: ['core/', 'host/'], says: 'front end: the Electron kiosk shell' },
   { path: 'cli/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/'], says: 'front end: eid-terminal' },
   { path: 'bin/', imports: ['cli/'], says: 'the eid-terminal executable' },
@@ -53,7 +58,7 @@ export const PARTS: readonly Part[] = [
   { path: 'renderer/vite.config.ts', imports: [], says: 'how Vite builds the UI' },
   { path: 'bench/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/', 'fixtures/'], says: 'benchmarks, as ratios to a baseline of the same run' },
   { path: 'scripts/', imports: ['core/', 'fixtures/'], says: 'build, lint, test and CI tooling (the test runner reads fixtures/\' skip markers)' },
-  { path: 'test/', imports: ['core/', 'face/', 'native/', 'fixtures/', 'host/', 'registry/', 'service/', 'electron/', 'cli/', 'renderer/', 'bench/', 'scripts/'], says: 'unit, chip, integration and e2e tests' },
+  { path: 'test/', imports: ['core/', 'face/', 'native/', 'fixtures/', 'host/', 'registry/', 'service/', 'integration/', 'electron/', 'cli/', 'renderer/', 'bench/', 'scripts/'], says: 'unit, chip, integration and e2e tests' },
 ];
 
 export interface PackageRule {
@@ -74,7 +79,7 @@ export const PACKAGES: readonly PackageRule[] = [
   { name: 'pcsclite', only: ['native/'], why: 'the PC/SC binding is loaded in one place' },
   { name: 'fastify', only: ['registry/', 'test/'], why: 'the registry\'s HTTP server' },
   { name: 'pg', only: ['registry/', 'test/'], why: 'the registry\'s PostgreSQL store' },
-  { name: 'ws', only: ['service/', 'test/'], why: 'the service\'s WebSocket' },
+  { name: 'ws', only: ['service/', 'integration/', 'examples/', 'test/'], why: 'the service\'s and the integration API\'s WebSockets' },
   { name: 'better-sqlite3', only: ['core/store/', 'registry/', 'fixtures/', 'bench/', 'test/'], why: 'a native module: the records database, the registry\'s SQLite store, the crash-safe test outbox' },
   { name: 'vite', only: ['renderer/vite.config.ts', 'host/', 'scripts/', 'test/'], why: 'builds the UI (host/ rebuilds a stale checkout\'s UI at start)' },
   { name: '@vitejs/', only: ['renderer/vite.config.ts'], why: 'Vite plugins belong to the UI build' },

@@ -15,7 +15,7 @@ export const MESSAGES_DOC = 'docs/reference/messages.md';
 /** Where codes are raised or handled: the product's sources, not the catalogue or the tests. */
 const SOURCE_FOLDERS = ['core', 'native', 'host', 'cli', 'service', 'electron', 'registry', 'face', 'renderer/src'];
 
-const TITLES: Record<Kind, string> = { errors: 'Errors', warnings: 'Warnings', notes: 'Notes', ui: 'Screen texts' };
+const TITLES: Record<Kind, string> = { errors: 'Errors', warnings: 'Warnings', reasons: 'Check reasons', notes: 'Notes', ui: 'Screen texts' };
 
 const isTemplate = (entry: unknown): entry is Template => typeof entry === 'object' && entry !== null && 'params' in entry;
 
@@ -83,6 +83,8 @@ export function messageDocs(root: string): string {
     '',
     '- Core raises errors and warnings as `{ code, params }`: `new EidError(\'LDS_MALFORMED\', { file: \'DG2\' })`,',
     '  `warning(\'REVOCATION_UNKNOWN\', { gap: \'no-crl\' })`. `EidError.message` is the English rendering, for logs.',
+    '- Each check of a verification result names its reason the same way (`checks.*.reason`,',
+    '  `reason(\'DG_HASH_MISMATCH\', { dataGroups: \'DG2\' })`; docs/reference/trust.md "Reasons").',
     '- `render(lang, { code, params })` (core/messages/render.ts) gives the text; the kiosk renders in its',
     '  language, the CLI in `EID_TERMINAL_LANG` or `LANG`, the API carries `{ code, params, message }` (message in English).',
     '- Parameters never carry personal data: no names, ID or document numbers, birth dates, addresses, faces, MRZ or CAN.',

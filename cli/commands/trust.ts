@@ -99,7 +99,8 @@ export const command: Command = {
       if (values.json) printJson({ imported: reports });
       else {
         for (const r of reports) {
-          print(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s) and ${r.crlsAdded} CRL(s) added, ${r.skipped} skipped`);
+          const signers = r.documentSignersAdded ? `, ${r.documentSignersAdded} document signer certificate(s) kept for SODs without one` : '';
+          print(`${r.source}: ${r.kind}, ${r.certificatesAdded} certificate(s) and ${r.crlsAdded} CRL(s) added${signers}, ${r.skipped} skipped`);
           for (const n of r.notes) print(`  ${n}`);
         }
       }

@@ -60,7 +60,7 @@ export const command: Command = {
     const details = verifyDocumentWithDetails(files, store, { now });
     const result: VerificationResult = { ...details.result, stats: { ...details.result.stats, millis: Math.round(performance.now() - started) } };
     if (values.json) print(resultJson(result));
-    else printResult(result, { reasons: details.reasons, cscaFingerprint: details.cscaFingerprint, documentSigner: details.documentSigner, trustFailures: failures });
+    else printResult(result, { cscaFingerprint: details.cscaFingerprint, documentSigner: details.documentSigner, trustFailures: failures });
     return result.verdict === 'VERIFIED' ? 0 : 1;
   },
 };

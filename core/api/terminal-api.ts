@@ -4,6 +4,7 @@
  * schemas on both sides.
  */
 import { z } from 'zod';
+import { IntegrationClientSchema, NewIntegrationClientSchema } from './integration-clients.ts';
 import { ApiErrorSchema, NoteSchema } from './messages.ts';
 import { VerificationResultSchema, VerdictSchema } from './verification.ts';
 import { IDLE_LIMITS, type IdleSetting } from './idle.ts';
@@ -171,6 +172,12 @@ export const TerminalApiSchema = {
   listDemoCards: { input: z.object({}), output: z.array(DemoCardSchema) },
   insertDemoCard: { input: z.object({ profile: z.string(), variant: z.string().nullable() }), output: z.object({ ok: z.boolean() }) },
   removeDemoCard: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
+  /** The business applications allowed on the local integration API (supervisor PIN). */
+  listIntegrationClients: { input: Pin, output: z.array(IntegrationClientSchema) },
+  /** Registers one; `secret` is shown this once and never stored in the clear. */
+  addIntegrationClient: { input: Pin.extend({ client: NewIntegrationClientSchema }), output: z.object({ client: IntegrationClientSchema, secret: z.string() }) },
+  /** Revokes one at once: its connections are closed and its credentials refused. */
+  revokeIntegrationClient: { input: Pin.extend({ id: z.string().max(40) }), output: IntegrationClientSchema },
 } as const;
 
 export type TerminalApiMethod = keyof typeof TerminalApiSchema;

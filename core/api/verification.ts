@@ -3,32 +3,41 @@
  * `eid-terminal read --json`, the stored record and the UI all use this one shape.
  */
 import { z } from 'zod';
-import { WarningSchema } from './messages.ts';
+import { ReasonSchema, WarningSchema } from './messages.ts';
 
 export const CheckStatus = {
   accessControl: ['PASS', 'FAIL', 'SKIPPED'],
   chipAuthentication: ['PASS', 'FAIL', 'NOT_SUPPORTED', 'SKIPPED'],
-  dataGroupHashes: ['PASS', 'FAIL'],
-  sodSignature: ['PASS', 'FAIL'],
-  certificateChain: ['PASS', 'FAIL', 'UNKNOWN_CSCA'],
+  dataGroupHashes: ['PASS', 'FAIL', 'SKIPPED'],
+  sodSignature: ['PASS', 'FAIL', 'MISSING'],
+  certificateChain: ['PASS', 'FAIL', 'UNKNOWN_CSCA', 'SKIPPED'],
   revocation: ['GOOD', 'REVOKED', 'UNKNOWN'],
-  documentExpiry: ['VALID', 'EXPIRED', 'NO_EXPIRY'],
+  documentExpiry: ['VALID', 'EXPIRED', 'NO_EXPIRY', 'SKIPPED'],
   consistency: ['PASS', 'FAIL', 'SKIPPED'],
 } as const;
 
 export const VerdictSchema = z.enum(['VERIFIED', 'NOT_VERIFIED', 'FAILED']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/**
+ * Which rule gave a check its status: a catalogue reason `{ code, params }` (core/messages,
+ * docs/reference/trust.md "Reasons"). Every status other than the passing one (PASS, GOOD, VALID,
+ * NO_EXPIRY) names one; the passing ones have none. Records stored before reasons existed read
+ * back with `reason: null`.
+ */
+const reason = ReasonSchema.nullable().default(null);
+
 export const ChecksSchema = z.object({
-  accessControl: z.object({ status: z.enum(CheckStatus.accessControl), protocol: z.string().nullable() }),
-  chipAuthentication: z.object({ status: z.enum(CheckStatus.chipAuthentication), method: z.enum(['CA', 'CAM', 'AA']).nullable() }),
-  dataGroupHashes: z.object({ status: z.enum(CheckStatus.dataGroupHashes), failed: z.array(z.number().int()) }),
-  sodSignature: z.object({ status: z.enum(CheckStatus.sodSignature) }),
-  certificateChain: z.object({ status: z.enum(CheckStatus.certificateChain), csca: z.string().nullable() }),
-  revocation: z.object({ status: z.enum(CheckStatus.revocation) }),
-  documentExpiry: z.object({ status: z.enum(CheckStatus.documentExpiry) }),
-  consistency: z.object({ status: z.enum(CheckStatus.consistency) }),
+  accessControl: z.object({ status: z.enum(CheckStatus.accessControl), protocol: z.string().nullable(), reason }),
+  chipAuthentication: z.object({ status: z.enum(CheckStatus.chipAuthentication), method: z.enum(['CA', 'CAM', 'AA']).nullable(), reason }),
+  dataGroupHashes: z.object({ status: z.enum(CheckStatus.dataGroupHashes), failed: z.array(z.number().int()), reason }),
+  sodSignature: z.object({ status: z.enum(CheckStatus.sodSignature), reason }),
+  certificateChain: z.object({ status: z.enum(CheckStatus.certificateChain), csca: z.string().nullable(), reason }),
+  revocation: z.object({ status: z.enum(CheckStatus.revocation), reason }),
+  documentExpiry: z.object({ status: z.enum(CheckStatus.documentExpiry), reason }),
+  consistency: z.object({ status: z.enum(CheckStatus.consistency), reason }),
 });
+export type CheckName = keyof typeof CheckStatus;
 export type Checks = z.infer<typeof ChecksSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -90,8 +99,12 @@ export const StatsSchema = z.object({
   millis: z.number(),
 });
 
+export const CheckNameSchema = z.enum(Object.keys(CheckStatus) as [CheckName, ...CheckName[]]);
+
 export const VerificationResultSchema = z.object({
   verdict: VerdictSchema,
+  /** The check whose status decided a verdict other than VERIFIED (its `reason` says why); null for VERIFIED. */
+  decidedBy: CheckNameSchema.nullable(),
   /** `{ code, params }` of the catalogue's warnings, in the order the checks raised them. */
   warnings: z.array(WarningSchema),
   checks: ChecksSchema,

@@ -8,7 +8,8 @@ import { findChild, tlv } from '../bytes/tlv.ts';
 import { parseAlgorithmIdentifier, type AlgorithmIdentifier } from './algorithms.ts';
 import { OID } from './oids.ts';
 import { parseName, type X500Name } from './name.ts';
-import { asn1Error, expectTag, guard, integerValue, items, octetStringValue, oidValue, readWhole, smallInteger } from './reader.ts';
+import { asn1Error, expectTag, guard, integerValue, items, octetStringValue, oidValue, readWhole, smallInteger, timeValue } from './reader.ts';
+import { isEidError } from '../errors.ts';
 
 export type SignerIdentifier =
   | { readonly kind: 'issuerAndSerial'; readonly issuer: X500Name; readonly serialNumber: bigint }
@@ -159,4 +160,16 @@ export function signedContentType(signer: SignerInfo): string | undefined {
 export function signedMessageDigest(signer: SignerInfo): Uint8Array | undefined {
   const v = attributeValue(signer, OID.messageDigest);
   return v === undefined ? undefined : guard('messageDigest attribute', () => octetStringValue(readWhole(v, 'messageDigest'), 'messageDigest'));
+}
+
+/** signingTime signed attribute (RFC 5652 11.3), or undefined when absent or not a valid time. */
+export function signedSigningTime(signer: SignerInfo): Date | undefined {
+  try {
+    const v = attributeValue(signer, OID.signingTime);
+    return v === undefined ? undefined : timeValue(readWhole(v, 'signingTime'), 'signingTime');
+  } catch (e) {
+    // The time only dates the signature; an unreadable one counts as absent (docs/reference/trust.md).
+    if (isEidError(e)) return undefined;
+    throw e;
+  }
 }

@@ -47,6 +47,8 @@ export const ECDSA_PLAIN_OIDS: Readonly<Record<HashAlgorithm, string>> = {
 const BSI_PROTOCOLS = '0.4.0.127.0.7.2.2';
 
 export const OID = {
+  // ASTM E1762-95 signature types (FHIR Signature.type): the signer verified the content
+  verificationSignature: '1.2.840.10065.1.12.1.5',
   // PKCS #1 (RFC 8017)
   rsaEncryption: '1.2.840.113549.1.1.1',
   rsaPss: '1.2.840.113549.1.1.10',

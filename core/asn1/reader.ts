@@ -111,11 +111,17 @@ export function timeValue(t: Tlv | undefined, what: string): Date {
   return date;
 }
 
-/** Text of a directory string (PrintableString, UTF8String, IA5String, T61, BMPString). */
+/** Text of a directory string (PrintableString, UTF8String, IA5String, T61, BMPString, UniversalString). */
 export function stringValue(t: Tlv): string {
   if (t.tag === 0x1e) {
     let s = '';
     for (let i = 0; i + 1 < t.value.length; i += 2) s += String.fromCharCode((t.value[i]! << 8) | t.value[i + 1]!);
+    return s;
+  }
+  if (t.tag === 0x1c) {
+    // UniversalString: UCS-4 big-endian.
+    let s = '';
+    for (let i = 0; i + 3 < t.value.length; i += 4) s += String.fromCodePoint(((t.value[i]! << 24) | (t.value[i + 1]! << 16) | (t.value[i + 2]! << 8) | t.value[i + 3]!) >>> 0 & 0x10ffff);
     return s;
   }
   if (t.tag === 0x14) return String.fromCharCode(...t.value); // T61: treat as Latin-1

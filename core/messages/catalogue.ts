@@ -22,17 +22,20 @@ export type Lang = (typeof LANGUAGES)[number];
 /** Each language's name in itself, as a language switch shows it. */
 export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { vi: 'Tiếng Việt', en: 'English' };
 
-export const KINDS = ['errors', 'warnings', 'notes', 'ui'] as const;
+export const KINDS = ['errors', 'warnings', 'reasons', 'notes', 'ui'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type ErrorCode = keyof typeof en.errors & string;
 export type WarningCode = keyof typeof en.warnings & string;
+/** Why a check of a verification result has its status (`checks.*.reason`). */
+export type ReasonCode = keyof typeof en.reasons & string;
 export type NoteCode = keyof typeof en.notes & string;
 export type UiKey = keyof typeof en.ui & string;
-export type MessageCode = ErrorCode | WarningCode | NoteCode | UiKey;
+export type MessageCode = ErrorCode | WarningCode | ReasonCode | NoteCode | UiKey;
 
 export type ErrorEntry<C extends ErrorCode> = (typeof en.errors)[C];
 export type WarningEntry<C extends WarningCode> = (typeof en.warnings)[C];
+export type ReasonEntry<C extends ReasonCode> = (typeof en.reasons)[C];
 export type NoteEntry<C extends NoteCode> = (typeof en.notes)[C];
 export type UiEntry<K extends UiKey> = (typeof en.ui)[K];
 
@@ -47,6 +50,7 @@ const KIND_OF = new Map<string, Kind>(KINDS.flatMap((kind) => Object.keys(en[kin
 
 export const ERROR_CODES = Object.keys(en.errors) as ErrorCode[];
 export const WARNING_CODES = Object.keys(en.warnings) as WarningCode[];
+export const REASON_CODES = Object.keys(en.reasons) as ReasonCode[];
 
 export function kindOf(code: string): Kind | undefined {
   return KIND_OF.get(code);

@@ -7,6 +7,9 @@
 /** DG13 field 12 and the printed expiry of a card that does not expire. */
 export const NO_EXPIRY_TEXT = 'Không thời hạn';
 
+/** The card's name as it prints it (in capitals): what a FHIR identifier's text calls the ID number. */
+export const CARD_NAME = 'Căn cước công dân';
+
 /** The nationality of a citizen as DG13 writes it. */
 export const NATIONALITY_VN = 'Việt Nam';
 

@@ -20,9 +20,9 @@ export interface TerminalKeyPair {
 }
 
 /** SEQUENCE { SEQUENCE { OID 1.3.101.112 } BIT STRING } (RFC 8410), then the 32-byte key. */
-const ED25519_SPKI_PREFIX = fromHex('302a300506032b6570032100');
+export const ED25519_SPKI_PREFIX = fromHex('302a300506032b6570032100');
 /** SEQUENCE { SEQUENCE { id-ecPublicKey, prime256v1 } BIT STRING } (RFC 5480), then 04|X|Y. */
-const P256_SPKI_PREFIX = fromHex('3059301306072a8648ce3d020106082a8648ce3d030107034200');
+export const P256_SPKI_PREFIX = fromHex('3059301306072a8648ce3d020106082a8648ce3d030107034200');
 
 const p256 = () => curveByName('P-256');
 

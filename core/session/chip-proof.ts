@@ -4,7 +4,6 @@
  * produced the proof; a document without any mechanism is NOT_SUPPORTED.
  */
 import { warning, type Warning } from '../messages/message.ts';
-import type { Checks } from '../api/verification.ts';
 import { isEidError } from '../errors.ts';
 import { performActiveAuthentication } from '../emrtd/active-auth/active-auth.ts';
 import { chipAuthenticationKeys } from '../emrtd/chip-auth/chip-auth-keys.ts';
@@ -15,9 +14,10 @@ import { ChipStatusError } from '../emrtd/apdu/status-words.ts';
 import type { RandomSource } from '../crypto/ec/index.ts';
 import { parseDg14 } from '../lds/dg14.ts';
 import type { SecurityInfo } from '../lds/security-infos.ts';
+import type { ChipChecks } from '../trust/verdict.ts';
 
 export interface ChipProof {
-  readonly check: Checks['chipAuthentication'];
+  readonly check: ChipChecks['chipAuthentication'];
   /** e.g. 'CA-ECDH-AES-128 brainpoolP256r1' or 'AA RSA-ISO9796-2 sha256'. */
   readonly protocol: string | null;
   readonly warnings: Warning[];

@@ -22,7 +22,11 @@ export function recordContext(outcome: VerificationOutcome, operator: string, ex
   };
 }
 
-/** Stores each outcome under `operator`; `extra` protocol details (e.g. the reader) go into the record. */
-export function storeRecorder(store: RecordWriterPort, operator: string, extra: ProtocolDetails = {}): SessionRecorder {
-  return (outcome) => store.write({ result: outcome.result, context: recordContext(outcome, operator, extra) });
+/**
+ * Stores each outcome under `operator`; `extra` protocol details (e.g. the reader) go into the
+ * record. `purpose` names the purpose profile (a business application's request); the terminal's
+ * setting when absent.
+ */
+export function storeRecorder(store: RecordWriterPort, operator: string, extra: ProtocolDetails = {}, purpose?: string): SessionRecorder {
+  return (outcome) => store.write({ result: outcome.result, context: { ...recordContext(outcome, operator, extra), ...(purpose !== undefined && { purpose }) } });
 }

@@ -10,7 +10,8 @@ import type Database from 'better-sqlite3';
 import { auditLinkData, GENESIS_MAC } from './chain.ts';
 
 export type AuditAction = 'export' | 'read-full' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
-  | 'operator-enable' | 'operator-locked' | 'setting-change'
+  | 'operator-enable' | 'operator-locked' | 'setting-change' | 'integration-client-add' | 'integration-client-revoke'
+  | 'integration-delivery'
   /** A FAILED document's holder data and photo were shown anyway, on the operator's request. */
   | 'failed-data-shown';
 
@@ -43,11 +44,25 @@ export class AuditLog {
   }
 
   record(actor: string, action: AuditAction, detail: AuditEvent['detail'] = {}): void {
-    // Read the last link and append in one transaction: another process may log at the same time.
+    this.recordMany([{ actor, action, detail }]);
+  }
+
+  /**
+   * Events appended in one transaction (one durable write for a verification delivered to many
+   * clients), each linked to the one before. The last link is read inside the transaction: another
+   * process may log at the same time.
+   */
+  recordMany(events: readonly { actor: string; action: AuditAction; detail: AuditEvent['detail'] }[]): void {
+    if (events.length === 0) return;
+    const at = this.#now().toISOString();
     this.#db.transaction(() => {
-      const last = this.#last.get();
-      const event = { seq: (last?.seq ?? 0) + 1, at: this.#now().toISOString(), actor, action, detail: JSON.stringify(detail) };
-      this.#insert.run(event.seq, event.at, actor, action, event.detail, this.#mac(last?.mac ?? GENESIS_MAC, auditLinkData(event)));
+      let last = this.#last.get();
+      for (const e of events) {
+        const event = { seq: (last?.seq ?? 0) + 1, at, actor: e.actor, action: e.action, detail: JSON.stringify(e.detail) };
+        const mac = this.#mac(last?.mac ?? GENESIS_MAC, auditLinkData(event));
+        this.#insert.run(event.seq, event.at, event.actor, event.action, event.detail, mac);
+        last = { seq: event.seq, mac };
+      }
     }).immediate();
   }
 

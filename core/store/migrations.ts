@@ -201,6 +201,25 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare("INSERT INTO meta (key, value) VALUES ('chain_keyed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
     },
   },
+  {
+    version: 8,
+    description: 'integration clients (business applications on the local integration API)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE integration_clients (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          origins TEXT NOT NULL,
+          scopes TEXT NOT NULL,
+          secret_hash BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          revoked_at TEXT,
+          revoked_by TEXT
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,7 @@ import { RecordQueries } from './record-query.ts';
 import { OutboxTable, type OutboxPort } from './outbox.ts';
 import { OperatorAccounts, type Operator } from './operators.ts';
 import { AuditLog } from './audit-log.ts';
+import { IntegrationClients } from './integration-clients.ts';
 import { describeQuery, exportRecords, type ExportFormat, type ExportQuery } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { fullReader, maskedReader, type RecordReader } from './record-reader.ts';
@@ -43,6 +44,8 @@ export interface Store {
   readonly settings: SettingsTable;
   readonly operators: OperatorAccounts;
   readonly audit: AuditLog;
+  /** Business applications allowed on the local integration API. */
+  readonly integrationClients: IntegrationClients;
   /** Stores a verification durably (record, outbox entry, chain link) before returning. */
   write(input: RecordInput): RecordRef;
   writeMany(inputs: readonly RecordInput[]): RecordRef[];
@@ -126,6 +129,7 @@ export function openStore(options: OpenStoreOptions): Store {
     settings,
     operators,
     audit,
+    integrationClients: new IntegrationClients(db, audit, now),
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
     verifyChain: () => verifyChain(db, cipher),

@@ -12,6 +12,7 @@ import { statusFields } from '../sync/status.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
 import { EnrolmentApi } from './enrolment-api.ts';
+import { IntegrationApi } from './integration-api.ts';
 import { OperatorsApi } from './operators-api.ts';
 import { RecordsApi } from './records-api.ts';
 import type { RegistrySync } from './registry-sync.ts';
@@ -19,6 +20,7 @@ import { SettingsApi, language, terminalName } from './settings-api.ts';
 import { TerminalEvents } from './terminal-events.ts';
 import { TrustApi } from './trust-api.ts';
 import { VerificationApi } from './verification-api.ts';
+import type { VerificationRequest } from './verification-requests.ts';
 import type { VirtualReader } from './virtual-reader.ts';
 
 export interface TerminalOptions {
@@ -43,6 +45,7 @@ export class Terminal implements TerminalApi {
   readonly #trust: TrustApi;
   readonly #enrolment: EnrolmentApi;
   readonly #demoCards: DemoCardsApi;
+  readonly #integration: IntegrationApi;
 
   constructor(options: TerminalOptions) {
     this.#o = options;
@@ -66,6 +69,7 @@ export class Terminal implements TerminalApi {
     this.#trust = new TrustApi({ store: options.store, trust: options.trust, trustFolder: options.trustFolder, now, statusChanged });
     this.#enrolment = new EnrolmentApi(options.store, options.sync, statusChanged);
     this.#demoCards = new DemoCardsApi(options.virtualReader);
+    this.#integration = new IntegrationApi(options.store);
     for (const r of options.readers) {
       this.#unsubscribe.push(r.onChange(() => {
         this.#verification.readersChanged();
@@ -118,6 +122,16 @@ export class Terminal implements TerminalApi {
 
   revealFailedData(input: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
     return this.#verification.revealFailedData(input);
+  }
+
+  /** A business application's request (the integration API); see VerificationApi.requestVerification. */
+  requestVerification(input: Parameters<VerificationApi['requestVerification']>[0]): ReturnType<VerificationApi['requestVerification']> {
+    return this.#verification.requestVerification(input);
+  }
+
+  /** The business application's request a session answers, if any. */
+  requestOf(sessionId: string): VerificationRequest | undefined {
+    return this.#verification.requestOf(sessionId);
   }
 
   getSessions(): Promise<ApiOutput<'getSessions'>> {
@@ -178,6 +192,18 @@ export class Terminal implements TerminalApi {
 
   removeDemoCard(): Promise<ApiOutput<'removeDemoCard'>> {
     return this.#demoCards.removeDemoCard();
+  }
+
+  listIntegrationClients(input: ApiInput<'listIntegrationClients'>): Promise<ApiOutput<'listIntegrationClients'>> {
+    return this.#integration.listIntegrationClients(input);
+  }
+
+  addIntegrationClient(input: ApiInput<'addIntegrationClient'>): Promise<ApiOutput<'addIntegrationClient'>> {
+    return this.#integration.addIntegrationClient(input);
+  }
+
+  revokeIntegrationClient(input: ApiInput<'revokeIntegrationClient'>): Promise<ApiOutput<'revokeIntegrationClient'>> {
+    return this.#integration.revokeIntegrationClient(input);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import type { TrustStore } from '../trust/store.ts';
 import type { OperatorsApi } from './operators-api.ts';
 import { sessionEvent } from './session-event.ts';
+import { VerificationRequests, type VerificationRequest } from './verification-requests.ts';
 
 export interface VerificationApiOptions {
   readonly store: Store;
@@ -29,18 +30,49 @@ export interface VerificationApiOptions {
 
 export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'closeSession' | 'revealFailedData' | 'getSessions'> {
   readonly #sessions = new SessionRegistry();
+  readonly #requests: VerificationRequests;
 
-  constructor(private readonly o: VerificationApiOptions) {}
+  constructor(private readonly o: VerificationApiOptions) {
+    this.#requests = new VerificationRequests(o.now);
+  }
 
-  async startVerification(input: ApiInput<'startVerification'>): Promise<ApiOutput<'startVerification'>> {
+  /** The clerk's read; it answers the oldest business application's request still waiting, if any. */
+  startVerification(input: ApiInput<'startVerification'>): Promise<ApiOutput<'startVerification'>> {
+    return this.#start(input, this.#requests.nextWaiting());
+  }
+
+  /**
+   * A business application asks for a verification under `purpose`: with a key the read starts
+   * now on the chosen reader; without one it waits for the clerk's next read.
+   */
+  async requestVerification(input: { purpose?: string | undefined; requestedBy: string; reader?: string | null; key?: ApiInput<'startVerification'>['key'] }): Promise<{ requestId: string; sessionId: string | null }> {
+    const purpose = this.o.store.profile(input.purpose).name;
+    const request = this.#requests.add(purpose, input.requestedBy);
+    if (!input.key) return { requestId: request.id, sessionId: null };
+    try {
+      const { sessionId } = await this.#start({ reader: input.reader ?? null, key: input.key }, request);
+      return { requestId: request.id, sessionId };
+    } catch (e) {
+      this.#requests.drop(request);
+      throw e;
+    }
+  }
+
+  /** The request a session answers, if a business application asked for it. */
+  requestOf(sessionId: string): VerificationRequest | undefined {
+    return this.#requests.ofSession(sessionId);
+  }
+
+  async #start(input: ApiInput<'startVerification'>, request: VerificationRequest | undefined): Promise<ApiOutput<'startVerification'>> {
     const operator = this.o.operators.onDuty();
     const reader = this.#chooseReader(input.reader);
     const provider = this.#providerOf(reader);
     const session = this.#sessions.start({
       reader,
       read: chipReader(() => provider.connect(reader), { trust: provider.trust ?? this.o.trust, now: this.o.now() }),
-      record: storeRecorder(this.o.store, operator, { reader }),
+      record: storeRecorder(this.o.store, operator, { reader }, request?.purpose),
     });
+    if (request) this.#requests.bind(request, session.id);
     this.#follow(session);
     const finished = session.provideKey(input.key);
     if (provider.list().find((r) => r.name === reader)?.cardPresent) session.cardInserted();

@@ -8,6 +8,7 @@ import { parseCscaMasterList } from '../asn1/master-list.ts';
 import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { EidError } from '../errors.ts';
 import { trustFileError } from './errors.ts';
+import { render } from '../messages/render.ts';
 import { embeddedCertificates, findSignerCertificate, verifySigner } from './signed-data.ts';
 import { signedBy } from './signature.ts';
 import type { TrustStore } from './store.ts';
@@ -27,7 +28,7 @@ export interface MasterList {
 function issuerIn(cert: Certificate, candidates: Iterable<Certificate>): Certificate | undefined {
   for (const c of candidates) {
     const sameKeyId = cert.authorityKeyIdentifier && c.subjectKeyIdentifier && equal(cert.authorityKeyIdentifier, c.subjectKeyIdentifier);
-    if (!sameKeyId && !equal(c.subject.raw, cert.issuer.raw)) continue;
+    if (!sameKeyId && c.subject.key !== cert.issuer.key) continue;
     if (signedBy(cert, c)) return c;
   }
   return undefined;
@@ -59,8 +60,11 @@ export function readMasterList(bytes: Uint8Array, store: TrustStore, signerValid
   const signer = findSignerCertificate(signerInfo, embedded);
   if (!signer) throw trustFileError('the master list signer certificate is missing');
   const check = verifySigner(sd, signerInfo, signer);
-  if (!check.valid) throw trustFileError(`master list signature: ${check.reason}`);
-  if (signerValidAt && (signerValidAt < signer.notBefore || signerValidAt > signer.notAfter)) throw trustFileError('the master list signer certificate is not valid today');
+  if (!check.valid) throw trustFileError(`master list signature: ${render('en', check.reason)}`);
+  if (signerValidAt && (signerValidAt < signer.notBefore || signerValidAt > signer.notAfter)) {
+    // Named by the date it was judged at (`--at`, or today), so a verification "as of" a date says which.
+    throw trustFileError(`the master list signer certificate is not valid at ${signerValidAt.toISOString().slice(0, 10)} (valid ${signer.notBefore.toISOString().slice(0, 10)} to ${signer.notAfter.toISOString().slice(0, 10)})`);
+  }
   // The signer's issuer: among embedded CA certs, the list, or the store.
   const fromStore = store.issuerCandidates(signer).map((t) => t.certificate);
   const storeAnchor = issuerIn(signer, fromStore);

@@ -3,17 +3,23 @@
  * CRL whose signature verifies under the issuing CSCA key; REVOKED when any valid CRL lists the
  * serial; UNKNOWN when there is no CRL or only stale ones (nextUpdate passed).
  */
+import { reason, type Reason } from '../messages/message.ts';
 import type { Certificate } from '../asn1/x509.ts';
 import type { Crl } from '../asn1/crl.ts';
 import { equal } from '../bytes/bytes.ts';
 import { signedBy } from './signature.ts';
 import type { TrustStore, TrustedCertificate } from './store.ts';
-import type { RevocationGap } from '../messages/catalogue/en/warnings.ts';
 
 export type RevocationStatus = 'GOOD' | 'REVOKED' | 'UNKNOWN';
 
-/** GOOD: not on a current CSCA CRL; REVOKED: on one; UNKNOWN says what was missing. */
-export type RevocationResult = { readonly status: 'GOOD' | 'REVOKED' } | { readonly status: 'UNKNOWN'; readonly gap: RevocationGap };
+export interface RevocationResult {
+  readonly status: RevocationStatus;
+  /** NO_CRL, CRL_STALE, NOT_CHECKED or REVOKED; null for GOOD. */
+  readonly reason: Reason | null;
+}
+
+/** Revocation when the path to a CSCA was not established: nothing to ask a CRL about. */
+export const REVOCATION_NOT_CHECKED: RevocationResult = { status: 'UNKNOWN', reason: reason('NOT_CHECKED') };
 
 /** CRL signature results per (CRL, issuer key): a CSCA's CRL is checked once, not per document. */
 const verifiedCrls = new WeakMap<Crl, Map<Certificate, boolean>>();
@@ -32,12 +38,10 @@ export function crlSignedBy(crl: Crl, issuer: Certificate): boolean {
 }
 
 export function checkRevocation(cert: Certificate, issuer: TrustedCertificate, store: TrustStore, now: Date): RevocationResult {
-  const crls = store.crlsIssuedBy(cert.issuer.raw).map((c) => c.crl).filter((crl) => crlSignedBy(crl, issuer.certificate));
-  if (crls.length === 0) return { status: 'UNKNOWN', gap: 'no-crl' };
-  for (const crl of crls) {
-    if (crl.revoked.some((r) => r.serialNumber === cert.serialNumber)) return { status: 'REVOKED' };
-  }
+  const crls = store.crlsIssuedBy(cert.issuer).map((c) => c.crl).filter((crl) => crlSignedBy(crl, issuer.certificate));
+  if (crls.length === 0) return { status: 'UNKNOWN', reason: reason('NO_CRL') };
+  if (crls.some((crl) => crl.revoked.some((r) => r.serialNumber === cert.serialNumber))) return { status: 'REVOKED', reason: reason('REVOKED') };
   const fresh = crls.some((crl) => crl.thisUpdate.getTime() <= now.getTime() && crl.nextUpdate !== undefined && now.getTime() <= crl.nextUpdate.getTime());
-  if (!fresh) return { status: 'UNKNOWN', gap: 'crl-out-of-date' };
-  return { status: 'GOOD' };
+  if (!fresh) return { status: 'UNKNOWN', reason: reason('CRL_STALE') };
+  return { status: 'GOOD', reason: null };
 }

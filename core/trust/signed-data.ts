@@ -9,20 +9,21 @@ import { signedContentType, signedMessageDigest, type SignedData, type SignerInf
 import { parseCertificate, type Certificate } from '../asn1/x509.ts';
 import { equal } from '../bytes/bytes.ts';
 import { hash } from '../crypto/node-crypto.ts';
+import { reason, type Reason } from '../messages/message.ts';
 import { unsupportedAlgorithm } from './errors.ts';
 import { verifySignature } from './signature.ts';
 
-export interface SignerCheck {
-  readonly valid: boolean;
-  /** Why not, in English without personal data. */
-  readonly reason: string | undefined;
-}
+/** Why a signature did not verify: SIGNED_ATTRIBUTES_MISMATCH, SIGNATURE_INVALID or SOD_MALFORMED (no content). */
+export type SignerCheck = { readonly valid: true } | { readonly valid: false; readonly reason: Reason };
 
-/** Does this certificate match the SignerInfo's sid (issuer+serial, or subject key id)? */
+/**
+ * Does this certificate match the SignerInfo's sid: subject key identifier, or issuer and serial
+ * number with the issuer compared as RFC 5280 compares names (X500Name.key)?
+ */
 export function matchesSignerId(signer: SignerInfo, cert: Certificate): boolean {
   const sid = signer.sid;
   if (sid.kind === 'subjectKeyIdentifier') return cert.subjectKeyIdentifier !== undefined && equal(cert.subjectKeyIdentifier, sid.keyIdentifier);
-  return cert.serialNumber === sid.serialNumber && equal(cert.issuer.raw, sid.issuer.raw);
+  return cert.serialNumber === sid.serialNumber && cert.issuer.key === sid.issuer.key;
 }
 
 /** The parsed certificates carried in the SignedData. Unparseable ones are skipped, not fatal. */
@@ -46,14 +47,14 @@ export function findSignerCertificate(signer: SignerInfo, candidates: readonly C
 export function verifySigner(sd: SignedData, signer: SignerInfo, cert: Certificate): SignerCheck {
   const digest = hashByOid(signer.digestAlgorithm.oid);
   if (!digest) throw unsupportedAlgorithm(`digest ${signer.digestAlgorithm.oid}`);
-  if (!sd.eContent) return { valid: false, reason: 'the signed content is missing' };
+  if (!sd.eContent) return { valid: false, reason: reason('SOD_MALFORMED', { detail: 'no eContent' }) };
   let signedBytes = sd.eContent;
   if (signer.signedAttrsForVerification) {
-    if (signedContentType(signer) !== sd.eContentType) return { valid: false, reason: 'signed content type does not match the content' };
+    if (signedContentType(signer) !== sd.eContentType) return { valid: false, reason: reason('SIGNED_ATTRIBUTES_MISMATCH', { attribute: 'contentType' }) };
     const messageDigest = signedMessageDigest(signer);
-    if (!messageDigest || !equal(messageDigest, hash(digest, sd.eContent))) return { valid: false, reason: 'signed message digest does not match the content' };
+    if (!messageDigest || !equal(messageDigest, hash(digest, sd.eContent))) return { valid: false, reason: reason('SIGNED_ATTRIBUTES_MISMATCH', { attribute: 'messageDigest' }) };
     signedBytes = signer.signedAttrsForVerification;
   }
   const ok = verifySignature(cert.subjectPublicKeyInfo, signer.signatureAlgorithm, signedBytes, signer.signature, digest);
-  return ok ? { valid: true, reason: undefined } : { valid: false, reason: 'the signature does not verify with the signer certificate' };
+  return ok ? { valid: true } : { valid: false, reason: reason('SIGNATURE_DOES_NOT_VERIFY') };
 }

@@ -1,8 +1,13 @@
 /**
  * The CSCA trust store in memory: CSCA and link certificates plus CRLs, indexed by subject key
- * identifier and by subject name (lookups never scan). Loaders (trust-files.ts) fill it from PEM/DER,
- * ICAO master lists, PKD LDIF and CRL files; persistence lives in store-folder.ts.
+ * identifier and by subject name (lookups never scan; names compare as RFC 5280 does, through
+ * X500Name.key). Document Signer certificates from a PKD LDIF are kept apart: they are never
+ * anchors, only the certificate a SOD without one names (docs/reference/trust.md).
+ * Loaders (trust-files.ts) fill it from PEM/DER, ICAO master lists, PKD LDIF and CRL files;
+ * persistence lives in store-folder.ts.
  */
+import type { SignerIdentifier } from '../asn1/cms.ts';
+import type { X500Name } from '../asn1/name.ts';
 import type { Certificate } from '../asn1/x509.ts';
 import type { Crl } from '../asn1/crl.ts';
 import { equal } from '../bytes/bytes.ts';
@@ -34,7 +39,7 @@ export function fingerprintOf(der: Uint8Array): string {
 
 /** Self-issued root: same name on both sides and (when the ids are there) the same key id. */
 export function isSelfIssued(cert: Certificate): boolean {
-  if (!equal(cert.issuer.raw, cert.subject.raw)) return false;
+  if (cert.issuer.key !== cert.subject.key) return false;
   const { authorityKeyIdentifier: aki, subjectKeyIdentifier: ski } = cert;
   return aki === undefined || ski === undefined || equal(aki, ski);
 }
@@ -59,6 +64,9 @@ export class TrustStore {
   private readonly bySubject = new Map<string, TrustedCertificate[]>();
   private readonly crlsByIssuer = new Map<string, TrustedCrl[]>();
   private readonly crlFingerprints = new Set<string>();
+  /** Document Signers by issuer name + serial number and by subject key identifier. */
+  private readonly signersById = new Map<string, Certificate[]>();
+  private readonly signerFingerprints = new Set<string>();
 
   /** Adds a certificate (no verification here: loaders decide what to trust). Duplicates are kept once. */
   addCertificate(certificate: Certificate, source: string): TrustedCertificate {
@@ -68,8 +76,28 @@ export class TrustStore {
     const entry: TrustedCertificate = { certificate, fingerprint, source, knownAs: knownCscaName(fingerprint), selfIssued: isSelfIssued(certificate) };
     this.byFingerprint.set(fingerprint, entry);
     if (certificate.subjectKeyIdentifier) push(this.bySki, toHex(certificate.subjectKeyIdentifier), entry);
-    push(this.bySubject, toHex(certificate.subject.raw), entry);
+    push(this.bySubject, certificate.subject.key, entry);
     return entry;
+  }
+
+  /** Adds a Document Signer certificate (from a PKD LDIF); returns false when it was there already. */
+  addDocumentSigner(certificate: Certificate): boolean {
+    const fingerprint = fingerprintOf(certificate.raw);
+    if (this.signerFingerprints.has(fingerprint)) return false;
+    this.signerFingerprints.add(fingerprint);
+    push(this.signersById, issuerSerialKey(certificate.issuer, certificate.serialNumber), certificate);
+    if (certificate.subjectKeyIdentifier) push(this.signersById, `ski:${toHex(certificate.subjectKeyIdentifier)}`, certificate);
+    return true;
+  }
+
+  /** Document Signer certificates a SignerInfo's identifier names. */
+  documentSignersFor(sid: SignerIdentifier): readonly Certificate[] {
+    const key = sid.kind === 'subjectKeyIdentifier' ? `ski:${toHex(sid.keyIdentifier)}` : issuerSerialKey(sid.issuer, sid.serialNumber);
+    return this.signersById.get(key) ?? [];
+  }
+
+  get documentSignerCount(): number {
+    return this.signerFingerprints.size;
   }
 
   addCrl(crl: Crl, source: string): TrustedCrl {
@@ -77,7 +105,7 @@ export class TrustStore {
     const entry: TrustedCrl = { crl, source, fingerprint };
     if (this.crlFingerprints.has(fingerprint)) return entry;
     this.crlFingerprints.add(fingerprint);
-    push(this.crlsByIssuer, toHex(crl.issuer.raw), entry);
+    push(this.crlsByIssuer, crl.issuer.key, entry);
     return entry;
   }
 
@@ -88,7 +116,7 @@ export class TrustStore {
     if (entry) {
       this.byFingerprint.delete(fp);
       if (entry.certificate.subjectKeyIdentifier) drop(this.bySki, toHex(entry.certificate.subjectKeyIdentifier), entry);
-      drop(this.bySubject, toHex(entry.certificate.subject.raw), entry);
+      drop(this.bySubject, entry.certificate.subject.key, entry);
       return true;
     }
     if (!this.crlFingerprints.has(fp)) return false;
@@ -112,8 +140,8 @@ export class TrustStore {
     return this.bySki.get(toHex(ski)) ?? [];
   }
 
-  findBySubject(nameRaw: Uint8Array): readonly TrustedCertificate[] {
-    return this.bySubject.get(toHex(nameRaw)) ?? [];
+  findBySubject(name: X500Name): readonly TrustedCertificate[] {
+    return this.bySubject.get(name.key) ?? [];
   }
 
   /**
@@ -123,7 +151,7 @@ export class TrustStore {
   issuerCandidates(cert: Pick<Certificate, 'issuer' | 'authorityKeyIdentifier'>): TrustedCertificate[] {
     const aki = cert.authorityKeyIdentifier;
     const out = aki ? [...this.findBySubjectKeyIdentifier(aki)] : [];
-    for (const c of this.findBySubject(cert.issuer.raw)) {
+    for (const c of this.findBySubject(cert.issuer)) {
       const ski = c.certificate.subjectKeyIdentifier;
       if (out.includes(c)) continue;
       if (aki === undefined || ski === undefined || equal(aki, ski)) out.push(c);
@@ -131,8 +159,8 @@ export class TrustStore {
     return out;
   }
 
-  crlsIssuedBy(nameRaw: Uint8Array): readonly TrustedCrl[] {
-    return this.crlsByIssuer.get(toHex(nameRaw)) ?? [];
+  crlsIssuedBy(name: X500Name): readonly TrustedCrl[] {
+    return this.crlsByIssuer.get(name.key) ?? [];
   }
 
   certificates(): TrustedCertificate[] {
@@ -159,8 +187,13 @@ export class TrustStore {
     const copy = new TrustStore();
     for (const c of this.byFingerprint.values()) copy.addCertificate(c.certificate, c.source);
     for (const c of this.crls()) copy.addCrl(c.crl, c.source);
+    for (const list of this.signersById.values()) for (const c of list) copy.addDocumentSigner(c);
     return copy;
   }
+}
+
+function issuerSerialKey(issuer: X500Name, serial: bigint): string {
+  return `${issuer.key}#${serial.toString(16)}`;
 }
 
 export function normaliseFingerprint(text: string): string {

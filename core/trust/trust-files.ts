@@ -22,7 +22,9 @@ export interface LoadReport {
   readonly kind: TrustFileKind;
   readonly certificatesAdded: number;
   readonly crlsAdded: number;
-  /** Items not added (document signer certificates in an LDIF, unreadable entries ...). */
+  /** Document Signer certificates of a PKD LDIF, kept to fill a SOD that carries none (never anchors). */
+  readonly documentSignersAdded: number;
+  /** Items not added (a non-CA certificate outside an LDIF, unreadable entries ...). */
   readonly skipped: number;
   /** Human-readable notes, e.g. which CSCA verified a master list's signer. */
   readonly notes: readonly string[];
@@ -33,6 +35,7 @@ interface Tally {
   signerValidAt: Date | undefined;
   certificatesAdded: number;
   crlsAdded: number;
+  documentSignersAdded: number;
   skipped: number;
   notes: string[];
 }
@@ -57,6 +60,12 @@ function addCa(store: TrustStore, cert: Certificate, source: string, tally: Tall
   const before = store.size;
   store.addCertificate(cert, source);
   if (store.size > before) tally.certificatesAdded++;
+}
+
+/** A PKD LDIF holds CSCAs (cACertificate) and Document Signers (userCertificate): each goes to its place. */
+function addLdifCertificate(store: TrustStore, cert: Certificate, source: string, tally: Tally): void {
+  if (isCa(cert)) addCa(store, cert, source, tally);
+  else if (store.addDocumentSigner(cert)) tally.documentSignersAdded++;
 }
 
 function addDer(store: TrustStore, der: Uint8Array, source: string, now: Date, tally: Tally, hint?: 'certificate' | 'crl' | 'masterList'): TrustFileKind {
@@ -120,7 +129,7 @@ export interface LoadOptions {
 
 /** Loads one file's bytes. Throws TRUST_FILE_INVALID (or ASN1_MALFORMED) when nothing usable is in it. */
 export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: string, now: Date = new Date(), options: LoadOptions = {}): LoadReport {
-  const tally: Tally = { signerValidAt: options.listSigner === 'verified-before' ? undefined : now, certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
+  const tally: Tally = { signerValidAt: options.listSigner === 'verified-before' ? undefined : now, certificatesAdded: 0, crlsAdded: 0, documentSignersAdded: 0, skipped: 0, notes: [] };
   const head = fromUtf8(bytes.subarray(0, 4096));
   const kind = wrapFailures(undefined, trustFileError, (): TrustFileKind => {
     if (isPem(head)) {
@@ -139,7 +148,7 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
         try {
           if (item.kind === 'crl') addDer(store, item.der, source, now, tally, 'crl');
           else if (item.kind === 'masterList') addDer(store, item.der, source, now, tally, 'masterList');
-          else addDer(store, item.der, source, now, tally, 'certificate');
+          else addLdifCertificate(store, parseCertificate(item.der), source, tally);
         } catch (e) {
           if (!(e instanceof EidError)) throw e;
           tally.skipped++;
@@ -162,7 +171,7 @@ export function loadTrustBytes(store: TrustStore, bytes: Uint8Array, source: str
  * as a bundle) to `store`; each certificate still has to be a CA whose self-signature verifies.
  */
 export function loadTrustList(store: TrustStore, list: { readonly cscas: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] }, source: string, now: Date = new Date()): LoadReport {
-  const tally: Tally = { signerValidAt: now, certificatesAdded: 0, crlsAdded: 0, skipped: 0, notes: [] };
+  const tally: Tally = { signerValidAt: now, certificatesAdded: 0, crlsAdded: 0, documentSignersAdded: 0, skipped: 0, notes: [] };
   const entries = [...list.cscas.map((der) => [der, 'certificate'] as const), ...list.crls.map((der) => [der, 'crl'] as const)];
   for (const [der, kind] of entries) {
     try {

@@ -15,7 +15,8 @@ import { documentExpiryStatus } from './document-expiry.ts';
 import { passiveAuthentication, type PassiveAuthResult } from './passive-auth.ts';
 import { verifySignedObject } from './signed-object.ts';
 import type { TrustStore } from './store.ts';
-import { buildVerdict, CHIP_NOT_EXAMINED, type ChipChecks } from './verdict.ts';
+import { resultWarnings } from './result-warnings.ts';
+import { buildVerdict, CHIP_NOT_EXAMINED, type ChipChecks, type HolderData } from './verdict.ts';
 
 /** Files by LDS name: "COM", "SOD", "DG1" ... "DG16", "CardAccess", "CardSecurity" — raw bytes as read. */
 export type DocumentFiles = ReadonlyMap<string, Uint8Array>;
@@ -36,7 +37,6 @@ export interface VerifyDocumentOptions {
 
 export interface VerifyDocumentDetails {
   readonly result: VerificationResult;
-  readonly reasons: Partial<Record<keyof VerificationResult['checks'], string>>;
   /** SHA-256 fingerprint of the anchoring CSCA, when the path was established. */
   readonly cscaFingerprint: string | null;
   /** The Document Signer's subject (a state authority, not personal data). */
@@ -47,11 +47,16 @@ export function verifyDocument(files: DocumentFiles, store: TrustStore, options:
   return verifyDocumentWithDetails(files, store, options).result;
 }
 
+/**
+ * Verifies what there is. Without DG1 (a support engineer's dump of the SOD alone, or the SOD and
+ * some data groups) the signature, chain, revocation and the hashes present are still checked;
+ * what needs DG1 is SKIPPED and the verdict stays NOT_VERIFIED.
+ */
 export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStore, options: VerifyDocumentOptions): VerifyDocumentDetails {
   const dg1Bytes = files.get('DG1');
-  if (!dg1Bytes) throw new EidError('DOCUMENT_INCOMPLETE');
   // A data group that does not parse is reported, not thrown: its hash check says whether it was tampered with.
-  const dg1 = tryParse(() => parseDg1(dg1Bytes, options.now));
+  const dg1 = dg1Bytes ? tryParse(() => parseDg1(dg1Bytes, options.now)) : undefined;
+  const holder: HolderData = !dg1Bytes ? 'missing' : dg1 ? 'read' : 'unreadable';
   const dg13Bytes = files.get('DG13');
   const vietnameseDg13 = dg13Bytes !== undefined && dg1?.mrz.issuingState === 'VNM';
   const parsedDg13 = vietnameseDg13 ? tryParse(() => parseDg13Vn(dg13Bytes)) : undefined;
@@ -68,22 +73,22 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
   const passiveAuth: PassiveAuthResult | undefined = sod ? passiveAuthentication(sod, dataGroups, store, options.now) : undefined;
   const cardSecurityBytes = files.get('CardSecurity');
   const cardSecurity = cardSecurityBytes ? verifySignedObject(cardSecurityBytes, store, options.now) : undefined;
-  const chip = options.chipChecks ?? CHIP_NOT_EXAMINED;
   const out = buildVerdict({
     passiveAuth,
     cardSecurity,
-    chip,
-    expiry: dg1 ? documentExpiryStatus(dg1.mrz, dg13?.noExpiry ?? false, options.now) : 'NO_EXPIRY',
+    chip: options.chipChecks ?? CHIP_NOT_EXAMINED,
+    dg1: holder,
+    expiry: dg1 ? documentExpiryStatus(dg1.mrz, dg13?.noExpiry ?? false, options.now) : undefined,
     consistency: dg1 ? checkConsistency(dg1.mrz, dg13?.data ?? null, options.chipChecks?.accessKey, dg13Problem) : { status: 'SKIPPED', mismatches: [], compared: [] },
-    holderDataUnreadable: !dg1,
   });
-  const warnings = [...out.warnings];
+  const warnings = resultWarnings({ checks: out.checks, passiveAuth, missingFiles: holder === 'missing' ? missingFiles(files, passiveAuth) : [] });
   for (const field of dg1?.mrz.checkDigitErrors ?? []) warnings.push(warning('MRZ_CHECK_DIGIT_WRONG', { field }));
   if (dg13Problem === 'unreadable') warnings.push(warning('DG13_UNREADABLE'));
   else if (dg13Problem === 'empty') warnings.push(warning('DG13_EMPTY'));
   warnings.push(...(options.chipChecks?.warnings ?? []));
   const result: VerificationResult = {
     verdict: out.verdict,
+    decidedBy: out.decidedBy,
     warnings,
     checks: out.checks,
     document: dg1 ? documentData(dg1, { dg13: parsedDg13 ?? null, face: firstFace(files.get('DG2')) }) : null,
@@ -91,10 +96,16 @@ export function verifyDocumentWithDetails(files: DocumentFiles, store: TrustStor
   };
   return {
     result,
-    reasons: out.reasons,
     cscaFingerprint: passiveAuth?.chain.status === 'PASS' ? (passiveAuth.chain.csca?.fingerprint ?? null) : null,
     documentSigner: passiveAuth?.documentSigner?.subject.text ?? null,
   };
+}
+
+/** DG1, the SOD when absent, and the data groups the SOD lists that the data does not hold. */
+function missingFiles(files: DocumentFiles, pa: PassiveAuthResult | undefined): string[] {
+  const listed = pa?.dataGroupHashes.listed ?? [];
+  const groups = [...new Set([1, ...listed])].filter((n) => !files.has(`DG${n}`)).sort((a, b) => a - b).map((n) => `DG${n}`);
+  return pa ? groups : [...groups, 'SOD'];
 }
 
 function tryParse<T>(parse: () => T): T | undefined {

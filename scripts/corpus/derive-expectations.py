@@ -74,7 +74,7 @@ def verdict_of(checks: dict, files: dict) -> tuple[str, str | None]:
     if 'DG1' not in files:
         return 'NOT_VERIFIED', 'DG1_MISSING'
     if checks['documentExpiry']['status'] == 'EXPIRED':
-        return 'NOT_VERIFIED', 'DOCUMENT_EXPIRED'
+        return 'NOT_VERIFIED', 'PAST_EXPIRY_DATE'
     return 'VERIFIED', None
 
 
@@ -95,7 +95,8 @@ def derive(case: dict) -> dict:
     files = read_dump(REPO / case['dump'])
     groups = {int(k[2:]): v for k, v in files.items() if k.startswith('DG')}
     warnings, log = ['CHIP_NOT_EXAMINED'], list(trust.notes)
-    checks = {'accessControl': check('SKIPPED'), 'chipAuthentication': check('SKIPPED')}
+    # A dump holds no chip: both chip checks are skipped, and every status but a passing one names its reason.
+    checks = {'accessControl': check('SKIPPED', 'OFFLINE_DATA'), 'chipAuthentication': check('SKIPPED', 'OFFLINE_DATA')}
     sod = signed_object.analyse(files['SOD'], trust, at) if 'SOD' in files else None
     if sod is None:
         checks.update(dataGroupHashes=check('SKIPPED', 'SOD_MISSING', failed=[]), sodSignature=check('MISSING', 'SOD_MISSING'),
@@ -118,14 +119,15 @@ def derive(case: dict) -> dict:
     if 'CardSecurity' in files:
         card = signed_object.analyse(files['CardSecurity'], trust, at)
         log += [f'EF.CardSecurity: {line}' for line in card.derivation]
-        if card.signature.status == 'FAIL' and checks['sodSignature']['status'] == 'PASS':
+        # EF.CardSecurity is signed like the SOD: its failure counts as the SOD's unless the SOD failed already.
+        if card.signature.status == 'FAIL' and checks['sodSignature']['status'] != 'FAIL':
             checks['sodSignature'] = check('FAIL', 'CARD_SECURITY_INVALID')
-        if card.chain.status == 'FAIL' and checks['certificateChain']['status'] == 'PASS':
+        if card.chain.status == 'FAIL' and checks['certificateChain']['status'] != 'FAIL':
             checks['certificateChain'] = check('FAIL', card.chain.reason, csca=None)
     if 'DG1' in files:
         expiry = document_expiry(files['DG1'], at)
-        checks['documentExpiry'] = check(expiry, 'DOCUMENT_EXPIRED' if expiry == 'EXPIRED' else None)
-        checks['consistency'] = check('SKIPPED', 'NO_SECOND_SOURCE')
+        checks['documentExpiry'] = check(expiry, 'PAST_EXPIRY_DATE' if expiry == 'EXPIRED' else None)
+        checks['consistency'] = check('SKIPPED', 'NOTHING_TO_COMPARE')
         if expiry == 'EXPIRED':
             warnings.append('DOCUMENT_EXPIRED')
     else:

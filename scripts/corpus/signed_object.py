@@ -64,7 +64,7 @@ def _signature(sd: cms_read.SignedData, ds: Certificate, log: list[str]) -> Outc
         data = signer.signed_attrs
     ok = ossl.verify_signature(ds.raw, signer.signature_algorithm, data, signer.signature, signer.digest_oid)
     log.append(f'openssl dgst -verify over the {"signed attributes" if signer.signed_attrs else "content"} with the DS key: {"OK" if ok else "fails"}')
-    return Outcome('PASS') if ok else Outcome('FAIL', 'SIGNATURE_INVALID', 'the signature does not verify with the DS key')
+    return Outcome('PASS') if ok else Outcome('FAIL', 'SIGNATURE_DOES_NOT_VERIFY', 'the signature does not verify with the DS key')
 
 
 def _issuer(cert: Certificate, trust: Trust, intermediates: list[Certificate], depth: int = 0) -> tuple[Certificate | None, bool]:
@@ -109,8 +109,9 @@ def _chain(sd: cms_read.SignedData, ds: Certificate, trust: Trust, log: list[str
 def _revocation(ds: Certificate, issuer: Certificate, trust: Trust, at: datetime, log: list[str]) -> Outcome:
     crls = [c for c in trust.crls if names_match(c.issuer, issuer.subject) and ossl.crl_signed_by(c.raw, issuer.raw)]
     current = [c for c in crls if c.this_update <= at and (c.next_update is None or at <= c.next_update)]
-    if any(ds.serial in c.revoked for c in current):
-        log.append('a current CRL of the CSCA (signature verified with openssl) lists the DS serial number')
+    # A revocation does not lapse: any CRL of the CSCA whose signature verifies counts, current or not.
+    if any(ds.serial in c.revoked for c in crls):
+        log.append('a CRL of the CSCA (signature verified with openssl) lists the DS serial number')
         return Outcome('REVOKED', 'REVOKED')
     if current:
         log.append('a current CRL of the CSCA (signature verified with openssl) does not list the DS')

@@ -46,7 +46,8 @@ def names_match(a: bytes, b: bytes) -> bool:
 
 
 def name_text(name: bytes) -> str:
-    short = {'2.5.4.6': 'C', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'serialNumber', '2.5.4.7': 'L', '2.5.4.8': 'ST'}
+    short = {'2.5.4.6': 'C', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'serialNumber', '2.5.4.7': 'L', '2.5.4.8': 'ST',
+             '1.2.840.113549.1.9.1': 'emailAddress'}
     parts = []
     for rdn in der.read_one(name).children():
         for a in rdn.children():

@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Run through this npm script (`npm run <script> -- args`) instead of bin/eid-terminal.js. */
   readonly npmScript?: string;
+  /** Standard input of a command that ends by itself. */
+  readonly input?: string;
 }
 
 /**
@@ -28,8 +30,19 @@ function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
 
 /** A command that ends by itself. */
 export function runCli(args: readonly string[], options: CliOptions = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: cliEnv(options), timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: cliEnv(options), timeout: 60_000, ...(options.input !== undefined && { input: options.input }) });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A command that ends by itself, without blocking this process (for a server the test runs itself). */
+export function runCliAsync(args: readonly string[], options: CliOptions = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(options), stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve) => child.once('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
 }
 
 /** A command that runs until stopped (`serve`, `start`): its output so far, and a way to wait for a line. */

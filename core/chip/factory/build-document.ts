@@ -15,7 +15,7 @@ import { encodeDg15 } from '../../lds/dg15.ts';
 import { encodeSecurityInfos, type SecurityInfoInput } from '../../lds/security-infos.ts';
 import type { DataGroupNumber, LdsFileName } from '../../lds/files.ts';
 import { EidError } from '../../errors.ts';
-import { demoAuthority, demoSigner, signingTimeFor, unknownAuthority } from './demo-pki.ts';
+import { DEMO_SIGNING_TIME, demoAuthority, demoSigner, unknownAuthority } from './demo-pki.ts';
 import type { ActiveAuthenticationKey, ChipKeys, ProfileName, VariantName, VirtualDocument } from './document.ts';
 import { encodeFaceJpeg } from './jpeg.ts';
 import { ecSpki, testKey } from './keys.ts';
@@ -203,7 +203,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
     hash: spec.sodHash,
     signer,
     issuerName: authority.csca.name,
-    signingTime: signingTimeFor(signerKind),
+    signingTime: DEMO_SIGNING_TIME,
     omitHashes: v?.omitDetailsHash ? [detailsGroup(spec)] : [],
     corruptSignature: v?.corruptSignature ?? false,
   });
@@ -222,7 +222,7 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
       hash: spec.sodHash,
       signer,
       issuerName: authority.csca.name,
-      signingTime: signingTimeFor(signerKind),
+      signingTime: DEMO_SIGNING_TIME,
     }));
   }
   v?.afterSigning?.(files, spec);

@@ -19,7 +19,8 @@ export interface DemoAuthority {
 
 const CSCA_VALIDITY = { notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2049-01-01T00:00:00Z') };
 const DS_VALIDITY = { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2040-01-01T00:00:00Z') };
-const EXPIRED_DS_VALIDITY = { notBefore: new Date('2014-01-01T00:00:00Z'), notAfter: new Date('2019-01-01T00:00:00Z') };
+/** Issued under the demo CSCA, ended before the documents were signed (DEMO_SIGNING_TIME). */
+const EXPIRED_DS_VALIDITY = { notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') };
 const CRL_DATES = { thisUpdate: new Date('2025-06-01T00:00:00Z'), nextUpdate: new Date('2045-06-01T00:00:00Z') };
 
 /** Serial numbers of Document Signers; the revoked one is on every demo CRL. */
@@ -69,7 +70,7 @@ const signers = new Map<string, IssuedCertificate>();
 
 /**
  * A Document Signer under `authority`. 'rogue' claims the CSCA as issuer but is signed by another
- * key (the `ds-not-signed-by-csca` document); 'expired' had its validity end in 2019.
+ * key (the `ds-not-signed-by-csca` document); 'expired' had its validity end before it signed.
  */
 export function demoSigner(req: SignerRequest): IssuedCertificate {
   const cacheKey = `${req.authority.csca.name.commonName}:${JSON.stringify(req.key)}:${req.kind}`;
@@ -88,8 +89,6 @@ export function demoSigner(req: SignerRequest): IssuedCertificate {
   return ds;
 }
 
-/** When documents are signed: inside the DS validity (or the expired DS's). */
-export function signingTimeFor(kind: SignerKind): Date {
-  return kind === 'expired' ? new Date('2018-03-01T08:00:00Z') : new Date('2025-03-01T08:00:00Z');
-}
+/** When documents are signed: inside the good DS's validity, after the expired one's ended. */
+export const DEMO_SIGNING_TIME = new Date('2025-03-01T08:00:00Z');
 

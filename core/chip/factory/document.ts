@@ -4,6 +4,7 @@
  * and — for broken presets — the verdict a correct terminal must reach.
  */
 import type { Checks, Verdict } from '../../api/verification.ts';
+import type { ReasonCode } from '../../messages/catalogue.ts';
 import type { LdsFileName } from '../../lds/files.ts';
 import type { CurveName } from './keys.ts';
 import type { SyntheticPerson } from './people.ts';
@@ -34,6 +35,8 @@ export interface ExpectedOutcome {
   readonly check: keyof Checks | null;
   /** The decisive check's status, e.g. 'FAIL', 'REVOKED', 'UNKNOWN_CSCA', 'EXPIRED'. */
   readonly status: string | null;
+  /** The decisive check's reason (docs/reference/trust.md "Reasons"). */
+  readonly reason?: ReasonCode;
   /** dataGroupHashes: the groups that must be reported as failed. */
   readonly failedDataGroups?: readonly number[];
 }

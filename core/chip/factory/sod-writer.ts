@@ -19,7 +19,8 @@ export interface SodSpec {
   readonly signer: IssuedCertificate;
   /** The DS certificate's issuer (the CSCA name) for issuerAndSerialNumber. */
   readonly issuerName: DistinguishedName;
-  readonly signingTime: Date;
+  /** The signingTime attribute; null leaves it out, as some states' SODs do. */
+  readonly signingTime: Date | null;
   /** Broken-document support: groups listed here get no hash entry. */
   readonly omitHashes?: readonly number[];
   /** Broken-document support: flip a bit of the signature after signing. */
@@ -40,7 +41,7 @@ export interface SignedObjectSpec {
   readonly hash: HashAlgorithm;
   readonly signer: IssuedCertificate;
   readonly issuerName: DistinguishedName;
-  readonly signingTime: Date;
+  readonly signingTime: Date | null;
   readonly corruptSignature?: boolean;
 }
 
@@ -52,7 +53,7 @@ export function writeSignedObject(spec: SignedObjectSpec): Uint8Array {
   const attributes = [
     sequence(oid(OID.contentType), set(oid(spec.eContentType))),
     sequence(oid(OID.messageDigest), set(octetString(hash(spec.hash, spec.eContent)))),
-    sequence(oid(OID.signingTime), set(time(spec.signingTime))),
+    ...(spec.signingTime ? [sequence(oid(OID.signingTime), set(time(spec.signingTime)))] : []),
   ];
   // The signature covers the attributes as a DER SET OF; the SignerInfo carries them as [0] IMPLICIT.
   const signedAttrsSet = setOf(...attributes);

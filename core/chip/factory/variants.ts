@@ -5,6 +5,7 @@
  * `signer`/`authority` pick the PKI, `sod` changes what gets signed, `afterSigning` changes what
  * the chip serves after the SOD was made, `cloneChip` swaps the chip's private keys.
  */
+import type { ReasonCode } from '../../messages/catalogue.ts';
 import { readTlv } from '../../bytes/tlv.ts';
 import type { Dg13Layout } from '../../lds/dg13-vn.ts';
 import type { LdsFileName } from '../../lds/files.ts';
@@ -36,8 +37,8 @@ export interface VariantSpec {
   readonly dg13?: { readonly layout?: Dg13Layout; readonly parents?: 'separate' | 'together'; readonly empty?: boolean };
 }
 
-const fail = (check: ExpectedOutcome['check'], status: string, failedDataGroups?: number[]): ExpectedOutcome =>
-  ({ verdict: 'FAILED', check, status, ...(failedDataGroups ? { failedDataGroups } : {}) });
+const fail = (check: ExpectedOutcome['check'], status: string, reason: ReasonCode, failedDataGroups?: number[]): ExpectedOutcome =>
+  ({ verdict: 'FAILED', check, status, reason, ...(failedDataGroups ? { failedDataGroups } : {}) });
 
 /** What a correct terminal reaches on a genuine document. */
 export const genuineOutcome = (): ExpectedOutcome => ({ verdict: 'VERIFIED', check: null, status: null });
@@ -55,7 +56,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'tampered-dg': {
     name: 'tampered-dg',
     description: 'The face image (DG2) was altered after issuance: its hash no longer matches the SOD',
-    expected: () => fail('dataGroupHashes', 'FAIL', [2]),
+    expected: () => fail('dataGroupHashes', 'FAIL', 'DG_HASH_MISMATCH', [2]),
     afterSigning: (files) => mutate(files, 'DG2', (b) => {
       // A byte inside the JPEG scan data, keeping every TLV length intact.
       b[b.length - 40]! ^= 0x5a;
@@ -65,65 +66,65 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'wrong-sod-signature': {
     name: 'wrong-sod-signature',
     description: 'The SOD signature does not verify under the Document Signer key',
-    expected: () => fail('sodSignature', 'FAIL'),
+    expected: () => fail('sodSignature', 'FAIL', 'SIGNATURE_DOES_NOT_VERIFY'),
     corruptSignature: true,
   },
   'ds-not-signed-by-csca': {
     name: 'ds-not-signed-by-csca',
     description: 'The Document Signer certificate names the trusted CSCA as issuer, but another key signed it',
-    expected: () => fail('certificateChain', 'FAIL'),
+    expected: () => fail('certificateChain', 'FAIL', 'CHAIN_SIGNATURE_INVALID'),
     signer: 'rogue',
   },
   'unknown-csca': {
     name: 'unknown-csca',
     description: 'Signed under a CSCA the terminal does not trust',
-    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'certificateChain', status: 'UNKNOWN_CSCA' }),
+    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'certificateChain', status: 'UNKNOWN_CSCA', reason: 'UNKNOWN_CSCA' }),
     unknownAuthority: true,
   },
   'expired-ds': {
     name: 'expired-ds',
-    description: 'The Document Signer certificate expired in 2019',
-    expected: () => fail('certificateChain', 'FAIL'),
+    description: 'The SOD was signed after the Document Signer certificate had expired',
+    expected: () => fail('certificateChain', 'FAIL', 'DS_NOT_VALID_WHEN_SIGNED'),
     signer: 'expired',
   },
   'revoked-ds': {
     name: 'revoked-ds',
     description: "The Document Signer is on the CSCA's CRL",
-    expected: () => fail('revocation', 'REVOKED'),
+    expected: () => fail('revocation', 'REVOKED', 'REVOKED'),
     signer: 'revoked',
   },
   'sod-missing-dg-hash': {
     name: 'sod-missing-dg-hash',
     description: 'The SOD lists no hash for a data group the chip serves (the details group)',
-    expected: (p) => fail('dataGroupHashes', 'FAIL', [detailsGroup(p)]),
+    expected: (p) => fail('dataGroupHashes', 'FAIL', 'DG_NOT_IN_SOD', [detailsGroup(p)]),
     appliesTo: (p) => p.vietnamese || p.additionalDetails,
     omitDetailsHash: true,
   },
   'cloned-chip': {
     name: 'cloned-chip',
     description: 'A copy of the data on another chip: Chip/Active Authentication keys do not match DG14/DG15',
-    expected: () => fail('chipAuthentication', 'FAIL'),
+    expected: () => fail('chipAuthentication', 'FAIL', 'CHIP_PROOF_FAILED'),
     appliesTo: (p) => p.chipAuthenticationCurve !== null || p.activeAuthentication !== null,
     cloneChip: true,
   },
   'dg1-dg13-mismatch': {
     name: 'dg1-dg13-mismatch',
     description: 'DG13 names another ID number than DG1 (both signed): the data contradicts itself',
-    expected: () => fail('consistency', 'FAIL'),
+    expected: () => fail('consistency', 'FAIL', 'DATA_MISMATCH'),
     appliesTo: (p) => p.vietnamese,
     mismatchDg13: true,
   },
   'expired-document': {
     name: 'expired-document',
     description: 'A genuine document whose validity ended',
-    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'documentExpiry', status: 'EXPIRED' }),
+    expected: () => ({ verdict: 'NOT_VERIFIED', check: 'documentExpiry', status: 'EXPIRED', reason: 'PAST_EXPIRY_DATE' }),
     // Issued at 20 in 2013: the 25th-birthday milestone fell in 2018.
     person: { ageAtIssue: 20, dateOfIssue: { year: 2013, month: 5, day: 14 } },
   },
   'malformed-dg-tlv': {
     name: 'malformed-dg-tlv',
     description: 'The chip serves a details group whose inner TLV length is broken (and no longer matches the SOD)',
-    expected: (p) => fail('dataGroupHashes', 'FAIL', [detailsGroup(p)]),
+    expected: (p) => fail('dataGroupHashes', 'FAIL', 'DG_HASH_MISMATCH', [detailsGroup(p)]),
     appliesTo: (p) => p.vietnamese || p.additionalDetails,
     afterSigning: (files, p) => mutate(files, `DG${detailsGroup(p)}`, (b) => {
       const outer = readTlv(b);
@@ -135,7 +136,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'truncated-sod': {
     name: 'truncated-sod',
     description: 'EF.SOD is cut off half way (its header still claims the full length)',
-    expected: () => fail('sodSignature', 'FAIL'),
+    expected: () => fail('sodSignature', 'FAIL', 'SOD_MALFORMED'),
     afterSigning: (files) => mutate(files, 'SOD', (b) => b.subarray(0, Math.floor(b.length / 2))),
   },
   'without-pace': {
@@ -162,7 +163,7 @@ export const VARIANTS: Readonly<Record<VariantName, VariantSpec>> = {
   'dg13-empty': {
     name: 'dg13-empty',
     description: 'DG13 is there and signed but holds no fields: nothing to compare with DG1, and the result says so',
-    expected: () => ({ verdict: 'VERIFIED', check: 'consistency', status: 'SKIPPED' }),
+    expected: () => ({ verdict: 'VERIFIED', check: 'consistency', status: 'SKIPPED', reason: 'DG13_NOT_USABLE' }),
     appliesTo: (p) => p.vietnamese,
     dg13: { empty: true },
   },

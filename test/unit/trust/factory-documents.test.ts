@@ -21,12 +21,15 @@ for (const profile of PROFILE_NAMES) {
       const store = new TrustStore();
       for (const c of doc.trust.cscas) loadTrustBytes(store, c, 'factory CSCA', NOW);
       for (const c of doc.trust.crls) loadTrustBytes(store, c, 'factory CRL', NOW);
-      const { result, reasons } = verifyDocumentWithDetails(doc.files, store, { now: NOW });
+      const { result } = verifyDocumentWithDetails(doc.files, store, { now: NOW });
       VerificationResultSchema.parse(result);
-      assert.equal(result.verdict, doc.expected.verdict, JSON.stringify({ checks: result.checks, reasons }));
+      assert.equal(result.verdict, doc.expected.verdict, JSON.stringify(result.checks));
       if (doc.expected.check) {
-        const check = result.checks[doc.expected.check] as { status: string; failed?: number[] };
+        const check = result.checks[doc.expected.check] as { status: string; failed?: number[]; reason: { code: string } | null };
         assert.equal(check.status, doc.expected.status);
+        assert.equal(check.reason?.code, doc.expected.reason);
+        // A check that explains a VERIFIED result (nothing to compare) did not decide it.
+        assert.equal(result.decidedBy, doc.expected.verdict === 'VERIFIED' ? null : doc.expected.check);
         if (doc.expected.failedDataGroups) assert.deepEqual(check.failed, doc.expected.failedDataGroups);
       } else {
         assert.equal(result.checks.sodSignature.status, 'PASS');
@@ -68,13 +71,15 @@ test('live chip results are carried into the checks; a wrong access key is a con
   const good = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: { ...chipChecks, accessKey: key } }).result;
   assert.equal(good.verdict, 'VERIFIED');
   assert.equal(good.checks.consistency.status, 'PASS');
-  assert.deepEqual(good.checks.accessControl, { status: 'PASS', protocol: 'BAC' });
+  assert.deepEqual(good.checks.accessControl, { status: 'PASS', protocol: 'BAC', reason: null });
   const bad = verifyDocumentWithDetails(doc.files, store, { now: NOW, chipChecks: { ...chipChecks, accessKey: { ...key, dateOfBirth: '000101' } } }).result;
   assert.equal(bad.checks.consistency.status, 'FAIL');
+  assert.deepEqual(bad.checks.consistency.reason, { code: 'DATA_MISMATCH', params: { fields: 'access key dateOfBirth vs DG1' } });
   assert.equal(bad.verdict, 'FAILED');
+  assert.equal(bad.decidedBy, 'consistency');
 });
 
-test('a document without SOD is NOT_VERIFIED, never VERIFIED', () => {
+test('a document without SOD is NOT_VERIFIED, never VERIFIED: the SOD is MISSING, what needs it SKIPPED', () => {
   const doc = buildDocument('foreign-td1-id', null);
   const files = new Map(doc.files);
   files.delete('SOD');
@@ -82,5 +87,11 @@ test('a document without SOD is NOT_VERIFIED, never VERIFIED', () => {
   for (const c of doc.trust.cscas) loadTrustBytes(store, c, 'factory CSCA', NOW);
   const { result } = verifyDocumentWithDetails(files, store, { now: NOW });
   assert.equal(result.verdict, 'NOT_VERIFIED');
-  assert.equal(result.checks.sodSignature.status, 'FAIL');
+  assert.equal(result.decidedBy, 'sodSignature');
+  const missing = { code: 'SOD_MISSING', params: {} };
+  assert.deepEqual(result.checks.sodSignature, { status: 'MISSING', reason: missing });
+  assert.deepEqual(result.checks.dataGroupHashes, { status: 'SKIPPED', failed: [], reason: missing });
+  assert.deepEqual(result.checks.certificateChain, { status: 'SKIPPED', csca: null, reason: missing });
+  assert.deepEqual(result.checks.revocation, { status: 'UNKNOWN', reason: { code: 'NOT_CHECKED', params: {} } });
+  assert.equal(result.checks.documentExpiry.status, 'VALID');
 });

@@ -10,6 +10,8 @@ import { tlv } from '../../../core/bytes/tlv.ts';
 import { utf8 } from '../../../core/bytes/bytes.ts';
 import { createCrl, createLinkCertificate, csca, DATA_GROUPS, documentSigner, NOW, sodFor, YEARS } from './pki-fixtures.ts';
 
+/** When sodFor's SODs are signed (inside YEARS(2025, 2035), the default DS validity). */
+const SIGNED = new Date('2025-06-01T00:00:00Z');
 const root = csca('root');
 const ds = documentSigner(root, 'one');
 
@@ -20,27 +22,55 @@ function storeWith(...ders: Uint8Array[]): TrustStore {
 }
 
 test('DS signed by a trusted CSCA: PASS naming the CSCA', () => {
-  const r = validateDocumentSigner(parseCertificate(ds.der), storeWith(root.der), { now: NOW });
+  const r = validateDocumentSigner(parseCertificate(ds.der), storeWith(root.der), { signedAt: SIGNED });
   assert.equal(r.status, 'PASS');
   assert.equal(r.csca?.certificate.subject.commonName, 'Test CSCA');
 });
 
-test('expired or not-yet-valid DS: FAIL', () => {
-  const old = documentSigner(root, 'old', 0x43n, YEARS(2014, 2019));
-  assert.equal(validateDocumentSigner(parseCertificate(old.der), storeWith(root.der), { now: NOW }).status, 'FAIL');
-  const future = documentSigner(root, 'future', 0x44n, YEARS(2030, 2040));
-  assert.equal(validateDocumentSigner(parseCertificate(future.der), storeWith(root.der), { now: NOW }).status, 'FAIL');
+test('a DS that had expired or was not yet valid when it signed: FAIL (DS_NOT_VALID_WHEN_SIGNED)', () => {
+  const old = documentSigner(root, 'old', 0x43n, YEARS(2021, 2024));
+  const r = validateDocumentSigner(parseCertificate(old.der), storeWith(root.der), { signedAt: SIGNED });
+  assert.equal(r.status, 'FAIL');
+  assert.deepEqual(r.reason, { code: 'DS_NOT_VALID_WHEN_SIGNED', params: { basis: 'signingTime', from: '2025-06-01', to: '2025-06-01', validFrom: '2021-01-01', validTo: '2024-01-01' } });
+  const future = documentSigner(root, 'future', 0x44n, { notBefore: new Date('2024-07-01T00:00:00Z'), notAfter: new Date('2034-07-01T00:00:00Z') });
+  assert.equal(validateDocumentSigner(parseCertificate(future.der), storeWith(root.der), { signedAt: new Date('2024-06-01T00:00:00Z') }).reason?.code, 'DS_NOT_VALID_WHEN_SIGNED');
+});
+
+test('no signingTime: the DS is judged within its own validity, never at the verification date', () => {
+  const old = parseCertificate(documentSigner(root, 'old-no-time', 0x45n, YEARS(2021, 2024)).der);
+  assert.equal(validateDocumentSigner(old, storeWith(root.der), { signedAt: undefined }).status, 'PASS');
+  // A key usage period wholly outside the certificate: that key never signed while the certificate was valid.
+  const usageOutside = { ...old, privateKeyUsagePeriod: { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2026-04-01T00:00:00Z') } };
+  assert.deepEqual(validateDocumentSigner(usageOutside, storeWith(root.der), { signedAt: undefined }).reason, {
+    code: 'DS_NOT_VALID_WHEN_SIGNED', params: { basis: 'privateKeyUsagePeriod', from: '2026-01-01', to: '2026-04-01', validFrom: '2021-01-01', validTo: '2024-01-01' },
+  });
+});
+
+test('the CSCA must have been valid, and inside its key usage period, when it issued the DS', () => {
+  // csca() gives a private key usage period of five years from its notBefore (2020 .. 2025-01-01).
+  const late = parseCertificate(documentSigner(root, 'late', 0x46n, YEARS(2026, 2036)).der);
+  assert.deepEqual(validateDocumentSigner(late, storeWith(root.der), { signedAt: new Date('2026-06-01T00:00:00Z') }).reason, {
+    code: 'CSCA_KEY_USAGE_PERIOD', params: { issuedAt: '2026-01-01', usageFrom: '2020-01-01', usageTo: '2025-01-01' },
+  });
+  const young = csca('young', { kind: 'ec', curve: 'P-256' }, 'Test CSCA', YEARS(2027, 2050));
+  const before = parseCertificate(documentSigner(young, 'before-csca', 0x47n, YEARS(2026, 2036)).der);
+  assert.deepEqual(validateDocumentSigner(before, storeWith(young.der), { signedAt: new Date('2026-06-01T00:00:00Z') }).reason, {
+    code: 'CSCA_NOT_VALID_WHEN_DS_ISSUED', params: { issuedAt: '2026-01-01', validFrom: '2027-01-01', validTo: '2050-01-01' },
+  });
+  // The same CSCA key re-certified with a validity that covers the DS: that certificate vouches.
+  const lapsedRoot = csca('root', { kind: 'ec', curve: 'P-256' }, 'Test CSCA', YEARS(2020, 2024));
+  assert.equal(validateDocumentSigner(parseCertificate(ds.der), storeWith(lapsedRoot.der, root.der), { signedAt: SIGNED }).status, 'PASS');
 });
 
 test('unknown CSCA: UNKNOWN_CSCA; same key id but another key signed: FAIL', () => {
   const other = csca('other', { kind: 'ec', curve: 'P-384' }, 'Other CSCA');
-  assert.equal(validateDocumentSigner(parseCertificate(ds.der), storeWith(other.der), { now: NOW }).status, 'UNKNOWN_CSCA');
+  assert.equal(validateDocumentSigner(parseCertificate(ds.der), storeWith(other.der), { signedAt: SIGNED }).status, 'UNKNOWN_CSCA');
   // A DS naming root (AKI = root's SKI) but signed by another key.
   const impostorIssuer = { ...other, name: root.name, key: other.key };
   const forged = parseCertificate(documentSigner(impostorIssuer, 'forged').der);
   const rootCert = parseCertificate(root.der);
   const withRootAki = { ...forged, authorityKeyIdentifier: rootCert.subjectKeyIdentifier };
-  assert.equal(validateDocumentSigner(withRootAki, storeWith(root.der), { now: NOW }).status, 'FAIL');
+  assert.equal(validateDocumentSigner(withRootAki, storeWith(root.der), { signedAt: SIGNED }).status, 'FAIL');
 });
 
 test('link certificates: DS under the new CSCA key is found through the link, whichever side holds it', () => {
@@ -49,22 +79,22 @@ test('link certificates: DS under the new CSCA key is found through the link, wh
   const link = createLinkCertificate(oldRoot, newRoot, 7n, YEARS(2024, 2040));
   const dsNew = parseCertificate(documentSigner(newRoot, 'under-new').der);
   // 1. The store has the old CSCA and the link certificate (as a master list would).
-  const r1 = validateDocumentSigner(dsNew, storeWith(oldRoot.der, link), { now: NOW });
+  const r1 = validateDocumentSigner(dsNew, storeWith(oldRoot.der, link), { signedAt: SIGNED });
   assert.equal(r1.status, 'PASS');
   assert.equal(r1.issuer?.selfIssued, false);
   // 2. The store has only the old CSCA; the document carries the link certificate.
-  const r2 = validateDocumentSigner(dsNew, storeWith(oldRoot.der), { now: NOW, intermediates: [parseCertificate(link)] });
+  const r2 = validateDocumentSigner(dsNew, storeWith(oldRoot.der), { signedAt: SIGNED, intermediates: [parseCertificate(link)] });
   assert.equal(r2.status, 'PASS');
   assert.equal(r2.csca?.certificate.subject.commonName, 'Test CSCA');
   // 3. Without the link, the old CSCA alone does not vouch for the new key.
-  assert.equal(validateDocumentSigner(dsNew, storeWith(oldRoot.der), { now: NOW }).status, 'UNKNOWN_CSCA');
+  assert.equal(validateDocumentSigner(dsNew, storeWith(oldRoot.der), { signedAt: SIGNED }).status, 'UNKNOWN_CSCA');
 });
 
 test('several CSCAs of one country in force: the one whose key signed is used', () => {
   const a = csca('gen-a', { kind: 'ec', curve: 'P-256' }, 'Test CSCA');
   const b = csca('gen-b', { kind: 'ec', curve: 'P-256' }, 'Test CSCA');
   const dsB = parseCertificate(documentSigner(b, 'under-b').der);
-  const r = validateDocumentSigner(dsB, storeWith(a.der, b.der), { now: NOW });
+  const r = validateDocumentSigner(dsB, storeWith(a.der, b.der), { signedAt: SIGNED });
   assert.equal(r.status, 'PASS');
   assert.equal(r.issuer?.certificate.raw.length, parseCertificate(b.der).raw.length);
   assert.deepEqual(r.issuer?.certificate.subjectKeyIdentifier, parseCertificate(b.der).subjectKeyIdentifier);
@@ -91,7 +121,7 @@ test('a CRL signed by another key is ignored', () => {
   assert.equal(checkRevocation(parseCertificate(ds.der), store.certificates()[0]!, store, NOW).status, 'UNKNOWN');
 });
 
-test('passive authentication: hashes PASS; altered, unsigned or no data groups FAIL', () => {
+test('passive authentication: hashes PASS; altered or unsigned data groups FAIL; none at all SKIPPED', () => {
   const store = storeWith(root.der);
   const sod = sodFor(ds, root);
   const good = passiveAuthentication(sod, DATA_GROUPS, store, NOW);
@@ -108,7 +138,7 @@ test('passive authentication: hashes PASS; altered, unsigned or no data groups F
   extra.set(11, tlv(0x6b, utf8('unsigned')));
   assert.deepEqual(passiveAuthentication(sod, extra, store, NOW).dataGroupHashes.failed, [11]);
 
-  assert.equal(passiveAuthentication(sod, new Map(), store, NOW).dataGroupHashes.status, 'FAIL');
+  assert.deepEqual(passiveAuthentication(sod, new Map(), store, NOW).dataGroupHashes, { status: 'SKIPPED', failed: [], matched: [], listed: [1, 2], reason: { code: 'NO_DATA_GROUP', params: {} } });
 });
 
 test('RSA-PSS 2048 and brainpool P-512 explicit-parameter signers verify', () => {

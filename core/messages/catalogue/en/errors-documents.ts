@@ -66,7 +66,6 @@ export const documentErrors = {
   MRZ_INVALID: template({ field: MRZ_FIELDS, problem: MRZ_PROBLEMS }, (p) => `MRZ ${MRZ_FIELD_NAMES[p.field]}: ${MRZ_PROBLEM_TEXTS[p.problem]}`),
   QR_INVALID: template({ problem: QR_PROBLEMS }, (p) => `The card's QR code was not understood: ${QR_PROBLEM_TEXTS[p.problem]}`),
   LDS_MALFORMED: template({ file: 'text' }, (p) => `${p.file} on the document is malformed`),
-  DOCUMENT_INCOMPLETE: 'The document data has no DG1 (machine readable zone)',
   DUMP_INVALID: 'The dump folder cannot be read',
   DUMP_NOT_FOUND: 'The dump folder cannot be read: no such folder, or no access',
   DUMP_INCOMPLETE: 'The dump folder has neither COM nor DG1',

@@ -12,7 +12,9 @@ import { terminalErrors } from './errors-terminal.ts';
 import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
 import { toolErrors } from './errors-tools.ts';
+import { integrationErrors } from './errors-integration.ts';
 import { warnings } from './warnings.ts';
+import { reasons } from './reasons.ts';
 import { notes } from './notes.ts';
 import { uiCommon } from './ui-common.ts';
 import { uiVerify } from './ui-verify.ts';
@@ -26,16 +28,18 @@ export const areas = {
   errors: {
     'errors-data': dataErrors, 'errors-emrtd': emrtdErrors, 'errors-documents': documentErrors, 'errors-trust': trustErrors,
     'errors-store': storeErrors, 'errors-secrets': secretsErrors, 'errors-terminal': terminalErrors, 'errors-sync': syncErrors, 'errors-readers': readerErrors,
-    'errors-tools': toolErrors,
+    'errors-tools': toolErrors, 'errors-integration': integrationErrors,
   },
   warnings: { warnings },
+  reasons: { reasons },
   notes: { notes },
   ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples },
 };
 
 export const en = {
-  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors, ...integrationErrors },
   warnings: { ...warnings },
+  reasons: { ...reasons },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
 };

@@ -39,6 +39,7 @@ export const uiResult = {
   'checkStatus.PASS': 'Pass',
   'checkStatus.FAIL': 'Fail',
   'checkStatus.SKIPPED': 'Not checked',
+  'checkStatus.MISSING': 'Missing',
   'checkStatus.NOT_SUPPORTED': 'Not supported by the card',
   'checkStatus.UNKNOWN_CSCA': 'Unknown issuer',
   'checkStatus.GOOD': 'Good',

@@ -17,7 +17,7 @@ const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
 export const DG13_GAPS = ['unreadable', 'empty', 'nothing-comparable'] as const;
 export type Dg13Gap = (typeof DG13_GAPS)[number];
 
-const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
+export const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
   unreadable: 'DG13 is on the card but could not be read, so the Vietnamese data was not compared with DG1.',
   empty: 'DG13 is on the card but holds none of the Vietnamese fields, so nothing was compared with DG1.',
   'nothing-comparable': 'DG13 holds none of the fields compared with DG1 (ID number, date of birth, name).',
@@ -26,6 +26,10 @@ const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
 export const warnings = {
   NO_SECURITY_OBJECT: 'No security object (EF.SOD): the data cannot be proven authentic.',
   CHIP_NOT_EXAMINED: 'The chip was not examined (offline data): access control and chip authentication were not checked, so a copied chip cannot be ruled out.',
+  FILES_MISSING: template({ files: 'text' }, (p) => `Files missing from the document data: ${p.files}. What is there was verified; expiry and holder data cannot be checked without DG1.`),
+  ID_DATA_CONTENT_TYPE: 'The SOD types its content as id-data instead of the ICAO LDS security object; it was read as one and its hashes were checked.',
+  SIGNER_ID_MISMATCH: template({ named: 'text', carried: 'text' }, (p) => `The SOD names its signer as ${p.named}, which matches no certificate; its only certificate (${p.carried}) was used because the signature verifies with it.`),
+  CERTIFICATE_EXPIRED_SINCE_SIGNING: 'The document signer or CSCA certificate has expired since it signed this document. That is normal for older documents and no sign of forgery: the certificates were valid when they were used.',
   NO_CHIP_AUTHENTICATION: 'The document supports no chip authentication: a cloned chip cannot be ruled out.',
   REVOCATION_UNKNOWN: template({ gap: REVOCATION_GAPS }, (p) => `Revocation status unknown: ${REVOCATION_GAP_TEXTS[p.gap]}.`),
   CSCA_UNKNOWN: "The document signer chains to no CSCA in the trust store; an administrator can import the issuing country's CSCA.",

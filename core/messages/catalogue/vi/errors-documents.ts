@@ -45,7 +45,6 @@ export const documentErrors = {
   MRZ_INVALID: (p) => `MRZ sai ở ${MRZ_FIELD_NAMES[p.field]}: ${MRZ_PROBLEM_TEXTS[p.problem]}`,
   QR_INVALID: (p) => `Không đọc được mã QR trên thẻ: ${QR_PROBLEM_TEXTS[p.problem]}`,
   LDS_MALFORMED: (p) => `Tệp ${p.file} trên giấy tờ bị lỗi định dạng`,
-  DOCUMENT_INCOMPLETE: 'Dữ liệu giấy tờ thiếu DG1 (vùng MRZ)',
   DUMP_INVALID: 'Không đọc được thư mục dữ liệu',
   DUMP_NOT_FOUND: 'Không đọc được thư mục dữ liệu: thư mục không có hoặc không được phép truy cập',
   DUMP_INCOMPLETE: 'Thư mục dữ liệu không có COM hoặc DG1',

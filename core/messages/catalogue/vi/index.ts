@@ -9,7 +9,9 @@ import { terminalErrors } from './errors-terminal.ts';
 import { syncErrors } from './errors-sync.ts';
 import { readerErrors } from './errors-readers.ts';
 import { toolErrors } from './errors-tools.ts';
+import { integrationErrors } from './errors-integration.ts';
 import { warnings } from './warnings.ts';
+import { reasons } from './reasons.ts';
 import { notes } from './notes.ts';
 import { uiCommon } from './ui-common.ts';
 import { uiVerify } from './ui-verify.ts';
@@ -19,8 +21,9 @@ import { uiSettings } from './ui-settings.ts';
 import { uiSamples } from './ui-samples.ts';
 
 export const vi = {
-  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors },
+  errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors, ...integrationErrors },
   warnings: { ...warnings },
+  reasons: { ...reasons },
   notes: { ...notes },
   ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples },
 };

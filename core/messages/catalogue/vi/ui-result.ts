@@ -41,6 +41,7 @@ export const uiResult = {
   'checkStatus.PASS': 'Đạt',
   'checkStatus.FAIL': 'Không đạt',
   'checkStatus.SKIPPED': 'Không kiểm tra',
+  'checkStatus.MISSING': 'Không có',
   'checkStatus.NOT_SUPPORTED': 'Thẻ không hỗ trợ',
   'checkStatus.UNKNOWN_CSCA': 'Không rõ cơ quan cấp',
   'checkStatus.GOOD': 'Còn hiệu lực',

@@ -10,7 +10,7 @@ const REVOCATION_GAP_TEXTS: Record<RevocationGap, string> = {
   'no-document-signer': 'không có chứng thư ký giấy tờ',
 };
 
-const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
+export const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
   unreadable: 'Thẻ có DG13 nhưng không đọc được, nên chưa đối chiếu thông tin nhân thân với DG1.',
   empty: 'Thẻ có DG13 nhưng không chứa trường thông tin nhân thân nào, nên chưa đối chiếu được với DG1.',
   'nothing-comparable': 'DG13 không có trường nào để đối chiếu với DG1 (số định danh, ngày sinh, họ tên).',
@@ -19,6 +19,10 @@ const DG13_GAP_TEXTS: Record<Dg13Gap, string> = {
 export const warnings = {
   NO_SECURITY_OBJECT: 'Không có đối tượng bảo mật (EF.SOD): không chứng minh được dữ liệu là thật.',
   CHIP_NOT_EXAMINED: 'Chip chưa được kiểm tra (chỉ kiểm tra dữ liệu đã đọc sẵn): chưa kiểm tra việc mở chip và xác thực chip, nên không loại trừ được khả năng chip bị sao chép.',
+  FILES_MISSING: (p) => `Dữ liệu giấy tờ thiếu các tệp: ${p.files}. Phần có sẵn đã được kiểm tra; thiếu DG1 nên không kiểm tra được hạn sử dụng và thông tin chủ giấy tờ.`,
+  ID_DATA_CONTENT_TYPE: 'SOD ghi kiểu nội dung là id-data thay vì đối tượng bảo mật LDS của ICAO; nội dung vẫn được đọc như vậy và mã băm đã được kiểm tra.',
+  SIGNER_ID_MISMATCH: (p) => `SOD ghi người ký là ${p.named}, không khớp chứng thư nào; chứng thư duy nhất trong SOD (${p.carried}) được dùng vì chữ ký khớp với nó.`,
+  CERTIFICATE_EXPIRED_SINCE_SIGNING: 'Chứng thư ký giấy tờ hoặc chứng thư CSCA đã hết hạn sau khi ký giấy tờ này. Điều đó bình thường với giấy tờ cũ, không phải dấu hiệu giả mạo: các chứng thư còn hiệu lực khi được dùng để ký.',
   NO_CHIP_AUTHENTICATION: 'Giấy tờ không hỗ trợ xác thực chip: không loại trừ được khả năng chip bị sao chép.',
   REVOCATION_UNKNOWN: (p) => `Chưa rõ chứng thư ký giấy tờ có bị thu hồi hay không: ${REVOCATION_GAP_TEXTS[p.gap]}.`,
   CSCA_UNKNOWN: 'Chứng thư ký giấy tờ không dẫn về CSCA nào trong danh sách tin cậy; quản trị viên có thể nhập CSCA của nước cấp giấy tờ.',
