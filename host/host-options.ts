@@ -57,7 +57,7 @@ function portOption(value: string | undefined, fallback: number, flag: string): 
   return port;
 }
 
-/** The port to listen on; 0 (the default) lets the system choose. */
+/** The port given with --port (0 lets the system choose); without it the service uses its saved address (service/service-address.ts). */
 export function servicePort(values: ServiceArgValues): number {
   return portOption(values.port, 0, '--port');
 }

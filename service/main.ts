@@ -2,9 +2,10 @@
  * The web service as its own process: `node --import tsx service/main.ts [--port N] [--data-dir DIR]
  * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME:PIN] [--no-pcsc]
  * [--integration-port N]`. Builds the terminal (host/) and the kiosk UI when needed, serves both
- * on 127.0.0.1, prints the URL with its per-launch token as the first line, runs the integration
- * API beside it (integration/, same process and Terminal), and stops on SIGINT or SIGTERM.
- * `eid-terminal serve` and `eid-terminal start` run it.
+ * on 127.0.0.1 at the address saved in the data folder (service-address.ts), prints the URL with
+ * its token as the first line, runs the integration API beside it (integration/, same process
+ * and Terminal), and stops on SIGINT or SIGTERM. `eid-terminal serve` and `eid-terminal start`
+ * run it.
  */
 import { parseArgs } from 'node:util';
 import { isEidError } from '../core/errors.ts';
@@ -13,15 +14,16 @@ import { SERVICE_ARGS, hostOptions, integrationPort, servicePort } from '../host
 import { ensureRendererBuilt } from '../host/renderer-files.ts';
 import { runIntegration } from '../integration/start.ts';
 import { startService } from './server.ts';
+import { startAtSavedAddress } from './service-address.ts';
 
 async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: SERVICE_ARGS });
   const options = hostOptions(values);
-  const port = servicePort(values);
+  const port = values.port === undefined ? undefined : servicePort(values);
   const apiPort = integrationPort(values);
   const staticDir = await ensureRendererBuilt();
   const host = await createHost(options);
-  const service = await startService({ api: host.terminal, port, staticDir });
+  const service = await startAtSavedAddress(options.dataDir, port, (address) => startService({ api: host.terminal, staticDir, ...address }));
   console.log(service.url);
   const integration = await runIntegration(host, {
     port: apiPort,

@@ -8,6 +8,9 @@ import { IntegrationClientSchema, NewIntegrationClientSchema } from './integrati
 import { ApiErrorSchema, NoteSchema, WarningSchema } from './messages.ts';
 import { ChecksSchema, VerificationResultSchema, VerdictSchema } from './verification.ts';
 import { DisplayFieldSchema } from './display-fields.ts';
+import { IDLE_LIMITS, type IdleSetting } from './idle.ts';
+
+const idleTime = (key: IdleSetting) => z.number().int().min(IDLE_LIMITS[key].min).max(IDLE_LIMITS[key].max);
 
 export const AccessKeySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mrz'), mrz: z.string().min(30).max(100) }),
@@ -47,12 +50,17 @@ export const StatusSchema = z.object({
   language: z.enum(['vi', 'en']),
   /** The operator signed in at this counter; every record names them. */
   operator: z.string().nullable(),
+  /** Their role: supervisors are offered administrator actions (e.g. importing a CSCA). */
+  operatorRole: z.enum(['clerk', 'supervisor']).nullable(),
+  /** The kiosk's idle times (Settings): a result clears after `resultClearSeconds`, the clerk is signed out after `signOutMinutes`. */
+  idle: z.object({ resultClearSeconds: idleTime('resultClearSeconds'), signOutMinutes: idleTime('idleSignOutMinutes') }),
   /** Operator accounts exist, so someone must sign in before a card is read. */
   signInRequired: z.boolean(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
-export const SessionStateSchema = z.enum(['waiting', 'key-needed', 'reading', 'verifying', 'done', 'error', 'cancelled']);
+/** `closed`: the clerk is done with the session (next customer, cancel, idle); it carries no outcome any more. */
+export const SessionStateSchema = z.enum(['waiting', 'key-needed', 'reading', 'verifying', 'done', 'error', 'cancelled', 'closed']);
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 export const ProgressSchema = z.object({
@@ -128,6 +136,8 @@ export const SettingsSchema = z.object({
   registryUrl: z.string().nullable(),
   /** What the result screen shows under the purpose profile as a supervisor chose it; null: the profile's default (listPurposes). */
   displayFields: z.array(DisplayFieldSchema).nullable(),
+  resultClearSeconds: idleTime('resultClearSeconds'),
+  idleSignOutMinutes: idleTime('idleSignOutMinutes'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -180,6 +190,10 @@ export const TerminalApiSchema = {
   getStatus: { input: z.object({}), output: StatusSchema },
   startVerification: { input: z.object({ reader: z.string().nullable(), key: AccessKeySchema }), output: z.object({ sessionId: z.string() }) },
   cancelVerification: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
+  /** The clerk is done with the session (next customer, cancel, idle): stopped if need be, its outcome gone from every screen. */
+  closeSession: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
+  /** The clerk chose to see a FAILED document's holder data and photo anyway: recorded in the audit log before they are shown. */
+  revealFailedData: { input: z.object({ recordId: z.string().max(100) }), output: z.object({ ok: z.boolean() }) },
   /** Each reader's current session, or its last one with the outcome: what a page that (re)loads shows. */
   getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },

@@ -39,6 +39,15 @@ export class SessionRegistry<K = AccessKey> {
     return this.all().filter((s) => !s.isFinal);
   }
 
+  /** The clerk is done with this session: it is closed and forgotten. False when it is not known. */
+  close(sessionId: string): boolean {
+    const session = this.find(sessionId);
+    if (!session) return false;
+    session.close();
+    this.#sessions.delete(session.reader);
+    return true;
+  }
+
   /** The reader was unplugged: its session is cancelled and forgotten. */
   readerRemoved(reader: string): void {
     this.#sessions.get(reader)?.cancel();

@@ -116,6 +116,16 @@ export class VerificationSession<K = AccessKey> {
     else this.#enter('cancelled');
   }
 
+  /** The clerk is done with it: stops it if need be, and forgets the outcome (the holder's data). */
+  close(): void {
+    if (this.#state === 'closed') return;
+    this.cancel();
+    this.#outcome = null;
+    this.#error = null;
+    this.#progress = null;
+    this.#enter('closed');
+  }
+
   /** The outcome and its record once done; otherwise the session's error (SESSION_WRONG_STATE before the end). */
   completed(): { outcome: VerificationOutcome; record: RecordedRef | null } {
     if (this.#state === 'done' && this.#outcome) return { outcome: this.#outcome, record: this.#recorded };
@@ -193,6 +203,7 @@ export class VerificationSession<K = AccessKey> {
   }
 
   #fail(error: EidError, outcome: VerificationOutcome | null): void {
+    if (this.#state === 'closed') return;
     if (error.code === 'SESSION_CANCELLED') {
       this.#enter('cancelled');
       return;
@@ -205,7 +216,8 @@ export class VerificationSession<K = AccessKey> {
 
   #enter(state: SessionState): void {
     const previous = this.#state;
-    if (previous === state) return;
+    // Closed is the end: a read that stops afterwards does not bring the session back.
+    if (previous === state || previous === 'closed') return;
     this.#state = state;
     this.#seq = ++changes;
     this.#events.emit('state', { state, previous, snapshot: this.snapshot() });

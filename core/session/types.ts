@@ -4,11 +4,12 @@ import type { VerificationOutcome } from './outcome.ts';
 
 /**
  * waiting-for-card -> key-needed -> reading -> verifying -> done | error; cancelled from any
- * non-final state. `error` may go back to key-needed (retry with another key).
+ * non-final state. `error` may go back to key-needed (retry with another key). `closed`: the clerk
+ * is done with it (next customer, cancel, idle), and its outcome has left memory.
  */
-export type SessionState = 'waiting-for-card' | 'key-needed' | 'reading' | 'verifying' | 'done' | 'error' | 'cancelled';
+export type SessionState = 'waiting-for-card' | 'key-needed' | 'reading' | 'verifying' | 'done' | 'error' | 'cancelled' | 'closed';
 
-export const FINAL_STATES: readonly SessionState[] = ['done', 'error', 'cancelled'];
+export const FINAL_STATES: readonly SessionState[] = ['done', 'error', 'cancelled', 'closed'];
 
 export type ReadStep = 'access-control' | 'read-file' | 'chip-authentication' | 'passive-authentication';
 

@@ -1,16 +1,19 @@
 /**
- * Who did what to the records (exports, full reads of personal data, purges, operator and
- * settings changes, locked accounts): the processing log data-protection rules ask for. Details
- * never hold personal data: an export logs which filters were used, not the searched name or
- * number. Each event carries a keyed link to the one before (chain.ts), so events deleted,
- * edited or renumbered without the data key show in `records verify-chain`.
+ * Who did what to the records (exports, full reads of personal data, a FAILED document's data
+ * shown anyway, purges, operator and settings changes, locked accounts): the processing log
+ * data-protection rules ask for. Details never hold personal data: an export logs which filters
+ * were used, not the searched name or number. Each event carries a keyed link to the one before
+ * (chain.ts), so events deleted, edited or renumbered without the data key show in
+ * `records verify-chain`.
  */
 import type Database from 'better-sqlite3';
 import { auditLinkData, GENESIS_MAC } from './chain.ts';
 
 export type AuditAction = 'export' | 'read-full' | 'purge' | 'operator-add' | 'operator-unlock' | 'operator-pin' | 'operator-disable'
   | 'operator-enable' | 'operator-role' | 'operator-locked' | 'setting-change' | 'trust-import' | 'trust-remove'
-  | 'integration-client-add' | 'integration-client-revoke' | 'integration-delivery';
+  | 'integration-client-add' | 'integration-client-revoke' | 'integration-delivery'
+  /** A FAILED document's holder data and photo were shown anyway, on the operator's request. */
+  | 'failed-data-shown';
 
 export interface AuditEvent {
   readonly seq: number;

@@ -8,10 +8,22 @@ import { z } from 'zod';
 import { EidError } from '../errors.ts';
 import { storeError } from './errors.ts';
 import { DisplayChoicesSchema, parseCustomProfiles, resolveProfile } from './profiles.ts';
+import { IDLE_LIMITS, type IdleSetting } from '../api/idle.ts';
 
 export interface KeyValuePort {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+}
+
+function idleText(key: IdleSetting) {
+  const { min, max } = IDLE_LIMITS[key];
+  return z.string().regex(/^\d{1,5}$/).refine((v) => Number(v) >= min && Number(v) <= max);
+}
+
+/** An idle time as set, or its default. */
+export function idleSetting(settings: KeyValuePort, key: IdleSetting): number {
+  const value = settings.get(key);
+  return value === undefined ? IDLE_LIMITS[key].default : Number(value);
 }
 
 /** Text a person reads back on a screen or a terminal: no control characters or bidirectional overrides. */
@@ -37,6 +49,10 @@ export const KNOWN_SETTINGS = {
   registryUrl: z.string().url().max(2000),
   operatorMaxFailures: z.string().regex(/^\d{1,3}$/),
   operatorLockMinutes: z.string().regex(/^\d{1,5}$/),
+  /** How long a result (or an error) stays on the kiosk's screen before it clears itself. */
+  resultClearSeconds: idleText('resultClearSeconds'),
+  /** After how long without activity the clerk is signed out. */
+  idleSignOutMinutes: idleText('idleSignOutMinutes'),
 } as const;
 export type KnownSetting = keyof typeof KNOWN_SETTINGS;
 

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { storeError } from '../store/errors.ts';
 
 export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'signOut' | 'setupSupervisor'> {
-  #signedIn: string | null = null;
+  #signedIn: { name: string; role: 'clerk' | 'supervisor' } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -16,7 +16,11 @@ export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'sig
   ) {}
 
   get signedIn(): string | null {
-    return this.#signedIn;
+    return this.#signedIn?.name ?? null;
+  }
+
+  get role(): 'clerk' | 'supervisor' | null {
+    return this.#signedIn?.role ?? null;
   }
 
   get signInRequired(): boolean {
@@ -29,7 +33,7 @@ export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'sig
 
   async signIn({ operator, pin }: ApiInput<'signIn'>): Promise<ApiOutput<'signIn'>> {
     const who = this.store.operators.authenticate(operator, pin);
-    this.#signedIn = who.name;
+    this.#signedIn = { name: who.name, role: who.role };
     this.statusChanged();
     return { role: who.role };
   }
@@ -38,7 +42,7 @@ export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'sig
   async setupSupervisor({ operator, pin }: ApiInput<'setupSupervisor'>): Promise<ApiOutput<'setupSupervisor'>> {
     if (this.store.operators.count() > 0) throw storeError('OPERATOR_SETUP_DONE');
     const who = this.store.operators.add(operator, 'supervisor', pin, null);
-    this.#signedIn = who.name;
+    this.#signedIn = { name: who.name, role: who.role };
     this.statusChanged();
     return { role: who.role };
   }
@@ -51,7 +55,7 @@ export class OperatorsApi implements Pick<TerminalApi, 'login' | 'signIn' | 'sig
 
   /** Who the record will name: the signed-in operator; on a terminal without accounts, the counter itself. */
   onDuty(): string {
-    if (this.#signedIn) return this.#signedIn;
+    if (this.#signedIn) return this.#signedIn.name;
     if (this.signInRequired) {
       throw new EidError('SIGN_IN_REQUIRED');
     }

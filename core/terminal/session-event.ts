@@ -5,7 +5,7 @@ import { toBase64 } from '../bytes/base64.ts';
 import { displayedDocument, type DisplayField } from '../api/display-fields.ts';
 
 const STATE: Record<SessionSnapshot['state'], SessionState> = {
-  'waiting-for-card': 'waiting', 'key-needed': 'key-needed', reading: 'reading', verifying: 'verifying', done: 'done', error: 'error', cancelled: 'cancelled',
+  'waiting-for-card': 'waiting', 'key-needed': 'key-needed', reading: 'reading', verifying: 'verifying', done: 'done', error: 'error', cancelled: 'cancelled', closed: 'closed',
 };
 
 /** The snapshot as the screen may have it: only the holder fields and face the purpose profile shows. */

@@ -1,7 +1,8 @@
-/** Settings: the counter's name, purpose profile, language, preferred reader and registry URL. */
+/** Settings: the counter's name, purpose profile, language, preferred reader, registry URL and idle times. */
 import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
 import { parseDisplayChoices } from '../store/profiles.ts';
+import { idleSetting } from '../store/settings.ts';
 
 export function terminalName(store: Store): string {
   return store.settings.get('terminalName') ?? 'eID Terminal';
@@ -25,6 +26,8 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       reader: this.store.settings.get('reader') || null,
       registryUrl: this.store.settings.get('registryUrl') ?? null,
       displayFields: parseDisplayChoices(this.store.settings.get('displayFields'))[this.store.profile().name] ?? null,
+      resultClearSeconds: idleSetting(this.store.settings, 'resultClearSeconds'),
+      idleSignOutMinutes: idleSetting(this.store.settings, 'idleSignOutMinutes'),
     };
   }
 
@@ -47,6 +50,8 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
     if (settings.language !== undefined) set('language', settings.language);
     if (settings.reader !== undefined) set('reader', settings.reader ?? '');
     if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);
+    if (settings.resultClearSeconds !== undefined) set('resultClearSeconds', String(settings.resultClearSeconds));
+    if (settings.idleSignOutMinutes !== undefined) set('idleSignOutMinutes', String(settings.idleSignOutMinutes));
     this.statusChanged();
     return this.getSettings();
   }

@@ -7,6 +7,7 @@
 import type { ApiInput, ApiOutput, Settings, Status, TerminalApi, TerminalEvent } from '../api/terminal-api.ts';
 import type { ReaderProvider } from '../session/readers.ts';
 import type { Store } from '../store/store.ts';
+import { idleSetting } from '../store/settings.ts';
 import { statusFields } from '../sync/status.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
@@ -99,6 +100,8 @@ export class Terminal implements TerminalApi {
       terminalName: terminalName(store),
       language: language(store),
       operator: this.#operators.signedIn,
+      operatorRole: this.#operators.role,
+      idle: { resultClearSeconds: idleSetting(store.settings, 'resultClearSeconds'), signOutMinutes: idleSetting(store.settings, 'idleSignOutMinutes') },
       signInRequired: this.#operators.signInRequired,
     };
   }
@@ -114,6 +117,14 @@ export class Terminal implements TerminalApi {
 
   cancelVerification(input: ApiInput<'cancelVerification'>): Promise<ApiOutput<'cancelVerification'>> {
     return this.#verification.cancelVerification(input);
+  }
+
+  closeSession(input: ApiInput<'closeSession'>): Promise<ApiOutput<'closeSession'>> {
+    return this.#verification.closeSession(input);
+  }
+
+  revealFailedData(input: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
+    return this.#verification.revealFailedData(input);
   }
 
   /** A business application's request (the integration API); see VerificationApi.requestVerification. */

@@ -28,7 +28,7 @@ export interface VerificationApiOptions {
   readonly onFinished: () => void;
 }
 
-export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'getSessions'> {
+export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 'cancelVerification' | 'closeSession' | 'revealFailedData' | 'getSessions'> {
   readonly #sessions = new SessionRegistry();
   readonly #requests: VerificationRequests;
 
@@ -87,6 +87,16 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
     return { ok: true };
   }
 
+  async closeSession({ sessionId }: ApiInput<'closeSession'>): Promise<ApiOutput<'closeSession'>> {
+    return { ok: this.#sessions.close(sessionId) };
+  }
+
+  async revealFailedData({ recordId }: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
+    const { verdict } = this.o.store.records.get(recordId);
+    this.o.store.audit.record(this.o.operators.onDuty(), 'failed-data-shown', { record: recordId, verdict });
+    return { ok: true };
+  }
+
   /** Where each reader stands: its current session, or its last one with the outcome. */
   async getSessions(): Promise<ApiOutput<'getSessions'>> {
     return this.sessionEvents();
@@ -116,6 +126,7 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
     const emit = (): void => this.o.onSession(sessionEvent(session.snapshot(), this.o.store.displayFields()));
     session.on('state', emit);
     session.on('progress', emit);
+    emit(); // where it starts (waiting for the card) is news too: the screen asks for the card
   }
 
   #chooseReader(requested: string | null): string {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Status } from '../../core/api/terminal-api.ts';
-import { api } from './api/client.ts';
+import { api, connection } from './api/client.ts';
 import { PinPrompt } from './components/PinPrompt.tsx';
 import { errorText, t, type Lang } from './text.ts';
 import { LANGUAGE_NAMES, isLang } from '../../core/messages/catalogue.ts';
 import { StatusBar } from './components/StatusBar.tsx';
+import { clock, useIdleCountdown } from './idle-countdown.ts';
 import { VerifyScreen } from './screens/VerifyScreen.tsx';
 import { HistoryScreen } from './screens/HistoryScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
@@ -30,17 +31,20 @@ export function App() {
 
   useEffect(() => {
     let alive = true;
-    void api.getStatus({}).then((s) => {
+    api.getStatus({}).then((s) => {
       if (!alive) return;
       setStatus(s);
       setLang(rememberedLang() ?? s.language);
-    });
+    }, () => {}); // the status bar says the service is not there
     const off = api.subscribe((e) => {
       if (e.type === 'status') setStatus(e.status);
     });
+    // A restarted service may have another operator signed in (none) and other readers.
+    const offReconnect = connection.onReconnect(() => api.getStatus({}).then((s) => alive && setStatus(s), () => {}));
     return () => {
       alive = false;
       off();
+      offReconnect();
     };
   }, []);
 
@@ -48,7 +52,10 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const needsSignIn = !!status && status.signInRequired && !status.operator;
+  // An unattended counter signs its clerk out: nobody else reads cards under their name.
+  const signOutIn = useIdleCountdown((status?.idle.signOutMinutes ?? 15) * 60, !!status?.operator, () => void api.signOut({}).catch(() => {}));
   const signIn = async (operator: string, pin: string) => {
     try {
       await api.signIn({ operator, pin });
@@ -75,12 +82,16 @@ export function App() {
           {tab('settings', t(lang, 'nav.settings'))}
         </nav>
         {status?.operator && (
-          <button className="lang" onClick={() => void api.signOut({})} data-testid="sign-out">
-            {status.operator} · {t(lang, 'signOut.action')}
-          </button>
+          <>
+            {signOutIn !== null && <span className="countdown" data-testid="sign-out-in">{t(lang, 'idle.signOutIn', { time: clock(signOutIn) })}</span>}
+            <button className="lang" onClick={() => void api.signOut({})} data-testid="sign-out">
+              {status.operator} · {t(lang, 'signOut.action')}
+            </button>
+          </>
         )}
-        <button className="lang" onClick={() => chooseLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t(lang, 'nav.language')}>
-          {LANGUAGE_NAMES[lang === 'vi' ? 'en' : 'vi']}
+        {/* The name it shows is part of what it is called, so a screen reader and the eye agree. */}
+        <button className="lang" onClick={() => chooseLang(other)} aria-label={`${t(lang, 'nav.language')}: ${LANGUAGE_NAMES[other]}`}>
+          <span lang={other}>{LANGUAGE_NAMES[other]}</span>
         </button>
       </header>
       <main>

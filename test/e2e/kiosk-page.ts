@@ -1,6 +1,7 @@
 /** The kiosk the e2e tests drive, and what they do on its page more than once. Not a test file itself. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -17,6 +18,10 @@ export interface Kiosk {
   readonly host: Host;
   readonly service: RunningService;
   readonly page: Page;
+  /** Stops the service (the page stays open). */
+  stopService(): Promise<void>;
+  /** Starts it again at the same port with the same token, as service/main.ts does. */
+  startService(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,18 +32,30 @@ export interface Kiosk {
 export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<Kiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-'));
   const host = await createHost({ ...options, dataDir });
-  const service = await startService({ api: host.terminal, staticDir: await ensureRendererBuilt() });
+  const staticDir = await ensureRendererBuilt();
+  let service = await startService({ api: host.terminal, staticDir });
+  let running = true;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await prepare(page);
   await page.goto(service.url);
   return {
     host,
-    service,
+    get service() {
+      return service;
+    },
     page,
+    stopService: async () => {
+      running = false;
+      await service.close();
+    },
+    startService: async () => {
+      service = await startService({ api: host.terminal, staticDir, port: service.port, token: service.token });
+      running = true;
+    },
     close: async () => {
       await browser.close();
-      await service.close();
+      if (running) await service.close();
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -78,19 +95,70 @@ export async function insertCard(page: Page, card: string): Promise<void> {
   await page.locator('textarea[name=mrz]').filter({ hasText: /</ }).waitFor();
 }
 
-/** Gives a CCCD key (ID number, birth date, expiry or none) on its tab and presses "Đọc thẻ". */
 /**
  * The ID number first, as the kiosk asks; the birth date (and expiry) only when the form asks for
  * it (the chip did not open with the ID number alone).
  */
-export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth: string, dateOfExpiry = ''): Promise<void> {
+/** Types the ID number alone on its tab and presses "Đọc thẻ", waiting for nothing. */
+export async function pressReadWithIdNumber(page: Page, idNumber: string): Promise<void> {
   await page.getByRole('tab', { name: 'Số CCCD', exact: true }).click();
   await page.locator('input[name=idNumber]').fill(idNumber);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+}
+
+export async function readWithCccdKey(page: Page, idNumber: string, dateOfBirth: string, dateOfExpiry = ''): Promise<void> {
+  await pressReadWithIdNumber(page, idNumber);
   const asked = page.getByTestId('birth-date-needed');
   await page.locator('[data-testid=birth-date-needed], [data-testid=verdict], [data-testid=session-error]').first().waitFor({ timeout: 30_000 });
   if (!(await asked.isVisible())) return;
   await page.locator('input[name=dateOfBirth]').fill(dateOfBirth);
   await page.locator('input[name=dateOfExpiry]').fill(dateOfExpiry);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page as it stands and fails on any serious or critical violation, naming
+ * the rule and the elements. Evaluated through the debugging protocol, so the page's CSP allows it.
+ */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `accessibility of ${screen}`);
+}
+
+/** Signs the operator in from the sign-in panel. */
+export async function signIn(page: Page, operator: string, pin: string): Promise<void> {
+  await page.locator('input[name=operator]').fill(operator);
+  await page.locator('input[name=pin]').fill(pin);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** The kiosk of a test file: opened (and signed in, when `operator` is given) before its tests, closed after them. */
+export function kioskForFile(
+  options: Omit<HostOptions, 'dataDir'>,
+  { prepare, operator }: { prepare?: (page: Page) => Promise<unknown>; operator?: { name: string; pin: string } } = {},
+): { readonly kiosk: Kiosk; readonly page: Page } {
+  let kiosk: Kiosk | undefined;
+  before(async () => {
+    if (skipWithoutChromium) return;
+    kiosk = await openKiosk(options, prepare);
+    if (operator) await signIn(kiosk.page, operator.name, operator.pin);
+  });
+  after(async () => {
+    await kiosk?.close();
+  });
+  return {
+    get kiosk() {
+      return kiosk!;
+    },
+    get page() {
+      return kiosk!.page;
+    },
+  };
 }

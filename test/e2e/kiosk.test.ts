@@ -14,7 +14,7 @@ import type { Host } from '../../host/create-host.ts';
 import { startRegistry, type RunningRegistry } from '../../registry/start.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { insertCard as insertCardOn, openKiosk, readWithCccdKey, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { insertCard as insertCardOn, openKiosk, readWithCccdKey, signIn, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -52,9 +52,7 @@ after(async () => {
 test('a clerk signs in, then a genuine CCCD is VERIFIED with photo and DG13 fields', { skip }, async () => {
   await page.getByTestId('sign-in').waitFor();
   await shot('01-sign-in');
-  await page.locator('input[name=operator]').fill('lan');
-  await page.locator('input[name=pin]').fill('2468');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signIn(page, 'lan', '2468');
   await page.getByText('Đặt thẻ lên đầu đọc').waitFor();
   await shot('02-idle');
   await insertCard('cccd-2021');

@@ -79,6 +79,6 @@ test('after a reload the page shows the session as it stands; the right key then
 
   await page.getByTestId('next-customer').click();
   await page.reload();
-  await page.getByText('Đặt thẻ lên đầu đọc').waitFor();
+  await page.getByRole('button', { name: 'Đọc thẻ' }).waitFor();
   assert.equal(await page.getByTestId('verdict').count(), 0, 'nothing of the previous customer comes back');
 });

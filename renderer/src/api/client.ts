@@ -1,6 +1,7 @@
 /**
  * The UI's only door to the terminal: Electron's preload exposes `window.terminal`; in a browser
- * kiosk the same TerminalApi is reached over HTTP + WebSocket with the per-launch token from the URL.
+ * kiosk the same TerminalApi is reached over HTTP + WebSocket with the service's token from the URL
+ * (kept with its port in the data folder, so the page reconnects by itself to a restarted service).
  */
 import type { ApiInput, ApiOutput, TerminalApi, TerminalApiMethod, TerminalEvent } from '../../../core/api/terminal-api.ts';
 import { TerminalApiSchema, TerminalEventSchema } from '../../../core/api/terminal-api.ts';
@@ -9,6 +10,7 @@ import type { ErrorCode } from '../../../core/messages/catalogue.ts';
 import type { MessageParams } from '../../../core/messages/define.ts';
 import type { Message } from '../../../core/messages/message.ts';
 import { renderWithDetail } from '../../../core/messages/render.ts';
+import { Connection } from './connection.ts';
 import { SessionBoard } from './session-board.ts';
 
 declare global {
@@ -30,6 +32,10 @@ function token(): string {
   return fromUrl ?? sessionStorage.getItem('eid-token') ?? '';
 }
 
+/** Electron's IPC is always there; over WebSocket the connection follows the socket. */
+export const connection = new Connection();
+const RECONNECT_MS = 1000;
+
 function httpApi(): TerminalApi {
   const auth = token();
   const listeners = new Set<(e: TerminalEvent) => void>();
@@ -41,9 +47,11 @@ function httpApi(): TerminalApi {
       const parsed = TerminalEventSchema.safeParse(JSON.parse(String(m.data)));
       if (parsed.success) for (const l of listeners) l(parsed.data);
     };
+    socket.onopen = () => connection.set(true);
     socket.onclose = () => {
       socket = null;
-      if (listeners.size > 0) setTimeout(connect, 1000);
+      connection.set(false);
+      if (listeners.size > 0) setTimeout(connect, RECONNECT_MS);
     };
   };
   const call = async <M extends TerminalApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
@@ -73,7 +81,10 @@ function httpApi(): TerminalApi {
     if (!socket) connect();
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0) socket?.close();
+      if (listeners.size > 0 || !socket) return;
+      socket.onclose = null; // closed on purpose: not a stopped service
+      socket.close();
+      socket = null;
     };
   };
   return api;
@@ -83,4 +94,5 @@ export const api: TerminalApi = window.terminal ?? httpApi();
 
 /** Every reader's session, followed from the moment the page loads. */
 export const sessionBoard = new SessionBoard(api);
+connection.onReconnect(() => void sessionBoard.resync());
 

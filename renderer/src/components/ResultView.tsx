@@ -1,56 +1,63 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionOutcome } from '../../../core/api/terminal-api.ts';
-import { messageText, t, type Lang } from '../text.ts';
-import { shows } from '../../../core/api/display-fields.ts';
-import { ageOn } from '../age.ts';
+import { api } from '../api/client.ts';
+import { errorText, messageText, t, type Lang } from '../text.ts';
 import { ChecksList } from './ChecksList.tsx';
-import { FieldList } from './FieldList.tsx';
-import { formatDate } from '../dates.ts';
+import { HolderData } from './HolderData.tsx';
+import { VerdictBanner } from './VerdictBanner.tsx';
+import { ClearsIn } from './ClearsIn.tsx';
 
-const VN_FIELDS = [
-  'fullName', 'idNumber', 'dateOfBirth', 'sex', 'nationality', 'ethnicity', 'religion', 'placeOfOrigin',
-  'placeOfResidence', 'identifyingMarks', 'dateOfIssue', 'dateOfExpiry', 'fatherName', 'motherName', 'spouseName', 'oldIdNumber',
-] as const;
-const ICAO_FIELDS = ['surname', 'givenNames', 'documentNumber', 'documentCode', 'issuingState', 'nationality', 'dateOfBirth', 'sex', 'dateOfExpiry'] as const;
-
-export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: SessionOutcome; onNext: () => void }) {
+/**
+ * The result, compact enough that the banner, the photo beside it and "Next customer" stay in
+ * view together (the head is pinned). A FAILED document's data and photo stay hidden until the
+ * clerk shows them anyway, which the terminal records first.
+ */
+export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; clearsIn: number | null; onNext: () => void }) {
   const { result } = outcome;
-  const doc = result.document;
-  const warnings = result.warnings;
+  const [revealed, setRevealed] = useState(false);
+  const [revealError, setRevealError] = useState<string | null>(null);
+  const hidden = result.verdict === 'FAILED' && !revealed;
   const nextRef = useRef<HTMLButtonElement>(null);
   useEffect(() => nextRef.current?.focus(), []);
-  const rows: [string, string][] = [];
-  const shown = outcome.displayFields;
-  if (doc?.vn) {
-    for (const f of VN_FIELDS) {
-      const v = doc.vn[f];
-      if (v && shows(shown, f, true)) rows.push([t(lang, `field.${f}`), /Date|date/.test(f) ? formatDate(lang, v) : v]);
+
+  const reveal = async () => {
+    try {
+      if (outcome.recordId) await api.revealFailedData({ recordId: outcome.recordId });
+      setRevealed(true);
+    } catch (e) {
+      setRevealError(errorText(e, lang));
     }
-  } else if (doc) {
-    for (const f of ICAO_FIELDS) {
-      const v = doc[f];
-      if (v && shows(shown, f, false)) rows.push([t(lang, `field.${f}`), f.startsWith('date') ? formatDate(lang, v) : v]);
-    }
-  }
-  const age = shown.includes('age') && doc ? ageOn(doc.vn?.dateOfBirth ?? doc.dateOfBirth, new Date()) : null;
-  if (age !== null) rows.push([t(lang, 'field.age'), t(lang, 'field.ageYears', { years: age })]);
+  };
+
   return (
     <section className="result" data-testid="result">
-      <div className={`banner verdict-${result.verdict}`} role="alert" data-testid="verdict">
-        <strong>{t(lang, `verdict.${result.verdict}`)}</strong>
-        <span>{t(lang, `verdict.${result.verdict}.reason`)}</span>
-      </div>
-      <div className="result-body">
+      <div className="result-head">
         <figure className="photo">
-          {outcome.faceDataUrl ? <img src={outcome.faceDataUrl} alt={t(lang, 'result.photo')} data-testid="face" /> : <div className="no-photo">—</div>}
+          {outcome.faceDataUrl && !hidden ? <img src={outcome.faceDataUrl} alt={t(lang, 'result.photo')} data-testid="face" /> : <div className="no-photo">—</div>}
         </figure>
-        <FieldList rows={rows} testId="holder" />
+        <VerdictBanner lang={lang} result={result} supervisor={supervisor} />
+        <div className="next">
+          <button ref={nextRef} className="primary big" onClick={onNext} data-testid="next-customer">
+            {t(lang, 'verify.nextCustomer')}
+          </button>
+          {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
+        </div>
       </div>
-      {warnings.length > 0 && (
+      {hidden ? (
+        <div className="result-body hidden-data" data-testid="hidden-data">
+          <h2>{t(lang, 'result.hiddenTitle')}</h2>
+          <p>{t(lang, 'result.hiddenWhy')}</p>
+          <button onClick={() => void reveal()}>{t(lang, 'result.showAnyway')}</button>
+          {revealError && <p className="error" role="alert">{revealError}</p>}
+        </div>
+      ) : (
+        <HolderData lang={lang} document={result.document} shown={outcome.displayFields} untrustworthy={result.verdict === 'FAILED'} />
+      )}
+      {result.warnings.length > 0 && (
         <div className="warnings" data-testid="warnings">
           <h3>{t(lang, 'result.warnings')}</h3>
           <ul>
-            {warnings.map((w, i) => (
+            {result.warnings.map((w, i) => (
               <li key={i}>{messageText(lang, w)}</li>
             ))}
           </ul>
@@ -61,9 +68,6 @@ export function ResultView({ lang, outcome, onNext }: { lang: Lang; outcome: Ses
         <summary>{t(lang, 'result.checks')}</summary>
         <ChecksList lang={lang} checks={result.checks} />
       </details>
-      <button ref={nextRef} className="primary big" onClick={onNext} data-testid="next-customer">
-        {t(lang, 'verify.nextCustomer')}
-      </button>
     </section>
   );
 }

@@ -1,7 +1,18 @@
+import { useSyncExternalStore } from 'react';
 import type { Status } from '../../../core/api/terminal-api.ts';
+import { connection } from '../api/client.ts';
 import { t, type Lang } from '../text.ts';
 
 export function StatusBar({ lang, status }: { lang: Lang; status: Status | null }) {
+  const online = useSyncExternalStore(connection.subscribe, connection.online);
+  if (!online) {
+    // What the bar said before is no longer known: only this is true now.
+    return (
+      <footer className="statusbar" role="status" aria-live="assertive">
+        <span data-testid="status-service" className="warn">{t(lang, 'status.serviceDown')}</span>
+      </footer>
+    );
+  }
   if (!status) return <footer className="statusbar" role="status">…</footer>;
   const reader = status.readers[0];
   const readerText = reader

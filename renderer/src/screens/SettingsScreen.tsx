@@ -122,6 +122,14 @@ function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; 
           </select>
         </label>
         <label className="field">
+          <span>{t(lang, 'settings.resultClearSeconds')}</span>
+          <input name="resultClearSeconds" type="number" value={settings.resultClearSeconds} onChange={(e) => update({ resultClearSeconds: Number(e.target.value) })} />
+        </label>
+        <label className="field">
+          <span>{t(lang, 'settings.idleSignOutMinutes')}</span>
+          <input name="idleSignOutMinutes" type="number" value={settings.idleSignOutMinutes} onChange={(e) => update({ idleSignOutMinutes: Number(e.target.value) })} />
+        </label>
+        <label className="field">
           <span>{t(lang, 'settings.registryUrl')}</span>
           <input name="registryUrl" value={settings.registryUrl ?? ''} onChange={(e) => update({ registryUrl: e.target.value || null })} />
         </label>

@@ -1,79 +1,70 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { AccessKey, SessionEvent, Status } from '../../../core/api/terminal-api.ts';
 import { api, sessionBoard } from '../api/client.ts';
-import { errorText, messageText, t, type Lang } from '../text.ts';
+import { errorText, messageText, type Lang } from '../text.ts';
 import { KeyEntry } from '../components/KeyEntry.tsx';
 import { DemoCards } from '../components/DemoCards.tsx';
+import { PlaceCard } from '../components/PlaceCard.tsx';
+import { ReaderGuide } from '../components/ReaderGuide.tsx';
+import { readerGuidance } from '../reader-guidance.ts';
+import { useIdleCountdown } from '../idle-countdown.ts';
 import { ReadingProgress } from '../components/ReadingProgress.tsx';
 import { ResultView } from '../components/ResultView.tsx';
+import { SessionError } from '../components/SessionError.tsx';
 
-/** The session this screen shows survives a reload of the page, until the next customer. */
-const SHOWN_SESSION = 'eid-shown-session';
-const FINAL: readonly SessionEvent['state'][] = ['done', 'error', 'cancelled'];
-
+/**
+ * The form, or the terminal's current session (the session board's: also one started on another
+ * screen, or before a reload) until the clerk is done with it. Every state has its way back.
+ */
 export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | null }) {
-  const [shown, setShown] = useState<string | null>(() => sessionStorage.getItem(SHOWN_SESSION));
+  const event = useSyncExternalStore(sessionBoard.subscribe, sessionBoard.current);
   const [startError, setStartError] = useState<string | null>(null);
   const [lastKey, setLastKey] = useState<AccessKey | null>(null);
   const [prefill, setPrefill] = useState<AccessKey | null>(null);
-  // Whatever order the id and the session's events arrive in, the board has kept the events.
-  const event = useSyncExternalStore(sessionBoard.subscribe, () => (shown ? sessionBoard.session(shown) : undefined));
-
-  const show = (sessionId: string | null) => {
-    if (sessionId) sessionStorage.setItem(SHOWN_SESSION, sessionId);
-    else sessionStorage.removeItem(SHOWN_SESSION);
-    setShown(sessionId);
-  };
 
   const start = async (key: AccessKey) => {
     setStartError(null);
     setLastKey(key);
     try {
-      show((await api.startVerification({ reader: null, key })).sessionId);
+      await api.startVerification({ reader: null, key });
     } catch (e) {
       setStartError(errorText(e, lang));
     }
   };
 
+  /** Back to the form, the key kept: Cancel, Try again. */
+  const backToForm = () => event && sessionBoard.dismiss(event.sessionId);
   const nextCustomer = () => {
-    show(null);
+    backToForm();
     setLastKey(null);
     setPrefill(null);
     setStartError(null);
   };
 
-  if (shown && (!event || !FINAL.includes(event.state))) {
-    return <ReadingProgress lang={lang} event={event ?? null} onCancel={() => void api.cancelVerification({ sessionId: shown })} />;
-  }
   // The ID number alone did not open this chip: the same form asks for the birth date, keeping the ID.
-  const needBirthDate = shown && event?.state === 'error' && event.error?.code === 'BIRTH_DATE_NEEDED' ? messageText(lang, event.error) : null;
-  if (shown && event && event.state !== 'cancelled' && !needBirthDate) {
-    const ev = event;
-    if (ev.outcome) return <ResultView lang={lang} outcome={ev.outcome} onNext={nextCustomer} />;
+  const needBirthDate = event?.error?.code === 'BIRTH_DATE_NEEDED' ? messageText(lang, event.error) : null;
+  // A result or an error left on screen clears itself: nothing of a customer stays for the next one.
+  const clearsIn = useIdleCountdown(status?.idle.resultClearSeconds ?? 60, !!(event?.outcome || (event?.error && !needBirthDate)), nextCustomer);
+  const sessionView = (e: SessionEvent) => {
+    if (e.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
+    if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} clearsIn={clearsIn} onNext={nextCustomer} />;
+    if (e.error) return <SessionError lang={lang} error={e.error} clearsIn={clearsIn} onRetry={backToForm} onNext={nextCustomer} />;
+    return <ReadingProgress lang={lang} event={e} onCancel={backToForm} />;
+  };
+  const guide = <ReaderGuide lang={lang} guidance={readerGuidance(status?.readers ?? [], event)} />;
+  if (event && !needBirthDate) {
     return (
-      <section className="panel error-panel" role="alert" data-testid="session-error" data-code={ev.error?.code}>
-        <h2>{ev.error ? messageText(lang, ev.error) : '—'}</h2>
-        {ev.error && (
-          <details className="code">
-            <summary>{t(lang, 'error.details')}</summary>
-            {t(lang, 'error.code')}: {ev.error.code}
-            {ev.error.params.detail !== undefined && ` — ${ev.error.params.detail}`}
-          </details>
-        )}
-        <div className="actions">
-          <button className="primary" onClick={() => show(null)}>
-            {t(lang, 'verify.retry')}
-          </button>
-          <button onClick={nextCustomer}>{t(lang, 'verify.nextCustomer')}</button>
-        </div>
-      </section>
+      <>
+        {guide}
+        {sessionView(event)}
+      </>
     );
   }
   const virtual = status?.readers.some((r) => r.virtual) ?? false;
   return (
     <div className="verify-layout">
       <section className="panel">
-        <p className="hint big">{t(lang, 'verify.placeCard')}</p>
+        {guide}
         <KeyEntry lang={lang} onSubmit={(k) => void start(k)} prefill={lastKey ?? prefill} birthDateNeeded={needBirthDate} />
         {startError && (
           <p className="error" role="alert">

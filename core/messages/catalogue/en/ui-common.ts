@@ -26,4 +26,5 @@ export const uiCommon = {
   'status.pending': 'records pending',
   'status.trustList': 'Trust list',
   'status.trustNever': 'never updated',
+  'status.serviceDown': 'The terminal service has stopped — reconnecting…',
 };

@@ -13,6 +13,8 @@ export const uiSettings = {
   'settings.registryUrl': 'Registry URL',
   'settings.enrolCode': 'Enrolment code',
   'settings.enrol': 'Enrol terminal',
+  'settings.resultClearSeconds': 'Clear the result after (seconds)',
+  'settings.idleSignOutMinutes': 'Sign the clerk out after no activity for (minutes)',
   'settings.enrolled': template({ terminalId: 'text' }, (p) => `Enrolled as ${p.terminalId}`),
   'trust.title': 'Trusted CSCA certificates',
   'trust.import': 'Import master list / certificate',

@@ -28,4 +28,5 @@ export const uiCommon = {
   'status.pending': 'bản ghi chờ gửi',
   'status.trustList': 'Danh sách tin cậy',
   'status.trustNever': 'chưa cập nhật',
+  'status.serviceDown': 'Dịch vụ của máy đã dừng — đang kết nối lại…',
 } satisfies Translation<typeof en>;

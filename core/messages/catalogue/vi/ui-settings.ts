@@ -14,6 +14,8 @@ export const uiSettings = {
   'settings.registryUrl': 'Địa chỉ máy chủ trung tâm',
   'settings.enrolCode': 'Mã đăng ký',
   'settings.enrol': 'Đăng ký quầy',
+  'settings.resultClearSeconds': 'Tự xoá kết quả sau (giây)',
+  'settings.idleSignOutMinutes': 'Tự đăng xuất khi không thao tác trong (phút)',
   'settings.enrolled': (p) => `Đã đăng ký quầy với mã ${p.terminalId}`,
   'trust.title': 'Chứng thư CSCA tin cậy',
   'trust.import': 'Nhập master list / chứng thư',
