@@ -30,5 +30,5 @@ test('a QR code with another name and sex than the chip is warned about, field b
   assert.match(warnings, /Họ tên trong mã QR khác với dữ liệu trong chip/);
   assert.match(warnings, /Giới tính trong mã QR khác với dữ liệu trong chip/);
   assert.doesNotMatch(warnings, /Ngày sinh trong mã QR|Số định danh .* trong mã QR/);
-  await page.screenshot({ path: join(SHOTS, '17-qr-mismatch.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, '25-qr-mismatch.png'), fullPage: true });
 });

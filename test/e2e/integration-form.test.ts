@@ -105,7 +105,7 @@ test('the teller form, registered for its origin, fills itself when the clerk re
   assert.equal(maskIdNumber(await page.locator('[name=idNumber]').inputValue()), records[0]!.idNumber);
   assert.ok(await page.locator('[name=placeOfResidence]').inputValue());
   assert.match(await page.locator('[name=signedResult]').inputValue(), /^$|^[\w-]+\.[\w-]+\.[\w-]+$/);
-  await page.screenshot({ path: fileURLToPath(new URL('./screenshots/20-teller-form.png', import.meta.url)) });
+  await page.screenshot({ path: fileURLToPath(new URL('./screenshots/27-teller-form.png', import.meta.url)) });
 
   // The same page from an origin nobody registered: the browser is refused at the CORS preflight.
   const stranger = await openForm(pageOrigin.replace('127.0.0.1', 'localhost'), teller);

@@ -64,7 +64,7 @@ test('a record opens in detail: checks, operator, purpose and sync state', { ski
   assert.match(text, /Chỉ xác thực/, 'the purpose by its name');
   assert.match(text, /Chờ đồng bộ/);
   assert.match(await k.page.getByTestId('check-chipAuthentication').innerText(), /Đạt/);
-  await k.page.screenshot({ path: new URL('./screenshots/18-history-detail.png', import.meta.url).pathname, fullPage: true });
+  await k.page.screenshot({ path: new URL('./screenshots/26-history-detail.png', import.meta.url).pathname, fullPage: true });
   await k.page.getByTestId('record-detail-close').click();
   await k.page.getByTestId('history-row').first().waitFor();
 });

@@ -33,7 +33,7 @@ test('first start: the supervisor is created on screen, and adds a clerk', { ski
   await k.page.getByRole('button', { name: 'Tạo người giám sát' }).click();
   await k.page.getByRole('alert').filter({ hasText: 'Hai mã PIN không khớp' }).waitFor();
   await k.page.locator('input[name=pinAgain]').fill('9876');
-  await shot('13-first-supervisor');
+  await shot('21-first-supervisor');
   await k.page.getByRole('button', { name: 'Tạo người giám sát' }).click();
   await k.page.getByTestId('settings').waitFor();
   await k.page.getByTestId('sign-out').filter({ hasText: 'Mai' }).waitFor();
@@ -56,13 +56,13 @@ test('a clerk locked out is told for how long; the supervisor unlocks on screen'
     await k.page.getByRole('alert').waitFor();
   }
   await k.page.getByRole('alert').filter({ hasText: 'còn 15 phút nữa' }).waitFor();
-  await shot('14-clerk-locked');
+  await shot('22-clerk-locked');
   await unlockSettings('Mai', '9876');
   const row = k.page.locator('[data-testid=operator-row][data-name=Lan]');
   await row.filter({ hasText: 'Bị khoá đến' }).waitFor();
   await row.getByRole('button', { name: 'Mở khoá' }).click();
   await row.filter({ hasText: 'Đang hoạt động' }).waitFor();
-  await shot('15-operators');
+  await shot('23-operators');
   await k.page.getByRole('button', { name: 'Xác thực' }).click();
   await k.page.locator('input[name=operator]').fill('Lan');
   await k.page.locator('input[name=pin]').fill('1234');
@@ -88,7 +88,7 @@ test('a demo CSCA imported is flagged with a warning, and removed in two clicks'
   const demo = k.page.getByTestId('trust-csca').filter({ hasText: 'DEMO' });
   await k.page.locator('.trust summary').filter({ hasText: 'VN' }).click();
   await demo.waitFor();
-  await shot('16-trust-demo');
+  await shot('24-trust-demo');
   await demo.getByRole('button', { name: 'Gỡ bỏ' }).click();
   await demo.getByRole('button', { name: 'Xác nhận gỡ bỏ' }).click();
   await k.page.getByTestId('trust-message').filter({ hasText: 'Đã gỡ khỏi kho tin cậy' }).waitFor();
