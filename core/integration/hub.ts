@@ -8,6 +8,7 @@
 import type { IntegrationClient } from '../api/integration-clients.ts';
 import type { SessionEvent, TerminalEvent } from '../api/terminal-api.ts';
 import { EidError } from '../errors.ts';
+import { integrationActor } from '../store/integration-clients.ts';
 import type { Store } from '../store/store.ts';
 import { loadIdentity } from '../sync/identity.ts';
 import { terminalName } from '../terminal/settings-api.ts';
@@ -207,7 +208,7 @@ export class IntegrationHub {
   #audit(clients: readonly IntegrationClient[], data: VerificationCompleted): void {
     const fields = Object.keys(data.fields).join(',');
     this.#store.audit.recordMany(clients.map((c) => ({
-      actor: `integration:${c.id}`,
+      actor: integrationActor(c.id),
       action: 'integration-delivery' as const,
       detail: { client: c.id, record: data.recordId, verification: data.id, fields, photo: data.photo !== null, fhir: data.fhir !== null, signed: data.signedResult !== null },
     })));
