@@ -1,11 +1,13 @@
 /**
- * Electron main process: one kiosk window on the bundled UI, the terminal core in this process,
- * TerminalApi over validated IPC. Everything testable lives in window.ts and ipc.ts.
+ * Electron main process: one kiosk window on the bundled UI, the terminal core in this process
+ * with the integration API beside it (integration/start.ts, as the service runs them), TerminalApi
+ * over validated IPC. Everything testable lives in window.ts and ipc.ts.
  */
 import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHost } from '../host/create-host.ts';
+import { DEFAULT_INTEGRATION_PORT } from '../host/host-options.ts';
+import { startTerminal } from '../integration/start.ts';
 import { defaultKeyProvider } from '../core/store/key-provider.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash } from './window.ts';
@@ -29,7 +31,11 @@ if (!app.requestSingleInstanceLock()) {
     lockSession(session.defaultSession);
     const dataDir = process.env.EID_TERMINAL_DATA_DIR ?? app.getPath('userData');
     // The data key is sealed with the OS keychain (safeStorage) where the platform offers one.
-    const host = await createHost({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true });
+    const running = await startTerminal({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true }, {
+      port: DEFAULT_INTEGRATION_PORT,
+      onError: (e) => console.error(e.message),
+    });
+    const { host } = running;
     registerIpc(ipcMain, host.terminal, isAppUrl);
     window = new BrowserWindow(kioskWindowOptions(join(__dirname, 'preload.cjs'), kiosk));
     lockNavigation(window.webContents, isAppUrl);
@@ -41,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       window = null;
     });
     await window.loadFile(join(rendererDir, 'index.html'));
-    app.on('before-quit', () => void host.close());
+    app.on('before-quit', () => void running.close());
   }).catch((e: unknown) => {
     console.error(`eID Terminal could not start: ${e instanceof Error ? e.message : String(e)}`);
     app.exit(1);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { isEidError } from '../../../core/errors.ts';
+import type { ErrorCode } from '../../../core/messages/catalogue.ts';
 import { createHost } from '../../../host/create-host.ts';
 import { runIntegration } from '../../../integration/start.ts';
 import { basic, followSocket, SUPERVISOR } from './harness.ts';
@@ -38,7 +39,7 @@ after(async () => {
 });
 
 const refused = async (url: string): Promise<boolean> => fetch(`${url}/v1/status`).then(() => false, () => true);
-const code = (c: string) => (e: unknown) => isEidError(e, c);
+const code = (c: ErrorCode) => (e: unknown) => isEidError(e, c);
 
 test('off until a client exists or a supervisor turns it on; the screen is told the port', async () => {
   const state = await host.terminal.getIntegrationApi(SUPERVISOR);
