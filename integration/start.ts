@@ -1,8 +1,9 @@
 /**
  * Runs the integration API beside a terminal built by host/, in the same process (the one
  * Terminal, the one flow), whenever core's integrationWanted says so: the `integrationApi` setting,
- * or, never set, an active client. A change made in this terminal (Settings) takes effect at once;
- * one made by the CLI in another process at the next look, within seconds. Every way of running
+ * or, never set, an active client. A change made in this terminal (Settings) takes effect at once,
+ * a revoked client's connections closed with it; one made by the CLI in another process at the
+ * next look, within seconds. Every way of running
  * the terminal (the service, the Electron shell) starts it through startTerminal.
  */
 import { createHost, type Host, type HostOptions } from '../host/create-host.ts';
@@ -61,7 +62,7 @@ export async function runIntegration(host: Pick<Host, 'store' | 'terminal'>, opt
       error = null;
       return stop();
     }
-    if (server) return;
+    if (server) return hub?.disconnectRevoked();
     try {
       await start();
     } catch (e) {

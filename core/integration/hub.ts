@@ -98,6 +98,15 @@ export class IntegrationHub {
     this.#connections.clear();
   }
 
+  /** Closes at once the connections of clients revoked since they connected (not only at the next event). */
+  disconnectRevoked(): void {
+    for (const connection of [...this.#connections]) {
+      if (this.#store.integrationClients.active(connection.clientId)) continue;
+      this.#connections.delete(connection);
+      connection.close('revoked');
+    }
+  }
+
   attach(connection: Connection): { seq: number; detach: () => void } {
     this.#connections.add(connection);
     return { seq: this.#seq, detach: () => this.#connections.delete(connection) };

@@ -110,3 +110,10 @@ test('the client list says when each client last received a result', async () =>
   assert.ok(used && !Number.isNaN(Date.parse(used)), `lastUsedAt ${used}`);
   socket.close();
 });
+
+test('revoked from the Settings screen, a client is disconnected at once, before any event', { timeout: 10_000 }, async () => {
+  const { client, secret } = await host.terminal.addIntegrationClient({ ...SUPERVISOR, client: { name: 'Kiosk display', scopes: ['status'] } });
+  const socket = await followSocket(new WebSocket(`ws://127.0.0.1:${port}/v1/events`, { headers: { authorization: basic({ id: client.id, secret }) } }));
+  await host.terminal.revokeIntegrationClient({ ...SUPERVISOR, id: client.id });
+  assert.equal(await socket.closed, 4003);
+});
