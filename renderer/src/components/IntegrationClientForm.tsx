@@ -24,8 +24,8 @@ export function IntegrationClientForm({ lang, onAdd }: { lang: Lang; onAdd: (cli
         <span>{t(lang, 'integration.name')}</span>
         <input name="integrationName" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={64} />
       </label>
-      <label className="field">
-        <span>{t(lang, 'integration.origins')}</span>
+      <label className="field wide">
+        <span>{t(lang, 'integration.originsInput')}</span>
         <textarea name="integrationOrigins" rows={2} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-describedby="integration-origins-hint" spellCheck={false} />
         <small className="hint" id="integration-origins-hint">{t(lang, 'integration.originsHint')}</small>
       </label>
