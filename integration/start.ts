@@ -36,21 +36,26 @@ export async function runIntegration(host: Pick<Host, 'store' | 'terminal'>, opt
   let error: EidError | null = null;
   let closed = false;
   let work: Promise<void> = Promise.resolve();
+  // Port 0 lets the system choose once; the API comes back on that port, where its clients look.
+  let port = options.port;
 
   const start = async (): Promise<void> => {
     const next = new IntegrationHub(host.terminal, host.store);
     await next.start();
     try {
-      server = await startIntegrationServer({ hub: next, clients: host.store.integrationClients, port: options.port });
+      server = await startIntegrationServer({ hub: next, clients: host.store.integrationClients, port });
     } catch (e) {
       next.stop();
       throw e;
     }
     hub = next;
+    port = server.port;
     error = null;
     options.onListening?.(server.url);
   };
   const stop = async (): Promise<void> => {
+    // A client revoked with the last one is told so (4003), the others that the API goes (1001).
+    hub?.disconnectRevoked();
     hub?.stop();
     hub = null;
     const running = server;
@@ -76,7 +81,7 @@ export async function runIntegration(host: Pick<Host, 'store' | 'terminal'>, opt
 
   host.terminal.attachIntegration({
     get port() {
-      return server?.port ?? options.port;
+      return port;
     },
     state: () => ({ url: server?.url ?? null, error }),
     recheck,

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importsOf } from '../../../scripts/import-check.ts';
 import { startTerminal } from '../../../integration/start.ts';
-import { SUPERVISOR } from './harness.ts';
+import { WebSocket } from 'ws';
+import { basic, followSocket, SUPERVISOR } from './harness.ts';
 
 const FRONT_ENDS = ['service/main.ts', 'electron/main.ts'];
 
@@ -35,6 +36,27 @@ test('startTerminal runs the integration API when it is on, and closing the term
     await running.close();
     await assert.rejects(fetch(`${url}/v1/status`));
   } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('never switched: the API runs while a client exists; the last one revoked is told so, and it comes back on the port it had', { timeout: 20_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-front-end-'));
+  const running = await startTerminal({ dataDir, sync: false, virtualReader: false, bootstrapSupervisor: { name: SUPERVISOR.operator, pin: SUPERVISOR.pin } }, { port: 0 });
+  try {
+    const terminal = running.host.terminal;
+    const { client, secret } = await terminal.addIntegrationClient({ ...SUPERVISOR, client: { name: 'HIS', scopes: ['status'] } });
+    const { url } = await terminal.getIntegrationApi(SUPERVISOR);
+    assert.ok(url);
+    const socket = await followSocket(new WebSocket(`${url.replace('http', 'ws')}/v1/events`, { headers: { authorization: basic({ id: client.id, secret }) } }));
+    await terminal.revokeIntegrationClient({ ...SUPERVISOR, id: client.id });
+    assert.equal(await socket.closed, 4003, 'revoked, not merely "going away"');
+    assert.deepEqual(await terminal.getIntegrationApi(SUPERVISOR), { enabled: false, port: Number(new URL(url).port), url: null, error: null });
+    await assert.rejects(fetch(`${url}/v1/status`));
+    await terminal.addIntegrationClient({ ...SUPERVISOR, client: { name: 'HIS 2', scopes: ['status'] } });
+    assert.equal((await terminal.getIntegrationApi(SUPERVISOR)).url, url);
+  } finally {
+    await running.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
