@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importsOf } from '../../../scripts/import-check.ts';
 import { startTerminal } from '../../../integration/start.ts';
+import { createHost } from '../../../host/create-host.ts';
 import { WebSocket } from 'ws';
 import { basic, followSocket, SUPERVISOR } from './harness.ts';
 
@@ -57,6 +58,17 @@ test('never switched: the API runs while a client exists; the last one revoked i
     assert.equal((await terminal.getIntegrationApi(SUPERVISOR)).url, url);
   } finally {
     await running.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a terminal built without startTerminal reports no port: the screen says a restart is needed', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-front-end-'));
+  const host = await createHost({ dataDir, sync: false, virtualReader: false, bootstrapSupervisor: { name: SUPERVISOR.operator, pin: SUPERVISOR.pin } });
+  try {
+    assert.deepEqual(await host.terminal.setIntegrationApi({ ...SUPERVISOR, enabled: true }), { enabled: true, port: null, url: null, error: null });
+  } finally {
+    await host.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
