@@ -16,6 +16,7 @@ import { pcscError, pcscFailure } from './pcsc-errors.ts';
 import { ExtendedLengthMemory, decideExtendedLength, processExtendedLengthMemory } from './extended-length.ts';
 import type { ExtendedLengthDecision } from './extended-length.ts';
 import type { ReaderQuirk } from './reader-quirks.ts';
+import { queryMaxApduDataSize } from './reader-properties.ts';
 
 export interface PcscTransportOptions {
   readonly binding?: PcscBinding;
@@ -24,6 +25,8 @@ export interface PcscTransportOptions {
   /** Where extended-length outcomes are remembered; defaults to one per process. */
   readonly memory?: ExtendedLengthMemory;
   readonly quirks?: readonly ReaderQuirk[];
+  /** What the reader reported as its dwMaxAPDUDataSize (connectReader asks it). */
+  readonly maxApduDataSize?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -35,6 +38,8 @@ const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'CARD_UNRESPONSIVE', 'READE
 const CLOSE_WAIT_MS = 10_000;
 /** How long a card that stopped answering may take to show up as removed in pcscd. */
 const LOST_CARD_SETTLE_MS = 1000;
+/** Longest wait for the reader's part 10 properties: a local question, answered in microseconds. */
+const PROPERTIES_WAIT_MS = 2000;
 /** How a reader that cannot pass an extended APDU fails it (never a status word from the card). */
 const READER_REJECTION = new Set(['PCSC_ERROR']);
 
@@ -51,7 +56,8 @@ export async function connectReader(readerName: string, options: PcscTransportOp
   const connecting = context.connect(readerName);
   try {
     const card = await withTimeout(connecting, timeoutMs, readerName);
-    return new PcscTransport(readerName, context, card, options);
+    const maxApduDataSize = await withTimeout(queryMaxApduDataSize((code, data) => card.control(code, data)), Math.min(timeoutMs, PROPERTIES_WAIT_MS), readerName).catch(() => undefined);
+    return new PcscTransport(readerName, context, card, { ...options, ...(maxApduDataSize !== undefined && { maxApduDataSize }) });
   } catch (e) {
     const error = pcscFailure(e, readerName);
     if (error.code === 'TRANSPORT_TIMEOUT') {
@@ -91,9 +97,13 @@ export class PcscTransport implements Transport {
     this.protocol = card.protocol;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memory = options.memory ?? processExtendedLengthMemory;
-    this.decision = decideExtendedLength(reader, card.atr, card.protocol, this.memory, options.quirks);
+    this.decision = decideExtendedLength(reader, card.atr, card.protocol, this.memory, options.quirks, options.maxApduDataSize);
     const self = this;
-    const quirkMax = this.decision.quirk?.maxResponseLength;
+    // A reader's extended limit below 64 KiB caps answers; "0" (short only) is no cap on short ones.
+    const reported = this.decision.maxApduDataSize;
+    const reportedMax = reported !== undefined && reported > 256 && reported < 65_536 ? reported : undefined;
+    const limits = [this.decision.quirk?.maxResponseLength, reportedMax].filter((n) => n !== undefined);
+    const readerMax = limits.length > 0 ? Math.min(...limits) : undefined;
     this.capabilities = {
       get extendedLength() {
         return self.decision.extendedLength;
@@ -101,13 +111,13 @@ export class PcscTransport implements Transport {
       // Only a real limit is reported: short-only readers still take the full short Le, and the
       // reading strategy sizes protected answers itself.
       get maxResponseLength() {
-        if (quirkMax !== undefined) return quirkMax;
+        if (readerMax !== undefined) return readerMax;
         return self.decision.extendedLength === true ? 65_536 : undefined;
       },
     };
   }
 
-  /** Why extended length is (not) used: quirk, protocol, memory, atr or unknown. */
+  /** Why extended length is (not) used: quirk, protocol, reader, memory, atr or unknown. */
   get extendedLengthSource(): ExtendedLengthDecision['source'] {
     return this.decision.source;
   }

@@ -20,6 +20,8 @@ export class FakePcsc implements PcscBinding {
   transmitted: Uint8Array[] = [];
   disconnects: boolean[] = [];
   openContexts = 0;
+  /** SCardControl of a reader, by reader name; a reader without one refuses every control code. */
+  controls = new Map<string, (code: number, data?: Uint8Array) => Uint8Array | Promise<Uint8Array>>();
   private waiters = new Set<() => void>();
 
   plug(name: string, card?: FakeCard): void {
@@ -103,6 +105,12 @@ export class FakePcsc implements PcscBinding {
             if (fake.readers.get(readerName) !== card) throw new Error('Card was removed');
             fake.transmitted.push(command);
             return card.respond(command);
+          },
+          async control(code, data) {
+            alive();
+            const control = fake.controls.get(readerName);
+            if (!control) throw new Error('The smart card does not support the requested feature');
+            return control(code, data);
           },
           async disconnect(reset) {
             fake.disconnects.push(reset);
