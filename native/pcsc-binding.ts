@@ -39,6 +39,11 @@ export interface PcscCard {
   readonly atr: Uint8Array;
   /** Sends one APDU; `maxResponseLength` includes SW1 SW2. */
   transmit(command: Uint8Array, maxResponseLength: number): Promise<Uint8Array>;
+  /**
+   * SCardReconnect without touching the card: acknowledges a reset another program (or Windows
+   * after an idle transaction) made, after which every transmit on this handle fails until it is.
+   */
+  reconnect(): Promise<void>;
   /** SCardControl: a command to the reader itself (PC/SC part 10 features, reader-properties.ts). */
   control(code: number, data?: Uint8Array): Promise<Uint8Array>;
   /**
@@ -158,6 +163,11 @@ function openContext(sc: SmartcardModule): PcscContext {
             throw pcscFailure(e, readerName);
           });
           return new Uint8Array(response);
+        },
+        async reconnect() {
+          await card.reconnect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1, sc.SCARD_LEAVE_CARD).catch((e: unknown) => {
+            throw pcscFailure(e, readerName);
+          });
         },
         async control(code, data) {
           const response = await card.control(code, data ? Buffer.from(data) : undefined).catch((e: unknown) => {

@@ -4,6 +4,8 @@
  * the card so the next session starts from a clean state). Failures are typed: CARD_REMOVED,
  * READER_UNAVAILABLE, PCSC_UNAVAILABLE, TRANSPORT_TIMEOUT, EXTENDED_LENGTH_UNSUPPORTED. After a
  * fatal one the instance refuses further APDUs; a new connectReader() needs no restart of anything.
+ * CARD_RESET (another program reset the card) is reported once and the handle reconnected, so the
+ * flow opens the chip again on the same transport and reading goes on.
  */
 import type { Transport, TransportCapabilities } from '../core/emrtd/apdu/transport.ts';
 import { parseCommand } from '../core/emrtd/apdu/apdu.ts';
@@ -32,8 +34,8 @@ export interface PcscTransportOptions {
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** Receive buffer: the longest extended response (65 536 bytes) plus SW1 SW2. */
 const MAX_RECEIVE = 65_538;
-/** After these, the card handle is useless: the session is over. */
-const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'CARD_UNRESPONSIVE', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
+/** After these, the card handle is useless: the session is over. (CARD_RESET is not: see afterReset.) */
+const FATAL = new Set(['CARD_REMOVED', 'CARD_UNRESPONSIVE', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
 /** Longest close() waits for a running command and the card reset before returning. */
 const CLOSE_WAIT_MS = 10_000;
 /** How long a card that stopped answering may take to show up as removed in pcscd. */
@@ -164,6 +166,7 @@ export class PcscTransport implements Transport {
         this.learn(false);
         throw pcscError('EXTENDED_LENGTH_UNSUPPORTED', this.reader, error);
       }
+      if (error.code === 'CARD_RESET') throw await this.afterReset(error);
       if (FATAL.has(error.code)) this.broken = error;
       throw error;
     }
@@ -203,6 +206,26 @@ export class PcscTransport implements Transport {
       return removed;
     }
     return pcscError('CARD_UNRESPONSIVE', `${this.reader}: empty answer`);
+  }
+
+  /**
+   * Someone else reset the card. The handle is reconnected so this session goes on, and the caller
+   * still gets CARD_RESET: the chip forgot its secure channel, so access control runs again
+   * (core/emrtd/access/resuming-session.ts). If the reconnect fails (the card went), that ends it.
+   */
+  private async afterReset(reset: EidError): Promise<EidError> {
+    try {
+      const reconnecting = this.card.reconnect();
+      this.inflight = reconnecting;
+      const settled = (): void => this.clearInflight(reconnecting);
+      void reconnecting.then(settled, settled);
+      await withTimeout(reconnecting, this.timeoutMs, this.reader);
+      return reset;
+    } catch (e) {
+      const error = pcscFailure(e, this.reader);
+      this.broken = FATAL.has(error.code) ? error : reset;
+      return this.broken;
+    }
   }
 
   private clearInflight(call: Promise<unknown>): void {

@@ -73,6 +73,32 @@ test('card removed mid-read gives CARD_REMOVED, and a new session works without 
   assert.equal(pcsc.openContexts, 0);
 });
 
+test('a card reset by another program: CARD_RESET once, the handle reconnected, the same session goes on', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  await transport.transmit(SELECT);
+  pcsc.resetByAnotherProgram(READER);
+  // The caller learns of the reset (its secure channel is gone: access control must run again) ...
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_RESET'));
+  assert.equal(pcsc.reconnects, 1);
+  // ... and the same transport carries on.
+  assert.equal(toHex(await transport.transmit(SELECT)), 'A00000024710019000');
+  await transport.close();
+  assert.equal(pcsc.openContexts, 0);
+});
+
+test('a reset card that is gone by the time of the reconnect ends the session as CARD_REMOVED', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  pcsc.resetByAnotherProgram(READER);
+  pcsc.reconnectError = 'Card was removed';
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
+  const sent = pcsc.transmitted.length;
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
+  assert.equal(pcsc.transmitted.length, sent);
+  await transport.close();
+});
+
 test('reader unplugged gives READER_UNAVAILABLE; service down gives PCSC_UNAVAILABLE', { timeout: 10_000 }, async () => {
   const { pcsc, memory } = setup(echoCard());
   const transport = await connectReader(READER, { binding: pcsc, memory });
