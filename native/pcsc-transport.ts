@@ -101,11 +101,7 @@ export class PcscTransport implements Transport {
     this.memory = options.memory ?? processExtendedLengthMemory;
     this.decision = decideExtendedLength(reader, card.atr, card.protocol, this.memory, options.quirks, options.maxApduDataSize);
     const self = this;
-    // A reader's extended limit below 64 KiB caps answers; "0" (short only) is no cap on short ones.
-    const reported = this.decision.maxApduDataSize;
-    const reportedMax = reported !== undefined && reported > 256 && reported < 65_536 ? reported : undefined;
-    const limits = [this.decision.quirk?.maxResponseLength, reportedMax].filter((n) => n !== undefined);
-    const readerMax = limits.length > 0 ? Math.min(...limits) : undefined;
+    const readerMax = this.decision.responseLimit;
     this.capabilities = {
       get extendedLength() {
         return self.decision.extendedLength;
