@@ -76,8 +76,12 @@ export async function runIntegration(host: Pick<Host, 'store' | 'terminal'>, opt
       error = failure;
     }
   };
-  // One change at a time, in order: a quick off-on-off ends off.
-  const recheck = (): Promise<void> => (work = work.then(apply));
+  // One change at a time, in order: a quick off-on-off ends off. A failed look does not stop the next ones.
+  const recheck = (): Promise<void> => {
+    const next = work.then(apply);
+    work = next.catch(() => undefined);
+    return next;
+  };
 
   host.terminal.attachIntegration({
     get port() {

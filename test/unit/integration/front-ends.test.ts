@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importsOf } from '../../../scripts/import-check.ts';
-import { startTerminal } from '../../../integration/start.ts';
+import { runIntegration, startTerminal } from '../../../integration/start.ts';
 import { createHost } from '../../../host/create-host.ts';
 import { WebSocket } from 'ws';
 import { basic, followSocket, SUPERVISOR } from './harness.ts';
@@ -68,6 +68,25 @@ test('a terminal built without startTerminal reports no port: the screen says a 
   try {
     assert.deepEqual(await host.terminal.setIntegrationApi({ ...SUPERVISOR, enabled: true }), { enabled: true, port: null, url: null, error: null });
   } finally {
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a look that fails (the database busy) does not stop the later ones', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-front-end-'));
+  const host = await createHost({ dataDir, sync: false, virtualReader: false, bootstrapSupervisor: { name: SUPERVISOR.operator, pin: SUPERVISOR.pin } });
+  let busy = false;
+  const settings = { get: (key: string) => { if (busy) throw new Error('database is locked'); return host.store.settings.get(key); } };
+  const store = new Proxy(host.store, { get: (target, p) => (p === 'settings' ? settings : Reflect.get(target, p)) });
+  const integration = await runIntegration({ store, terminal: host.terminal }, { port: 0, recheckMs: 3_600_000 });
+  try {
+    busy = true;
+    await assert.rejects(integration.recheck(), /database is locked/);
+    busy = false;
+    assert.ok((await host.terminal.setIntegrationApi({ ...SUPERVISOR, enabled: true })).url);
+  } finally {
+    await integration.close();
     await host.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
