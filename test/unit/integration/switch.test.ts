@@ -116,4 +116,7 @@ test('revoked from the Settings screen, a client is disconnected at once, before
   const socket = await followSocket(new WebSocket(`ws://127.0.0.1:${port}/v1/events`, { headers: { authorization: basic({ id: client.id, secret }) } }));
   await host.terminal.revokeIntegrationClient({ ...SUPERVISOR, id: client.id });
   assert.equal(await socket.closed, 4003);
+  // Audited as the CLI's are: the supervisor who added and revoked it.
+  const audited = host.store.audit.list(50).filter((e) => e.detail.client === client.id).map((e) => [e.actor, e.action]);
+  assert.deepEqual(audited, [[SUPERVISOR.operator, 'integration-client-revoke'], [SUPERVISOR.operator, 'integration-client-add']]);
 });
