@@ -1,6 +1,7 @@
 /**
  * A QR code that is not the chip's (issue 14, item 4): the card opens with the QR code's number
- * and birth date, but its name and sex are another person's; the kiosk names both differences.
+ * and birth date, but its name and sex are another person's; the banner says so with its action
+ * (the verdict stays) and the warnings name both differences.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +27,8 @@ test('a QR code with another name and sex than the chip is warned about, field b
   await page.locator('[name=qr]').fill(qr);
   await page.getByRole('button', { name: 'Đọc thẻ' }).click();
   await page.getByTestId('verdict').waitFor({ timeout: 30_000 });
+  assert.match(await page.getByTestId('verdict').innerText(), /ĐÃ XÁC THỰC/, 'the chip is genuine: the verdict stays');
+  assert.match(await page.getByTestId('verdict-entered').innerText(), /Mã QR không khớp .*Kiểm tra lại người và giấy tờ/s);
   const warnings = await page.getByTestId('warnings').innerText();
   assert.match(warnings, /Họ tên trong mã QR khác với dữ liệu trong chip/);
   assert.match(warnings, /Giới tính trong mã QR khác với dữ liệu trong chip/);
