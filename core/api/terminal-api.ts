@@ -45,7 +45,10 @@ export const StatusSchema = z.object({
   online: z.boolean(),
   registryConfigured: z.boolean(),
   pendingRecords: z.number().int(),
+  /** When an import or the registry last changed the trust list; null while the shipped list is all there is. */
   trustListUpdatedAt: z.string().nullable(),
+  /** The date of the list shipped with the terminal (its newest certificate's start of validity); null when it holds none. */
+  shippedTrustListDate: z.string().nullable(),
   terminalName: z.string(),
   language: z.enum(['vi', 'en']),
   /** The operator signed in at this counter; every record names them. */

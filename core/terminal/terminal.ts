@@ -29,6 +29,8 @@ export interface TerminalOptions {
   readonly trust: TrustStore;
   /** Where imported trust files are kept (`<data-dir>/trust`). */
   readonly trustFolder: string;
+  /** The date of the trust list shipped with the terminal (store-folder.ts), when it holds one. */
+  readonly shippedTrustListDate?: Date | null;
   readonly readers: readonly ReaderProvider[];
   readonly virtualReader?: VirtualReader;
   readonly sync?: RegistrySync;
@@ -97,6 +99,7 @@ export class Terminal implements TerminalApi {
       registryConfigured: fields?.registryConfigured ?? false,
       pendingRecords: store.outbox.pendingCount(),
       trustListUpdatedAt: fields?.trustListUpdatedAt ?? this.#trust.updatedAt,
+      shippedTrustListDate: this.#o.shippedTrustListDate?.toISOString() ?? null,
       terminalName: terminalName(store),
       language: language(store),
       operator: this.#operators.signedIn,
