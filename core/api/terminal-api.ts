@@ -203,7 +203,13 @@ export const TerminalApiSchema = {
   getRecord: { input: z.object({ id: z.string().max(64) }), output: RecordDetailSchema },
   /** The records the history's filters show; `language`: a CSV for a spreadsheet (BOM, column names and warnings in it). */
   exportRecords: {
-    input: Pin.extend({ format: z.enum(['csv', 'json']), language: z.enum(['vi', 'en']).optional() }).merge(RecordQuerySchema.pick({ search: true, verdict: true, from: true, to: true })),
+    input: Pin.extend({
+      format: z.enum(['csv', 'json']),
+      /** A CSV for a spreadsheet in this language (BOM, column names, dates as the clerk reads them). */
+      language: z.enum(['vi', 'en']).optional(),
+      /** The clerk's IANA time zone for the spreadsheet's times (the browser's); UTC when absent. */
+      timeZone: z.string().max(64).optional(),
+    }).merge(RecordQuerySchema.pick({ search: true, verdict: true, from: true, to: true })),
     output: z.object({ fileName: z.string(), content: z.string() }),
   },
   /** Checks a PIN (for supervisor screens) without changing who is signed in. */
