@@ -203,10 +203,10 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
 }
 
 /** Signs the operator in from the sign-in panel. */
-export async function signIn(page: Page, operator: string, pin: string): Promise<void> {
+export async function signIn(page: Page, operator: string, pin: string, lang: Lang = 'vi'): Promise<void> {
   await page.locator('input[name=operator]').fill(operator);
   await page.locator('input[name=pin]').fill(pin);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: ui(lang, 'signIn.action') }).click();
 }
 
 /** The kiosk of a test file: opened (and signed in, when `operator` is given) before its tests, closed after them. */
