@@ -35,6 +35,8 @@ export interface LoadedTrustStore {
    * still in the store (null when none is). The status bar shows it while nothing has updated the list.
    */
   readonly shippedListDate: Date | null;
+  /** When an import or a removal last changed the user folder (its newest file), null when nothing has. */
+  readonly userFolderChangedAt: Date | null;
 }
 
 const REMOVED_LIST = 'removed.txt';
@@ -98,7 +100,13 @@ export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): L
   for (const file of ordered) load(file, false);
   for (const file of retry) load(file, true);
   for (const fp of readRemoved(folders.userFolder)) store.remove(fp);
-  return { store, reports, failures, shippedListDate: newestFrom(store, new Set(shipped.map((f) => basename(f)))) };
+  return { store, reports, failures, shippedListDate: newestFrom(store, new Set(shipped.map((f) => basename(f)))), userFolderChangedAt: lastChange(folders.userFolder) };
+}
+
+function lastChange(userFolder: string): Date | null {
+  const removed = join(userFolder, REMOVED_LIST);
+  const times = [...trustFilesIn(userFolder), ...(existsSync(removed) ? [removed] : [])].map((f) => statSync(f).mtime.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
 /** The newest start of validity of the certificates loaded from `files` (a certificate's source is its file's name, a master list's with a note after it). */

@@ -1,11 +1,11 @@
 /**
  * The status says which trust list is in use: with only the CSCA shipped in certs/, the shipped
  * list with its date (its newest certificate's), not "never updated"; after an import, the time
- * of the update. The status bar words both in the clerk's language.
+ * of the update, also after a restart. The status bar words both in the clerk's language.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toBase64 } from '../../../core/bytes/base64.ts';
@@ -39,4 +39,18 @@ test('after an import the status gives the time of the update', async () => {
   const status = await host.terminal.getStatus();
   assert.ok(status.trustListUpdatedAt);
   assert.match(trustListText('en', status), /^Trust list: updated \d\d\/\d\d\/\d{4}/);
+});
+
+test('after a restart, the import is still the last update (the trust folder says when), not the shipped list', async () => {
+  const folder = join(dataDir, 'trust');
+  const imported = readdirSync(folder).map((f) => statSync(join(folder, f)).mtime.getTime());
+  const again = await createHost({ dataDir, sync: false, virtualReader: false, pcsc: false });
+  try {
+    const status = await again.terminal.getStatus();
+    assert.ok(status.trustListUpdatedAt, 'an update is known');
+    assert.equal(status.trustListUpdatedAt, new Date(Math.max(...imported)).toISOString(), 'the time the import wrote its file');
+    assert.doesNotMatch(trustListText('en', status), /shipped/);
+  } finally {
+    await again.close();
+  }
 });
