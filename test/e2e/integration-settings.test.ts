@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RunningCli } from '../helpers/cli-process.ts';
-import { assertAccessible, insertCard, skipWithoutChromium as skip } from './kiosk-page.ts';
+import { assertAccessible, assertOnlyLanguage, insertCard, showScreen, skipWithoutChromium as skip, ui, ONE_SIZE_PER_LANGUAGE, screenName } from './kiosk-page.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/teller-form/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -195,4 +195,15 @@ test('the API turned off on screen closes every connection and refuses new ones;
   await form.locator('#connect').click();
   await form.locator('#connection-state[data-state=connected]').waitFor();
   await form.close();
+});
+
+test('the section speaks the language of the screen and fits it, at 1024x768 in Vietnamese and 1920x1080 in English', { skip, timeout: 60_000 }, async () => {
+  for (const screen of ONE_SIZE_PER_LANGUAGE) {
+    await showScreen(settings, screen);
+    await settings.getByRole('heading', { name: ui(screen.lang, 'integration.title') }).waitFor();
+    await settings.getByLabel(ui(screen.lang, 'integration.enabled')).waitFor();
+    await assertOnlyLanguage(settings, screen.lang, `integration settings, ${screenName(screen)}`);
+    const overflow = await settings.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no sideways scrolling at ${screenName(screen)}`);
+  }
 });
