@@ -50,7 +50,6 @@ export async function runIntegration(host: Pick<Host, 'store' | 'terminal'>, opt
     }
     hub = next;
     port = server.port;
-    error = null;
     options.onListening?.(server.url);
   };
   const stop = async (): Promise<void> => {
@@ -62,26 +61,24 @@ export async function runIntegration(host: Pick<Host, 'store' | 'terminal'>, opt
     server = null;
     await running?.close();
   };
-  const apply = async (): Promise<void> => {
-    if (closed || !integrationWanted(host.store)) {
-      error = null;
-      return stop();
-    }
+  const look = async (): Promise<void> => {
+    if (closed || !integrationWanted(host.store)) return stop();
     if (server) return hub?.disconnectRevoked();
+    await start();
+  };
+  // A look that fails (the port taken, the database busy) is reported, on the screen too, and the next one tries again.
+  const apply = async (): Promise<void> => {
     try {
-      await start();
+      await look();
+      error = null;
     } catch (e) {
       const failure = isEidError(e) ? e : new EidError('INTERNAL_ERROR', { detail: e instanceof Error ? e.message : String(e) });
       if (error?.code !== failure.code) options.onError?.(failure);
       error = failure;
     }
   };
-  // One change at a time, in order: a quick off-on-off ends off. A failed look does not stop the next ones.
-  const recheck = (): Promise<void> => {
-    const next = work.then(apply);
-    work = next.catch(() => undefined);
-    return next;
-  };
+  // One change at a time, in order: a quick off-on-off ends off. Never rejects: a client added stays added.
+  const recheck = (): Promise<void> => (work = work.then(apply));
 
   host.terminal.attachIntegration({
     get port() {
