@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { BROWSER_ASSET_DIRS } from './asset-dirs.ts';
 import { FACE_MODELS } from './human-config.ts';
 
 const require = createRequire(import.meta.url);
@@ -28,9 +29,6 @@ export function faceAssetPaths(): FaceAssetPaths {
     wasmDir: dirname(require.resolve('@tensorflow/tfjs-backend-wasm')),
   };
 }
-
-/** The folders, relative to the UI's index.html, that the browser runtime loads from. */
-export const BROWSER_ASSET_DIRS = { models: 'face-models/', wasm: 'face-wasm/' } as const;
 
 export interface BrowserAsset {
   /** Path relative to the UI's root, e.g. `face-models/faceres.json`. */

@@ -30,7 +30,7 @@ export interface RunningService {
 }
 
 const MAX_BODY = 30 * 1024 * 1024;
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; frame-ancestors 'none'";
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; frame-ancestors 'none'";
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const token = options.token ?? toHex(randomBytes(24)).toLowerCase();

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { EidError } from '../errors.ts';
 import { storeError } from './errors.ts';
-import { DisplayChoicesSchema, parseCustomProfiles, resolveProfile } from './profiles.ts';
+import { DisplayChoicesSchema, FaceMatchChoicesSchema, parseCustomProfiles, resolveProfile } from './profiles.ts';
 import { IDLE_LIMITS, type IdleSetting } from '../api/idle.ts';
 
 export interface KeyValuePort {
@@ -44,6 +44,16 @@ export const KNOWN_SETTINGS = {
       return false;
     }
   }),
+  /** Face match per purpose profile, as a supervisor set it (JSON: profile -> { enabled, threshold }). */
+  faceMatch: z.string().max(10_000).refine((v) => {
+    try {
+      return FaceMatchChoicesSchema.safeParse(JSON.parse(v)).success;
+    } catch {
+      return false;
+    }
+  }),
+  /** The camera the counter uses for face match (the browser's device id); empty for the default one. */
+  camera: text.max(200),
   /** The preferred reader's name; empty for none. */
   reader: text.max(200),
   registryUrl: z.string().url().max(2000),

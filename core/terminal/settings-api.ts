@@ -1,7 +1,7 @@
-/** Settings: the counter's name, purpose profile, language, preferred reader, registry URL and idle times. */
+/** Settings: the counter's name, purpose profile, language, preferred reader and camera, face match, registry URL and idle times. */
 import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
-import { parseDisplayChoices } from '../store/profiles.ts';
+import { parseDisplayChoices, parseFaceMatchChoices } from '../store/profiles.ts';
 import { idleSetting } from '../store/settings.ts';
 
 export function terminalName(store: Store): string {
@@ -28,6 +28,8 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       displayFields: parseDisplayChoices(this.store.settings.get('displayFields'))[this.store.profile().name] ?? null,
       resultClearSeconds: idleSetting(this.store.settings, 'resultClearSeconds'),
       idleSignOutMinutes: idleSetting(this.store.settings, 'idleSignOutMinutes'),
+      faceMatch: this.store.faceMatch(),
+      camera: this.store.settings.get('camera') || null,
     };
   }
 
@@ -47,6 +49,15 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       else choices[profile] = settings.displayFields;
       set('displayFields', JSON.stringify(choices));
     }
+    if (settings.faceMatch !== undefined) {
+      // Like the shown fields, the choice belongs to the profile in force after this update.
+      const choices = parseFaceMatchChoices(this.store.settings.get('faceMatch'));
+      const profile = this.store.profile().name;
+      if (settings.faceMatch === null) delete choices[profile];
+      else choices[profile] = settings.faceMatch;
+      set('faceMatch', JSON.stringify(choices));
+    }
+    if (settings.camera !== undefined) set('camera', settings.camera ?? '');
     if (settings.language !== undefined) set('language', settings.language);
     if (settings.reader !== undefined) set('reader', settings.reader ?? '');
     if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);

@@ -6,6 +6,7 @@ import { ChecksList } from './ChecksList.tsx';
 import { HolderData } from './HolderData.tsx';
 import { VerdictBanner } from './VerdictBanner.tsx';
 import { ClearsIn } from './ClearsIn.tsx';
+import { FaceMatch } from './FaceMatch.tsx';
 
 /**
  * The result, compact enough that the banner, the photo beside it and "Next customer" stay in
@@ -43,6 +44,7 @@ export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { la
           {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
         </div>
       </div>
+      {outcome.faceMatch && outcome.faceDataUrl && <FaceMatch lang={lang} request={outcome.faceMatch} faceDataUrl={outcome.faceDataUrl} recordId={outcome.recordId} />}
       {hidden ? (
         <div className="result-body hidden-data" data-testid="hidden-data">
           <h2>{t(lang, 'result.hiddenTitle')}</h2>
