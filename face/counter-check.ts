@@ -1,8 +1,8 @@
 /**
  * The check at the counter, over the camera's frames as they come: what to tell the customer,
- * the active check (face/liveness.ts) on the same frames, and the match decision on the frontal
- * frames of that sequence, the lowest score counting (so a photo swapped in between the turns
- * cannot lift it). Pure logic over observations; the page measures the frames and keeps no image.
+ * the active check (face/liveness.ts) on the same frames, and the match decision on the frames of
+ * that sequence that face the camera (yaw below the turn the active check asks for), the lowest
+ * score counting (so a photo swapped in between the turns cannot lift it). Pure logic over observations; the page measures the frames and keeps no image.
  */
 import type { FaceComparison, FaceEngine } from './engine.ts';
 import { DEFAULT_ACTIVE_CHECK, evaluateActiveCheck, frameSignal, type ActiveChallenge, type ActiveCheckOptions, type ActiveCheckResult, type FrameSignal } from './liveness.ts';
@@ -24,10 +24,10 @@ export interface CounterProgress {
 }
 
 export interface CounterResult extends Omit<FaceComparison, 'decision'> {
-  /** Null when no frontal face was ever compared: the teller compares by eye. */
+  /** Null when no face ever faced the camera: the teller compares by eye. */
   readonly decision: FaceComparison['decision'] | null;
   readonly activeCheck: ActiveCheckResult;
-  /** Frontal frames compared. */
+  /** Frames compared (those facing the camera). */
   readonly frames: number;
 }
 
@@ -77,7 +77,8 @@ export class CounterCheck {
     if (this.#signals.length > 0 || one) {
       this.#signals.push(frameSignal(frame.atMillis, frame.faces));
       this.#activeCheck = evaluateActiveCheck(this.#options.challenge, this.#signals, this.#active);
-      if (one?.descriptor && one.pose && Math.abs(one.pose.yaw) <= this.#active.frontalDegrees) this.#compare(one.descriptor);
+      // Compared: every frame not counted as a turn (a customer facing the camera a few degrees off is still compared).
+      if (one?.descriptor && one.pose && Math.abs(one.pose.yaw) < this.#active.turnDegrees) this.#compare(one.descriptor);
       if (this.#activeCheck.status !== 'INCOMPLETE') this.#finished = true;
     } else if (frame.atMillis - this.#firstFrame >= WAIT_MILLIS) {
       this.#finished = true;

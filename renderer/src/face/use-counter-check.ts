@@ -11,6 +11,9 @@ import type { ActiveCheckResult } from '../../../face/liveness.ts';
 import { CameraUnavailable, closeCamera, openCamera } from './camera.ts';
 import { dataUrlBytes, pageFaceEngine } from './page-face-engine.ts';
 
+/** Pause between frames: the screen updates, and the two cores are not kept busy by one customer. */
+const FRAME_GAP_MS = 40;
+
 export type Unavailable = 'NO_CAMERA' | 'CAMERA_REFUSED' | 'NO_FACE' | 'ENGINE_UNAVAILABLE';
 
 export type CheckPhase =
@@ -56,6 +59,8 @@ export function useCounterCheck(request: FaceMatchRequest, faceDataUrl: string, 
           if (stopped) return;
           if (!progress.finished) {
             setPhase({ kind: 'running', guidance: progress.guidance, activeCheck: progress.activeCheck });
+            // Detection on WASM finishes without leaving the task: give the page a turn to draw the guidance.
+            await new Promise((resolve) => setTimeout(resolve, FRAME_GAP_MS));
             continue;
           }
           const result = check.result()!;

@@ -23,7 +23,7 @@ export const uiFace = {
   'face.active.NOT_PERFORMED': 'Head-turn check not performed.',
   'face.noCamera': 'No camera found. Compare the photo with the customer by eye.',
   'face.cameraRefused': 'The camera cannot be used (permission refused or in use). Compare the photo with the customer by eye.',
-  'face.noFace': 'No face was seen in front of the camera. Compare the photo with the customer by eye.',
+  'face.noFace': 'No face was seen facing the camera. Compare the photo with the customer by eye.',
   'face.engineUnavailable': 'Face match is not available on this terminal. Compare the photo with the customer by eye.',
   'face.retry': 'Try again',
   'face.tellerQuestion': "Teller's conclusion",

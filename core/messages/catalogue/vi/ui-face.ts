@@ -24,7 +24,7 @@ export const uiFace = {
   'face.active.NOT_PERFORMED': 'Chưa thực hiện kiểm tra quay đầu.',
   'face.noCamera': 'Không tìm thấy camera. Hãy đối chiếu ảnh với khách hàng bằng mắt.',
   'face.cameraRefused': 'Không dùng được camera (bị từ chối quyền hoặc đang được dùng). Hãy đối chiếu ảnh với khách hàng bằng mắt.',
-  'face.noFace': 'Không thấy khuôn mặt nào trước camera. Hãy đối chiếu ảnh với khách hàng bằng mắt.',
+  'face.noFace': 'Không thấy khuôn mặt nào nhìn vào camera. Hãy đối chiếu ảnh với khách hàng bằng mắt.',
   'face.engineUnavailable': 'Máy này không đối chiếu khuôn mặt được. Hãy đối chiếu ảnh với khách hàng bằng mắt.',
   'face.retry': 'Thử lại',
   'face.tellerQuestion': 'Kết luận của giao dịch viên',
