@@ -223,8 +223,8 @@ export const TerminalApiSchema = {
   signOut: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
   getSettings: { input: z.object({}), output: SettingsSchema },
   updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
-  /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). */
-  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string(), show: z.array(DisplayFieldSchema) })) },
+  /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). `faceMatch`: as set for that profile, or its default. */
+  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string(), show: z.array(DisplayFieldSchema), faceMatch: FaceMatchSettingSchema })) },
   listTrust: { input: z.object({}), output: z.array(CscaSummarySchema) },
   /** `demoCscas`: how many of the imported CSCAs are demo CSCAs, which the screen warns about. */
   importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), demoCscas: z.number().int(), summary: NoteSchema, notes: z.array(z.string()) }) },

@@ -1,7 +1,7 @@
 /** Settings: the counter's name, purpose profile, language, preferred reader and camera, face match, registry URL and idle times. */
 import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
-import { parseDisplayChoices, parseFaceMatchChoices } from '../store/profiles.ts';
+import { faceMatchOf, parseDisplayChoices, parseFaceMatchChoices } from '../store/profiles.ts';
 import { idleSetting } from '../store/settings.ts';
 
 export function terminalName(store: Store): string {
@@ -68,6 +68,7 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
   }
 
   async listPurposes(): Promise<ApiOutput<'listPurposes'>> {
-    return this.store.profiles().map((p) => ({ id: p.name, description: p.description, show: [...p.show] }));
+    const faceMatch = parseFaceMatchChoices(this.store.settings.get('faceMatch'));
+    return this.store.profiles().map((p) => ({ id: p.name, description: p.description, show: [...p.show], faceMatch: faceMatchOf(p, faceMatch) }));
   }
 }
