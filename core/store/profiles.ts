@@ -40,7 +40,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     retentionDays: 5 * 365,
-    // Circular 17/2024/TT-NHNN and Decision 2345/QĐ-NHNN: the customer's face against the chip photo.
+    // Circular 17/2024/TT-NHNN and the State Bank's Decision 2345 (2023): the customer's face against the chip photo.
     faceMatch: true,
   },
   // Patient registration needs who and where, not documents or family.

@@ -5,7 +5,7 @@ import type { uiFace as en } from '../en/ui-face.ts';
 export const uiFace = {
   'face.title': 'Đối chiếu khuôn mặt',
   'face.privacy': 'Khuôn mặt của quý khách được so với ảnh trong chip của thẻ, chỉ trên máy này. Hình ảnh từ camera không được lưu, ghi lại hay gửi đi bất cứ đâu; chỉ kết quả (khớp hay không, điểm số) được lưu cùng bản ghi của lần kiểm tra này.',
-  'face.live': 'Camera',
+  'face.live': 'Hình trực tiếp từ camera',
   'face.chipPhoto': 'Ảnh trong chip',
   'face.starting': 'Đang khởi động camera và bộ đối chiếu khuôn mặt…',
   'face.guide.LOOK_AT_CAMERA': 'Vui lòng nhìn vào camera',
