@@ -52,8 +52,8 @@ export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang
           <img src={faceDataUrl} alt={t(lang, 'face.chipPhoto')} />
           <figcaption>{t(lang, 'face.chipPhoto')}</figcaption>
         </figure>
-        <figure className="photo face-live">
-          <video ref={video} muted playsInline className={live ? '' : 'off'} data-testid="face-live" aria-label={t(lang, 'face.live')} />
+        <figure className={live ? 'photo face-live' : 'photo face-live off'}>
+          <video ref={video} muted playsInline data-testid="face-live" aria-label={t(lang, 'face.live')} />
           <figcaption>{t(lang, 'face.live')}</figcaption>
         </figure>
         <div className="face-state">
