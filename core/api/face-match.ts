@@ -63,3 +63,7 @@ export function tellerChoice(report: Pick<FaceMatchReport, 'decision' | 'tellerD
   if (report.decision !== 'MATCH' && report.decision !== 'NO_MATCH') return 'MANUAL';
   return report.decision === report.tellerDecision ? 'CONFIRMED' : 'OVERRIDDEN';
 }
+
+/** The face match as the history's detail shows it: the record's row without the teller's own words. */
+export const FaceMatchSummarySchema = FaceMatchReportSchema.omit({ reason: true }).extend({ teller: z.enum(TELLER_CHOICES) });
+export type FaceMatchSummary = z.infer<typeof FaceMatchSummarySchema>;

@@ -9,7 +9,7 @@ import { ApiErrorSchema, NoteSchema, WarningSchema } from './messages.ts';
 import { ChecksSchema, VerificationResultSchema, VerdictSchema } from './verification.ts';
 import { DisplayFieldSchema } from './display-fields.ts';
 import { IDLE_LIMITS, type IdleSetting } from './idle.ts';
-import { FaceMatchReportSchema, FaceMatchRequestSchema, FaceMatchSettingSchema } from './face-match.ts';
+import { FaceMatchReportSchema, FaceMatchRequestSchema, FaceMatchSettingSchema, FaceMatchSummarySchema } from './face-match.ts';
 
 const idleTime = (key: IdleSetting) => z.number().int().min(IDLE_LIMITS[key].min).max(IDLE_LIMITS[key].max);
 
@@ -119,6 +119,8 @@ export const RecordDetailSchema = RecordSummarySchema.extend({
   syncedAt: z.string().nullable(),
   retainUntil: z.string(),
   purgedAt: z.string().nullable(),
+  /** The face match at the counter and the teller's conclusion, if one was recorded. */
+  faceMatch: FaceMatchSummarySchema.nullable(),
 });
 export type RecordDetail = z.infer<typeof RecordDetailSchema>;
 

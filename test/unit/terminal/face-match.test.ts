@@ -43,7 +43,7 @@ const report = (over: Partial<FaceMatchReport> = {}): FaceMatchReport => ({
 const code = (e: unknown): string | undefined => (isEidError(e) ? e.code : undefined);
 
 test('the bank profile asks for face match at the measured threshold after a VERIFIED read', async () => {
-  const settings = await terminal.getSettings({});
+  const settings = await terminal.getSettings();
   assert.equal(settings.purpose, 'bank');
   assert.deepEqual(settings.faceMatch, { enabled: true, threshold: 0.62 });
   assert.equal(settings.camera, null);
@@ -60,11 +60,11 @@ test('a document that failed is not matched: its photo proves nothing about the 
 
 test('other profiles do not ask unless a supervisor enables it; the threshold is theirs to set, within bounds', async () => {
   await terminal.updateSettings({ ...boss, settings: { purpose: 'hospital' } });
-  assert.deepEqual((await terminal.getSettings({})).faceMatch, { enabled: false, threshold: 0.62 });
+  assert.deepEqual((await terminal.getSettings()).faceMatch, { enabled: false, threshold: 0.62 });
   assert.equal((await read()).outcome!.faceMatch, null);
   await terminal.updateSettings({ ...boss, settings: { faceMatch: { enabled: true, threshold: 0.7 } } });
   assert.deepEqual((await read()).outcome!.faceMatch, { threshold: 0.7, uncertainMargin: 0.12 });
-  const purposes = await terminal.listPurposes({});
+  const purposes = await terminal.listPurposes();
   assert.deepEqual(purposes.find((p) => p.id === 'hospital')?.faceMatch, { enabled: true, threshold: 0.7 });
   assert.deepEqual(purposes.find((p) => p.id === 'bank')?.faceMatch, { enabled: true, threshold: 0.62 }, 'the bank keeps its own');
   await assert.rejects(terminal.updateSettings({ ...boss, settings: { faceMatch: { enabled: true, threshold: 0.1 } } }));
@@ -72,11 +72,11 @@ test('other profiles do not ask unless a supervisor enables it; the threshold is
   await terminal.updateSettings({ ...boss, settings: { displayFields: ['fullName'] } });
   assert.equal((await read()).outcome!.faceMatch, null);
   await terminal.updateSettings({ ...boss, settings: { displayFields: null, faceMatch: null } });
-  assert.deepEqual((await terminal.getSettings({})).faceMatch, { enabled: false, threshold: 0.62 }, 'back to the profile default');
+  assert.deepEqual((await terminal.getSettings()).faceMatch, { enabled: false, threshold: 0.62 }, 'back to the profile default');
   await terminal.updateSettings({ ...boss, settings: { purpose: 'bank', camera: 'cam-2' } });
-  assert.equal((await terminal.getSettings({})).camera, 'cam-2');
+  assert.equal((await terminal.getSettings()).camera, 'cam-2');
   await terminal.updateSettings({ ...boss, settings: { camera: null } });
-  assert.equal((await terminal.getSettings({})).camera, null);
+  assert.equal((await terminal.getSettings()).camera, null);
 });
 
 test('the record keeps the face match and the teller confirmation, once', async () => {
@@ -95,6 +95,9 @@ test('going against the machine needs a reason; UNCERTAIN and no camera are the 
   await terminal.recordFaceMatch({ recordId: overridden, report: report({ decision: 'NO_MATCH', score: 0.3, tellerDecision: 'MATCH', reason: 'glasses and a beard since the photo' }) });
   assert.equal(host.store.faceMatches.get(overridden)?.teller, 'OVERRIDDEN');
   assert.equal(host.store.faceMatches.get(overridden)?.reason, 'glasses and a beard since the photo');
+  const detail = await terminal.getRecord({ id: overridden });
+  assert.deepEqual(detail.faceMatch, { outcome: 'DECIDED', decision: 'NO_MATCH', score: 0.3, threshold: 0.62, model: 'human-3.3.6/faceres', activeCheck: 'PASSED', tellerDecision: 'MATCH', teller: 'OVERRIDDEN' }, 'the history shows the override, not the words');
+  assert.equal((await terminal.getRecord({ id: (await read()).outcome!.recordId! })).faceMatch, null);
   const uncertain = (await read()).outcome!.recordId!;
   await terminal.recordFaceMatch({ recordId: uncertain, report: report({ decision: 'UNCERTAIN', score: 0.55, tellerDecision: 'NO_MATCH' }) });
   assert.equal(host.store.faceMatches.get(uncertain)?.teller, 'MANUAL');
