@@ -107,6 +107,13 @@ test('camera shows A, the chip holds A: MATCH; the still picture fails the head-
     assert.match(stored?.model ?? '', /^human-3\.3\.6\/faceres$/);
     assert.ok(stored!.score! >= 0.62, `score ${stored?.score}`);
     assert.deepEqual(offOrigin, [], 'the page fetched nothing from another origin');
+    // The history's detail shows what the machine found and what the teller concluded.
+    await page.getByRole('button', { name: 'Lịch sử' }).click();
+    await page.getByTestId('history-open').first().click();
+    const detail = await page.getByTestId('record-detail').innerText();
+    assert.match(detail, /Đối chiếu khuôn mặt\s+KHỚP · Điểm 0\.\d{3} \(ngưỡng 0\.62\) · Kiểm tra quay đầu KHÔNG ĐẠT/);
+    assert.match(detail, /Cùng một người \(giao dịch viên xác nhận\)/);
+    await page.screenshot({ path: join(SHOTS, '45-face-history.png'), fullPage: true });
   } finally {
     await kiosk.close();
   }
@@ -130,6 +137,35 @@ test('camera shows B: NO MATCH; going against it needs a reason, which is record
     assert.equal(stored?.reason, 'Khách mới phẫu thuật thẩm mỹ, đã đối chiếu giấy tờ khác');
     assert.ok(stored!.score! < 0.5, `score ${stored?.score}`);
     assert.deepEqual(offOrigin, []);
+  } finally {
+    await kiosk.close();
+  }
+});
+
+test('Settings: the camera is chosen once, face match and its threshold are set per profile', { skip, timeout: 120_000 }, async () => {
+  const { kiosk } = await counter(CAMERA_A);
+  try {
+    const page = kiosk.page;
+    await page.getByRole('button', { name: 'Cài đặt' }).click();
+    await page.getByTestId('settings-locked').waitFor();
+    await page.locator('input[name=operator]').fill('lan');
+    await page.locator('input[name=pin]').fill('2468');
+    await page.getByRole('button', { name: 'Mở khoá' }).click();
+    await page.getByTestId('settings').waitFor();
+    const camera = page.locator('select[name=camera]');
+    await camera.locator('option').nth(1).waitFor({ state: 'attached' });
+    const fake = (await camera.locator('option').nth(1).getAttribute('value'))!;
+    assert.ok(fake, 'the fake camera is offered');
+    assert.equal(await page.locator('input[name=faceMatch]').isChecked(), true, 'the bank profile matches faces');
+    assert.equal(await page.locator('input[name=faceThreshold]').inputValue(), '0.62');
+    await camera.selectOption(fake);
+    await page.locator('input[name=faceThreshold]').fill('0.65');
+    await page.screenshot({ path: join(SHOTS, '46-face-settings.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    const saved = await kiosk.host.terminal.getSettings();
+    assert.equal(saved.camera, fake);
+    assert.deepEqual(saved.faceMatch, { enabled: true, threshold: 0.65 });
   } finally {
     await kiosk.close();
   }
