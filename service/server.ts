@@ -12,6 +12,7 @@ import { toHex } from '../core/bytes/hex.ts';
 import { utf8 } from '../core/bytes/bytes.ts';
 import { dispatch } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
+import { sendHeartbeats } from './heartbeat.ts';
 import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
@@ -111,6 +112,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       // reloads first gets every reader's session as it stands.
       const unsubscribe = options.api.subscribe((event) => ws.send(JSON.stringify(event)));
       sockets.add(ws);
+      sendHeartbeats(ws);
       ws.on('close', () => {
         unsubscribe();
         sockets.delete(ws);

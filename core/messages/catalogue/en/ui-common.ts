@@ -1,4 +1,5 @@
 /** English: the kiosk's frame: title, navigation, signing in, PIN prompts, language, status bar. */
+import { template } from '../../define.ts';
 
 export const uiCommon = {
   'app.title': 'Chip ID verification',
@@ -25,6 +26,8 @@ export const uiCommon = {
   'status.noRegistry': 'No registry',
   'status.pending': 'records pending',
   'status.trustList': 'Trust list',
-  'status.trustNever': 'never updated',
+  'status.trustUpdated': template({ time: 'text' }, (p) => `updated ${p.time}`),
+  'status.trustShipped': template({ date: 'text' }, (p) => `the list shipped with the terminal (${p.date})`),
+  'status.trustNone': 'none loaded',
   'status.serviceDown': 'The terminal service has stopped — reconnecting…',
 };

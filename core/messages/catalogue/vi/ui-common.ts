@@ -27,6 +27,8 @@ export const uiCommon = {
   'status.noRegistry': 'Chưa kết nối máy chủ',
   'status.pending': 'bản ghi chờ gửi',
   'status.trustList': 'Danh sách tin cậy',
-  'status.trustNever': 'chưa cập nhật',
+  'status.trustUpdated': (p) => `cập nhật lúc ${p.time}`,
+  'status.trustShipped': (p) => `danh sách kèm theo máy (${p.date})`,
+  'status.trustNone': 'chưa có chứng thư nào',
   'status.serviceDown': 'Dịch vụ của máy đã dừng — đang kết nối lại…',
 } satisfies Translation<typeof en>;
