@@ -17,7 +17,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { faceBytes, faceFilePath } from '../../fixtures/index.ts';
-import { insertCard, openKiosk, signIn, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { assertAccessible, insertCard, openKiosk, signIn, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 /** Person A in the chip; A's other photo and B's photo before the camera (scores 0.71 and 0.36 in Node against the chip photo). */
@@ -96,6 +96,7 @@ test('camera shows A, the chip holds A: MATCH; the still picture fails the head-
     assert.match(await page.getByTestId('face-score').innerText(), /ngưỡng 0\.62/);
     assert.match(await page.getByTestId('face-active-check').innerText(), /KHÔNG ĐẠT/);
     await page.screenshot({ path: join(SHOTS, '41-face-match.png') });
+    await assertAccessible(page, 'the face match decision');
     await page.getByTestId('face-record').click();
     await page.getByTestId('face-recorded').waitFor();
     const stored = await latestFaceMatch(kiosk);
@@ -182,6 +183,7 @@ test('no camera: the screen says so and the teller compares by eye, which is rec
     assert.match(await unavailable.innerText(), /Không tìm thấy camera\. Hãy đối chiếu ảnh với khách hàng bằng mắt/);
     assert.equal(await page.getByTestId('face').isVisible(), true, 'the chip photo is still there to compare');
     await page.screenshot({ path: join(SHOTS, '44-face-no-camera.png') });
+    await assertAccessible(page, 'face match without a camera');
     await page.getByLabel('Cùng một người', { exact: true }).check();
     await page.getByTestId('face-record').click();
     await page.getByTestId('face-recorded').waitFor();

@@ -44,9 +44,10 @@ export function useCounterCheck(request: FaceMatchRequest, faceDataUrl: string, 
     const canvas = Object.assign(document.createElement('canvas'), { width: 32, height: 24 });
     void (async () => {
       try {
+        // The camera first: without one there is nothing to load the models for.
+        stream = await openCamera(cameraId);
         const engine = await pageFaceEngine({ threshold: request.threshold, uncertainMargin: request.uncertainMargin });
         const reference = await engine.reference(dataUrlBytes(faceDataUrl), (bytes) => bytes);
-        stream = await openCamera(cameraId);
         const element = video.current;
         if (stopped || !element) return;
         element.srcObject = stream;
