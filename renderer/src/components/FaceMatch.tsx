@@ -20,10 +20,11 @@ function reportOf(phase: CheckPhase, request: FaceMatchRequest): Omit<FaceMatchR
 /**
  * Face match at the counter: the chip photo beside the live camera, guidance to the customer,
  * the machine's decision with the head-turn check, and the teller's conclusion for the record.
- * Without a camera (or a face) it says so and the teller compares by eye, as before. The privacy
+ * Without a camera (or a face) it says so and the teller compares by eye, as before. Shown only
+ * for a recorded verification: the conclusion belongs to its record. The privacy
  * notice is shown in Vietnamese and English whatever the screen's language: it is for the customer.
  */
-export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang; request: FaceMatchRequest; faceDataUrl: string; recordId: string | null }) {
+export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang; request: FaceMatchRequest; faceDataUrl: string; recordId: string }) {
   const [cameraId, setCameraId] = useState<string | null | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [recorded, setRecorded] = useState(false);
@@ -37,7 +38,7 @@ export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang
   const record = async (tellerDecision: FaceMatchReport['tellerDecision'], reason: string | null) => {
     setError(null);
     try {
-      if (recordId) await api.recordFaceMatch({ recordId, report: { ...reportOf(phase, request), tellerDecision, reason } });
+      await api.recordFaceMatch({ recordId, report: { ...reportOf(phase, request), tellerDecision, reason } });
       setRecorded(true);
     } catch (e) {
       setError(errorText(e, lang));

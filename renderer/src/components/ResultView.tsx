@@ -44,7 +44,7 @@ export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { la
           {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
         </div>
       </div>
-      {outcome.faceMatch && outcome.faceDataUrl && <FaceMatch lang={lang} request={outcome.faceMatch} faceDataUrl={outcome.faceDataUrl} recordId={outcome.recordId} />}
+      {outcome.faceMatch && outcome.faceDataUrl && outcome.recordId && <FaceMatch lang={lang} request={outcome.faceMatch} faceDataUrl={outcome.faceDataUrl} recordId={outcome.recordId} />}
       {hidden ? (
         <div className="result-body hidden-data" data-testid="hidden-data">
           <h2>{t(lang, 'result.hiddenTitle')}</h2>
