@@ -44,7 +44,7 @@ async function chipPhoto(photo: string): Promise<{ jpeg: Uint8Array; width: numb
   return { jpeg: new Uint8Array(data), width: info.width, height: info.height };
 }
 
-async function counter(camera: string | null): Promise<{ kiosk: Kiosk; offOrigin: string[] }> {
+async function counter(camera: string | null, permitted = true): Promise<{ kiosk: Kiosk; offOrigin: string[] }> {
   const offOrigin: string[] = [];
   const kiosk = await openKiosk(
     { sync: false, virtualLatencyMs: 0, bootstrapSupervisor: { name: 'lan', pin: '2468' } },
@@ -53,7 +53,7 @@ async function counter(camera: string | null): Promise<{ kiosk: Kiosk; offOrigin
         if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith('http://127.0.0.1:')) offOrigin.push(r.url());
       });
     },
-    camera ? { args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${stillVideo(camera)}`], permissions: ['camera'] } : {},
+    camera ? { args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${stillVideo(camera)}`], permissions: permitted ? ['camera'] : [] } : {},
   );
   await signIn(kiosk.page, 'lan', '2468');
   return { kiosk, offOrigin };
@@ -189,6 +189,26 @@ test('no camera: the screen says so and the teller compares by eye, which is rec
     await page.getByTestId('face-recorded').waitFor();
     const stored = await latestFaceMatch(kiosk);
     assert.deepEqual([stored?.outcome, stored?.decision, stored?.score, stored?.activeCheck, stored?.teller], ['NO_CAMERA', null, null, 'NOT_PERFORMED', 'MANUAL']);
+  } finally {
+    await kiosk.close();
+  }
+});
+
+test('camera refused: the screen says so, and the comparison is by eye', { skip, timeout: 120_000 }, async () => {
+  const { kiosk } = await counter(CAMERA_A, false);
+  try {
+    const page = kiosk.page;
+    await readCardOfA(kiosk);
+    const unavailable = page.getByTestId('face-unavailable');
+    await unavailable.waitFor({ timeout: DECISION_MS });
+    assert.equal(await unavailable.getAttribute('data-why'), 'CAMERA_REFUSED');
+    assert.match(await unavailable.innerText(), /Không dùng được camera/);
+    await page.screenshot({ path: join(SHOTS, '47-face-camera-refused.png') });
+    await page.getByLabel('Không phải cùng một người', { exact: true }).check();
+    await page.getByTestId('face-record').click();
+    await page.getByTestId('face-recorded').waitFor();
+    const stored = await latestFaceMatch(kiosk);
+    assert.deepEqual([stored?.outcome, stored?.tellerDecision, stored?.teller], ['CAMERA_REFUSED', 'NO_MATCH', 'MANUAL']);
   } finally {
     await kiosk.close();
   }
