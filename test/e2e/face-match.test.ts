@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { faceBytes, faceFilePath } from '../../fixtures/index.ts';
+import { faceBytes, faceFilePath, otherPhoto } from '../../fixtures/index.ts';
 import { assertAccessible, insertCard, openKiosk, signIn, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -209,6 +209,18 @@ test('camera refused: the screen says so, and the comparison is by eye', { skip,
     await page.getByTestId('face-recorded').waitFor();
     const stored = await latestFaceMatch(kiosk);
     assert.deepEqual([stored?.outcome, stored?.tellerDecision, stored?.teller], ['CAMERA_REFUSED', 'NO_MATCH', 'MANUAL']);
+  } finally {
+    await kiosk.close();
+  }
+});
+
+test('two people before the camera: the customer is asked for one face only', { skip, timeout: 120_000 }, async () => {
+  const { kiosk } = await counter(otherPhoto('two-faces'));
+  try {
+    const page = kiosk.page;
+    await readCardOfA(kiosk);
+    await page.locator('[data-testid=face-guide][data-guidance=ONE_FACE_ONLY]').waitFor({ timeout: DECISION_MS });
+    assert.match(await page.getByTestId('face-guide').innerText(), /Vui lòng chỉ một người trước camera/);
   } finally {
     await kiosk.close();
   }
