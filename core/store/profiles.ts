@@ -122,9 +122,14 @@ export function listProfiles(custom: Record<string, PurposeProfile>): PurposePro
 export const DisplayChoicesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/), z.array(z.enum(DISPLAY_FIELDS)).max(DISPLAY_FIELDS.length));
 
 export function parseDisplayChoices(json: string | undefined): Record<string, DisplayField[]> {
+  return parseChoices(DisplayChoicesSchema, json);
+}
+
+/** A per-profile setting (JSON object from profile name to a choice): unset, not JSON or not valid counts as unset. */
+function parseChoices<T>(schema: z.ZodType<Record<string, T>>, json: string | undefined): Record<string, T> {
   if (!json) return {};
   try {
-    const parsed = DisplayChoicesSchema.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data;
   } catch {
     // not JSON: as if unset
@@ -141,14 +146,7 @@ export function displayFieldsOf(profile: PurposeProfile, choices: Record<string,
 export const FaceMatchChoicesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/), FaceMatchSettingSchema);
 
 export function parseFaceMatchChoices(json: string | undefined): Record<string, FaceMatchSetting> {
-  if (!json) return {};
-  try {
-    const parsed = FaceMatchChoicesSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // not JSON: as if unset
-  }
-  return {};
+  return parseChoices(FaceMatchChoicesSchema, json);
 }
 
 /** Face match under the profile, as the supervisor set it or by the profile's default at the measured threshold. */

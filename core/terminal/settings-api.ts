@@ -41,22 +41,16 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       this.store.profile(settings.purpose); // refuses an unknown profile
       set('purposeProfile', settings.purpose);
     }
-    if (settings.displayFields !== undefined) {
-      // The choice belongs to the profile in force after this update; null goes back to its default.
-      const choices = parseDisplayChoices(this.store.settings.get('displayFields'));
+    // A per-profile choice belongs to the profile in force after this update; null goes back to its default.
+    const setForProfile = <T>(key: 'displayFields' | 'faceMatch', parse: (json: string | undefined) => Record<string, T>, value: T | null): void => {
+      const choices = parse(this.store.settings.get(key));
       const profile = this.store.profile().name;
-      if (settings.displayFields === null) delete choices[profile];
-      else choices[profile] = settings.displayFields;
-      set('displayFields', JSON.stringify(choices));
-    }
-    if (settings.faceMatch !== undefined) {
-      // Like the shown fields, the choice belongs to the profile in force after this update.
-      const choices = parseFaceMatchChoices(this.store.settings.get('faceMatch'));
-      const profile = this.store.profile().name;
-      if (settings.faceMatch === null) delete choices[profile];
-      else choices[profile] = settings.faceMatch;
-      set('faceMatch', JSON.stringify(choices));
-    }
+      if (value === null) delete choices[profile];
+      else choices[profile] = value;
+      set(key, JSON.stringify(choices));
+    };
+    if (settings.displayFields !== undefined) setForProfile('displayFields', parseDisplayChoices, settings.displayFields);
+    if (settings.faceMatch !== undefined) setForProfile('faceMatch', parseFaceMatchChoices, settings.faceMatch);
     if (settings.camera !== undefined) set('camera', settings.camera ?? '');
     if (settings.language !== undefined) set('language', settings.language);
     if (settings.reader !== undefined) set('reader', settings.reader ?? '');
