@@ -5,8 +5,7 @@ import { errorText, t, type Lang } from '../text.ts';
 import { useCounterCheck, type CheckPhase } from '../face/use-counter-check.ts';
 import { FaceDecisionPanel } from './FaceDecisionPanel.tsx';
 import { FaceTellerForm } from './FaceTellerForm.tsx';
-
-const UNAVAILABLE = { NO_CAMERA: 'face.noCamera', CAMERA_REFUSED: 'face.cameraRefused', NO_FACE: 'face.noFace', ENGINE_UNAVAILABLE: 'face.engineUnavailable' } as const;
+import { UNAVAILABLE_TEXT } from '../face/unavailable-text.ts';
 
 /** What the record keeps of the check: numbers and words, no picture. */
 function reportOf(phase: CheckPhase, request: FaceMatchRequest): Omit<FaceMatchReport, 'tellerDecision' | 'reason'> {
@@ -62,7 +61,7 @@ export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang
           {phase.kind === 'running' && <p className="face-guide big" role="status" data-testid="face-guide" data-guidance={phase.guidance}>{t(lang, `face.guide.${phase.guidance}`)}</p>}
           {phase.kind === 'done' && <FaceDecisionPanel lang={lang} result={phase.result} />}
           {phase.kind === 'unavailable' && (
-            <p className="face-unavailable" role="status" data-testid="face-unavailable" data-why={phase.why}>{t(lang, UNAVAILABLE[phase.why])}</p>
+            <p className="face-unavailable" role="status" data-testid="face-unavailable" data-why={phase.why}>{t(lang, UNAVAILABLE_TEXT[phase.why])}</p>
           )}
           {!live && !recorded && (
             <button onClick={() => setAttempt((a) => a + 1)} data-testid="face-retry">{t(lang, 'face.retry')}</button>

@@ -6,15 +6,14 @@ import { formatDateTime } from '../dates.ts';
 import { errorText, messageText, t, tOr, type Lang } from '../text.ts';
 import { ChecksList } from './ChecksList.tsx';
 import { FieldList } from './FieldList.tsx';
-
-const UNAVAILABLE = { NO_CAMERA: 'face.noCamera', CAMERA_REFUSED: 'face.cameraRefused', NO_FACE: 'face.noFace', ENGINE_UNAVAILABLE: 'face.engineUnavailable' } as const;
+import { UNAVAILABLE_TEXT } from '../face/unavailable-text.ts';
 
 /** The face match in two rows: what the machine found (or why it could not), and the teller's conclusion. */
 function faceMatchRows(lang: Lang, match: FaceMatchSummary | null): [string, string][] {
   if (!match) return [];
   const machine = match.outcome === 'DECIDED' && match.decision
     ? [t(lang, `face.decision.${match.decision}`), match.score === null ? '' : t(lang, 'face.score', { score: match.score.toFixed(3), threshold: match.threshold.toFixed(2) }), t(lang, `face.active.${match.activeCheck}`)].filter(Boolean).join(' · ')
-    : t(lang, UNAVAILABLE[match.outcome === 'DECIDED' ? 'ENGINE_UNAVAILABLE' : match.outcome]);
+    : t(lang, UNAVAILABLE_TEXT[match.outcome === 'DECIDED' ? 'ENGINE_UNAVAILABLE' : match.outcome]);
   const teller = `${t(lang, match.tellerDecision === 'MATCH' ? 'face.tellerSame' : 'face.tellerDifferent')} (${t(lang, `face.teller.${match.teller}`)})`;
   return [[t(lang, 'face.title'), machine], [t(lang, 'face.tellerQuestion'), teller]];
 }
