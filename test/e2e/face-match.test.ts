@@ -225,3 +225,19 @@ test('two people before the camera: the customer is asked for one face only', { 
     await kiosk.close();
   }
 });
+
+test('a result that clears itself waits while the camera check runs, then gives the teller the full time', { skip, timeout: 120_000 }, async () => {
+  const { kiosk } = await counter(CAMERA_A);
+  try {
+    const page = kiosk.page;
+    // The shortest setting: shorter than loading the models and the head-turn check's 10 s.
+    await kiosk.host.terminal.updateSettings({ operator: 'lan', pin: '2468', settings: { resultClearSeconds: 10 } });
+    await page.reload();
+    await page.getByRole('button', { name: 'Đọc thẻ' }).waitFor();
+    await readCardOfA(kiosk);
+    assert.equal((await decision(page)).decision, 'MATCH');
+    assert.match(await page.getByTestId('result').innerText(), /Tự xoá sau (9|10) giây/, 'the countdown starts again after the check');
+  } finally {
+    await kiosk.close();
+  }
+});

@@ -23,7 +23,7 @@ function reportOf(phase: CheckPhase, request: FaceMatchRequest): Omit<FaceMatchR
  * for a recorded verification: the conclusion belongs to its record. The privacy
  * notice is shown in Vietnamese and English whatever the screen's language: it is for the customer.
  */
-export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang; request: FaceMatchRequest; faceDataUrl: string; recordId: string }) {
+export function FaceMatch({ lang, request, faceDataUrl, recordId, onLive }: { lang: Lang; request: FaceMatchRequest; faceDataUrl: string; recordId: string; onLive: (live: boolean) => void }) {
   const [cameraId, setCameraId] = useState<string | null | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [recorded, setRecorded] = useState(false);
@@ -33,6 +33,9 @@ export function FaceMatch({ lang, request, faceDataUrl, recordId }: { lang: Lang
   }, []);
   const { phase, video } = useCounterCheck(request, faceDataUrl, cameraId, attempt);
   const live = phase.kind === 'starting' || phase.kind === 'running';
+  // While the camera runs the customer is busy with it: the result must not clear itself meanwhile.
+  useEffect(() => onLive(live), [live, onLive]);
+  useEffect(() => () => onLive(false), [onLive]);
 
   const record = async (tellerDecision: FaceMatchReport['tellerDecision'], reason: string | null) => {
     setError(null);

@@ -13,7 +13,7 @@ import { FaceMatch } from './FaceMatch.tsx';
  * view together (the head is pinned). A FAILED document's data and photo stay hidden until the
  * clerk shows them anyway, which the terminal records first.
  */
-export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; clearsIn: number | null; onNext: () => void }) {
+export function ResultView({ lang, outcome, supervisor, clearsIn, onNext, onFaceCheck }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; clearsIn: number | null; onNext: () => void; onFaceCheck: (running: boolean) => void }) {
   const { result } = outcome;
   const [revealed, setRevealed] = useState(false);
   const [revealError, setRevealError] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { la
           {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
         </div>
       </div>
-      {outcome.faceMatch && outcome.faceDataUrl && outcome.recordId && <FaceMatch lang={lang} request={outcome.faceMatch} faceDataUrl={outcome.faceDataUrl} recordId={outcome.recordId} />}
+      {outcome.faceMatch && outcome.faceDataUrl && outcome.recordId && <FaceMatch lang={lang} request={outcome.faceMatch} faceDataUrl={outcome.faceDataUrl} recordId={outcome.recordId} onLive={onFaceCheck} />}
       {hidden ? (
         <div className="result-body hidden-data" data-testid="hidden-data">
           <h2>{t(lang, 'result.hiddenTitle')}</h2>
