@@ -1,9 +1,11 @@
 /**
- * Transport-neutral dispatch of one TerminalApi call: validates the input with the contract's
- * schema, runs the method, and turns any failure into the `{ code, params, message }` error shape.
- * The HTTP service and Electron's IPC both call this, so validation lives in one place.
+ * Transport-neutral dispatch of one TerminalApi call: checks who may call it (method-access.ts),
+ * validates the input with the contract's schema, runs the method, and turns any failure into the
+ * `{ code, params, message }` error shape. The HTTP service and Electron's IPC both call this, so
+ * authorisation and validation live in one place.
  */
 import { TerminalApiSchema, type TerminalApi, type TerminalApiMethod } from './terminal-api.ts';
+import { METHOD_ACCESS, admits } from './method-access.ts';
 import type { ApiError } from './messages.ts';
 import { EidError, isEidError } from '../errors.ts';
 
@@ -20,6 +22,7 @@ export function failure(status: number, error: EidError): { ok: false; error: Ap
 
 export async function dispatch(api: TerminalApi, method: string, input: unknown): Promise<RpcOutcome> {
   if (!isApiMethod(method)) return failure(404, new EidError('UNKNOWN_METHOD', { method }));
+  if (!(await admits(METHOD_ACCESS[method], () => api.getStatus({})))) return failure(403, new EidError('SIGN_IN_REQUIRED'));
   const parsed = TerminalApiSchema[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');

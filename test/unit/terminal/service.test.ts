@@ -56,8 +56,7 @@ function events(): { next: (pred: (e: SessionEvent) => boolean) => Promise<Sessi
 }
 
 test('reading needs a signed-in operator once accounts exist', async () => {
-  const cards = (await call('listDemoCards', {})).body.result as { profile: string; key: unknown }[];
-  const refused = await call('startVerification', { reader: null, key: cards[0]!.key });
+  const refused = await call('startVerification', { reader: null, key: { kind: 'can', can: '123456' } });
   assert.equal(refused.body.error?.code, 'SIGN_IN_REQUIRED');
   assert.equal((await call('signIn', { operator: 'lan', pin: '1111' })).body.error?.code, 'OPERATOR_AUTH_FAILED');
   assert.equal((await call('signIn', { operator: 'lan', pin: '2468' })).body.result.role, 'supervisor');
