@@ -38,7 +38,7 @@ export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: 
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   await prepare(page);
-  await page.goto(service.url);
+  await page.goto(service.openUrl());
   return {
     host,
     get service() {
