@@ -45,6 +45,8 @@ export const StatusSchema = z.object({
   online: z.boolean(),
   registryConfigured: z.boolean(),
   pendingRecords: z.number().int(),
+  /** Records past their retention that wait for the registry's acknowledgement before they may be purged. */
+  purgeWaiting: z.number().int(),
   trustListUpdatedAt: z.string().nullable(),
   terminalName: z.string(),
   language: z.enum(['vi', 'en']),

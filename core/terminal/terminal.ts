@@ -96,6 +96,7 @@ export class Terminal implements TerminalApi {
       online: fields?.online ?? false,
       registryConfigured: fields?.registryConfigured ?? false,
       pendingRecords: store.outbox.pendingCount(),
+      purgeWaiting: store.purgeWaiting(),
       trustListUpdatedAt: fields?.trustListUpdatedAt ?? this.#trust.updatedAt,
       terminalName: terminalName(store),
       language: language(store),

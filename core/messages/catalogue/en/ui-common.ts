@@ -1,4 +1,5 @@
 /** English: the kiosk's frame: title, navigation, signing in, PIN prompts, language, status bar. */
+import { template } from '../../define.ts';
 
 export const uiCommon = {
   'app.title': 'Chip ID verification',
@@ -24,6 +25,7 @@ export const uiCommon = {
   'status.offline': 'Offline',
   'status.noRegistry': 'No registry',
   'status.pending': 'records pending',
+  'status.purgeWaiting': template({ count: 'number' }, (p) => `${p.count} records past their retention wait for the registry before they are deleted`),
   'status.trustList': 'Trust list',
   'status.trustNever': 'never updated',
   'status.serviceDown': 'The terminal service has stopped — reconnecting…',
