@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { TerminalApi } from '../core/api/terminal-api.ts';
-import { dispatch, failure, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
+import { dispatch, failure, subscribeAuthorised, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
@@ -22,9 +22,9 @@ export function registerIpc(ipcMain: IpcMain, api: TerminalApi, isAppUrl: (url: 
   });
 }
 
-/** Forwards terminal events to the window; returns the unsubscribe function. */
+/** Forwards terminal events to the window, under the same rules as calls; returns the unsubscribe function. */
 export function forwardEvents(api: TerminalApi, contents: WebContents): () => void {
-  return api.subscribe((event) => {
+  return subscribeAuthorised(api, (event) => {
     if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });
 }

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { TerminalApi } from '../core/api/terminal-api.ts';
 import { randomBytes } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
-import { dispatch } from '../core/api/rpc-dispatch.ts';
+import { dispatch, subscribeAuthorised } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
 import { PageCodes, presentedTokens, sessionCookie, tokenMatches } from './page-codes.ts';
 import { StaticFiles } from './static-files.ts';
@@ -126,7 +126,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Each connection subscribes on its own, so a page that connects late, reconnects or
       // reloads first gets every reader's session as it stands.
-      const unsubscribe = options.api.subscribe((event) => ws.send(JSON.stringify(event)));
+      const unsubscribe = subscribeAuthorised(options.api, (event) => ws.send(JSON.stringify(event)));
       sockets.add(ws);
       ws.on('close', () => {
         unsubscribe();

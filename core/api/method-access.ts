@@ -12,7 +12,7 @@
  * On a terminal without accounts (first run) nobody can sign in, so `operator` methods are open,
  * as the README describes; `supervisor-pin` methods wait for the first supervisor.
  */
-import type { TerminalApiMethod } from './terminal-api.ts';
+import type { TerminalApiMethod, TerminalEvent } from './terminal-api.ts';
 
 export const ACCESS_RULES = ['anyone', 'operator', 'supervisor-pin'] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
@@ -49,6 +49,12 @@ export const METHOD_ACCESS: Readonly<Record<TerminalApiMethod, AccessRule>> = {
   listIntegrationClients: 'supervisor-pin',
   addIntegrationClient: 'supervisor-pin',
   revokeIntegrationClient: 'supervisor-pin',
+};
+
+/** The live events under the same rules: a session event carries the holder's data and photo. */
+export const EVENT_ACCESS: Readonly<Record<TerminalEvent['type'], AccessRule>> = {
+  session: 'operator',
+  status: 'anyone',
 };
 
 /** Who is at the counter, as getStatus reports it. */

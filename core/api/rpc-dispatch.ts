@@ -4,8 +4,8 @@
  * `{ code, params, message }` error shape. The HTTP service and Electron's IPC both call this, so
  * authorisation and validation live in one place.
  */
-import { TerminalApiSchema, type TerminalApi, type TerminalApiMethod } from './terminal-api.ts';
-import { METHOD_ACCESS, admits } from './method-access.ts';
+import { TerminalApiSchema, type TerminalApi, type TerminalApiMethod, type TerminalEvent } from './terminal-api.ts';
+import { EVENT_ACCESS, METHOD_ACCESS, admits } from './method-access.ts';
 import type { ApiError } from './messages.ts';
 import { EidError, isEidError } from '../errors.ts';
 
@@ -36,4 +36,15 @@ export async function dispatch(api: TerminalApi, method: string, input: unknown)
     // Unexpected failures are reported without their details, which may hold personal data.
     return failure(500, new EidError('INTERNAL_ERROR'));
   }
+}
+
+/**
+ * The live events a transport passes on, under EVENT_ACCESS: signed out, a counter with accounts
+ * gets status events only. Session events carry `seq`, so one that arrives after a later status
+ * event is still placed right.
+ */
+export function subscribeAuthorised(api: TerminalApi, listener: (event: TerminalEvent) => void): () => void {
+  return api.subscribe((event) => {
+    void admits(EVENT_ACCESS[event.type], () => api.getStatus({})).then((ok) => ok && listener(event), () => {});
+  });
 }

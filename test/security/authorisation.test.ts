@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dispatch, type RpcOutcome } from '../../core/api/rpc-dispatch.ts';
+import { dispatch, subscribeAuthorised, type RpcOutcome } from '../../core/api/rpc-dispatch.ts';
 import { ACCESS_RULES, METHOD_ACCESS } from '../../core/api/method-access.ts';
-import { TerminalApiSchema, type TerminalApiMethod } from '../../core/api/terminal-api.ts';
+import { TerminalApiSchema, type TerminalApiMethod, type TerminalEvent } from '../../core/api/terminal-api.ts';
 import { createHost, type Host } from '../../host/create-host.ts';
 import { startService } from '../../service/server.ts';
 import { API_ACCESS_DOC, withCurrentAccessTable } from '../../scripts/access-doc.ts';
@@ -126,6 +126,34 @@ test('row 3: sign in, sign out, then POST /api/listRecords is refused with a typ
   } finally {
     await service.close();
   }
+});
+
+test('signed out, the live events carry no session (the holder\'s data and photo), over either transport\'s subscription', async () => {
+  const host = await terminalWithAccounts();
+  hosts.push(host);
+  const t = host.terminal;
+  await t.signIn(CLERK);
+  await t.insertDemoCard({ profile: 'cccd-2021', variant: null });
+  const done = new Promise<void>((resolve) => {
+    const off = t.subscribe((e) => {
+      if (e.type === 'session' && e.event.state === 'done') resolve(off());
+    });
+  });
+  const [card] = await t.listDemoCards();
+  await t.startVerification({ reader: null, key: card!.key });
+  await done;
+  // Status events may come too (the terminal sends them as its state changes); only sessions count here.
+  const seen = async (): Promise<TerminalEvent['type'][]> => {
+    const got: TerminalEvent['type'][] = [];
+    const off = subscribeAuthorised(t, (e) => e.type === 'session' && got.push(e.type));
+    await t.getStatus();
+    await new Promise((resolve) => setImmediate(resolve));
+    off();
+    return got;
+  };
+  assert.deepEqual(await seen(), ['session']);
+  await t.signOut();
+  assert.deepEqual(await seen(), [], 'a page that connects after sign-out gets no one\'s result');
 });
 
 test('first run, no accounts yet: reading and the history work without signing in, as the README says', async () => {
