@@ -40,6 +40,13 @@ export interface PcscCard {
   /** Sends one APDU; `maxResponseLength` includes SW1 SW2. */
   transmit(command: Uint8Array, maxResponseLength: number): Promise<Uint8Array>;
   /**
+   * SCardReconnect without touching the card: acknowledges a reset another program (or Windows
+   * after an idle transaction) made, after which every transmit on this handle fails until it is.
+   */
+  reconnect(): Promise<void>;
+  /** SCardControl: a command to the reader itself (PC/SC part 10 features, reader-properties.ts). */
+  control(code: number, data?: Uint8Array): Promise<Uint8Array>;
+  /**
    * Releases the card; `reset` power-cycles it first so the next session starts clean. Async on
    * purpose: a reset talks to the card, and a synchronous SCardDisconnect(RESET) would block the
    * event loop - deadlocking when the card itself lives in this process (vpcd bridge).
@@ -83,6 +90,7 @@ interface SmartcardCard {
   readonly protocol: number;
   readonly atr: Buffer | null;
   transmit(command: Buffer, options: { maxRecvLength: number }): Promise<Buffer>;
+  control(code: number, data?: Buffer): Promise<Buffer>;
   disconnect(disposition: number): void;
   reconnect(shareMode: number, protocol: number, initialization: number): Promise<number>;
 }
@@ -152,6 +160,17 @@ function openContext(sc: SmartcardModule): PcscContext {
         atr: bytesOrUndefined(card.atr) ?? new Uint8Array(0),
         async transmit(command, maxResponseLength) {
           const response = await card.transmit(Buffer.from(command), { maxRecvLength: maxResponseLength }).catch((e: unknown) => {
+            throw pcscFailure(e, readerName);
+          });
+          return new Uint8Array(response);
+        },
+        async reconnect() {
+          await card.reconnect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1, sc.SCARD_LEAVE_CARD).catch((e: unknown) => {
+            throw pcscFailure(e, readerName);
+          });
+        },
+        async control(code, data) {
+          const response = await card.control(code, data ? Buffer.from(data) : undefined).catch((e: unknown) => {
             throw pcscFailure(e, readerName);
           });
           return new Uint8Array(response);

@@ -4,6 +4,8 @@
  * the card so the next session starts from a clean state). Failures are typed: CARD_REMOVED,
  * READER_UNAVAILABLE, PCSC_UNAVAILABLE, TRANSPORT_TIMEOUT, EXTENDED_LENGTH_UNSUPPORTED. After a
  * fatal one the instance refuses further APDUs; a new connectReader() needs no restart of anything.
+ * CARD_RESET (another program reset the card) is reported once and the handle reconnected, so the
+ * flow opens the chip again on the same transport and reading goes on.
  */
 import type { Transport, TransportCapabilities } from '../core/emrtd/apdu/transport.ts';
 import { parseCommand } from '../core/emrtd/apdu/apdu.ts';
@@ -16,6 +18,7 @@ import { pcscError, pcscFailure } from './pcsc-errors.ts';
 import { ExtendedLengthMemory, decideExtendedLength, processExtendedLengthMemory } from './extended-length.ts';
 import type { ExtendedLengthDecision } from './extended-length.ts';
 import type { ReaderQuirk } from './reader-quirks.ts';
+import { queryMaxApduDataSize } from './reader-properties.ts';
 
 export interface PcscTransportOptions {
   readonly binding?: PcscBinding;
@@ -24,17 +27,21 @@ export interface PcscTransportOptions {
   /** Where extended-length outcomes are remembered; defaults to one per process. */
   readonly memory?: ExtendedLengthMemory;
   readonly quirks?: readonly ReaderQuirk[];
+  /** What the reader reported as its dwMaxAPDUDataSize (connectReader asks it). */
+  readonly maxApduDataSize?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** Receive buffer: the longest extended response (65 536 bytes) plus SW1 SW2. */
 const MAX_RECEIVE = 65_538;
-/** After these, the card handle is useless: the session is over. */
-const FATAL = new Set(['CARD_REMOVED', 'CARD_RESET', 'CARD_UNRESPONSIVE', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
+/** After these, the card handle is useless: the session is over. (CARD_RESET is not: see afterReset.) */
+const FATAL = new Set(['CARD_REMOVED', 'CARD_UNRESPONSIVE', 'READER_UNAVAILABLE', 'PCSC_UNAVAILABLE', 'TRANSPORT_TIMEOUT']);
 /** Longest close() waits for a running command and the card reset before returning. */
 const CLOSE_WAIT_MS = 10_000;
 /** How long a card that stopped answering may take to show up as removed in pcscd. */
 const LOST_CARD_SETTLE_MS = 1000;
+/** Longest wait for the reader's part 10 properties: a local question, answered in microseconds. */
+const PROPERTIES_WAIT_MS = 2000;
 /** How a reader that cannot pass an extended APDU fails it (never a status word from the card). */
 const READER_REJECTION = new Set(['PCSC_ERROR']);
 
@@ -51,7 +58,8 @@ export async function connectReader(readerName: string, options: PcscTransportOp
   const connecting = context.connect(readerName);
   try {
     const card = await withTimeout(connecting, timeoutMs, readerName);
-    return new PcscTransport(readerName, context, card, options);
+    const maxApduDataSize = await withTimeout(queryMaxApduDataSize((code, data) => card.control(code, data)), Math.min(timeoutMs, PROPERTIES_WAIT_MS), readerName).catch(() => undefined);
+    return new PcscTransport(readerName, context, card, { ...options, ...(maxApduDataSize !== undefined && { maxApduDataSize }) });
   } catch (e) {
     const error = pcscFailure(e, readerName);
     if (error.code === 'TRANSPORT_TIMEOUT') {
@@ -91,9 +99,9 @@ export class PcscTransport implements Transport {
     this.protocol = card.protocol;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memory = options.memory ?? processExtendedLengthMemory;
-    this.decision = decideExtendedLength(reader, card.atr, card.protocol, this.memory, options.quirks);
+    this.decision = decideExtendedLength(reader, card.atr, card.protocol, this.memory, options.quirks, options.maxApduDataSize);
     const self = this;
-    const quirkMax = this.decision.quirk?.maxResponseLength;
+    const readerMax = this.decision.responseLimit;
     this.capabilities = {
       get extendedLength() {
         return self.decision.extendedLength;
@@ -101,13 +109,13 @@ export class PcscTransport implements Transport {
       // Only a real limit is reported: short-only readers still take the full short Le, and the
       // reading strategy sizes protected answers itself.
       get maxResponseLength() {
-        if (quirkMax !== undefined) return quirkMax;
+        if (readerMax !== undefined) return readerMax;
         return self.decision.extendedLength === true ? 65_536 : undefined;
       },
     };
   }
 
-  /** Why extended length is (not) used: quirk, protocol, memory, atr or unknown. */
+  /** Why extended length is (not) used: quirk, protocol, reader, memory, atr or unknown. */
   get extendedLengthSource(): ExtendedLengthDecision['source'] {
     return this.decision.source;
   }
@@ -154,6 +162,7 @@ export class PcscTransport implements Transport {
         this.learn(false);
         throw pcscError('EXTENDED_LENGTH_UNSUPPORTED', this.reader, error);
       }
+      if (error.code === 'CARD_RESET') throw await this.afterReset(error);
       if (FATAL.has(error.code)) this.broken = error;
       throw error;
     }
@@ -193,6 +202,26 @@ export class PcscTransport implements Transport {
       return removed;
     }
     return pcscError('CARD_UNRESPONSIVE', `${this.reader}: empty answer`);
+  }
+
+  /**
+   * Someone else reset the card. The handle is reconnected so this session goes on, and the caller
+   * still gets CARD_RESET: the chip forgot its secure channel, so access control runs again
+   * (core/emrtd/access/resuming-session.ts). If the reconnect fails (the card went), that ends it.
+   */
+  private async afterReset(reset: EidError): Promise<EidError> {
+    try {
+      const reconnecting = this.card.reconnect();
+      this.inflight = reconnecting;
+      const settled = (): void => this.clearInflight(reconnecting);
+      void reconnecting.then(settled, settled);
+      await withTimeout(reconnecting, this.timeoutMs, this.reader);
+      return reset;
+    } catch (e) {
+      const error = pcscFailure(e, this.reader);
+      this.broken = FATAL.has(error.code) ? error : reset;
+      return this.broken;
+    }
   }
 
   private clearInflight(call: Promise<unknown>): void {

@@ -1,7 +1,8 @@
 /**
  * A virtual Vietnamese CCCD (core/chip, engineer E) on vpcd's second slot, read through pcscd
  * with the terminal-side protocols (core/emrtd, engineer A) over PcscTransport: BAC, then DG1;
- * and a can-cuoc-2024 card opened with PACE. `eid-terminal read` over every document: test/integration/read.
+ * a can-cuoc-2024 card opened with PACE; the same card reset by another program mid-read; and the
+ * reader asked for its dwMaxAPDUDataSize through SCardControl. `eid-terminal read` over every document: test/integration/read.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,12 @@ import type { ApduResponder } from '../../../core/emrtd/apdu/transport.ts';
 import { VpcdBridge } from '../../../native/vpcd-bridge.ts';
 import { connectReader, type PcscTransport, type PcscTransportOptions } from '../../../native/pcsc-transport.ts';
 import { VPCD_READER, requirePcscd, waitForCardState } from '../../../fixtures/pcscd.ts';
+import { isEidError } from '../../../core/errors.ts';
+import { readCard } from '../../../core/session/read-card.ts';
+import { nativePcscBinding } from '../../../native/pcsc-binding.ts';
+import { featureRequestCode, queryMaxApduDataSize } from '../../../native/reader-properties.ts';
+import { NOW, mrzKey, trustFor } from '../../chip/read-with-chip.ts';
+import { resetByAnotherProgram } from '../helpers/reset-by-another-program.ts';
 
 const SLOT = 1;
 const READER = VPCD_READER(SLOT);
@@ -93,5 +100,65 @@ test('virtual eMRTDs through pcscd + vpcd', { timeout: 720_000 }, async (t) => {
       assert.equal(opened.method, 'PACE');
       assert.deepEqual(await new FileReader(opened.transport).readFile(FID_DG1), doc.files.get('DG1'));
     });
+  });
+
+  await t.test('the reader is asked for dwMaxAPDUDataSize through SCardControl (vpcd 3.3 has no part 10 features)', async () => {
+    const doc = buildDocument('can-cuoc-2024');
+    const bridge = new VpcdBridge(virtualChipFor(doc), { port: pcscd!.port(SLOT) });
+    t.after(() => bridge.stop());
+    await bridge.insert();
+    await cardOn(READER);
+    const context = nativePcscBinding().establishContext();
+    try {
+      const card = await context.connect(READER);
+      // The call reaches the driver and comes back typed; a driver without features says nothing.
+      const features = await card.control(featureRequestCode()).then((b) => b, (e: unknown) => e);
+      assert.ok(features instanceof Uint8Array || isEidError(features), String(features));
+      const reported = await queryMaxApduDataSize((code, data) => card.control(code, data));
+      assert.ok(reported === undefined || reported === 0x10000, `dwMaxAPDUDataSize ${reported}`);
+      await card.disconnect(false);
+    } finally {
+      context.close();
+      await takeOff(bridge);
+    }
+  });
+
+  await t.test('a card reset by another program mid-read: the handle is reconnected, access control runs again, the read verifies', async () => {
+    const doc = buildDocument('can-cuoc-2024');
+    const chip = virtualChipFor(doc);
+    let accessControl = 0;
+    let resets = 0;
+    const watched: ApduResponder = {
+      atr: () => chip.atr(),
+      reset: () => {
+        resets++;
+        chip.reset();
+      },
+      transmit: (c) => {
+        // PACE's MSE:Set AT and BAC's GET CHALLENGE go plain: one per access control.
+        if ((c[0]! & 0x0c) === 0 && (c[1] === 0x22 || c[1] === 0x84)) accessControl++;
+        return chip.transmit(c);
+      },
+    };
+    const options = { trust: trustFor(doc), now: NOW };
+    let total = 0;
+    await onReader(watched, {}, async (pcsc) => {
+      const clean = await readCard(pcsc, mrzKey(doc), options);
+      assert.equal(clean.result.verdict, 'VERIFIED');
+      total = clean.result.stats.apdus;
+    });
+    assert.ok(total > 10, `APDUs of a clean read: ${total}`);
+    const cleanAccessControl = accessControl;
+    accessControl = 0;
+    await onReader(watched, {}, async (pcsc) => {
+      const resetting = resetByAnotherProgram(pcsc, READER, Math.floor(total / 2));
+      const resetsBefore = resets;
+      const out = await readCard(resetting, mrzKey(doc), options);
+      assert.equal(resetting.resets, 1);
+      assert.equal(resets, resetsBefore + 1, 'the card saw the reset mid-read');
+      assert.equal(out.result.verdict, 'VERIFIED', JSON.stringify(out.result.checks));
+      assert.match(out.protocols.accessControl, /^PACE/);
+    });
+    assert.equal(accessControl, cleanAccessControl + 1, 'access control ran once more after the reset');
   });
 });

@@ -20,7 +20,16 @@ export class FakePcsc implements PcscBinding {
   transmitted: Uint8Array[] = [];
   disconnects: boolean[] = [];
   openContexts = 0;
+  /** SCardControl of a reader, by reader name; a reader without one refuses every control code. */
+  controls = new Map<string, (code: number, data?: Uint8Array) => Uint8Array | Promise<Uint8Array>>();
+  /** SCardReconnect calls that acknowledged a reset. */
+  reconnects = 0;
+  /** When set, SCardReconnect fails with this PC/SC message. */
+  reconnectError: string | undefined;
   private waiters = new Set<() => void>();
+  /** Handles that have not yet acknowledged a reset another program made. */
+  private readonly resetPending = new Set<{ reader: string }>();
+  private readonly handles = new Set<{ reader: string }>();
 
   plug(name: string, card?: FakeCard): void {
     this.readers.set(name, card);
@@ -39,6 +48,10 @@ export class FakePcsc implements PcscBinding {
     this.readers.set(name, undefined);
     this.events++;
     this.changed();
+  }
+  /** Another program resets the card: every open handle on the reader meets SCARD_W_RESET_CARD. */
+  resetByAnotherProgram(name: string): void {
+    for (const h of this.handles) if (h.reader === name) this.resetPending.add(h);
   }
   stopService(): void {
     this.running = false;
@@ -94,6 +107,8 @@ export class FakePcsc implements PcscBinding {
         if (!fake.readers.has(readerName)) throw new Error('Unknown reader');
         const card = fake.readers.get(readerName);
         if (!card) throw new Error('No smart card present');
+        const handle = { reader: readerName };
+        fake.handles.add(handle);
         const connected: PcscCard = {
           protocol: card.protocol,
           atr: card.atr,
@@ -101,10 +116,25 @@ export class FakePcsc implements PcscBinding {
             alive();
             if (!fake.readers.has(readerName)) throw new Error('Reader unavailable');
             if (fake.readers.get(readerName) !== card) throw new Error('Card was removed');
+            if (fake.resetPending.has(handle)) throw new Error('Card was reset');
             fake.transmitted.push(command);
             return card.respond(command);
           },
+          async control(code, data) {
+            alive();
+            const control = fake.controls.get(readerName);
+            if (!control) throw new Error('The smart card does not support the requested feature');
+            return control(code, data);
+          },
+          async reconnect() {
+            alive();
+            if (fake.reconnectError) throw new Error(fake.reconnectError);
+            if (fake.readers.get(readerName) !== card) throw new Error('Card was removed');
+            fake.resetPending.delete(handle);
+            fake.reconnects++;
+          },
           async disconnect(reset) {
+            fake.handles.delete(handle);
             fake.disconnects.push(reset);
           },
         };

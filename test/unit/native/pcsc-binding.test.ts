@@ -32,3 +32,38 @@ test('a module that loads is used only when a context is asked for', () => {
   const context = binding.establishContext();
   assert.deepEqual([contexts, context.listReaders()], [1, []]);
 });
+
+/** A `smartcard` module with one reader whose card records how it was called. */
+function fakeSmartcard(card: Record<string, unknown>) {
+  return () => ({
+    SCARD_SHARE_SHARED: 2, SCARD_PROTOCOL_T0: 1, SCARD_PROTOCOL_T1: 2, SCARD_RESET_CARD: 1, SCARD_LEAVE_CARD: 0,
+    Context: class {
+      listReaders() {
+        return [{ name: 'R', state: 0x20, atr: Buffer.from([0x3b, 0x80]), connect: async () => ({ protocol: 2, atr: Buffer.from([0x3b, 0x80]), ...card }) }];
+      }
+      close() {}
+    },
+  });
+}
+
+test('SCardControl and SCardReconnect go through the binding: bytes in and out, leave-card on reconnect, failures typed', async () => {
+  const calls: unknown[][] = [];
+  const binding = loadPcscBinding(fakeSmartcard({
+    control: async (code: number, data?: Buffer) => {
+      calls.push(['control', code, data && [...data]]);
+      if (code === 0) throw new Error('The smart card does not support the requested feature');
+      return Buffer.from([0x12, 0x04, 0x42, 0x33, 0x00, 0x12]);
+    },
+    reconnect: async (share: number, protocols: number, initialization: number) => {
+      calls.push(['reconnect', share, protocols, initialization]);
+      return 2;
+    },
+  }));
+  const card = await binding.establishContext().connect('R');
+  const answer = await card.control(0x42000d48, Uint8Array.of(1));
+  assert.ok(answer instanceof Uint8Array);
+  assert.deepEqual([...answer], [0x12, 0x04, 0x42, 0x33, 0x00, 0x12]);
+  await card.reconnect();
+  assert.deepEqual(calls, [['control', 0x42000d48, [1]], ['reconnect', 2, 3, 0]]);
+  await assert.rejects(card.control(0), (e) => isEidError(e));
+});

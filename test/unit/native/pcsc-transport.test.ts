@@ -4,6 +4,7 @@ import { fromHex, toHex } from '../../../core/bytes/hex.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { connectReader } from '../../../native/pcsc-transport.ts';
 import { ExtendedLengthMemory } from '../../../native/extended-length.ts';
+import { featureRequestCode } from '../../../native/reader-properties.ts';
 import { FakePcsc, T1_ATR } from './fake-pcsc.ts';
 import { render } from '../../../core/messages/render.ts';
 import type { FakeCard } from './fake-pcsc.ts';
@@ -70,6 +71,32 @@ test('card removed mid-read gives CARD_REMOVED, and a new session works without 
   assert.equal(toHex(await second.transmit(SELECT)), 'A00000024710019000');
   await second.close();
   assert.equal(pcsc.openContexts, 0);
+});
+
+test('a card reset by another program: CARD_RESET once, the handle reconnected, the same session goes on', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  await transport.transmit(SELECT);
+  pcsc.resetByAnotherProgram(READER);
+  // The caller learns of the reset (its secure channel is gone: access control must run again) ...
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_RESET'));
+  assert.equal(pcsc.reconnects, 1);
+  // ... and the same transport carries on.
+  assert.equal(toHex(await transport.transmit(SELECT)), 'A00000024710019000');
+  await transport.close();
+  assert.equal(pcsc.openContexts, 0);
+});
+
+test('a reset card that is gone by the time of the reconnect ends the session as CARD_REMOVED', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  pcsc.resetByAnotherProgram(READER);
+  pcsc.reconnectError = 'Card was removed';
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
+  const sent = pcsc.transmitted.length;
+  await assert.rejects(transport.transmit(SELECT), (e) => isEidError(e, 'CARD_REMOVED'));
+  assert.equal(pcsc.transmitted.length, sent);
+  await transport.close();
 });
 
 test('reader unplugged gives READER_UNAVAILABLE; service down gives PCSC_UNAVAILABLE', { timeout: 10_000 }, async () => {
@@ -212,4 +239,59 @@ test('a connection that comes through after the connect timeout is released, not
   await new Promise((r) => setTimeout(r, 20));
   assert.deepEqual(pcsc.disconnects, [false]);
   assert.equal(pcsc.openContexts, 0);
+});
+
+/** A CCID reader's part 10 answers: the TLV properties at 42330012 with this dwMaxAPDUDataSize. */
+function ccidControl(maxApduDataSize: number) {
+  return (code: number): Uint8Array => {
+    if (code === featureRequestCode()) return fromHex('120442330012');
+    if (code === 0x42330012) return Uint8Array.of(0x0a, 4, maxApduDataSize & 0xff, (maxApduDataSize >> 8) & 0xff, (maxApduDataSize >> 16) & 0xff, 0);
+    throw new Error('The smart card does not support the requested feature');
+  };
+}
+
+test('a CCID reader reporting dwMaxAPDUDataSize 0 gets no extended APDU', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  pcsc.controls.set(READER, ccidControl(0));
+  const transport = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(transport.capabilities?.extendedLength, false);
+  assert.equal(transport.extendedLengthSource, 'reader');
+  assert.equal(transport.capabilities?.maxResponseLength, undefined, 'short answers keep their full Le');
+  await assert.rejects(transport.transmit(EXTENDED_READ), (e) => isEidError(e, 'EXTENDED_LENGTH_UNSUPPORTED'));
+  assert.equal(pcsc.transmitted.length, 0);
+  await transport.close();
+});
+
+test('a CCID reader with a smaller dwMaxAPDUDataSize caps the answer size; 0x10000 leaves it to the probe', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  pcsc.controls.set(READER, ccidControl(1024));
+  const capped = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(capped.capabilities?.maxResponseLength, 1024);
+  assert.equal(capped.capabilities?.extendedLength, undefined);
+  await capped.close();
+  pcsc.controls.set(READER, ccidControl(0x10000));
+  const open = await connectReader(READER, { binding: pcsc, memory });
+  assert.equal(open.capabilities?.extendedLength, undefined);
+  assert.equal(open.capabilities?.maxResponseLength, undefined);
+  assert.equal(open.extendedLengthSource, 'unknown');
+  await open.close();
+});
+
+test('the deny-list wins over a reader that claims extended APDUs (ACR1252 reports 0x10000 and drops them)', { timeout: 10_000 }, async () => {
+  const reader = 'ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00';
+  const { pcsc, memory } = setup(echoCard(), reader);
+  pcsc.controls.set(reader, ccidControl(0x10000));
+  const transport = await connectReader(reader, { binding: pcsc, memory });
+  assert.equal(transport.capabilities?.extendedLength, false);
+  assert.equal(transport.extendedLengthSource, 'quirk');
+  await transport.close();
+});
+
+test('a reader that never answers the control call still connects (the question is bounded)', { timeout: 10_000 }, async () => {
+  const { pcsc, memory } = setup(echoCard());
+  pcsc.controls.set(READER, () => new Promise<Uint8Array>(() => undefined));
+  const transport = await connectReader(READER, { binding: pcsc, memory, timeoutMs: 300 });
+  assert.equal(transport.capabilities?.extendedLength, undefined);
+  assert.equal(toHex(await transport.transmit(SELECT)), 'A00000024710019000');
+  await transport.close();
 });
