@@ -48,7 +48,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const readers = [...pcsc, ...(virtualReader ? [virtualReader] : [])];
   let terminal: Terminal | null = null;
   const sync = new SyncService(store, (list) => terminal?.adoptTrustList(list));
-  terminal = new Terminal({ store, trust: trust.store, trustFolder, readers, ...(virtualReader && { virtualReader }), sync });
+  terminal = new Terminal({ store, trust: trust.store, trustFolder, shippedTrustListDate: trust.shippedListDate, trustUpdatedAt: trust.userFolderChangedAt, readers, ...(virtualReader && { virtualReader }), sync });
   if (options.sync !== false) sync.start();
   const running = terminal;
   return {

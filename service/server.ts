@@ -13,6 +13,7 @@ import { randomBytes } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { dispatch, subscribeAuthorised } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
+import { sendHeartbeats } from './heartbeat.ts';
 import { PageCodes, presentedTokens, sessionCookie, tokenMatches } from './page-codes.ts';
 import { StaticFiles } from './static-files.ts';
 
@@ -128,6 +129,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       // reloads first gets every reader's session as it stands.
       const unsubscribe = subscribeAuthorised(options.api, (event) => ws.send(JSON.stringify(event)));
       sockets.add(ws);
+      sendHeartbeats(ws);
       ws.on('close', () => {
         unsubscribe();
         sockets.delete(ws);

@@ -47,7 +47,10 @@ export const StatusSchema = z.object({
   pendingRecords: z.number().int(),
   /** Records past their retention that wait for the registry's acknowledgement before they may be purged. */
   purgeWaiting: z.number().int(),
+  /** When an import or the registry last changed the trust list; null while the shipped list is all there is. */
   trustListUpdatedAt: z.string().nullable(),
+  /** The date of the list shipped with the terminal (its newest certificate's start of validity); null when it holds none. */
+  shippedTrustListDate: z.string().nullable(),
   terminalName: z.string(),
   language: z.enum(['vi', 'en']),
   /** The operator signed in at this counter; every record names them. */
@@ -202,7 +205,13 @@ export const TerminalApiSchema = {
   getRecord: { input: z.object({ id: z.string().max(64) }), output: RecordDetailSchema },
   /** The records the history's filters show; `language`: a CSV for a spreadsheet (BOM, column names and warnings in it). */
   exportRecords: {
-    input: Pin.extend({ format: z.enum(['csv', 'json']), language: z.enum(['vi', 'en']).optional() }).merge(RecordQuerySchema.pick({ search: true, verdict: true, from: true, to: true })),
+    input: Pin.extend({
+      format: z.enum(['csv', 'json']),
+      /** A CSV for a spreadsheet in this language (BOM, column names, dates as the clerk reads them). */
+      language: z.enum(['vi', 'en']).optional(),
+      /** The clerk's IANA time zone for the spreadsheet's times (the browser's); UTC when absent. */
+      timeZone: z.string().max(64).optional(),
+    }).merge(RecordQuerySchema.pick({ search: true, verdict: true, from: true, to: true })),
     output: z.object({ fileName: z.string(), content: z.string() }),
   },
   /** Checks a PIN (for supervisor screens) without changing who is signed in. */

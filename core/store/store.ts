@@ -16,13 +16,12 @@ import { OutboxTable, type OutboxPort } from './outbox.ts';
 import { OperatorAccounts, type Operator } from './operators.ts';
 import { AuditLog } from './audit-log.ts';
 import { IntegrationClients } from './integration-clients.ts';
-import { describeQuery, exportRecords, type ExportFormat, type ExportQuery } from './export.ts';
+import { describeQuery, exportRecords, type ExportFormat, type ExportQuery, type Spreadsheet } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { fullReader, maskedReader, type RecordReader } from './record-reader.ts';
 import { purgeExpired, purgeWaiting, type PurgeResult } from './retention.ts';
 import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, displayFieldsOf, parseDisplayChoices, type PurposeProfile } from './profiles.ts';
 import type { DisplayField } from '../api/display-fields.ts';
-import type { Lang } from '../messages/catalogue.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
 import { isEnrolled } from '../sync/identity.ts';
@@ -62,7 +61,7 @@ export interface Store {
   /** Records with personal fields masked (`by` null), or in full for a supervisor, each full read audited. */
   reader(by: Operator | null): RecordReader;
   /** Auditor export (supervisors only), logged with its format, filters and record count; `spreadsheet`: a CSV for a spreadsheet in that language. */
-  exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery, spreadsheet?: Lang): Generator<string>;
+  exportRecords(by: Operator, format: ExportFormat, query?: ExportQuery, spreadsheet?: Spreadsheet): Generator<string>;
   /** A settings change made by a person (validated, and logged by key, not value). */
   changeSetting(by: Operator | null, key: string, value: string): void;
   profile(name?: string): PurposeProfile;

@@ -22,9 +22,9 @@ export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'getRecord'
   }
 
   async exportRecords(input: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
-    const { operator, pin, format, language } = input;
+    const { operator, pin, format, language, timeZone } = input;
     const by = this.store.operators.authenticateSupervisor(operator, pin);
-    const content = [...this.store.exportRecords(by, format, filtersOf(input), language)].join('');
+    const content = [...this.store.exportRecords(by, format, filtersOf(input), language && { language, timeZone: timeZone ?? 'UTC' })].join('');
     return { fileName: `eid-records-${this.now().toISOString().slice(0, 10)}.${format}`, content };
   }
 }

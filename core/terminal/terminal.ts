@@ -29,6 +29,10 @@ export interface TerminalOptions {
   readonly trust: TrustStore;
   /** Where imported trust files are kept (`<data-dir>/trust`). */
   readonly trustFolder: string;
+  /** The date of the trust list shipped with the terminal (store-folder.ts), when it holds one. */
+  readonly shippedTrustListDate?: Date | null;
+  /** When an import or a removal last changed the trust store before this start (store-folder.ts). */
+  readonly trustUpdatedAt?: Date | null;
   readonly readers: readonly ReaderProvider[];
   readonly virtualReader?: VirtualReader;
   readonly sync?: RegistrySync;
@@ -69,7 +73,7 @@ export class Terminal implements TerminalApi {
     });
     this.#records = new RecordsApi(options.store, now);
     this.#settings = new SettingsApi(options.store, statusChanged);
-    this.#trust = new TrustApi({ store: options.store, trust: options.trust, trustFolder: options.trustFolder, now, statusChanged });
+    this.#trust = new TrustApi({ store: options.store, trust: options.trust, trustFolder: options.trustFolder, updatedAt: options.trustUpdatedAt ?? null, now, statusChanged });
     this.#enrolment = new EnrolmentApi(options.store, options.sync, statusChanged);
     this.#demoCards = new DemoCardsApi(options.virtualReader);
     this.#integration = new IntegrationApi(options.store);
@@ -98,6 +102,7 @@ export class Terminal implements TerminalApi {
       pendingRecords: store.outbox.pendingCount(),
       purgeWaiting: store.purgeWaiting(),
       trustListUpdatedAt: fields?.trustListUpdatedAt ?? this.#trust.updatedAt,
+      shippedTrustListDate: this.#o.shippedTrustListDate?.toISOString() ?? null,
       terminalName: terminalName(store),
       language: language(store),
       operator: this.#operators.signedIn,

@@ -16,16 +16,20 @@ export interface TrustApiOptions {
   readonly trust: TrustStore;
   /** Where imported trust files are kept (`<data-dir>/trust`). */
   readonly trustFolder: string;
+  /** When the store last changed before this run (an earlier import or removal). */
+  readonly updatedAt?: Date | null;
   readonly now: () => Date;
   readonly statusChanged: () => void;
 }
 
 export class TrustApi implements Pick<TerminalApi, 'listTrust' | 'importTrust' | 'removeTrust'> {
-  #updatedAt: string | null = null;
+  #updatedAt: string | null;
 
-  constructor(private readonly o: TrustApiOptions) {}
+  constructor(private readonly o: TrustApiOptions) {
+    this.#updatedAt = o.updatedAt?.toISOString() ?? null;
+  }
 
-  /** When the trust store last changed in this run (import or registry trust list). */
+  /** When an import, a removal or the registry's trust list last changed the trust store. */
   get updatedAt(): string | null {
     return this.#updatedAt;
   }

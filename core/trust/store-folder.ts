@@ -30,6 +30,13 @@ export interface LoadedTrustStore {
   readonly reports: readonly LoadReport[];
   /** Files that could not be loaded, with the reason; the rest of the store still loads. */
   readonly failures: readonly TrustFailure[];
+  /**
+   * The date of the list shipped in certs/: the newest start of validity among its certificates
+   * still in the store (null when none is). The status bar shows it while nothing has updated the list.
+   */
+  readonly shippedListDate: Date | null;
+  /** When an import or a removal last changed the user folder (its newest file), null when nothing has. */
+  readonly userFolderChangedAt: Date | null;
 }
 
 const REMOVED_LIST = 'removed.txt';
@@ -76,7 +83,8 @@ export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): L
   const store = new TrustStore();
   const reports: LoadReport[] = [];
   const failures: TrustFailure[] = [];
-  const files = [...folders.shipped.flatMap(trustFilesIn), ...trustFilesIn(folders.userFolder)];
+  const shipped = folders.shipped.flatMap(trustFilesIn);
+  const files = [...shipped, ...trustFilesIn(folders.userFolder)];
   const ordered = [...files.filter((f) => !f.endsWith('.ml')), ...files.filter((f) => f.endsWith('.ml'))];
   const retry: string[] = [];
   const load = (file: string, last: boolean): void => {
@@ -92,7 +100,22 @@ export function loadTrustStore(folders: TrustFolders, now: Date = new Date()): L
   for (const file of ordered) load(file, false);
   for (const file of retry) load(file, true);
   for (const fp of readRemoved(folders.userFolder)) store.remove(fp);
-  return { store, reports, failures };
+  return { store, reports, failures, shippedListDate: newestFrom(store, new Set(shipped.map((f) => basename(f)))), userFolderChangedAt: lastChange(folders.userFolder) };
+}
+
+function lastChange(userFolder: string): Date | null {
+  const removed = join(userFolder, REMOVED_LIST);
+  const times = [...trustFilesIn(userFolder), ...(existsSync(removed) ? [removed] : [])].map((f) => statSync(f).mtime.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+/** The newest start of validity of the certificates loaded from `files` (a certificate's source is its file's name, a master list's with a note after it). */
+function newestFrom(store: TrustStore, files: ReadonlySet<string>): Date | null {
+  const times = store
+    .certificates()
+    .filter((c) => files.has(c.source.split(' (')[0]!))
+    .map((c) => c.certificate.notBefore.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
- * Why the verdict is what it is, and what the clerk does now, for the banner: the check that
- * decided, strongest evidence first (a cloned chip outweighs an unknown signer or an expired
- * document). Expired but otherwise genuine is its own case: the origin was proven.
+ * Why the verdict is what it is, and what the clerk does now, for the banner: the words of the
+ * check the verdict names as `decidedBy` (core/trust/verdict.ts decides; this only words it).
+ * Expired but otherwise genuine is its own case: the origin was proven. A QR code or typed data
+ * that differs from the chip (ENTERED_DATA_MISMATCH) is a second reason of its own, whatever the
+ * verdict: the chip may be genuine and still not the person's at the counter.
  */
-import type { Checks, VerificationResult } from '../../core/api/verification.ts';
+import type { CheckName, Checks, VerificationResult } from '../../core/api/verification.ts';
 import type { UiKey } from '../../core/messages/catalogue.ts';
 
 export interface VerdictReason {
@@ -11,31 +13,44 @@ export interface VerdictReason {
   readonly action: UiKey;
   /** An administrator's step (Settings), shown to supervisors only. */
   readonly supervisorAction: UiKey | null;
-  /** The check that decided, null when the verdict is VERIFIED or no single check explains it. */
-  readonly decidedBy: keyof Checks | null;
+  /** The entered data differs from the chip's: its reason and action, or null. */
+  readonly entered: { readonly reason: UiKey; readonly action: UiKey } | null;
 }
 
-type Rule = { readonly when: (c: Checks) => boolean; readonly decidedBy: keyof Checks; readonly reason: (c: Checks) => UiKey; readonly action: UiKey; readonly supervisorAction?: UiKey };
+type Words = { readonly reason: UiKey; readonly action: UiKey; readonly supervisorAction?: UiKey };
 
-const RULES: readonly Rule[] = [
-  { when: (c) => c.chipAuthentication.status === 'FAIL', decidedBy: 'chipAuthentication', reason: () => 'reason.clonedChip', action: 'action.refuseAskAnother' },
-  { when: (c) => c.dataGroupHashes.status === 'FAIL', decidedBy: 'dataGroupHashes', reason: (c) => (c.dataGroupHashes.failed.includes(2) ? 'reason.alteredPhoto' : 'reason.alteredData'), action: 'action.refuseAskAnother' },
-  { when: (c) => c.sodSignature.status === 'FAIL', decidedBy: 'sodSignature', reason: () => 'reason.forgedSignature', action: 'action.refuseAskAnother' },
-  { when: (c) => c.certificateChain.status === 'FAIL', decidedBy: 'certificateChain', reason: () => 'reason.forgedSignature', action: 'action.refuseAskAnother' },
-  { when: (c) => c.revocation.status === 'REVOKED', decidedBy: 'revocation', reason: () => 'reason.revokedSigner', action: 'action.refuseWithdrawn' },
-  { when: (c) => c.consistency.status === 'FAIL', decidedBy: 'consistency', reason: () => 'reason.mismatch', action: 'action.refuseAskAnother' },
-  { when: (c) => c.certificateChain.status === 'UNKNOWN_CSCA', decidedBy: 'certificateChain', reason: () => 'reason.unknownSigner', action: 'action.checkOtherWay', supervisorAction: 'action.importCsca' },
-  { when: (c) => c.documentExpiry.status === 'EXPIRED', decidedBy: 'documentExpiry', reason: () => 'reason.expired', action: 'action.askValidDocument' },
-];
+/** The words of the deciding check, or undefined when its status has none of its own (the verdict's words then). */
+const BY_CHECK: { readonly [K in CheckName]?: (c: Checks) => Words | undefined } = {
+  chipAuthentication: (c) => (c.chipAuthentication.status === 'FAIL' ? { reason: 'reason.clonedChip', action: 'action.refuseAskAnother' } : undefined),
+  dataGroupHashes: (c) =>
+    c.dataGroupHashes.status === 'FAIL' ? { reason: c.dataGroupHashes.failed.includes(2) ? 'reason.alteredPhoto' : 'reason.alteredData', action: 'action.refuseAskAnother' } : undefined,
+  sodSignature: (c) => (c.sodSignature.status === 'FAIL' ? { reason: 'reason.forgedSignature', action: 'action.refuseAskAnother' } : undefined),
+  certificateChain: (c) =>
+    c.certificateChain.status === 'FAIL'
+      ? { reason: 'reason.forgedSignature', action: 'action.refuseAskAnother' }
+      : c.certificateChain.status === 'UNKNOWN_CSCA'
+        ? { reason: 'reason.unknownSigner', action: 'action.checkOtherWay', supervisorAction: 'action.importCsca' }
+        : undefined,
+  revocation: (c) => (c.revocation.status === 'REVOKED' ? { reason: 'reason.revokedSigner', action: 'action.refuseWithdrawn' } : undefined),
+  consistency: (c) => (c.consistency.status === 'FAIL' ? { reason: 'reason.mismatch', action: 'action.refuseAskAnother' } : undefined),
+  documentExpiry: (c) => (c.documentExpiry.status === 'EXPIRED' ? { reason: 'reason.expired', action: 'action.askValidDocument' } : undefined),
+};
 
-const PLAIN: Record<VerificationResult['verdict'], { reason: UiKey; action: UiKey }> = {
+const PLAIN: Record<VerificationResult['verdict'], Words> = {
   VERIFIED: { reason: 'verdict.VERIFIED.reason', action: 'action.comparePhoto' },
   NOT_VERIFIED: { reason: 'verdict.NOT_VERIFIED.reason', action: 'action.checkOtherWay' },
   FAILED: { reason: 'verdict.FAILED.reason', action: 'action.refuseAskAnother' },
 };
 
-export function verdictReason({ verdict, checks }: Pick<VerificationResult, 'verdict' | 'checks'>): VerdictReason {
-  const rule = verdict === 'VERIFIED' ? undefined : RULES.find((r) => r.when(checks));
-  if (!rule) return { ...PLAIN[verdict], supervisorAction: null, decidedBy: null };
-  return { reason: rule.reason(checks), action: rule.action, supervisorAction: rule.supervisorAction ?? null, decidedBy: rule.decidedBy };
+const ENTERED: Record<'qr' | 'typed', UiKey> = { qr: 'reason.enteredMismatch.qr', typed: 'reason.enteredMismatch.typed' };
+
+function enteredMismatch(warnings: VerificationResult['warnings']): VerdictReason['entered'] {
+  const first = warnings.find((w) => w.code === 'ENTERED_DATA_MISMATCH');
+  const source = first?.params.source;
+  return source === 'qr' || source === 'typed' ? { reason: ENTERED[source], action: 'action.checkPersonAndDocument' } : null;
+}
+
+export function verdictReason({ verdict, decidedBy, checks, warnings }: Pick<VerificationResult, 'verdict' | 'decidedBy' | 'checks' | 'warnings'>): VerdictReason {
+  const words = (decidedBy && BY_CHECK[decidedBy]?.(checks)) || PLAIN[verdict];
+  return { reason: words.reason, action: words.action, supervisorAction: words.supervisorAction ?? null, entered: enteredMismatch(warnings) };
 }

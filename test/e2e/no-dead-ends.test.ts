@@ -1,7 +1,8 @@
 /**
  * No dead ends at the counter (issue 14): every state has a way forward on screen. Reading with
  * no card asks for the card and Cancel goes back to the form with the key kept; a second tab shows
- * the session as it stands and follows "Next customer"; a stopped service is said in the status
+ * the session as it stands and follows "Next customer"; a reload mid-read shows the verdict (in
+ * Vietnamese at 1024x768, in English at 1920x1080); a stopped service is said in the status
  * bar within 3 s and the page reconnects by itself when it is back.
  */
 import { test } from 'node:test';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { insertCard, kioskForFile, pressReadWithIdNumber, skipWithoutChromium as skip } from './kiosk-page.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertBannerInView, assertOnlyLanguage, insertCard, kioskForFile, pressReadWithIdNumber, screenName, showScreen, skipWithoutChromium as skip, ui } from './kiosk-page.ts';
 
 const open = kioskForFile({ sync: false, virtualLatencyMs: 5 });
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -46,7 +47,23 @@ test('a second tab shows the result as it stands, and follows "Next customer"', 
   }
 });
 
+for (const screen of ONE_SIZE_PER_LANGUAGE) {
+  test(`${screenName(screen)}: a reload mid-read shows the verdict when the read completes`, { skip }, async () => {
+    await showScreen(open.page, screen);
+    await insertCard(open.page, 'cccd-2021');
+    await open.page.getByRole('button', { name: ui(screen.lang, 'verify.start') }).click();
+    await open.page.getByTestId('reading').waitFor();
+    await open.page.reload();
+    await open.page.getByTestId('verdict').waitFor({ timeout: 30_000 });
+    assert.equal(await open.page.getByTestId('verdict').locator('strong').innerText(), ui(screen.lang, 'verdict.VERIFIED'));
+    await assertBannerInView(open.page, screen);
+    await assertOnlyLanguage(open.page, screen.lang, 'the verdict after a reload');
+    await open.page.getByTestId('next-customer').click();
+  });
+}
+
 test('a stopped service is shown within 3 s; when it is back the page reconnects and reads', { skip }, async () => {
+  await showScreen(open.page, { lang: 'vi', width: 1280, height: 860 });
   await open.kiosk.stopService();
   await open.page.getByTestId('status-service').waitFor({ timeout: 3000 });
   assert.match(await open.page.getByTestId('status-service').innerText(), /dừng/);

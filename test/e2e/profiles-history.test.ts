@@ -2,13 +2,14 @@
  * Purpose profiles decide what the result screen shows (issue 14, item 5): each built-in
  * profile's fields on the screen, and the history with masked ID numbers found by their end; the
  * history's detail view (item 10); dates as dd/mm/yyyy, the export that follows the filters with
- * a BOM and localized headers, and the language kept across a reload (item 9).
+ * a BOM and localized headers, and the language kept across a reload (item 9). The detail and the
+ * export in Vietnamese at 1024x768 and in English at 1920x1080.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { insertCard, kioskForTests, skipWithoutChromium as skip } from './kiosk-page.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui } from './kiosk-page.ts';
 
 const boss = { operator: 'Mai', pin: '9876' };
 const k = kioskForTests({ virtualLatencyMs: 0, sync: false, bootstrapSupervisor: { name: 'Mai', pin: '9876' } }, async ({ page }) => {
@@ -54,52 +55,66 @@ test('the history masks the ID number and finds it by its last digits', { skip }
   assert.equal(await k.page.getByTestId('history-row').count(), 4);
 });
 
-test('a record opens in detail: checks, operator, purpose and sync state', { skip }, async () => {
-  await k.page.getByTestId('history-open').first().click();
-  const detail = k.page.getByTestId('record-detail');
-  await detail.waitFor();
-  const text = await detail.innerText();
-  assert.match(text, /Các bước kiểm tra/);
-  assert.match(text, /Mai/);
-  assert.match(text, /Chỉ xác thực/, 'the purpose by its name');
-  assert.match(text, /Chờ đồng bộ/);
-  assert.match(await k.page.getByTestId('check-chipAuthentication').innerText(), /Đạt/);
-  await k.page.screenshot({ path: new URL('./screenshots/26-history-detail.png', import.meta.url).pathname, fullPage: true });
-  await k.page.getByTestId('record-detail-close').click();
-  await k.page.getByTestId('history-row').first().waitFor();
-});
+for (const screen of ONE_SIZE_PER_LANGUAGE) {
+  const { lang } = screen;
 
-test('dates are typed and shown as dd/mm/yyyy; the CSV export follows the filters, with a BOM and Vietnamese headers', { skip }, async () => {
-  const page = k.page;
-  const rows = page.getByTestId('history-row');
-  assert.match(await rows.first().locator('td').first().innerText(), /\b\d{2}\/\d{2}\/\d{4}\b/);
-  const [from, to] = [page.locator('input.date-input').nth(0), page.locator('input.date-input').nth(1)];
-  await from.fill('01/01/2020');
-  await to.fill('31/12/2020');
-  await page.getByText('Chưa có bản ghi').waitFor();
-  await to.fill('');
-  await rows.first().waitFor();
-  await page.getByRole('combobox', { name: 'Kết quả' }).selectOption('VERIFIED');
-  await page.getByRole('button', { name: 'Xuất dữ liệu CSV' }).click();
-  await page.locator('input[name=operator]').fill('Mai');
-  await page.locator('input[name=pin]').fill('9876');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở khoá' }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8');
-  assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark for Excel');
-  const lines = csv.slice(1).trimEnd().split('\r\n');
-  assert.match(lines[0]!, /^Mã bản ghi,Số thứ tự,Thời gian \(UTC\),/);
-  assert.equal(lines.length - 1, await rows.count(), 'the export holds the records the screen lists');
-  await page.getByRole('combobox', { name: 'Kết quả' }).selectOption('FAILED');
-  await page.getByText('Chưa có bản ghi').waitFor();
-  await page.getByRole('button', { name: 'Xuất dữ liệu CSV' }).click();
-  await page.locator('input[name=operator]').fill('Mai');
-  await page.locator('input[name=pin]').fill('9876');
-  const [none] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở khoá' }).click()]);
-  assert.equal(readFileSync((await none.path())!, 'utf8').slice(1).trimEnd().split('\r\n').length, 1, 'only the header: no FAILED record');
-});
+  test(`${screenName(screen)}: a record opens in detail: checks, operator, purpose and sync state`, { skip }, async () => {
+    await showScreen(k.page, screen);
+    await k.page.getByRole('button', { name: ui(lang, 'nav.history') }).click();
+    await k.page.getByTestId('history-open').first().click();
+    const detail = k.page.getByTestId('record-detail');
+    await detail.waitFor();
+    const text = await detail.innerText();
+    assert.ok(text.includes(ui(lang, 'result.checks')), text);
+    assert.ok(text.includes('Mai'));
+    assert.ok(text.includes(ui(lang, 'purpose.minimal')), 'the purpose by its name');
+    assert.ok(text.includes(ui(lang, 'history.pending')));
+    assert.ok((await k.page.getByTestId('check-chipAuthentication').innerText()).includes(ui(lang, 'checkStatus.PASS')));
+    await assertOnlyLanguage(k.page, lang, 'a record in detail');
+    if (lang === 'vi') await k.page.screenshot({ path: new URL('./screenshots/26-history-detail.png', import.meta.url).pathname, fullPage: true });
+    await k.page.getByTestId('record-detail-close').click();
+    await k.page.getByTestId('history-row').first().waitFor();
+  });
+
+  test(`${screenName(screen)}: dates are typed and shown as dd/mm/yyyy; the CSV export follows the filters, with a BOM and headers in the language`, { skip }, async () => {
+    const page = k.page;
+    const rows = page.getByTestId('history-row');
+    assert.match(await rows.first().locator('td').first().innerText(), /\b\d{2}\/\d{2}\/\d{4}\b/);
+    const [from, to] = [page.locator('input.date-input').nth(0), page.locator('input.date-input').nth(1)];
+    await from.fill('01/01/2020');
+    await to.fill('31/12/2020');
+    await page.getByText(ui(lang, 'history.none')).waitFor();
+    await to.fill('');
+    await from.fill('');
+    await rows.first().waitFor();
+    const verdict = page.getByRole('combobox', { name: ui(lang, 'history.verdict') });
+    const exportCsv = async (): Promise<string> => {
+      await page.getByRole('button', { name: `${ui(lang, 'history.export')} CSV` }).click();
+      await page.locator('input[name=operator]').fill('Mai');
+      await page.locator('input[name=pin]').fill('9876');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui(lang, 'pin.unlock') }).click()]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    await verdict.selectOption('VERIFIED');
+    await assertOnlyLanguage(page, lang, 'the history, filtered');
+    const csv = await exportCsv();
+    assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark for Excel');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const head = `${ui(lang, 'export.id')},${ui(lang, 'export.seq')},${ui(lang, 'export.createdAt')} (${zone}),`;
+    assert.ok(lines[0]!.startsWith(head), lines[0]);
+    assert.match(lines[1]!, /^[^,]+,\d+,\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2},/, 'the time as the clerk reads it, in the browser\'s time zone');
+    assert.equal(lines.length - 1, await rows.count(), 'the export holds the records the screen lists');
+    await verdict.selectOption('FAILED');
+    await page.getByText(ui(lang, 'history.none')).waitFor();
+    assert.equal((await exportCsv()).slice(1).trimEnd().split('\r\n').length, 1, 'only the header: no FAILED record');
+    await verdict.selectOption('');
+  });
+}
 
 test('the language chosen in the header stays after a reload', { skip }, async () => {
   const page = k.page;
+  await showScreen(page, { lang: 'vi', width: 1280, height: 860 });
   await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
   await page.getByRole('button', { name: 'History' }).waitFor();
   await page.reload();

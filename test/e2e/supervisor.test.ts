@@ -1,13 +1,17 @@
 /**
  * Supervisor tools in the kiosk (issue 14, item 7): a fresh terminal makes its first supervisor on
  * screen; a clerk locked out by wrong PINs is told for how long and unlocked by the supervisor;
- * the preferred reader is chosen; a demo CSCA is imported with a warning and removed.
+ * the preferred reader is chosen; a demo CSCA is imported with a warning and removed. The first
+ * two in Vietnamese at 1024x768 and in English at 1920x1080 (on a fresh terminal of its own).
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kioskForTests, skipWithoutChromium as skip } from './kiosk-page.ts';
+import type { Page } from 'playwright-core';
+import type { Lang } from '../../core/messages/catalogue.ts';
+import { render } from '../../core/messages/render.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, kioskForTests, openKiosk, screenName, showScreen, skipWithoutChromium as skip, ui, type Kiosk, type Screen } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const DEMO_CSCA = fileURLToPath(new URL('../../certs/demo/demo-csca-vn.pem', import.meta.url));
@@ -15,60 +19,82 @@ const DEMO_CSCA = fileURLToPath(new URL('../../certs/demo/demo-csca-vn.pem', imp
 const k = kioskForTests({ virtualLatencyMs: 0, sync: false });
 const shot = (name: string) => k.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-async function unlockSettings(operator: string, pin: string): Promise<void> {
-  await k.page.getByRole('button', { name: 'Cài đặt' }).click();
-  await k.page.getByTestId('settings-locked').waitFor();
-  await k.page.locator('input[name=operator]').fill(operator);
-  await k.page.locator('input[name=pin]').fill(pin);
-  await k.page.getByRole('button', { name: 'Mở khoá' }).click();
-  await k.page.getByTestId('settings').waitFor();
+async function unlockSettings(operator: string, pin: string, page: Page = k.page, lang: Lang = 'vi'): Promise<void> {
+  await page.getByRole('button', { name: ui(lang, 'nav.settings') }).click();
+  await page.getByTestId('settings-locked').waitFor();
+  await page.locator('input[name=operator]').fill(operator);
+  await page.locator('input[name=pin]').fill(pin);
+  await page.getByRole('button', { name: ui(lang, 'pin.unlock') }).click();
+  await page.getByTestId('settings').waitFor();
 }
 
-test('first start: the supervisor is created on screen, and adds a clerk', { skip }, async () => {
-  await k.page.getByRole('button', { name: 'Cài đặt' }).click();
-  await k.page.getByTestId('first-supervisor').waitFor();
-  await k.page.locator('input[name=operator]').fill('Mai');
-  await k.page.locator('input[name=pin]').fill('9876');
-  await k.page.locator('input[name=pinAgain]').fill('9875');
-  await k.page.getByRole('button', { name: 'Tạo người giám sát' }).click();
-  await k.page.getByRole('alert').filter({ hasText: 'Hai mã PIN không khớp' }).waitFor();
-  await k.page.locator('input[name=pinAgain]').fill('9876');
-  await shot('21-first-supervisor');
-  await k.page.getByRole('button', { name: 'Tạo người giám sát' }).click();
-  await k.page.getByTestId('settings').waitFor();
-  await k.page.getByTestId('sign-out').filter({ hasText: 'Mai' }).waitFor();
-  await k.page.locator('input[name=newOperator]').fill('Lan');
-  await k.page.locator('input[name=newOperatorPin]').fill('1234');
-  await k.page.getByRole('button', { name: 'Thêm nhân viên' }).click();
-  await k.page.locator('[data-testid=operator-row][data-name=Lan]').waitFor();
-  assert.equal(await k.page.locator('[data-testid=operator-row][data-name=Mai] select').inputValue(), 'supervisor');
-  assert.equal(await k.page.locator('[data-testid=operator-row][data-name=Lan] select').inputValue(), 'clerk');
-});
-
-test('a clerk locked out is told for how long; the supervisor unlocks on screen', { skip }, async () => {
-  await k.page.getByTestId('sign-out').click();
-  await k.page.getByRole('button', { name: 'Xác thực' }).click();
-  await k.page.getByTestId('sign-in').waitFor();
-  for (let i = 0; i < 5; i++) {
-    await k.page.locator('input[name=operator]').fill('Lan');
-    await k.page.locator('input[name=pin]').fill('0000');
-    await k.page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await k.page.getByRole('alert').waitFor();
+/** Vietnamese on the file's kiosk (the later tests go on from there), English on a fresh one. */
+const english: { kiosk?: Kiosk } = {};
+after(async () => english.kiosk?.close());
+async function pageFor(screen: Screen): Promise<Page> {
+  if (screen.lang === 'en' && !english.kiosk) {
+    english.kiosk = await openKiosk({ virtualLatencyMs: 0, sync: false });
   }
-  await k.page.getByRole('alert').filter({ hasText: 'còn 15 phút nữa' }).waitFor();
-  await shot('22-clerk-locked');
-  await unlockSettings('Mai', '9876');
-  const row = k.page.locator('[data-testid=operator-row][data-name=Lan]');
-  await row.filter({ hasText: 'Bị khoá đến' }).waitFor();
-  await row.getByRole('button', { name: 'Mở khoá' }).click();
-  await row.filter({ hasText: 'Đang hoạt động' }).waitFor();
-  await shot('23-operators');
-  await k.page.getByRole('button', { name: 'Xác thực' }).click();
-  await k.page.locator('input[name=operator]').fill('Lan');
-  await k.page.locator('input[name=pin]').fill('1234');
-  await k.page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await k.page.getByTestId('sign-out').filter({ hasText: 'Lan' }).waitFor();
-});
+  const page = screen.lang === 'vi' ? k.page : english.kiosk!.page;
+  await showScreen(page, screen);
+  return page;
+}
+
+for (const screen of ONE_SIZE_PER_LANGUAGE) {
+  const { lang } = screen;
+  const shoot = (name: string, page: Page) => (lang === 'vi' ? page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }) : Promise.resolve());
+
+  test(`${screenName(screen)}: first start: the supervisor is created on screen, and adds a clerk`, { skip }, async () => {
+    const page = await pageFor(screen);
+    await page.getByRole('button', { name: ui(lang, 'nav.settings') }).click();
+    await page.getByTestId('first-supervisor').waitFor();
+    await page.locator('input[name=operator]').fill('Mai');
+    await page.locator('input[name=pin]').fill('9876');
+    await page.locator('input[name=pinAgain]').fill('9875');
+    await page.getByRole('button', { name: ui(lang, 'setup.action') }).click();
+    await page.getByRole('alert').filter({ hasText: ui(lang, 'setup.pinMismatch') }).waitFor();
+    await page.locator('input[name=pinAgain]').fill('9876');
+    await assertOnlyLanguage(page, lang, 'first start');
+    await shoot('21-first-supervisor', page);
+    await page.getByRole('button', { name: ui(lang, 'setup.action') }).click();
+    await page.getByTestId('settings').waitFor();
+    await page.getByTestId('sign-out').filter({ hasText: 'Mai' }).waitFor();
+    await page.locator('input[name=newOperator]').fill('Lan');
+    await page.locator('input[name=newOperatorPin]').fill('1234');
+    await page.getByRole('button', { name: ui(lang, 'operators.add') }).click();
+    await page.locator('[data-testid=operator-row][data-name=Lan]').waitFor();
+    assert.equal(await page.locator('[data-testid=operator-row][data-name=Mai] select').inputValue(), 'supervisor');
+    assert.equal(await page.locator('[data-testid=operator-row][data-name=Lan] select').inputValue(), 'clerk');
+  });
+
+  test(`${screenName(screen)}: a clerk locked out is told for how long; the supervisor unlocks on screen`, { skip }, async () => {
+    const page = await pageFor(screen);
+    await page.getByTestId('sign-out').click();
+    await page.getByRole('button', { name: ui(lang, 'nav.verify') }).click();
+    await page.getByTestId('sign-in').waitFor();
+    for (let i = 0; i < 5; i++) {
+      await page.locator('input[name=operator]').fill('Lan');
+      await page.locator('input[name=pin]').fill('0000');
+      await page.getByRole('button', { name: ui(lang, 'signIn.action') }).click();
+      await page.getByRole('alert').waitFor();
+    }
+    await page.getByRole('alert').filter({ hasText: render(lang, { code: 'OPERATOR_LOCKED', params: { minutes: 15 } }) }).waitFor();
+    await assertOnlyLanguage(page, lang, 'a clerk locked out');
+    await shoot('22-clerk-locked', page);
+    await unlockSettings('Mai', '9876', page, lang);
+    const row = page.locator('[data-testid=operator-row][data-name=Lan]');
+    await row.filter({ hasText: ui(lang, 'operators.lockedUntil', { time: '' }).trim() }).waitFor();
+    await row.getByRole('button', { name: ui(lang, 'operators.unlock') }).click();
+    await row.filter({ hasText: ui(lang, 'operators.active') }).waitFor();
+    await assertOnlyLanguage(page, lang, 'the operators');
+    await shoot('23-operators', page);
+    await page.getByRole('button', { name: ui(lang, 'nav.verify') }).click();
+    await page.locator('input[name=operator]').fill('Lan');
+    await page.locator('input[name=pin]').fill('1234');
+    await page.getByRole('button', { name: ui(lang, 'signIn.action') }).click();
+    await page.getByTestId('sign-out').filter({ hasText: 'Lan' }).waitFor();
+  });
+}
 
 test('the preferred reader is chosen from the connected readers and kept', { skip }, async () => {
   await unlockSettings('Mai', '9876');

@@ -12,7 +12,9 @@ import type { ErrorCode } from '../../../core/messages/catalogue.ts';
 import type { MessageParams } from '../../../core/messages/define.ts';
 import type { Message } from '../../../core/messages/message.ts';
 import { renderWithDetail } from '../../../core/messages/render.ts';
+import { HEARTBEAT, HEARTBEAT_SILENCE_MS } from '../../../core/api/heartbeat.ts';
 import { Connection } from './connection.ts';
+import { SilenceWatch } from './silence-watch.ts';
 import { SessionBoard } from './session-board.ts';
 
 declare global {
@@ -34,20 +36,38 @@ const RECONNECT_MS = 1000;
 
 function httpApi(): TerminalApi {
   const listeners = new Set<(e: TerminalEvent) => void>();
-  let socket: WebSocket | null = null;
+  let socket: { readonly ws: WebSocket; readonly watch: SilenceWatch } | null = null;
+  /** Done with a socket: closed by the service, silent too long, or no longer wanted. */
+  const drop = (ws: WebSocket, watch: SilenceWatch): void => {
+    watch.stop();
+    ws.onopen = ws.onmessage = ws.onclose = null;
+    ws.close();
+    if (socket?.ws === ws) socket = null;
+  };
+  const lost = (ws: WebSocket, watch: SilenceWatch): void => {
+    if (socket?.ws !== ws) return;
+    drop(ws, watch);
+    connection.set(false);
+    if (listeners.size > 0) setTimeout(connect, RECONNECT_MS);
+  };
   const connect = (): void => {
     const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    socket = new WebSocket(`${proto}://${window.location.host}/events`);
-    socket.onmessage = (m) => {
+    const ws = new WebSocket(`${proto}://${window.location.host}/events`);
+    // A frozen service accepts the connection but never answers: the watch runs from the start.
+    const watch = new SilenceWatch(HEARTBEAT_SILENCE_MS, () => lost(ws, watch));
+    socket = { ws, watch };
+    watch.heard();
+    ws.onmessage = (m) => {
+      watch.heard();
+      if (m.data === HEARTBEAT) return;
       const parsed = TerminalEventSchema.safeParse(JSON.parse(String(m.data)));
       if (parsed.success) for (const l of listeners) l(parsed.data);
     };
-    socket.onopen = () => connection.set(true);
-    socket.onclose = () => {
-      socket = null;
-      connection.set(false);
-      if (listeners.size > 0) setTimeout(connect, RECONNECT_MS);
+    ws.onopen = () => {
+      watch.heard();
+      connection.set(true);
     };
+    ws.onclose = () => lost(ws, watch);
   };
   const call = async <M extends TerminalApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
     let response: Response;
@@ -77,10 +97,8 @@ function httpApi(): TerminalApi {
     if (!socket) connect();
     return () => {
       listeners.delete(listener);
-      if (listeners.size > 0 || !socket) return;
-      socket.onclose = null; // closed on purpose: not a stopped service
-      socket.close();
-      socket = null;
+      // Closed on purpose when nobody listens: not a stopped service.
+      if (listeners.size === 0 && socket) drop(socket.ws, socket.watch);
     };
   };
   return api;

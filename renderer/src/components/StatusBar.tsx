@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { Status } from '../../../core/api/terminal-api.ts';
 import { connection } from '../api/client.ts';
 import { t, type Lang } from '../text.ts';
+import { trustListText } from '../trust-list-text.ts';
 
 export function StatusBar({ lang, status }: { lang: Lang; status: Status | null }) {
   const online = useSyncExternalStore(connection.subscribe, connection.online);
@@ -19,7 +20,6 @@ export function StatusBar({ lang, status }: { lang: Lang; status: Status | null 
     ? `${reader.name} — ${reader.cardPresent ? t(lang, 'status.cardPresent') : t(lang, 'status.noCard')}`
     : t(lang, 'status.noReader');
   const network = !status.registryConfigured ? t(lang, 'status.noRegistry') : status.online ? t(lang, 'status.online') : t(lang, 'status.offline');
-  const trustAge = status.trustListUpdatedAt ? new Date(status.trustListUpdatedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') : t(lang, 'status.trustNever');
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       <span data-testid="status-reader" className={reader ? 'ok' : 'warn'}>{readerText}</span>
@@ -27,7 +27,7 @@ export function StatusBar({ lang, status }: { lang: Lang; status: Status | null 
         {network} · <span data-testid="status-pending">{status.pendingRecords}</span> {t(lang, 'status.pending')}
       </span>
       {status.purgeWaiting > 0 && <span data-testid="status-purge-waiting" className="warn">{t(lang, 'status.purgeWaiting', { count: status.purgeWaiting })}</span>}
-      <span data-testid="status-trust">{t(lang, 'status.trustList')}: {trustAge}</span>
+      <span data-testid="status-trust">{trustListText(lang, status)}</span>
       <span>{status.terminalName}</span>
     </footer>
   );

@@ -57,7 +57,7 @@ export function HistoryScreen({ lang }: { lang: Lang }) {
   const runExport = async (operator: string, pin: string) => {
     if (!exporting) return;
     try {
-      const file = await api.exportRecords({ operator, pin, format: exporting, language: lang, ...filters });
+      const file = await api.exportRecords({ operator, pin, format: exporting, language: lang, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...filters });
       download(file.fileName, file.content, exporting === 'csv' ? 'text/csv' : 'application/json');
       setExporting(null);
       setError(null);

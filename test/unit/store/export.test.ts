@@ -60,7 +60,7 @@ test('a supervisor exports decrypted CSV, one row per record', () => {
 test('for a spreadsheet: a byte-order mark, headers and warnings in the clerk\'s language, only the filtered records', () => {
   const { t, mai } = withRecords();
   try {
-    const csv = [...exportRecords(t.store.records, mai, 'csv', { verdict: 'VERIFIED' }, undefined, 'vi')].join('');
+    const csv = [...exportRecords(t.store.records, mai, 'csv', { verdict: 'VERIFIED' }, undefined, { language: 'vi', timeZone: 'UTC' })].join('');
     assert.ok(csv.startsWith('\uFEFF'), 'Excel reads UTF-8 only with a BOM');
     const lines = csv.slice(1).trimEnd().split('\r\n');
     assert.equal(lines.length, 2, 'the FAILED record is filtered out');
@@ -72,6 +72,28 @@ test('for a spreadsheet: a byte-order mark, headers and warnings in the clerk\'s
     assert.match(row['Lưu ý']!, /Chưa rõ chứng thư ký giấy tờ có bị thu hồi/);
     assert.ok(!csv.slice(1).includes('\uFEFF'));
     assert.ok(!([...exportRecords(t.store.records, mai, 'csv')].join('')).startsWith('\uFEFF'), 'a CSV for programs keeps its codes and no BOM');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('for a spreadsheet, times in the clerk\'s time zone and days as printed (dd/mm/yyyy); for programs, ISO', () => {
+  const { t, mai } = withRecords();
+  try {
+    const rows = (csv: string) => {
+      const [head, ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map(parseCsvLine);
+      return lines.map((l) => Object.fromEntries(l.map((v, j) => [head![j]!, v])));
+    };
+    const iso = rows([...exportRecords(t.store.records, mai, 'csv')].join(''))[0]!;
+    const sheet = rows([...exportRecords(t.store.records, mai, 'csv', {}, undefined, { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' })].join(''))[0]!;
+    // Vietnam is UTC+7 all year: the same instant, seven hours on.
+    const local = new Date(Date.parse(iso.createdAt!) + 7 * 3_600_000).toISOString();
+    const expected = `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 19)}`;
+    assert.equal(sheet['Thời gian (Asia/Ho_Chi_Minh)'], expected);
+    assert.match(iso.dateOfBirth!, /^\d{4}-\d{2}-\d{2}$/);
+    const [y, m, d] = iso.dateOfBirth!.split('-');
+    assert.equal(sheet['Ngày sinh'], `${d}/${m}/${y}`, 'a day is the day printed, in every time zone');
+    assert.throws(() => [...exportRecords(t.store.records, mai, 'csv', {}, undefined, { language: 'vi', timeZone: 'Mars/Olympus' })], (e) => isEidError(e) && e.code === 'QUERY_INVALID');
   } finally {
     t.cleanup();
   }

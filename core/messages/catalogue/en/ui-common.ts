@@ -27,6 +27,8 @@ export const uiCommon = {
   'status.pending': 'records pending',
   'status.purgeWaiting': template({ count: 'number' }, (p) => `${p.count} records past their retention wait for the registry before they are deleted`),
   'status.trustList': 'Trust list',
-  'status.trustNever': 'never updated',
+  'status.trustUpdated': template({ time: 'text' }, (p) => `updated ${p.time}`),
+  'status.trustShipped': template({ date: 'text' }, (p) => `the list shipped with the terminal (${p.date})`),
+  'status.trustNone': 'none loaded',
   'status.serviceDown': 'The terminal service has stopped — reconnecting…',
 };

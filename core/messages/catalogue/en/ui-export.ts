@@ -3,7 +3,7 @@
 export const uiExport = {
   'export.id': 'Record ID',
   'export.seq': 'Sequence number',
-  'export.createdAt': 'Time (UTC)',
+  'export.createdAt': 'Time',
   'export.terminalId': 'Terminal ID',
   'export.operator': 'Operator',
   'export.purpose': 'Purpose profile',

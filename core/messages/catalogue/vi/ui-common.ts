@@ -28,6 +28,8 @@ export const uiCommon = {
   'status.pending': 'bản ghi chờ gửi',
   'status.purgeWaiting': (p) => `${p.count} bản ghi đã hết hạn lưu đang chờ máy chủ xác nhận rồi mới được xoá`,
   'status.trustList': 'Danh sách tin cậy',
-  'status.trustNever': 'chưa cập nhật',
+  'status.trustUpdated': (p) => `cập nhật lúc ${p.time}`,
+  'status.trustShipped': (p) => `danh sách kèm theo máy (${p.date})`,
+  'status.trustNone': 'chưa có chứng thư nào',
   'status.serviceDown': 'Dịch vụ của máy đã dừng — đang kết nối lại…',
 } satisfies Translation<typeof en>;

@@ -5,7 +5,7 @@ import type { uiExport as en } from '../en/ui-export.ts';
 export const uiExport = {
   'export.id': 'Mã bản ghi',
   'export.seq': 'Số thứ tự',
-  'export.createdAt': 'Thời gian (UTC)',
+  'export.createdAt': 'Thời gian',
   'export.terminalId': 'Mã quầy',
   'export.operator': 'Người dùng',
   'export.purpose': 'Mục đích sử dụng',
