@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { TerminalApi } from '../core/api/terminal-api.ts';
+import type { GuardedApi } from '../core/api/method-access.ts';
 import { randomBytes } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { dispatch, subscribeAuthorised } from '../core/api/rpc-dispatch.ts';
@@ -18,7 +18,7 @@ import { PageCodes, presentedTokens, sessionCookie, tokenMatches } from './page-
 import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
-  readonly api: TerminalApi;
+  readonly api: GuardedApi;
   readonly port?: number;
   /** Folder of the built renderer (renderer/dist). */
   readonly staticDir: string;

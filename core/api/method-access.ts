@@ -12,7 +12,7 @@
  * On a terminal without accounts (first run) nobody can sign in, so `operator` methods are open,
  * as the README describes; `supervisor-pin` methods wait for the first supervisor.
  */
-import type { TerminalApiMethod, TerminalEvent } from './terminal-api.ts';
+import type { TerminalApi, TerminalApiMethod, TerminalEvent } from './terminal-api.ts';
 
 export const ACCESS_RULES = ['anyone', 'operator', 'supervisor-pin'] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];
@@ -57,18 +57,24 @@ export const EVENT_ACCESS: Readonly<Record<TerminalEvent['type'], AccessRule>> =
   status: 'anyone',
 };
 
-/** Who is at the counter, as getStatus reports it. */
+/** Who is at the counter (getStatus reports the same). */
 export interface CounterState {
   readonly signInRequired: boolean;
   readonly operatorRole: 'clerk' | 'supervisor' | null;
 }
 
 /**
- * Whether the rule lets a call through before the method runs (`supervisor-pin` is the method's
- * own check); the counter's state is asked for only when the rule depends on it.
+ * The terminal as the transports drive it: TerminalApi, and who is at the counter, answered from
+ * memory because it is asked for every call and every event.
  */
-export async function admits(rule: AccessRule, counter: () => Promise<CounterState>): Promise<boolean> {
+export type GuardedApi = TerminalApi & { counterState(): CounterState };
+
+/**
+ * Whether the rule lets a call or event through before the method runs (`supervisor-pin` is the
+ * method's own check); the counter's state is asked for only when the rule depends on it.
+ */
+export function admits(rule: AccessRule, counter: () => CounterState): boolean {
   if (rule !== 'operator') return true;
-  const { signInRequired, operatorRole } = await counter();
+  const { signInRequired, operatorRole } = counter();
   return !signInRequired || operatorRole !== null;
 }

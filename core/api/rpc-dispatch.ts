@@ -4,8 +4,8 @@
  * `{ code, params, message }` error shape. The HTTP service and Electron's IPC both call this, so
  * authorisation and validation live in one place.
  */
-import { TerminalApiSchema, type TerminalApi, type TerminalApiMethod, type TerminalEvent } from './terminal-api.ts';
-import { EVENT_ACCESS, METHOD_ACCESS, admits } from './method-access.ts';
+import { TerminalApiSchema, type TerminalApiMethod, type TerminalEvent } from './terminal-api.ts';
+import { EVENT_ACCESS, METHOD_ACCESS, admits, type GuardedApi } from './method-access.ts';
 import type { ApiError } from './messages.ts';
 import { EidError, isEidError } from '../errors.ts';
 
@@ -20,9 +20,9 @@ export function failure(status: number, error: EidError): { ok: false; error: Ap
   return { ok: false, status, error: error.toJSON() };
 }
 
-export async function dispatch(api: TerminalApi, method: string, input: unknown): Promise<RpcOutcome> {
+export async function dispatch(api: GuardedApi, method: string, input: unknown): Promise<RpcOutcome> {
   if (!isApiMethod(method)) return failure(404, new EidError('UNKNOWN_METHOD', { method }));
-  if (!(await admits(METHOD_ACCESS[method], () => api.getStatus({})))) return failure(403, new EidError('SIGN_IN_REQUIRED'));
+  if (!admits(METHOD_ACCESS[method], () => api.counterState())) return failure(403, new EidError('SIGN_IN_REQUIRED'));
   const parsed = TerminalApiSchema[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(input)').join(', ');
@@ -38,13 +38,9 @@ export async function dispatch(api: TerminalApi, method: string, input: unknown)
   }
 }
 
-/**
- * The live events a transport passes on, under EVENT_ACCESS: signed out, a counter with accounts
- * gets status events only. Session events carry `seq`, so one that arrives after a later status
- * event is still placed right.
- */
-export function subscribeAuthorised(api: TerminalApi, listener: (event: TerminalEvent) => void): () => void {
+/** The live events a transport passes on, under EVENT_ACCESS: signed out, a counter with accounts gets status events only. */
+export function subscribeAuthorised(api: GuardedApi, listener: (event: TerminalEvent) => void): () => void {
   return api.subscribe((event) => {
-    void admits(EVENT_ACCESS[event.type], () => api.getStatus({})).then((ok) => ok && listener(event), () => {});
+    if (admits(EVENT_ACCESS[event.type], () => api.counterState())) listener(event);
   });
 }

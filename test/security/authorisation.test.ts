@@ -146,8 +146,6 @@ test('signed out, the live events carry no session (the holder\'s data and photo
   const seen = async (): Promise<TerminalEvent['type'][]> => {
     const got: TerminalEvent['type'][] = [];
     const off = subscribeAuthorised(t, (e) => e.type === 'session' && got.push(e.type));
-    await t.getStatus();
-    await new Promise((resolve) => setImmediate(resolve));
     off();
     return got;
   };
