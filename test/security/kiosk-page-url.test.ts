@@ -6,7 +6,11 @@
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openKiosk, skipWithoutChromium as skip, type Kiosk } from '../e2e/kiosk-page.ts';
+import { forwardingPage } from '../../cli/browser.ts';
 
 let kiosk: Kiosk | undefined;
 const sockets: string[] = [];
@@ -36,4 +40,18 @@ test('the page ends on the bare origin and talks to the terminal with its cookie
   assert.equal(await page.evaluate(() => document.cookie), '', 'the page cannot read its cookie');
   assert.equal(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage)).then((s) => s.includes(service.token)), false);
   assert.deepEqual(violations, []);
+});
+
+test('the app window\'s first page, a private file, forwards to the one-time address and the kiosk opens', { skip }, async (t) => {
+  const { page, service } = kiosk!;
+  const dataDir = mkdtempSync(join(tmpdir(), 'eid-forwarding-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  const window = await page.context().browser()!.newPage(); // a browser without the cookie, as at start
+  try {
+    await window.goto(forwardingPage(service.openUrl(), dataDir));
+    await window.waitForURL(`${service.origin}/`);
+    await window.getByTestId('status-reader').waitFor();
+  } finally {
+    await window.close();
+  }
 });

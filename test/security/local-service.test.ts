@@ -11,7 +11,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,7 +110,7 @@ test('row 2: the token in a page or WebSocket URL is refused', async () => {
   assert.ok(!String(page.headers['set-cookie'] ?? '').includes(service.token));
 });
 
-test('row 2: serve opens the browser window without the token on its command line', { timeout: 180_000 }, async (t) => {
+test('row 2: serve opens the browser window with neither the token nor the code on its command line', { timeout: 180_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'eid-serve-ps-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   // A browser that writes down its arguments, as `ps -eo args` shows them to every local user.
@@ -127,11 +127,17 @@ test('row 2: serve opens the browser window without the token on its command lin
     if (!args) await new Promise((r) => setTimeout(r, 50));
   }
   assert.ok(!args.includes(token), args);
+  assert.ok(!args.includes('code='), args);
   assert.ok(!cli.output.includes(token), 'the token is not printed either');
-  const app = /--app=(\S+)/.exec(args)?.[1];
-  assert.match(app ?? '', /^http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]{32}$/);
+  // The window opens a page only this user can read, which forwards to the one-time address.
+  const app = /--app=(\S+)/.exec(args)?.[1] ?? '';
+  assert.match(app, /^file:\/\/.+\/open-kiosk\.html$/);
+  const page = fileURLToPath(app);
+  assert.equal(statSync(page).mode & 0o777, 0o600);
+  const target = /url=(http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]{32})"/.exec(readFileSync(page, 'utf8'))?.[1];
+  assert.ok(target, readFileSync(page, 'utf8'));
   // The code works once: the window's page gets in with it.
-  const session = await redeemPageUrl(app!);
+  const session = await redeemPageUrl(target);
   assert.equal((await session.call<{ online: boolean }>('getStatus', {})).online, false);
   assert.equal(await cli.stop(), 0);
 });
