@@ -4,7 +4,7 @@
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function kioskWindowOptions(preloadPath: string, kiosk: boolean): BrowserWindowConstructorOptions {
   return {
@@ -41,12 +41,12 @@ export function lockNavigation(contents: WebContents, isAppUrl: (url: string) =>
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Denies every permission (camera, geolocation, notifications ...) and adds the CSP header. */
+/** Denies every permission (camera, geolocation, notifications ...) and adds the CSP and referrer headers. */
 export function lockSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'Referrer-Policy': ['no-referrer'] } });
   });
 }
 
