@@ -4,16 +4,15 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createHost } from '../host/create-host.ts';
 import { defaultKeyProvider } from '../core/store/key-provider.ts';
+import { appUrlCheck } from './app-url.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash } from './window.ts';
 
 const kiosk = !process.argv.includes('--windowed');
 const rendererDir = join(__dirname, '..', '..', 'renderer', 'dist');
-const appUrlPrefix = pathToFileURL(rendererDir).href;
-const isAppUrl = (url: string): boolean => url.startsWith(appUrlPrefix);
+const isAppUrl = appUrlCheck(rendererDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

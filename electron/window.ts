@@ -4,7 +4,7 @@
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function kioskWindowOptions(preloadPath: string, kiosk: boolean): BrowserWindowConstructorOptions {
   return {
@@ -53,7 +53,7 @@ export function mayUseCamera({ permission, url, mediaTypes }: PermissionAsked, i
   return permission === 'media' && isAppUrl(url) && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
 }
 
-/** Denies every permission but the app's camera (geolocation, notifications, microphone ...) and adds the CSP header. */
+/** Denies every permission but the app's camera (geolocation, notifications, microphone ...) and adds the CSP and referrer headers. */
 export function lockSession(session: Session, isAppUrl: (url: string) => boolean): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
@@ -62,7 +62,7 @@ export function lockSession(session: Session, isAppUrl: (url: string) => boolean
   session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
     mayUseCamera({ permission, url: details?.requestingUrl ?? '', mediaTypes: details?.mediaType ? [details.mediaType] : [] }, isAppUrl));
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'Referrer-Policy': ['no-referrer'] } });
   });
 }
 

@@ -1,9 +1,9 @@
 /**
  * The web service as its own process: `node --import tsx service/main.ts [--port N] [--data-dir DIR]
- * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME:PIN] [--no-pcsc]
+ * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME [--supervisor-pin-file FILE]] [--no-pcsc]
  * [--integration-port N]`. Builds the terminal (host/) and the kiosk UI when needed, serves both
- * on 127.0.0.1 at the address saved in the data folder (service-address.ts), prints the URL with
- * its token as the first line, runs the integration API beside it (integration/, same process
+ * on 127.0.0.1 at the address saved in the data folder (service-address.ts), prints the address
+ * to open with a one-time code (no token: service/page-codes.ts) as the first line, runs the integration API beside it (integration/, same process
  * and Terminal), and stops on SIGINT or SIGTERM. `eid-terminal serve` and `eid-terminal start`
  * run it.
  */
@@ -24,7 +24,7 @@ async function run(args: string[]): Promise<void> {
   const staticDir = await ensureRendererBuilt();
   const host = await createHost(options);
   const service = await startAtSavedAddress(options.dataDir, port, (address) => startService({ api: host.terminal, staticDir, ...address }));
-  console.log(service.url);
+  console.log(service.openUrl());
   const integration = await runIntegration(host, {
     port: apiPort,
     onListening: (url) => console.error(`Integration API: ${url}`),

@@ -46,6 +46,8 @@ export const StatusSchema = z.object({
   online: z.boolean(),
   registryConfigured: z.boolean(),
   pendingRecords: z.number().int(),
+  /** Records past their retention that wait for the registry's acknowledgement before they may be purged. */
+  purgeWaiting: z.number().int(),
   /** When an import or the registry last changed the trust list; null while the shipped list is all there is. */
   trustListUpdatedAt: z.string().nullable(),
   /** The date of the list shipped with the terminal (its newest certificate's start of validity); null when it holds none. */

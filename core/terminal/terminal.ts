@@ -5,6 +5,7 @@
  * host/ builds it.
  */
 import type { ApiInput, ApiOutput, Settings, Status, TerminalApi, TerminalEvent } from '../api/terminal-api.ts';
+import type { CounterState } from '../api/method-access.ts';
 import type { ReaderProvider } from '../session/readers.ts';
 import type { Store } from '../store/store.ts';
 import { idleSetting } from '../store/settings.ts';
@@ -103,6 +104,7 @@ export class Terminal implements TerminalApi {
       online: fields?.online ?? false,
       registryConfigured: fields?.registryConfigured ?? false,
       pendingRecords: store.outbox.pendingCount(),
+      purgeWaiting: store.purgeWaiting(),
       trustListUpdatedAt: fields?.trustListUpdatedAt ?? this.#trust.updatedAt,
       shippedTrustListDate: this.#o.shippedTrustListDate?.toISOString() ?? null,
       terminalName: terminalName(store),
@@ -112,6 +114,11 @@ export class Terminal implements TerminalApi {
       idle: { resultClearSeconds: idleSetting(store.settings, 'resultClearSeconds'), signOutMinutes: idleSetting(store.settings, 'idleSignOutMinutes') },
       signInRequired: this.#operators.signInRequired,
     };
+  }
+
+  /** Who is at the counter, for the access rules of every call and event (core/api/method-access.ts). */
+  counterState(): CounterState {
+    return { signInRequired: this.#operators.signInRequired, operatorRole: this.#operators.role };
   }
 
   /** The registry published a new trust list (host/ connects the sync service here). */

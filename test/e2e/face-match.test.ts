@@ -53,6 +53,7 @@ async function counter(camera: string | null, permitted = true): Promise<{ kiosk
         if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith('http://127.0.0.1:')) offOrigin.push(r.url());
       });
     },
+    () => {},
     camera ? { args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${stillVideo(camera)}`], permissions: permitted ? ['camera'] : [] } : {},
   );
   await signIn(kiosk.page, 'lan', '2468');

@@ -89,7 +89,11 @@ test('every other permission request is denied and the CSP header is set', () =>
   headersHandler!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
   assert.deepEqual(headers['Content-Security-Policy'], [CONTENT_SECURITY_POLICY]);
   assert.deepEqual(headers['X-Other'], ['1']);
+  assert.deepEqual(headers['Referrer-Policy'], ['no-referrer']);
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'/);
+  // Issue 15, item 10: no <base> to re-point the page's scripts, no form to send anything anywhere.
+  assert.match(CONTENT_SECURITY_POLICY, /base-uri 'none'/);
+  assert.match(CONTENT_SECURITY_POLICY, /form-action 'none'/);
 });
 
 test('a crashed renderer is reloaded', () => {
