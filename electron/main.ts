@@ -25,7 +25,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
-    lockSession(session.defaultSession);
+    lockSession(session.defaultSession, isAppUrl);
     const dataDir = process.env.EID_TERMINAL_DATA_DIR ?? app.getPath('userData');
     // The data key is sealed with the OS keychain (safeStorage) where the platform offers one.
     const host = await createHost({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true });

@@ -147,7 +147,7 @@ export function appNeeds(root = ROOT): Need[] {
 export function unpackagedModuleProblems(bundle: string): string[] {
   const face = [...bundle.matchAll(/^\/\/ (face\/[\w./-]+\.ts)$/gm)].map((m) => m[1]!);
   if (face.length === 0) return [];
-  return [`${face.join(', ')} in the main bundle: package the face engine's assets first (faceAssetPaths() in face/node-runtime.ts: Human's node-wasm build, the models of FACE_MODELS, tfjs-backend-wasm's .wasm files) and sharp's native code (asarUnpack), and add them to appNeeds()`];
+  return [`${face.join(', ')} in the main bundle: package the face engine's assets first (faceAssetPaths() in face/assets.ts: Human's node-wasm build, the models of FACE_MODELS, tfjs-backend-wasm's .wasm files) and sharp's native code (asarUnpack), and add them to appNeeds()`];
 }
 
 /** The Electron fuses the kiosk must ship with (issue 15): no Node mode, no NODE_OPTIONS, encrypted cookies, code only from a checked asar. */

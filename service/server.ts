@@ -41,7 +41,7 @@ const MAX_BODY = 30 * 1024 * 1024;
 
 /** The page's policy: its own files only, calls and events to exactly the service's origin. */
 export function contentSecurityPolicy(host: string): string {
-  return `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src http://${host} ws://${host}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+  return `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src http://${host} ws://${host}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }
 
 /** On every answer: no page address (nor anything in it) leaves in a Referer. */

@@ -32,6 +32,7 @@ export const METHOD_ACCESS: Readonly<Record<TerminalApiMethod, AccessRule>> = {
   cancelVerification: 'operator',
   closeSession: 'operator',
   revealFailedData: 'operator',
+  recordFaceMatch: 'operator',
   getSessions: 'operator',
   listRecords: 'operator',
   getRecord: 'operator',

@@ -13,6 +13,7 @@ import { statusFields } from '../sync/status.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
 import { EnrolmentApi } from './enrolment-api.ts';
+import { FaceMatchApi } from './face-match-api.ts';
 import { IntegrationApi } from './integration-api.ts';
 import { OperatorsApi } from './operators-api.ts';
 import { OperatorAdminApi } from './operator-admin-api.ts';
@@ -48,6 +49,7 @@ export class Terminal implements TerminalApi {
   readonly #operatorAdmin: OperatorAdminApi;
   readonly #verification: VerificationApi;
   readonly #records: RecordsApi;
+  readonly #faceMatch: FaceMatchApi;
   readonly #settings: SettingsApi;
   readonly #trust: TrustApi;
   readonly #enrolment: EnrolmentApi;
@@ -73,6 +75,7 @@ export class Terminal implements TerminalApi {
       },
     });
     this.#records = new RecordsApi(options.store, now);
+    this.#faceMatch = new FaceMatchApi(options.store, () => this.#operators.onDuty());
     this.#settings = new SettingsApi(options.store, statusChanged);
     this.#trust = new TrustApi({ store: options.store, trust: options.trust, trustFolder: options.trustFolder, updatedAt: options.trustUpdatedAt ?? null, now, statusChanged });
     this.#enrolment = new EnrolmentApi(options.store, options.sync, statusChanged);
@@ -137,6 +140,10 @@ export class Terminal implements TerminalApi {
 
   revealFailedData(input: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
     return this.#verification.revealFailedData(input);
+  }
+
+  recordFaceMatch(input: ApiInput<'recordFaceMatch'>): Promise<ApiOutput<'recordFaceMatch'>> {
+    return this.#faceMatch.recordFaceMatch(input);
   }
 
   /** A business application's request (the integration API); see VerificationApi.requestVerification. */

@@ -36,6 +36,7 @@ const SAMPLES: Record<TerminalApiMethod, (c: Credentials) => unknown> = {
   cancelVerification: () => ({ sessionId: 'none' }),
   closeSession: () => ({ sessionId: 'none' }),
   revealFailedData: () => ({ recordId: 'none' }),
+  recordFaceMatch: () => ({ recordId: 'none', report: { outcome: 'NO_CAMERA', decision: null, score: null, threshold: 0.62, model: '', activeCheck: 'NOT_PERFORMED', tellerDecision: 'MATCH', reason: null } }),
   getSessions: () => ({}),
   listRecords: () => ({}),
   getRecord: () => ({ id: 'none' }),
