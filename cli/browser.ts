@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeSecretFile } from '../core/secrets/private-files.ts';
 
 const CANDIDATES = [
   '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge',
@@ -33,13 +35,25 @@ export interface AppWindow {
   close(): void;
 }
 
+/**
+ * The page the window opens first: a file in the data folder only this user may read, forwarding
+ * to `url`. A process's arguments are seen by every local user (`ps`), and the one-time code in
+ * `url` must not be there for another user to redeem before the window does.
+ */
+export function forwardingPage(url: string, dataDir: string): string {
+  const file = join(dataDir, 'open-kiosk.html');
+  const target = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  writeSecretFile(file, `<!doctype html><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${target}">\n`, true);
+  return pathToFileURL(file).href;
+}
+
 /** Starts the browser on `url` in its own profile under the data folder; undefined when none is installed. */
 export function openAppWindow(url: string, dataDir: string, kiosk: boolean): AppWindow | undefined {
   const browser = findBrowser();
   if (!browser) return undefined;
   const profile = join(dataDir, 'browser-profile');
   mkdirSync(profile, { recursive: true });
-  const args = [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', '--disable-translate', ...(kiosk ? ['--kiosk'] : [])];
+  const args = [`--app=${forwardingPage(url, dataDir)}`, `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', '--disable-translate', ...(kiosk ? ['--kiosk'] : [])];
   const child = spawn(browser, args, { stdio: 'ignore' });
   const closed = new Promise<boolean>((resolve) => {
     // A browser that cannot start (not executable, no display) is reported, never thrown.

@@ -3,8 +3,7 @@
  * read it), an environment variable, or a prompt that does not echo. Never from an argument:
  * every local user sees a process's arguments (`ps -eo args`).
  */
-import { readSecretFile } from '../core/secrets/private-files.ts';
-import { secretsError } from '../core/secrets/errors.ts';
+import { readPinFile } from '../core/secrets/private-files.ts';
 import { EidError } from '../core/errors.ts';
 import { canPrompt, promptHidden } from './prompt.ts';
 
@@ -19,7 +18,7 @@ export interface PinSource {
 }
 
 export async function readPin(source: PinSource): Promise<string> {
-  if (source.file !== undefined) return readSecretFile(source.file, (mode) => secretsError('PIN_FILE_INSECURE', `${source.file}, mode ${mode}`)).split('\n')[0]!.trim();
+  if (source.file !== undefined) return readPinFile(source.file);
   const fromEnv = process.env[source.env];
   if (fromEnv) return fromEnv;
   if (canPrompt()) return promptHidden(`${source.prompt}: `);

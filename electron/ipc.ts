@@ -3,13 +3,13 @@
  * `dispatch`), and calls are accepted only from the app's own page.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { TerminalApi } from '../core/api/terminal-api.ts';
-import { dispatch, failure, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
+import type { GuardedApi } from '../core/api/method-access.ts';
+import { dispatch, failure, subscribeAuthorised, type RpcOutcome } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
 
-export function registerIpc(ipcMain: IpcMain, api: TerminalApi, isAppUrl: (url: string) => boolean): void {
+export function registerIpc(ipcMain: IpcMain, api: GuardedApi, isAppUrl: (url: string) => boolean): void {
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<RpcOutcome> => {
     const url = event.senderFrame?.url ?? '';
     if (!isAppUrl(url)) {
@@ -22,9 +22,9 @@ export function registerIpc(ipcMain: IpcMain, api: TerminalApi, isAppUrl: (url: 
   });
 }
 
-/** Forwards terminal events to the window; returns the unsubscribe function. */
-export function forwardEvents(api: TerminalApi, contents: WebContents): () => void {
-  return api.subscribe((event) => {
+/** Forwards terminal events to the window, under the same rules as calls; returns the unsubscribe function. */
+export function forwardEvents(api: GuardedApi, contents: WebContents): () => void {
+  return subscribeAuthorised(api, (event) => {
     if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });
 }

@@ -9,13 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_INTEGRATION_PORT } from '../host/host-options.ts';
 import { startTerminal } from '../integration/start.ts';
 import { defaultKeyProvider } from '../core/store/key-provider.ts';
+import { appUrlCheck } from './app-url.ts';
 import { forwardEvents, registerIpc } from './ipc.ts';
 import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash } from './window.ts';
 
 const kiosk = !process.argv.includes('--windowed');
 const rendererDir = join(__dirname, '..', '..', 'renderer', 'dist');
-const appUrlPrefix = pathToFileURL(rendererDir).href;
-const isAppUrl = (url: string): boolean => url.startsWith(appUrlPrefix);
+const isAppUrl = appUrlCheck(rendererDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -28,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
-    lockSession(session.defaultSession);
+    lockSession(session.defaultSession, isAppUrl);
     const dataDir = process.env.EID_TERMINAL_DATA_DIR ?? app.getPath('userData');
     // The data key is sealed with the OS keychain (safeStorage) where the platform offers one.
     const running = await startTerminal({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true }, {

@@ -4,7 +4,7 @@
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function kioskWindowOptions(preloadPath: string, kiosk: boolean): BrowserWindowConstructorOptions {
   return {
@@ -41,12 +41,28 @@ export function lockNavigation(contents: WebContents, isAppUrl: (url: string) =>
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Denies every permission (camera, geolocation, notifications ...) and adds the CSP header. */
-export function lockSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** A permission as Electron asks about it: the page's URL and, for `media`, the kinds of media. */
+export interface PermissionAsked {
+  readonly permission: string;
+  readonly url: string;
+  readonly mediaTypes: readonly string[];
+}
+
+/** The one permission the kiosk grants: the camera (video, never the microphone) to the app's own page, for face match. */
+export function mayUseCamera({ permission, url, mediaTypes }: PermissionAsked, isAppUrl: (url: string) => boolean): boolean {
+  return permission === 'media' && isAppUrl(url) && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+}
+
+/** Denies every permission but the app's camera (geolocation, notifications, microphone ...) and adds the CSP and referrer headers. */
+export function lockSession(session: Session, isAppUrl: (url: string) => boolean): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(mayUseCamera({ permission, url: details?.requestingUrl ?? '', mediaTypes }, isAppUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    mayUseCamera({ permission, url: details?.requestingUrl ?? '', mediaTypes: details?.mediaType ? [details.mediaType] : [] }, isAppUrl));
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'Referrer-Policy': ['no-referrer'] } });
   });
 }
 

@@ -5,14 +5,16 @@
  * rate is set by the threshold alone. Defaults come from the measurements in
  * docs/reference/face-match.md (`npm run bench -- face`).
  */
-export type FaceDecision = 'MATCH' | 'NO_MATCH' | 'UNCERTAIN';
+import { DEFAULT_FACE_THRESHOLD, FACE_UNCERTAIN_MARGIN, type FACE_DECISIONS } from '../core/api/face-match.ts';
+
+export type FaceDecision = (typeof FACE_DECISIONS)[number];
 
 export interface MatchPolicy {
   readonly threshold: number;
   readonly uncertainMargin: number;
 }
 
-export const DEFAULT_MATCH_POLICY: MatchPolicy = { threshold: 0.62, uncertainMargin: 0.12 };
+export const DEFAULT_MATCH_POLICY: MatchPolicy = { threshold: DEFAULT_FACE_THRESHOLD, uncertainMargin: FACE_UNCERTAIN_MARGIN };
 
 /** The lowest score that is UNCERTAIN rather than NO_MATCH. */
 export const uncertainFrom = (policy: MatchPolicy): number => Math.round((policy.threshold - policy.uncertainMargin) * 1000) / 1000;

@@ -51,9 +51,14 @@ export class FaceEngine<Input> {
     return this.#runtime.model;
   }
 
+  /** Every face of an image or camera frame (the counter's check needs to see "none" and "several"). */
+  observe(input: Input): Promise<FaceObservation[]> {
+    return this.#runtime.detect(input);
+  }
+
   /** The one face of an image; FACE_NOT_FOUND or FACE_MULTIPLE otherwise. */
   async describe(input: Input): Promise<DescribedFace> {
-    return requireOneFace(await this.#runtime.detect(input));
+    return requireOneFace(await this.observe(input));
   }
 
   /**

@@ -9,33 +9,15 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import type { Human } from '@vladmandic/human';
-import { FaceEngine, type FaceRuntime } from './engine.ts';
+import { FaceEngine } from './engine.ts';
 import type { MatchPolicy } from './decision.ts';
 import { faceEngineUnavailable } from './errors.ts';
-import { faceModelName, FACE_MODELS, humanConfig } from './human-config.ts';
+import { humanConfig } from './human-config.ts';
+import { faceAssetPaths, type FaceAssetPaths } from './assets.ts';
+import { HumanFaceRuntime, requireStarted, type PreparedInput } from './human-runtime.ts';
 import { decodeImage } from './node-image.ts';
-import { observeFace, type FaceObservation } from './observation.ts';
 
 const require = createRequire(import.meta.url);
-
-export interface FaceAssetPaths {
-  /** Human's Node build for the WASM backend. */
-  readonly humanNodeWasm: string;
-  /** Folder of the model files (NAME.json + NAME.bin). */
-  readonly modelDir: string;
-  /** Folder of tfjs-backend-wasm's .wasm files. */
-  readonly wasmDir: string;
-}
-
-/** Where the installed packages keep what the engine loads (also what packaging must ship). */
-export function faceAssetPaths(): FaceAssetPaths {
-  const humanDist = dirname(require.resolve('@vladmandic/human'));
-  return {
-    humanNodeWasm: join(humanDist, 'human.node-wasm.js'),
-    modelDir: join(humanDist, '..', 'models'),
-    wasmDir: dirname(require.resolve('@tensorflow/tfjs-backend-wasm')),
-  };
-}
 
 const SCHEME = 'eid-face-models:';
 
@@ -105,42 +87,17 @@ async function startHuman(paths: FaceAssetPaths): Promise<Human> {
   const human = new HumanClass(humanConfig({ modelBasePath: `${SCHEME}${paths.modelDir}/`, wasmPath: `${paths.wasmDir}/` }));
   registerDiskModels(human.tf.io as unknown as TfIo);
   await withoutWasmProcessHandlers(() => human.load());
-  const loaded = human.models.loaded();
-  const missing = Object.values(FACE_MODELS).filter((m) => !loaded.includes(m));
-  if (human.tf.getBackend() !== 'wasm') throw faceEngineUnavailable('the WASM backend did not start');
-  if (missing.length > 0) throw faceEngineUnavailable(`models not loaded from ${paths.modelDir}: ${missing.join(', ')}`);
+  requireStarted(human, paths.modelDir);
   return human;
 }
 
-class NodeFaceRuntime implements FaceRuntime<Uint8Array> {
-  readonly model: string;
-  readonly #human: Human;
-  /** Human is not re-entrant: one detection at a time. */
-  #queue: Promise<unknown> = Promise.resolve();
-
-  constructor(human: Human) {
-    this.#human = human;
-    this.model = faceModelName(human.version);
-  }
-
-  detect(bytes: Uint8Array): Promise<FaceObservation[]> {
-    const run = this.#queue.then(() => this.#detect(bytes));
-    this.#queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async #detect(bytes: Uint8Array): Promise<FaceObservation[]> {
+/** Encoded picture bytes become an int32 RGB tensor (EXIF rotation applied), freed after detection. */
+function tensorInput(human: Human): (bytes: Uint8Array) => Promise<PreparedInput> {
+  return async (bytes) => {
     const image = await decodeImage(bytes);
-    const tf = this.#human.tf;
-    const tensor = tf.tensor3d(image.rgb, [image.height, image.width, 3], 'int32');
-    try {
-      const result = await this.#human.detect(tensor);
-      if (result.error) throw faceEngineUnavailable(`detection failed: ${result.error}`);
-      return result.face.map(observeFace);
-    } finally {
-      tf.dispose(tensor);
-    }
-  }
+    const tensor = human.tf.tensor3d(image.rgb, [image.height, image.width, 3], 'int32');
+    return { input: tensor, release: () => human.tf.dispose(tensor) };
+  };
 }
 
 export interface NodeFaceEngineOptions {
@@ -151,6 +108,6 @@ export interface NodeFaceEngineOptions {
 /** Loads Human, the WASM backend and the models (cold: about a second) and returns an engine on encoded image bytes. */
 export async function createNodeFaceEngine(options: NodeFaceEngineOptions = {}): Promise<FaceEngine<Uint8Array>> {
   const human = await startHuman(options.paths ?? faceAssetPaths());
-  return new FaceEngine(new NodeFaceRuntime(human), options.policy);
+  return new FaceEngine(new HumanFaceRuntime(human, tensorInput(human)), options.policy);
 }
 

@@ -1,5 +1,6 @@
 /** The command-line options of every front end that runs the terminal itself (`serve`, `start`, the service). */
 import { EidError } from '../core/errors.ts';
+import { readPinFile } from '../core/secrets/private-files.ts';
 import type { HostOptions } from './create-host.ts';
 import { resolveDataDir } from './data-dir.ts';
 
@@ -8,25 +9,44 @@ export const HOST_ARGS = {
   'no-virtual-reader': { type: 'boolean' },
   'virtual-latency': { type: 'string' },
   supervisor: { type: 'string' },
+  'supervisor-pin-file': { type: 'string' },
   'no-pcsc': { type: 'boolean' },
 } as const;
+
+/** Where the first supervisor's PIN comes from when no file is given (`eid-terminal` also asks at a prompt). */
+export const SUPERVISOR_PIN_ENV = 'EID_TERMINAL_SUPERVISOR_PIN';
 
 export interface HostArgValues {
   'data-dir'?: string | undefined;
   'no-virtual-reader'?: boolean | undefined;
   'virtual-latency'?: string | undefined;
   supervisor?: string | undefined;
+  'supervisor-pin-file'?: string | undefined;
   'no-pcsc'?: boolean | undefined;
 }
 
-export function hostOptions(values: HostArgValues): HostOptions {
-  const supervisor = values.supervisor ?? process.env.EID_TERMINAL_SUPERVISOR;
-  let bootstrapSupervisor: HostOptions['bootstrapSupervisor'];
-  if (supervisor) {
-    const m = /^([^:]+):(\d{4,12})$/.exec(supervisor);
-    if (!m) throw new EidError('USAGE', { detail: '--supervisor takes NAME:PIN (a PIN of 4 to 12 digits)' });
-    bootstrapSupervisor = { name: m[1]!, pin: m[2]! };
-  }
+/**
+ * The first supervisor's name (`--supervisor NAME` or EID_TERMINAL_SUPERVISOR). The old NAME:PIN
+ * form is refused, saying where the PIN goes now: every local user sees a command line (`ps`).
+ */
+export function supervisorName(values: HostArgValues, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const name = values.supervisor ?? env.EID_TERMINAL_SUPERVISOR;
+  if (name?.includes(':')) throw new EidError('SUPERVISOR_PIN_IN_ARGUMENT', { fileOption: '--supervisor-pin-file', env: SUPERVISOR_PIN_ENV });
+  return name || undefined;
+}
+
+/** The first supervisor's PIN: from `--supervisor-pin-file` (owner-only) or EID_TERMINAL_SUPERVISOR_PIN, never an argument. */
+function supervisorPin(values: HostArgValues, env: NodeJS.ProcessEnv): string {
+  const file = values['supervisor-pin-file'];
+  const pin = file !== undefined ? readPinFile(file) : env[SUPERVISOR_PIN_ENV];
+  if (!pin) throw new EidError('PIN_REQUIRED', { fileOption: '--supervisor-pin-file', env: SUPERVISOR_PIN_ENV });
+  if (!/^\d{4,12}$/.test(pin)) throw new EidError('USAGE', { detail: 'the supervisor PIN is 4 to 12 digits' });
+  return pin;
+}
+
+export function hostOptions(values: HostArgValues, env: NodeJS.ProcessEnv = process.env): HostOptions {
+  const name = supervisorName(values, env);
+  const bootstrapSupervisor = name === undefined ? undefined : { name, pin: supervisorPin(values, env) };
   const latency = values['virtual-latency'] === undefined ? undefined : Number(values['virtual-latency']);
   if (latency !== undefined && !(latency >= 0 && latency <= 1000)) {
     throw new EidError('USAGE', { detail: '--virtual-latency takes milliseconds from 0 to 1000' });

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const RENDERER_DIST = fileURLToPath(new URL('../renderer/dist/', import.meta.url));
 const RENDERER_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url));
-/** What the bundle is made from: the UI, its static files, the API contract it shares with the core and its words. */
-const SOURCES = [fileURLToPath(new URL('../renderer/src/', import.meta.url)), `${RENDERER_ROOT}public/`, fileURLToPath(new URL('../core/api/', import.meta.url)), fileURLToPath(new URL('../core/messages/', import.meta.url)), `${RENDERER_ROOT}index.html`];
+/** What the bundle is made from: the UI, its static files, the API contract it shares with the core, its words and the face engine it runs. */
+const SOURCES = [fileURLToPath(new URL('../renderer/src/', import.meta.url)), `${RENDERER_ROOT}public/`, fileURLToPath(new URL('../core/api/', import.meta.url)), fileURLToPath(new URL('../core/messages/', import.meta.url)), fileURLToPath(new URL('../face/', import.meta.url)), `${RENDERER_ROOT}index.html`];
 
 function newestChange(path: string): number {
   const stat = statSync(path);

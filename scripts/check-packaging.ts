@@ -1,6 +1,7 @@
 /**
  * CI step after `npm run build`: checks electron-builder.yml against electron-builder's own
- * configuration schema (app-builder-lib/scheme.json), and that every file the packaged kiosk reads
+ * configuration schema (app-builder-lib/scheme.json), that it flips the Electron fuses the kiosk
+ * needs (REQUIRED_FUSES), and that every file the packaged kiosk reads
  * at run time is packaged by its `files` patterns (native modules also unpacked from the asar):
  * the main and preload bundles, what the main bundle resolves from its own location (the renderer
  * build, certs/), the modules it leaves external, and the icon. The Electron binary cannot be
@@ -21,6 +22,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE_DIR = 'dist/electron';
 
 export interface BuilderConfig {
+  readonly electronFuses?: Readonly<Record<string, boolean>> | null;
   readonly files?: readonly string[];
   readonly asarUnpack?: string | readonly string[];
   readonly icon?: string;
@@ -145,7 +147,23 @@ export function appNeeds(root = ROOT): Need[] {
 export function unpackagedModuleProblems(bundle: string): string[] {
   const face = [...bundle.matchAll(/^\/\/ (face\/[\w./-]+\.ts)$/gm)].map((m) => m[1]!);
   if (face.length === 0) return [];
-  return [`${face.join(', ')} in the main bundle: package the face engine's assets first (faceAssetPaths() in face/node-runtime.ts: Human's node-wasm build, the models of FACE_MODELS, tfjs-backend-wasm's .wasm files) and sharp's native code (asarUnpack), and add them to appNeeds()`];
+  return [`${face.join(', ')} in the main bundle: package the face engine's assets first (faceAssetPaths() in face/assets.ts: Human's node-wasm build, the models of FACE_MODELS, tfjs-backend-wasm's .wasm files) and sharp's native code (asarUnpack), and add them to appNeeds()`];
+}
+
+/** The Electron fuses the kiosk must ship with (issue 15): no Node mode, no NODE_OPTIONS, encrypted cookies, code only from a checked asar. */
+export const REQUIRED_FUSES: Readonly<Record<string, boolean>> = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableCookieEncryption: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+};
+
+export function fuseProblems(config: BuilderConfig): string[] {
+  return Object.entries(REQUIRED_FUSES)
+    .filter(([fuse, value]) => config.electronFuses?.[fuse] !== value)
+    .map(([fuse, value]) => `electronFuses.${fuse} must be ${value}`);
 }
 
 /** The icon files the configuration names exist and carry their size in the name, as electron-builder requires. */
@@ -169,6 +187,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const bundle = readFileSync(join(ROOT, BUNDLE_DIR, 'main.mjs'), 'utf8');
   const problems = [
     ...schemaErrors(config).map((e) => `electron-builder.yml ${e}`),
+    ...fuseProblems(config).map((e) => `electron-builder.yml ${e}`),
     ...packagingProblems(config, needs),
     ...dependencyProblems(),
     ...bundledPathProblems(bundle),

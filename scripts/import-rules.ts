@@ -41,7 +41,7 @@ const CORE: readonly Part[] = [
 
 export const PARTS: readonly Part[] = [
   ...CORE,
-  { path: 'face/', imports: ['core/'], says: 'face match on the device (engine, active check, Node runtime)' },
+  { path: 'face/', imports: ['core/'], says: 'face match on the device (engine, active check, the counter\'s check, Node and browser runtimes)' },
   { path: 'native/', imports: ['core/'], says: 'the PC/SC binding (the only code that loads it), reader watcher, vpcd bridge' },
   { path: 'fixtures/', imports: ['core/', 'native/'], says: 'test and bench data, its loader, the pcscd and port doubles both use' },
   { path: 'host/', imports: ['core/', 'native/'], says: 'the one composition root: store, trust, readers, sync -> a Terminal' },
@@ -55,8 +55,8 @@ export const PARTS: readonly Part[] = [
   { path: 'electron/main.ts', imports: ['core/', 'host/', 'electron/', 'integration/'], says: 'the Electron main process: the kiosk window and, beside the terminal, the integration API (as the service)' },
   { path: 'cli/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/'], says: 'front end: eid-terminal' },
   { path: 'bin/', imports: ['cli/'], says: 'the eid-terminal executable' },
-  { path: 'renderer/src/', imports: ['core/api/', 'core/messages/'], node: false, says: 'the React kiosk UI: sees only the TerminalApi contract and the message catalogue (its words)' },
-  { path: 'renderer/vite.config.ts', imports: [], says: 'how Vite builds the UI' },
+  { path: 'renderer/src/', imports: ['core/api/', 'core/messages/', 'face/'], node: false, says: 'the React kiosk UI: sees only the TerminalApi contract, the message catalogue (its words) and the face engine (run in the page)' },
+  { path: 'renderer/vite.config.ts', imports: ['face/'], says: 'how Vite builds the UI (with the face engine\'s models and .wasm files beside it)' },
   { path: 'bench/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/', 'fixtures/'], says: 'benchmarks, as ratios to a baseline of the same run' },
   { path: 'scripts/', imports: ['core/', 'fixtures/'], says: 'build, lint, test and CI tooling (the test runner reads fixtures/\' skip markers)' },
   { path: 'test/', imports: ['core/', 'face/', 'native/', 'fixtures/', 'host/', 'registry/', 'service/', 'integration/', 'electron/', 'cli/', 'renderer/', 'bench/', 'scripts/'], says: 'unit, chip, integration and e2e tests' },

@@ -1,10 +1,11 @@
 /**
  * The web service as its own process: `node --import tsx service/main.ts [--port N] [--data-dir DIR]
- * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME:PIN] [--no-pcsc]
+ * [--no-virtual-reader] [--virtual-latency MS] [--supervisor NAME [--supervisor-pin-file FILE]] [--no-pcsc]
  * [--integration-port N]`. Builds the terminal (host/) and the kiosk UI when needed, serves both
- * on 127.0.0.1 at the address saved in the data folder (service-address.ts), prints the URL with
- * its token as the first line, runs the integration API beside it (integration/, same process
- * and Terminal), and stops on SIGINT or SIGTERM. `eid-terminal serve` and `eid-terminal start`
+ * on 127.0.0.1 at the address saved in the data folder (service-address.ts), prints the address
+ * to open with a one-time code (no token: service/page-codes.ts) as its first line on standard output,
+ * runs the integration API beside it (integration/start.ts: one Terminal, in this process), and
+ * stops on SIGINT or SIGTERM. `eid-terminal serve` and `eid-terminal start`
  * run it.
  */
 import { parseArgs } from 'node:util';
@@ -27,7 +28,7 @@ async function run(args: string[]): Promise<void> {
     onError: (e) => console.error(e.message),
   });
   const service = await startAtSavedAddress(options.dataDir, port, (address) => startService({ api: terminal.host.terminal, staticDir, ...address }));
-  console.log(service.url);
+  console.log(service.openUrl());
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

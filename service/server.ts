@@ -1,51 +1,63 @@
 /**
  * TerminalApi over HTTP + WebSocket on 127.0.0.1, for browser kiosks, development and end-to-end
- * tests. A per-launch token guards every call; Host and Origin checks stop other web pages (DNS
- * rebinding, cross-site requests) from driving the terminal.
+ * tests. A per-launch token guards every call: programs send it as a bearer token, the kiosk page
+ * holds it in an HttpOnly cookie it got for a one-time code (page-codes.ts), so it is never in a
+ * URL. Host and Origin checks stop other web pages (DNS rebinding, cross-site requests) from
+ * driving the terminal.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { TerminalApi } from '../core/api/terminal-api.ts';
-import { randomBytes, timingSafeEqual } from '../core/crypto/node-crypto.ts';
+import type { GuardedApi } from '../core/api/method-access.ts';
+import { randomBytes } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
-import { utf8 } from '../core/bytes/bytes.ts';
-import { dispatch } from '../core/api/rpc-dispatch.ts';
+import { dispatch, subscribeAuthorised } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
 import { sendHeartbeats } from './heartbeat.ts';
+import { PageCodes, presentedTokens, sessionCookie, tokenMatches } from './page-codes.ts';
 import { StaticFiles } from './static-files.ts';
 
 export interface ServiceOptions {
-  readonly api: TerminalApi;
+  readonly api: GuardedApi;
   readonly port?: number;
   /** Folder of the built renderer (renderer/dist). */
   readonly staticDir: string;
   readonly token?: string;
+  /** The clock one-time codes expire by (tests). */
+  readonly now?: () => number;
 }
 
 export interface RunningService {
-  readonly url: string;
+  /** `http://127.0.0.1:PORT`: the one origin the service answers to; no secret in it. */
+  readonly origin: string;
+  /** A new address to open the kiosk page at: a one-time code, exchanged for the session cookie. */
+  openUrl(): string;
   readonly token: string;
   readonly port: number;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 30 * 1024 * 1024;
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; frame-ancestors 'none'";
+
+/** The page's policy: its own files only, calls and events to exactly the service's origin. */
+export function contentSecurityPolicy(host: string): string {
+  return `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src http://${host} ws://${host}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
+
+/** On every answer: no page address (nor anything in it) leaves in a Referer. */
+const COMMON_HEADERS = { 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const token = options.token ?? toHex(randomBytes(24)).toLowerCase();
+  const codes = new PageCodes(options.now);
   let port = 0;
-  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
-  const hostOk = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '');
-  const originOk = (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    return origin === undefined || allowedHosts().some((h) => origin === `http://${h}`);
-  };
-  const tokenOk = (given: string | null | undefined): boolean => !!given && timingSafeEqual(utf8(given), utf8(token));
+  const host = (): string => `127.0.0.1:${port}`;
+  const hostOk = (req: IncomingMessage): boolean => req.headers.host === host();
+  const originOk = (req: IncomingMessage): boolean => req.headers.origin === undefined || req.headers.origin === `http://${host()}`;
+  const tokenOk = (req: IncomingMessage): boolean => presentedTokens(req.headers, port).some((given) => tokenMatches(given, token));
 
   const send = (res: ServerResponse, status: number, body: unknown): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
   const refuse = (res: ServerResponse, status: number, error: EidError): void => send(res, status, { error: error.toJSON() });
@@ -76,11 +88,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     void (async () => {
       if (!hostOk(req)) return refuse(res, 421, new EidError('BAD_HOST'));
       const url = req.url ?? '/';
+      const code = new URL(url, 'http://127.0.0.1').searchParams.get('code');
+      if (req.method === 'GET' && code !== null) {
+        const cookie = codes.redeem(code) ? { 'set-cookie': sessionCookie(port, token) } : {};
+        res.writeHead(303, { ...COMMON_HEADERS, ...cookie, location: '/', 'cache-control': 'no-store' });
+        return res.end();
+      }
       if (url.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, new EidError('METHOD_NOT_ALLOWED', { detail: 'use POST' }));
         if (!originOk(req)) return refuse(res, 403, new EidError('BAD_ORIGIN'));
-        const auth = req.headers.authorization?.replace(/^Bearer /, '');
-        if (!tokenOk(auth)) return refuse(res, 401, new EidError('UNAUTHORIZED'));
+        if (!tokenOk(req)) return refuse(res, 401, new EidError('UNAUTHORIZED'));
         let input: unknown;
         try {
           input = await readBody(req);
@@ -93,7 +110,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if (req.method !== 'GET') return refuse(res, 405, new EidError('METHOD_NOT_ALLOWED'));
       const file = await files.respond(url, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'] });
       if (!file) return refuse(res, 404, new EidError('NOT_FOUND'));
-      res.writeHead(file.status, { ...file.headers, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+      res.writeHead(file.status, { ...file.headers, ...COMMON_HEADERS, 'content-security-policy': contentSecurityPolicy(host()) });
       res.end(file.body);
     })().catch(() => refuse(res, 500, new EidError('INTERNAL_ERROR')));
   });
@@ -102,7 +119,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostOk(req) || !originOk(req) || url.pathname !== '/events' || !tokenOk(url.searchParams.get('token'))) {
+    if (!hostOk(req) || !originOk(req) || url.pathname !== '/events' || !tokenOk(req)) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
@@ -110,7 +127,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Each connection subscribes on its own, so a page that connects late, reconnects or
       // reloads first gets every reader's session as it stands.
-      const unsubscribe = options.api.subscribe((event) => ws.send(JSON.stringify(event)));
+      const unsubscribe = subscribeAuthorised(options.api, (event) => ws.send(JSON.stringify(event)));
       sockets.add(ws);
       sendHeartbeats(ws);
       ws.on('close', () => {
@@ -126,7 +143,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    origin: `http://${host()}`,
+    openUrl: () => `http://${host()}/?code=${codes.mint()}`,
     token,
     port,
     close: async () => {

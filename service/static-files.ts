@@ -20,6 +20,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The face engine's WebAssembly (compiled while streaming only with this type) and model weights.
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
 };
 /** Types worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);

@@ -16,10 +16,12 @@ import { ensureRendererBuilt } from '../../host/renderer-files.ts';
 import { openAppWindow } from '../browser.ts';
 import { HOST_ARGS, hostOptions } from '../../host/host-options.ts';
 import { serveTerminal, untilSignal } from './serve.ts';
+import { withSupervisorPin } from '../supervisor-option.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const USAGE = `Usage: eid-terminal start [--windowed] [--browser] [--port N] [--data-dir DIR] [--no-virtual-reader]
-                          [--virtual-latency MS] [--supervisor NAME:PIN] [--no-pcsc]`;
+                          [--virtual-latency MS] [--supervisor NAME [--supervisor-pin-file FILE]] [--no-pcsc]
+The first supervisor's PIN: typed at the prompt, from --supervisor-pin-file or EID_TERMINAL_SUPERVISOR_PIN.`;
 
 /**
  * The Electron executable, when its download succeeded. Found the way the electron package does
@@ -73,11 +75,12 @@ export const command: Command = {
       console.log(USAGE);
       return 0;
     }
-    const { dataDir } = hostOptions(values);
+    const env = await withSupervisorPin(values);
+    const { dataDir } = hostOptions(values, env);
     const electron = values.browser ? undefined : electronBinary();
     if (electron) return runElectron(electron, dataDir, values.windowed ?? false);
     const why = values.browser ? 'Started with --browser' : 'Electron is not installed';
-    const served = await serveTerminal(values);
+    const served = await serveTerminal(values, env);
     console.log(served.service.url);
     const window = openAppWindow(served.service.url, dataDir, !values.windowed);
     if (window) {

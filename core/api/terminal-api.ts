@@ -9,6 +9,7 @@ import { ApiErrorSchema, NoteSchema, WarningSchema } from './messages.ts';
 import { ChecksSchema, VerificationResultSchema, VerdictSchema } from './verification.ts';
 import { DisplayFieldSchema } from './display-fields.ts';
 import { IDLE_LIMITS, type IdleSetting } from './idle.ts';
+import { FaceMatchReportSchema, FaceMatchRequestSchema, FaceMatchSettingSchema, FaceMatchSummarySchema } from './face-match.ts';
 
 const idleTime = (key: IdleSetting) => z.number().int().min(IDLE_LIMITS[key].min).max(IDLE_LIMITS[key].max);
 
@@ -45,6 +46,8 @@ export const StatusSchema = z.object({
   online: z.boolean(),
   registryConfigured: z.boolean(),
   pendingRecords: z.number().int(),
+  /** Records past their retention that wait for the registry's acknowledgement before they may be purged. */
+  purgeWaiting: z.number().int(),
   /** When an import or the registry last changed the trust list; null while the shipped list is all there is. */
   trustListUpdatedAt: z.string().nullable(),
   /** The date of the list shipped with the terminal (its newest certificate's start of validity); null when it holds none. */
@@ -83,6 +86,8 @@ export const SessionOutcomeSchema = z.object({
   accessNote: NoteSchema.nullable(),
   /** The holder fields the purpose profile shows; the document carries no other holder value. */
   displayFields: z.array(DisplayFieldSchema),
+  /** Set when the screen is to compare the customer's face with the chip photo: a VERIFIED read, the photo shown, the profile asks for it. */
+  faceMatch: FaceMatchRequestSchema.nullable(),
 });
 export type SessionOutcome = z.infer<typeof SessionOutcomeSchema>;
 
@@ -119,6 +124,8 @@ export const RecordDetailSchema = RecordSummarySchema.extend({
   syncedAt: z.string().nullable(),
   retainUntil: z.string(),
   purgedAt: z.string().nullable(),
+  /** The face match at the counter and the teller's conclusion, if one was recorded. */
+  faceMatch: FaceMatchSummarySchema.nullable(),
 });
 export type RecordDetail = z.infer<typeof RecordDetailSchema>;
 
@@ -141,6 +148,10 @@ export const SettingsSchema = z.object({
   displayFields: z.array(DisplayFieldSchema).nullable(),
   resultClearSeconds: idleTime('resultClearSeconds'),
   idleSignOutMinutes: idleTime('idleSignOutMinutes'),
+  /** Face match under the purpose profile; null in an update: back to the profile's default. */
+  faceMatch: FaceMatchSettingSchema.nullable(),
+  /** The camera's device id as the page knows it; null: the default camera. */
+  camera: z.string().max(200).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -197,6 +208,8 @@ export const TerminalApiSchema = {
   closeSession: { input: z.object({ sessionId: z.string() }), output: z.object({ ok: z.boolean() }) },
   /** The clerk chose to see a FAILED document's holder data and photo anyway: recorded in the audit log before they are shown. */
   revealFailedData: { input: z.object({ recordId: z.string().max(100) }), output: z.object({ ok: z.boolean() }) },
+  /** The face match at the counter and the teller's conclusion, kept with the verification record: numbers and words, never a picture. */
+  recordFaceMatch: { input: z.object({ recordId: z.string().max(100), report: FaceMatchReportSchema }), output: z.object({ ok: z.boolean() }) },
   /** Each reader's current session, or its last one with the outcome: what a page that (re)loads shows. */
   getSessions: { input: z.object({}), output: z.array(SessionEventSchema) },
   listRecords: { input: RecordQuerySchema, output: z.object({ records: z.array(RecordSummarySchema), total: z.number().int() }) },
@@ -223,8 +236,8 @@ export const TerminalApiSchema = {
   signOut: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
   getSettings: { input: z.object({}), output: SettingsSchema },
   updateSettings: { input: Pin.extend({ settings: SettingsSchema.partial() }), output: SettingsSchema },
-  /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). */
-  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string(), show: z.array(DisplayFieldSchema) })) },
+  /** A custom profile brings its own description; the built-ins' is empty: the catalogue names them (`purpose.<id>`). `faceMatch`: as set for that profile, or its default. */
+  listPurposes: { input: z.object({}), output: z.array(z.object({ id: z.string(), description: z.string(), show: z.array(DisplayFieldSchema), faceMatch: FaceMatchSettingSchema })) },
   listTrust: { input: z.object({}), output: z.array(CscaSummarySchema) },
   /** `demoCscas`: how many of the imported CSCAs are demo CSCAs, which the screen warns about. */
   importTrust: { input: Pin.extend({ fileName: z.string().max(200), base64: z.string().max(20_000_000) }), output: z.object({ imported: z.number().int(), demoCscas: z.number().int(), summary: NoteSchema, notes: z.array(z.string()) }) },

@@ -63,3 +63,8 @@ export function readSecretFile(path: string, insecure: (mode: string) => EidErro
   }
   return readFileSync(path, 'utf8').trim();
 }
+
+/** A PIN kept in a file (`--pin-file`, `--supervisor-pin-file`): its first line, refused when others may read it. */
+export function readPinFile(path: string): string {
+  return readSecretFile(path, (mode) => secretsError('PIN_FILE_INSECURE', `${path}, mode ${mode}`)).split('\n')[0]!.trim();
+}

@@ -231,6 +231,21 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 10,
+    description: 'face match at the counter: decision, score, threshold, model, active check and the teller\'s conclusion per record (never a picture)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE face_matches (
+          record_id TEXT PRIMARY KEY REFERENCES records(id),
+          created_at TEXT NOT NULL,
+          operator TEXT NOT NULL,
+          details TEXT NOT NULL,
+          reason BLOB
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PERSONAL_FIELDS, SENSITIVE_FIELDS, type PersonalField } from './personal-fields.ts';
 import { storeError } from './errors.ts';
 import { DISPLAY_FIELDS, type DisplayField } from '../api/display-fields.ts';
+import { DEFAULT_FACE_THRESHOLD, FaceMatchSettingSchema, type FaceMatchSetting } from '../api/face-match.ts';
 
 export interface PurposeProfile {
   readonly name: string;
@@ -23,6 +24,8 @@ export interface PurposeProfile {
   readonly sendToRegistry: readonly PersonalField[];
   /** Days until the personal fields are purged; the tombstone stays in the chain. */
   readonly retentionDays: number;
+  /** Whether the counter compares the customer's face with the chip photo after a VERIFIED read (a supervisor may change it: the `faceMatch` setting). */
+  readonly faceMatch: boolean;
 }
 
 const CORE_IDENTITY: readonly PersonalField[] = ['idNumber', 'documentNumber', 'fullName', 'dateOfBirth', 'sex', 'nationality'];
@@ -37,6 +40,8 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfResidence'],
     retentionDays: 5 * 365,
+    // Circular 17/2024/TT-NHNN and the State Bank's Decision 2345 (2023): the customer's face against the chip photo.
+    faceMatch: true,
   },
   // Patient registration needs who and where, not documents or family.
   hospital: {
@@ -47,6 +52,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
     keep: ['idNumber', 'fullName', 'dateOfBirth', 'sex', 'placeOfResidence'],
     sendToRegistry: ['idNumber', 'fullName', 'dateOfBirth', 'sex'],
     retentionDays: 365,
+    faceMatch: false,
   },
   // Administrative procedures use the full civil-status set of DG13.
   government: {
@@ -57,6 +63,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
     keep: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence', 'ethnicity', 'religion', 'oldIdNumber'],
     sendToRegistry: [...CORE_IDENTITY, 'dateOfIssue', 'dateOfExpiry', 'placeOfOrigin', 'placeOfResidence'],
     retentionDays: 2 * 365,
+    faceMatch: false,
   },
   // Proof that a check happened, without identity beyond the searchable ID number.
   minimal: {
@@ -66,6 +73,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, PurposeProfile>> = {
     keep: ['idNumber'],
     sendToRegistry: [],
     retentionDays: 90,
+    faceMatch: false,
   },
 };
 
@@ -80,6 +88,7 @@ export const PurposeProfileSchema = z.object({
   keep: z.array(fieldSchema).max(PERSONAL_FIELDS.length),
   sendToRegistry: z.array(fieldSchema).max(PERSONAL_FIELDS.length).default([]),
   retentionDays: z.number().int().min(1).max(36500),
+  faceMatch: z.boolean().default(false),
 }).refine((p) => p.sendToRegistry.every((f) => p.keep.includes(f)), 'sendToRegistry must be a subset of keep')
   .refine((p) => !p.sendToRegistry.some((f) => SENSITIVE_FIELDS.includes(f)), 'face and MRZ are never sent to the registry');
 
@@ -113,9 +122,14 @@ export function listProfiles(custom: Record<string, PurposeProfile>): PurposePro
 export const DisplayChoicesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/), z.array(z.enum(DISPLAY_FIELDS)).max(DISPLAY_FIELDS.length));
 
 export function parseDisplayChoices(json: string | undefined): Record<string, DisplayField[]> {
+  return parseChoices(DisplayChoicesSchema, json);
+}
+
+/** A per-profile setting (JSON object from profile name to a choice): unset, not JSON or not valid counts as unset. */
+function parseChoices<T>(schema: z.ZodType<Record<string, T>>, json: string | undefined): Record<string, T> {
   if (!json) return {};
   try {
-    const parsed = DisplayChoicesSchema.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data;
   } catch {
     // not JSON: as if unset
@@ -126,4 +140,16 @@ export function parseDisplayChoices(json: string | undefined): Record<string, Di
 /** What the profile shows, as the supervisor adjusted it or by the profile's default. */
 export function displayFieldsOf(profile: PurposeProfile, choices: Record<string, DisplayField[]>): readonly DisplayField[] {
   return choices[profile.name] ?? profile.show;
+}
+
+/** The `faceMatch` setting: a supervisor's face-match choice (on or off, threshold), per profile (JSON object). */
+export const FaceMatchChoicesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/), FaceMatchSettingSchema);
+
+export function parseFaceMatchChoices(json: string | undefined): Record<string, FaceMatchSetting> {
+  return parseChoices(FaceMatchChoicesSchema, json);
+}
+
+/** Face match under the profile, as the supervisor set it or by the profile's default at the measured threshold. */
+export function faceMatchOf(profile: PurposeProfile, choices: Record<string, FaceMatchSetting>): FaceMatchSetting {
+  return choices[profile.name] ?? { enabled: profile.faceMatch, threshold: DEFAULT_FACE_THRESHOLD };
 }

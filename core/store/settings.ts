@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { EidError } from '../errors.ts';
 import { storeError } from './errors.ts';
-import { DisplayChoicesSchema, parseCustomProfiles, resolveProfile } from './profiles.ts';
+import { DisplayChoicesSchema, FaceMatchChoicesSchema, parseCustomProfiles, resolveProfile } from './profiles.ts';
 import { IDLE_LIMITS, type IdleSetting } from '../api/idle.ts';
 
 export interface KeyValuePort {
@@ -26,6 +26,17 @@ export function idleSetting(settings: KeyValuePort, key: IdleSetting): number {
   return value === undefined ? IDLE_LIMITS[key].default : Number(value);
 }
 
+/** A setting holding JSON that `schema` accepts. */
+function jsonText(schema: z.ZodType) {
+  return z.string().max(10_000).refine((v) => {
+    try {
+      return schema.safeParse(JSON.parse(v)).success;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Text a person reads back on a screen or a terminal: no control characters or bidirectional overrides. */
 const text = z.string().regex(/^[^\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u);
 
@@ -37,13 +48,11 @@ export const KNOWN_SETTINGS = {
   purposeProfiles: z.string().max(100_000),
   language: z.enum(['vi', 'en']),
   /** The holder fields the result screen shows, per purpose profile, as a supervisor chose them (JSON). */
-  displayFields: z.string().max(10_000).refine((v) => {
-    try {
-      return DisplayChoicesSchema.safeParse(JSON.parse(v)).success;
-    } catch {
-      return false;
-    }
-  }),
+  displayFields: jsonText(DisplayChoicesSchema),
+  /** Face match per purpose profile, as a supervisor set it (JSON: profile -> { enabled, threshold }). */
+  faceMatch: jsonText(FaceMatchChoicesSchema),
+  /** The camera the counter uses for face match (the browser's device id); empty for the default one. */
+  camera: text.max(200),
   /** The preferred reader's name; empty for none. */
   reader: text.max(200),
   registryUrl: z.string().url().max(2000),

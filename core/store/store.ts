@@ -15,12 +15,14 @@ import { RecordQueries } from './record-query.ts';
 import { OutboxTable, type OutboxPort } from './outbox.ts';
 import { OperatorAccounts, type Operator } from './operators.ts';
 import { AuditLog } from './audit-log.ts';
+import { FaceMatches } from './face-matches.ts';
 import { IntegrationClients } from './integration-clients.ts';
 import { describeQuery, exportRecords, type ExportFormat, type ExportQuery, type Spreadsheet } from './export.ts';
 import { verifyChain, type ChainReport } from './chain-verify.ts';
 import { fullReader, maskedReader, type RecordReader } from './record-reader.ts';
 import { purgeExpired, purgeWaiting, type PurgeResult } from './retention.ts';
-import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, displayFieldsOf, parseDisplayChoices, type PurposeProfile } from './profiles.ts';
+import type { FaceMatchSetting } from '../api/face-match.ts';
+import { parseCustomProfiles, resolveProfile, listProfiles, DEFAULT_PROFILE, displayFieldsOf, parseDisplayChoices, faceMatchOf, parseFaceMatchChoices, type PurposeProfile } from './profiles.ts';
 import type { DisplayField } from '../api/display-fields.ts';
 import type { RecordInput, RecordRef } from './record-types.ts';
 import { storeError } from './errors.ts';
@@ -45,6 +47,8 @@ export interface Store {
   readonly settings: SettingsTable;
   readonly operators: OperatorAccounts;
   readonly audit: AuditLog;
+  /** The face match at the counter and the teller's conclusion, per record. */
+  readonly faceMatches: FaceMatches;
   /** Business applications allowed on the local integration API. */
   readonly integrationClients: IntegrationClients;
   /** Stores a verification durably (record, outbox entry, chain link) before returning. */
@@ -68,6 +72,8 @@ export interface Store {
   profiles(): PurposeProfile[];
   /** What the result screen shows of the holder under the active profile (its default, or as a supervisor adjusted it). */
   displayFields(): readonly DisplayField[];
+  /** Face match under the active profile (its default, or as a supervisor set it). */
+  faceMatch(): FaceMatchSetting;
   close(): void;
 }
 
@@ -123,6 +129,7 @@ export function openStore(options: OpenStoreOptions): Store {
   const audit = new AuditLog(db, now, (previous, event) => cipher.auditMac(previous, event));
   const operators = new OperatorAccounts(db, settings, nowMs, audit, (name) => cipher.operatorNameKey(name));
   const customProfiles = (): Record<string, PurposeProfile> => parseCustomProfiles(settings.get('purposeProfiles'));
+  const activeProfile = (): PurposeProfile => resolveProfile(settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles());
 
   return {
     path,
@@ -133,6 +140,7 @@ export function openStore(options: OpenStoreOptions): Store {
     operators,
     audit,
     integrationClients: new IntegrationClients(db, audit, now),
+    faceMatches: new FaceMatches(db, cipher, now),
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
     verifyChain: () => verifyChain(db, cipher),
@@ -153,9 +161,10 @@ export function openStore(options: OpenStoreOptions): Store {
       settings.change(key, value);
       audit.record(by?.name ?? 'setup', 'setting-change', { key });
     },
-    profile: (name) => resolveProfile(name ?? settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()),
+    profile: (name) => (name === undefined ? activeProfile() : resolveProfile(name, customProfiles())),
     profiles: () => listProfiles(customProfiles()),
-    displayFields: () => displayFieldsOf(resolveProfile(settings.get('purposeProfile') ?? DEFAULT_PROFILE, customProfiles()), parseDisplayChoices(settings.get('displayFields'))),
+    displayFields: () => displayFieldsOf(activeProfile(), parseDisplayChoices(settings.get('displayFields'))),
+    faceMatch: () => faceMatchOf(activeProfile(), parseFaceMatchChoices(settings.get('faceMatch'))),
     close: () => {
       if (db.open) db.close();
     },

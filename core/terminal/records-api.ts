@@ -18,7 +18,11 @@ export class RecordsApi implements Pick<TerminalApi, 'listRecords' | 'getRecord'
   }
 
   async getRecord({ id }: ApiInput<'getRecord'>): Promise<ApiOutput<'getRecord'>> {
-    return detail(this.store.records.get(id));
+    const record = detail(this.store.records.get(id));
+    const match = this.store.faceMatches.get(id);
+    if (!match) return { ...record, faceMatch: null };
+    const { reason: _words, at: _at, operator: _operator, ...faceMatch } = match;
+    return { ...record, faceMatch };
   }
 
   async exportRecords(input: ApiInput<'exportRecords'>): Promise<ApiOutput<'exportRecords'>> {
@@ -57,6 +61,6 @@ function summary(r: StoredRecord): RecordSummary {
   };
 }
 
-function detail(r: StoredRecord): RecordDetail {
+function detail(r: StoredRecord): Omit<RecordDetail, 'faceMatch'> {
   return { ...summary(r), checks: r.checks, warnings: r.warnings, syncedAt: r.syncedAt, retainUntil: r.retainUntil, purgedAt: r.purgedAt };
 }

@@ -1,7 +1,7 @@
-/** Settings: the counter's name, purpose profile, language, preferred reader, registry URL and idle times. */
+/** Settings: the counter's name, purpose profile, language, preferred reader and camera, face match, registry URL and idle times. */
 import type { ApiInput, ApiOutput, Settings, TerminalApi } from '../api/terminal-api.ts';
 import type { Store } from '../store/store.ts';
-import { parseDisplayChoices } from '../store/profiles.ts';
+import { faceMatchOf, parseDisplayChoices, parseFaceMatchChoices } from '../store/profiles.ts';
 import { idleSetting } from '../store/settings.ts';
 
 export function terminalName(store: Store): string {
@@ -28,6 +28,8 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       displayFields: parseDisplayChoices(this.store.settings.get('displayFields'))[this.store.profile().name] ?? null,
       resultClearSeconds: idleSetting(this.store.settings, 'resultClearSeconds'),
       idleSignOutMinutes: idleSetting(this.store.settings, 'idleSignOutMinutes'),
+      faceMatch: this.store.faceMatch(),
+      camera: this.store.settings.get('camera') || null,
     };
   }
 
@@ -39,14 +41,17 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
       this.store.profile(settings.purpose); // refuses an unknown profile
       set('purposeProfile', settings.purpose);
     }
-    if (settings.displayFields !== undefined) {
-      // The choice belongs to the profile in force after this update; null goes back to its default.
-      const choices = parseDisplayChoices(this.store.settings.get('displayFields'));
+    // A per-profile choice belongs to the profile in force after this update; null goes back to its default.
+    const setForProfile = <T>(key: 'displayFields' | 'faceMatch', parse: (json: string | undefined) => Record<string, T>, value: T | null): void => {
+      const choices = parse(this.store.settings.get(key));
       const profile = this.store.profile().name;
-      if (settings.displayFields === null) delete choices[profile];
-      else choices[profile] = settings.displayFields;
-      set('displayFields', JSON.stringify(choices));
-    }
+      if (value === null) delete choices[profile];
+      else choices[profile] = value;
+      set(key, JSON.stringify(choices));
+    };
+    if (settings.displayFields !== undefined) setForProfile('displayFields', parseDisplayChoices, settings.displayFields);
+    if (settings.faceMatch !== undefined) setForProfile('faceMatch', parseFaceMatchChoices, settings.faceMatch);
+    if (settings.camera !== undefined) set('camera', settings.camera ?? '');
     if (settings.language !== undefined) set('language', settings.language);
     if (settings.reader !== undefined) set('reader', settings.reader ?? '');
     if (settings.registryUrl !== undefined && settings.registryUrl !== null) set('registryUrl', settings.registryUrl);
@@ -57,6 +62,7 @@ export class SettingsApi implements Pick<TerminalApi, 'getSettings' | 'updateSet
   }
 
   async listPurposes(): Promise<ApiOutput<'listPurposes'>> {
-    return this.store.profiles().map((p) => ({ id: p.name, description: p.description, show: [...p.show] }));
+    const faceMatch = parseFaceMatchChoices(this.store.settings.get('faceMatch'));
+    return this.store.profiles().map((p) => ({ id: p.name, description: p.description, show: [...p.show], faceMatch: faceMatchOf(p, faceMatch) }));
   }
 }

@@ -5,6 +5,7 @@
  * host/ builds it.
  */
 import type { ApiInput, ApiOutput, Settings, Status, TerminalApi, TerminalEvent } from '../api/terminal-api.ts';
+import type { CounterState } from '../api/method-access.ts';
 import type { ReaderProvider } from '../session/readers.ts';
 import type { Store } from '../store/store.ts';
 import { idleSetting } from '../store/settings.ts';
@@ -12,6 +13,7 @@ import { statusFields } from '../sync/status.ts';
 import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
 import { EnrolmentApi } from './enrolment-api.ts';
+import { FaceMatchApi } from './face-match-api.ts';
 import { IntegrationApi, type IntegrationRunner } from './integration-api.ts';
 import { OperatorsApi } from './operators-api.ts';
 import { OperatorAdminApi } from './operator-admin-api.ts';
@@ -47,6 +49,7 @@ export class Terminal implements TerminalApi {
   readonly #operatorAdmin: OperatorAdminApi;
   readonly #verification: VerificationApi;
   readonly #records: RecordsApi;
+  readonly #faceMatch: FaceMatchApi;
   readonly #settings: SettingsApi;
   readonly #trust: TrustApi;
   readonly #enrolment: EnrolmentApi;
@@ -72,6 +75,7 @@ export class Terminal implements TerminalApi {
       },
     });
     this.#records = new RecordsApi(options.store, now);
+    this.#faceMatch = new FaceMatchApi(options.store, () => this.#operators.onDuty());
     this.#settings = new SettingsApi(options.store, statusChanged);
     this.#trust = new TrustApi({ store: options.store, trust: options.trust, trustFolder: options.trustFolder, updatedAt: options.trustUpdatedAt ?? null, now, statusChanged });
     this.#enrolment = new EnrolmentApi(options.store, options.sync, statusChanged);
@@ -100,6 +104,7 @@ export class Terminal implements TerminalApi {
       online: fields?.online ?? false,
       registryConfigured: fields?.registryConfigured ?? false,
       pendingRecords: store.outbox.pendingCount(),
+      purgeWaiting: store.purgeWaiting(),
       trustListUpdatedAt: fields?.trustListUpdatedAt ?? this.#trust.updatedAt,
       shippedTrustListDate: this.#o.shippedTrustListDate?.toISOString() ?? null,
       terminalName: terminalName(store),
@@ -109,6 +114,11 @@ export class Terminal implements TerminalApi {
       idle: { resultClearSeconds: idleSetting(store.settings, 'resultClearSeconds'), signOutMinutes: idleSetting(store.settings, 'idleSignOutMinutes') },
       signInRequired: this.#operators.signInRequired,
     };
+  }
+
+  /** Who is at the counter, for the access rules of every call and event (core/api/method-access.ts). */
+  counterState(): CounterState {
+    return { signInRequired: this.#operators.signInRequired, operatorRole: this.#operators.role };
   }
 
   /** The registry published a new trust list (host/ connects the sync service here). */
@@ -130,6 +140,10 @@ export class Terminal implements TerminalApi {
 
   revealFailedData(input: ApiInput<'revealFailedData'>): Promise<ApiOutput<'revealFailedData'>> {
     return this.#verification.revealFailedData(input);
+  }
+
+  recordFaceMatch(input: ApiInput<'recordFaceMatch'>): Promise<ApiOutput<'recordFaceMatch'>> {
+    return this.#faceMatch.recordFaceMatch(input);
   }
 
   /** A business application's request (the integration API); see VerificationApi.requestVerification. */

@@ -13,7 +13,7 @@ import type { VerificationSession } from '../session/session.ts';
 import type { Store } from '../store/store.ts';
 import type { TrustStore } from '../trust/store.ts';
 import type { OperatorsApi } from './operators-api.ts';
-import { sessionEvent } from './session-event.ts';
+import { sessionEvent, type ScreenView } from './session-event.ts';
 import { VerificationRequests, type VerificationRequest } from './verification-requests.ts';
 
 export interface VerificationApiOptions {
@@ -103,7 +103,7 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
   }
 
   sessionEvents(): SessionEvent[] {
-    return this.#sessions.all().map((s) => sessionEvent(s.snapshot(), this.o.store.displayFields()));
+    return this.#sessions.all().map((s) => sessionEvent(s.snapshot(), this.#view()));
   }
 
   /** A card was put on or taken off some reader. */
@@ -123,10 +123,14 @@ export class VerificationApi implements Pick<TerminalApi, 'startVerification' | 
   }
 
   #follow(session: VerificationSession): void {
-    const emit = (): void => this.o.onSession(sessionEvent(session.snapshot(), this.o.store.displayFields()));
+    const emit = (): void => this.o.onSession(sessionEvent(session.snapshot(), this.#view()));
     session.on('state', emit);
     session.on('progress', emit);
     emit(); // where it starts (waiting for the card) is news too: the screen asks for the card
+  }
+
+  #view(): ScreenView {
+    return { displayFields: this.o.store.displayFields(), faceMatch: this.o.store.faceMatch() };
   }
 
   #chooseReader(requested: string | null): string {

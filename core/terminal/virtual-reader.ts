@@ -58,10 +58,15 @@ export class VirtualReader implements ReaderProvider {
     if (!isProfileName(profile) || (variant !== null && !isVariantName(variant))) {
       throw new EidError('DEMO_CARD_UNKNOWN', { detail: `${profile}${variant ? '/' + variant : ''}` });
     }
-    this.#document = buildDocument(profile, variant);
-    this.#chip = virtualChipFor(this.#document, { delayMs: this.#latencyMs });
+    return this.insertDocument(buildDocument(profile, variant));
+  }
+
+  /** Puts a document built elsewhere on the reader (tests: a sample card with a photograph in DG2). */
+  insertDocument(document: VirtualDocument): VirtualDocument {
+    this.#document = document;
+    this.#chip = virtualChipFor(document, { delayMs: this.#latencyMs });
     this.#emit();
-    return this.#document;
+    return document;
   }
 
   remove(): void {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { RunningCli } from '../helpers/cli-process.ts';
+import { redeemPageUrl } from '../helpers/page-session.ts';
 import { skipWithoutChromium as skip } from './kiosk-page.ts';
 import { maskIdNumber } from '../../core/store/personal-fields.ts';
 
@@ -44,15 +45,9 @@ function servePages(): Promise<Server> {
 before(async () => {
   if (skip) return;
   dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-integration-'));
-  cli = new RunningCli(['serve', '--no-browser', '--no-pcsc', '--integration-port', '0', '--data-dir', dataDir, '--supervisor', `${SUPERVISOR.operator}:${SUPERVISOR.pin}`]);
-  const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
-  const { origin, searchParams } = new URL(url);
-  kiosk = async (method, input) => {
-    const r = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${searchParams.get('token')}` }, body: JSON.stringify(input) });
-    const body = (await r.json()) as { result?: any; error?: { code: string } };
-    if (body.error) throw new Error(`${method}: ${body.error.code}`);
-    return body.result;
-  };
+  cli = new RunningCli(['serve', '--no-browser', '--no-pcsc', '--integration-port', '0', '--data-dir', dataDir, '--supervisor', SUPERVISOR.operator], { env: { EID_TERMINAL_SUPERVISOR_PIN: SUPERVISOR.pin } });
+  const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+/);
+  kiosk = (await redeemPageUrl(url)).call;
   await kiosk('signIn', SUPERVISOR);
   pages = await servePages();
   pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;

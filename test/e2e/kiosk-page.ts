@@ -28,20 +28,28 @@ export interface Kiosk {
   close(): Promise<void>;
 }
 
+/** How Chromium is started: extra switches (a fake camera) and permissions granted to the page. */
+export interface BrowserOptions {
+  readonly args?: readonly string[];
+  readonly permissions?: string[];
+}
+
 /**
  * A terminal on a fresh data folder, served by service/, with Chromium on its page. `prepare`
- * runs on the page before it loads (init scripts).
+ * runs on the page before it loads (init scripts); `seed` fills the data folder before the
+ * terminal opens it.
  */
-export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<Kiosk> {
+export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: (page: Page) => Promise<unknown> = async () => {}, seed: (dataDir: string) => void = () => {}, browserOptions: BrowserOptions = {}): Promise<Kiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-'));
+  seed(dataDir);
   const host = await createHost({ ...options, dataDir });
   const staticDir = await ensureRendererBuilt();
   let service = await startService({ api: host.terminal, staticDir });
   let running = true;
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', ...(browserOptions.args ?? [])] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, permissions: browserOptions.permissions ?? [] });
   await prepare(page);
-  await page.goto(service.url);
+  await page.goto(service.openUrl());
   return {
     host,
     get service() {

@@ -37,7 +37,7 @@ test('a second tab shows the result as it stands, and follows "Next customer"', 
   await open.page.getByTestId('verdict').waitFor();
   const second = await open.page.context().browser()!.newPage(); // its own session storage, as a second tab
   try {
-    await second.goto(open.kiosk.service.url);
+    await second.goto(open.kiosk.service.openUrl());
     await second.getByTestId('verdict').waitFor();
     await open.page.getByTestId('next-customer').click();
     await second.getByRole('button', { name: 'Đọc thẻ' }).waitFor();

@@ -40,9 +40,9 @@ test('first load of the kiosk is below 150 KB transferred', { timeout: 180_000 }
     rmSync(dataDir, { recursive: true, force: true });
   });
   const base = `http://127.0.0.1:${service.port}/`;
-  const index = await fetchRaw(service.url);
+  const index = await fetchRaw(base);
   assert.equal(index.status, 200);
-  const html = await (await fetch(service.url)).text();
+  const html = await (await fetch(base)).text();
   const referenced = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1]!, base).href);
   assert.ok(referenced.some((u) => u.endsWith('.js')) && referenced.some((u) => u.endsWith('.css')), referenced.join(' '));
   let total = index.bytes;

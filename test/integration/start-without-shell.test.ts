@@ -29,7 +29,7 @@ test('npm start with no Electron and no browser prints the URL and how to open i
   await cli.waitFor(/Press Ctrl\+C to stop\./);
   await cli.stop(); // npm itself ends by the signal it passed on
   const lines = cli.output.trim().split('\n');
-  assert.match(lines[0]!, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+$/);
+  assert.match(lines[0]!, /^http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+$/);
   assert.ok(lines.includes('Electron is not installed and no Chromium, Chrome or Edge was found: open the URL above in a web browser on this machine (paste it into the address bar). Press Ctrl+C to stop.'), cli.output);
   assert.deepEqual(stackTraceLines(cli.output), []);
 });
@@ -40,7 +40,7 @@ test('a browser that cannot open a window is said in one line; the terminal keep
   t.after(() => cli.stop());
   await cli.waitFor(/false could not open a window: open the URL above in a browser on this machine\. Press Ctrl\+C to stop\./);
   assert.match(cli.output, /Electron is not installed: eID Terminal runs in a false app window instead\./);
-  const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
+  const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+/);
   assert.equal((await fetch(url)).status, 200);
   assert.equal(await cli.stop(), 0);
   assert.deepEqual(stackTraceLines(cli.output), []);

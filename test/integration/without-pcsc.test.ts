@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pcscEnableCommand } from '../../native/pcsc-errors.ts';
 import { RunningCli, runCli, stackTraceLines } from '../helpers/cli-process.ts';
+import { redeemPageUrl } from '../helpers/page-session.ts';
 
 const noBinding = { withoutBinding: true } as const;
 const SPECIMEN_MRZ = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
@@ -42,14 +43,8 @@ test('serve: the terminal runs on its virtual reader and verifies a sample card'
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   const cli = new RunningCli(['serve', '--no-browser', '--data-dir', dataDir], noBinding);
   t.after(() => cli.stop());
-  const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/);
-  const { origin, searchParams } = new URL(url);
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const r = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${searchParams.get('token')}` }, body: JSON.stringify(input) });
-    const body = (await r.json()) as { result?: T; error?: { code: string } };
-    if (!body.result) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.result;
-  };
+  const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+/);
+  const { call } = await redeemPageUrl(url);
   const status = await call<{ pcscAvailable: boolean; readers: { virtual: boolean }[] }>('getStatus', {});
   assert.equal(status.pcscAvailable, false);
   assert.ok(status.readers.some((r) => r.virtual));

@@ -37,6 +37,8 @@ export interface BuildOptions {
   readonly seed?: string;
   /** A DG2 above 32 KiB (bigger, noisy photo) to exercise long reads. */
   readonly largeFace?: boolean;
+  /** A photograph for DG2 instead of the drawn face (face-match tests need a face a model sees as one). */
+  readonly facePhoto?: { readonly jpeg: Uint8Array; readonly width: number; readonly height: number };
   /**
    * PACE with Chip Authentication Mapping instead of Generic Mapping, and an EF.CardSecurity
    * (signed by the Document Signer) publishing the chip's key. Needs a PACE profile whose CA
@@ -173,7 +175,10 @@ export function buildDocument(profile: ProfileName, variant: VariantName | null 
   // The large face (~42 KB) sits past the 32 KiB odd-INS threshold, within real DG2 sizes.
   const width = options.largeFace ? 288 : 96;
   const height = options.largeFace ? 360 : 120;
-  groups.set(2, encodeDg2({ image: encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 80 : 75 }), width, height }));
+  const photo = options.facePhoto;
+  groups.set(2, photo
+    ? encodeDg2({ image: photo.jpeg, width: photo.width, height: photo.height })
+    : encodeDg2({ image: encodeFaceJpeg({ seed, width, height, noise: options.largeFace ?? false, quality: options.largeFace ? 80 : 75 }), width, height }));
   if (spec.additionalDetails) {
     groups.set(11, encodeDg11({ fullName: `${mrzName(person.surname)}<<${mrzName(`${person.middleName} ${person.givenName}`)}`, fullDateOfBirth: iso(person.dateOfBirth).replace(/-/g, ''), placeOfBirth: person.placeOfOrigin, address: person.placeOfResidence }));
     groups.set(12, encodeDg12({ issuingAuthority: 'DEMO Ministry of Utopia', dateOfIssue: iso(person.dateOfIssue).replace(/-/g, '') }));

@@ -1,7 +1,9 @@
 /**
  * The UI's only door to the terminal: Electron's preload exposes `window.terminal`; in a browser
- * kiosk the same TerminalApi is reached over HTTP + WebSocket with the service's token from the URL
- * (kept with its port in the data folder, so the page reconnects by itself to a restarted service).
+ * kiosk the same TerminalApi is reached over HTTP + WebSocket on the page's own origin, with the
+ * service's token in an HttpOnly cookie the page never sees and no URL carries (service/page-codes.ts;
+ * the token is kept with its port in the data folder, so the page reconnects by itself to a
+ * restarted service).
  */
 import type { ApiInput, ApiOutput, TerminalApi, TerminalApiMethod, TerminalEvent } from '../../../core/api/terminal-api.ts';
 import { TerminalApiSchema, TerminalEventSchema } from '../../../core/api/terminal-api.ts';
@@ -28,18 +30,11 @@ export class ApiCallError extends Error implements Message {
   }
 }
 
-function token(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) sessionStorage.setItem('eid-token', fromUrl);
-  return fromUrl ?? sessionStorage.getItem('eid-token') ?? '';
-}
-
 /** Electron's IPC is always there; over WebSocket the connection follows the socket. */
 export const connection = new Connection();
 const RECONNECT_MS = 1000;
 
 function httpApi(): TerminalApi {
-  const auth = token();
   const listeners = new Set<(e: TerminalEvent) => void>();
   let socket: { readonly ws: WebSocket; readonly watch: SilenceWatch } | null = null;
   /** Done with a socket: closed by the service, silent too long, or no longer wanted. */
@@ -57,7 +52,7 @@ function httpApi(): TerminalApi {
   };
   const connect = (): void => {
     const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${proto}://${window.location.host}/events?token=${encodeURIComponent(auth)}`);
+    const ws = new WebSocket(`${proto}://${window.location.host}/events`);
     // A frozen service accepts the connection but never answers: the watch runs from the start.
     const watch = new SilenceWatch(HEARTBEAT_SILENCE_MS, () => lost(ws, watch));
     socket = { ws, watch };
@@ -79,7 +74,8 @@ function httpApi(): TerminalApi {
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify(input),
       });
     } catch (e) {

@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { RecordDetail as Detail } from '../../../core/api/terminal-api.ts';
+import type { FaceMatchSummary } from '../../../core/api/face-match.ts';
 import { api } from '../api/client.ts';
 import { formatDateTime } from '../dates.ts';
 import { errorText, messageText, t, tOr, type Lang } from '../text.ts';
 import { ChecksList } from './ChecksList.tsx';
 import { FieldList } from './FieldList.tsx';
+import { UNAVAILABLE_TEXT } from '../face/unavailable-text.ts';
+
+/** The face match in two rows: what the machine found (or why it could not), and the teller's conclusion. */
+function faceMatchRows(lang: Lang, match: FaceMatchSummary | null): [string, string][] {
+  if (!match) return [];
+  const machine = match.outcome === 'DECIDED' && match.decision
+    ? [t(lang, `face.decision.${match.decision}`), match.score === null ? '' : t(lang, 'face.score', { score: match.score.toFixed(3), threshold: match.threshold.toFixed(2) }), t(lang, `face.active.${match.activeCheck}`)].filter(Boolean).join(' · ')
+    : t(lang, UNAVAILABLE_TEXT[match.outcome === 'DECIDED' ? 'ENGINE_UNAVAILABLE' : match.outcome]);
+  const teller = `${t(lang, match.tellerDecision === 'MATCH' ? 'face.tellerSame' : 'face.tellerDifferent')} (${t(lang, `face.teller.${match.teller}`)})`;
+  return [[t(lang, 'face.title'), machine], [t(lang, 'face.tellerQuestion'), teller]];
+}
 
 /** One record of the history in full: verdict, checks with their details, warnings, operator, purpose, sync state. */
 export function RecordDetail({ lang, id, onClose }: { lang: Lang; id: string; onClose: () => void }) {
@@ -26,6 +38,7 @@ export function RecordDetail({ lang, id, onClose }: { lang: Lang; id: string; on
     record.purgedAt
       ? [t(lang, 'history.retainUntil'), t(lang, 'history.purgedAt', { time: formatDateTime(lang, record.purgedAt) })]
       : [t(lang, 'history.retainUntil'), formatDateTime(lang, record.retainUntil)],
+    ...faceMatchRows(lang, record.faceMatch),
   ];
   return (
     <section className="record-detail" aria-label={t(lang, 'history.detail')} data-testid="record-detail">

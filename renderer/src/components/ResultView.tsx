@@ -6,13 +6,14 @@ import { ChecksList } from './ChecksList.tsx';
 import { HolderData } from './HolderData.tsx';
 import { VerdictBanner } from './VerdictBanner.tsx';
 import { ClearsIn } from './ClearsIn.tsx';
+import { FaceMatch } from './FaceMatch.tsx';
 
 /**
  * The result, compact enough that the banner, the photo beside it and "Next customer" stay in
  * view together (the head is pinned). A FAILED document's data and photo stay hidden until the
  * clerk shows them anyway, which the terminal records first.
  */
-export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; clearsIn: number | null; onNext: () => void }) {
+export function ResultView({ lang, outcome, supervisor, clearsIn, onNext, onFaceCheck }: { lang: Lang; outcome: SessionOutcome; supervisor: boolean; clearsIn: number | null; onNext: () => void; onFaceCheck: (running: boolean) => void }) {
   const { result } = outcome;
   const [revealed, setRevealed] = useState(false);
   const [revealError, setRevealError] = useState<string | null>(null);
@@ -43,6 +44,7 @@ export function ResultView({ lang, outcome, supervisor, clearsIn, onNext }: { la
           {clearsIn !== null && <ClearsIn lang={lang} seconds={clearsIn} />}
         </div>
       </div>
+      {outcome.faceMatch && outcome.faceDataUrl && outcome.recordId && <FaceMatch lang={lang} request={outcome.faceMatch} faceDataUrl={outcome.faceDataUrl} recordId={outcome.recordId} onLive={onFaceCheck} />}
       {hidden ? (
         <div className="result-body hidden-data" data-testid="hidden-data">
           <h2>{t(lang, 'result.hiddenTitle')}</h2>

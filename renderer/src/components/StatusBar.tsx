@@ -26,6 +26,7 @@ export function StatusBar({ lang, status }: { lang: Lang; status: Status | null 
       <span data-testid="status-network" className={status.online || !status.registryConfigured ? 'ok' : 'warn'}>
         {network} · <span data-testid="status-pending">{status.pendingRecords}</span> {t(lang, 'status.pending')}
       </span>
+      {status.purgeWaiting > 0 && <span data-testid="status-purge-waiting" className="warn">{t(lang, 'status.purgeWaiting', { count: status.purgeWaiting })}</span>}
       <span data-testid="status-trust">{trustListText(lang, status)}</span>
       <span>{status.terminalName}</span>
     </footer>

@@ -9,6 +9,7 @@ import { IntegrationPanel } from '../components/IntegrationPanel.tsx';
 import { OperatorsPanel } from '../components/OperatorsPanel.tsx';
 import { FirstSupervisorSetup } from '../components/FirstSupervisorSetup.tsx';
 import { DisplayFieldsPicker } from '../components/DisplayFieldsPicker.tsx';
+import { FaceMatchSettings } from '../components/FaceMatchSettings.tsx';
 import type { DisplayField } from '../../../core/api/display-fields.ts';
 
 interface Credentials {
@@ -53,7 +54,7 @@ export function SettingsScreen({ lang, status, onLanguage }: { lang: Lang; statu
 
 function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; credentials: Credentials; readers: string[]; onLanguage: (l: Lang) => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [purposes, setPurposes] = useState<{ id: string; description: string; show: DisplayField[] }[]>([]);
+  const [purposes, setPurposes] = useState<{ id: string; description: string; show: DisplayField[]; faceMatch: Settings['faceMatch'] }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [code, setCode] = useState('');
 
@@ -93,7 +94,7 @@ function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; 
         </label>
         <label className="field">
           <span>{t(lang, 'settings.purpose')}</span>
-          <select name="purpose" value={settings.purpose} onChange={(e) => update({ purpose: e.target.value, displayFields: null })}>
+          <select name="purpose" value={settings.purpose} onChange={(e) => update({ purpose: e.target.value, displayFields: null, faceMatch: purposes.find((p) => p.id === e.target.value)?.faceMatch ?? null })}>
             {purposes.map((p) => (
               <option key={p.id} value={p.id}>{p.description || tOr(lang, `purpose.${p.id}`, p.id)}</option>
             ))}
@@ -105,6 +106,9 @@ function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; 
           onChange={(displayFields) => update({ displayFields })}
           onDefault={() => update({ displayFields: null })}
         />
+        {settings.faceMatch && (
+          <FaceMatchSettings lang={lang} camera={settings.camera} faceMatch={settings.faceMatch} onCamera={(camera) => update({ camera })} onFaceMatch={(faceMatch) => update({ faceMatch })} />
+        )}
         <label className="field">
           <span>{t(lang, 'settings.language')}</span>
           <select name="language" value={settings.language} onChange={(e) => update({ language: e.target.value as Lang })}>

@@ -43,11 +43,12 @@ export function VerifyScreen({ lang, status }: { lang: Lang; status: Status | nu
 
   // The ID number alone did not open this chip: the same form asks for the birth date, keeping the ID.
   const needBirthDate = event?.error?.code === 'BIRTH_DATE_NEEDED' ? messageText(lang, event.error) : null;
-  // A result or an error left on screen clears itself: nothing of a customer stays for the next one.
-  const clearsIn = useIdleCountdown(status?.idle.resultClearSeconds ?? 60, !!(event?.outcome || (event?.error && !needBirthDate)), nextCustomer);
+  // A result or an error left on screen clears itself: nothing of a customer stays for the next one (not while the face-match camera runs).
+  const [faceCheck, setFaceCheck] = useState(false);
+  const clearsIn = useIdleCountdown(status?.idle.resultClearSeconds ?? 60, !!(event?.outcome || (event?.error && !needBirthDate)) && !faceCheck, nextCustomer);
   const sessionView = (e: SessionEvent) => {
     if (e.state === 'waiting') return <PlaceCard lang={lang} onCancel={backToForm} />;
-    if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} clearsIn={clearsIn} onNext={nextCustomer} />;
+    if (e.outcome) return <ResultView key={e.sessionId} lang={lang} outcome={e.outcome} supervisor={status?.operatorRole === 'supervisor'} clearsIn={clearsIn} onNext={nextCustomer} onFaceCheck={setFaceCheck} />;
     if (e.error) return <SessionError lang={lang} error={e.error} clearsIn={clearsIn} onRetry={backToForm} onNext={nextCustomer} />;
     return <ReadingProgress lang={lang} event={e} onCancel={backToForm} />;
   };

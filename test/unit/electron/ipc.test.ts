@@ -3,16 +3,20 @@ import assert from 'node:assert/strict';
 import type { IpcMain, WebContents } from 'electron';
 import type { TerminalApi, TerminalEvent } from '../../../core/api/terminal-api.ts';
 import { EidError } from '../../../core/errors.ts';
+import type { GuardedApi } from '../../../core/api/method-access.ts';
 import { registerIpc, forwardEvents } from '../../../electron/ipc.ts';
 import { render } from '../../../core/messages/render.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../electron/channels.ts';
 
 type Handler = (event: { senderFrame: { url: string } | null }, method: unknown, input: unknown) => Promise<unknown>;
 
+/** A terminal on its first run (no accounts): every method's access rule lets the call through. */
+const firstRun = { counterState: () => ({ signInRequired: false, operatorRole: null }) };
+
 function setup(api: Partial<TerminalApi>) {
   const handlers = new Map<string, Handler>();
   const ipcMain = { handle: (channel: string, h: Handler) => handlers.set(channel, h) };
-  registerIpc(ipcMain as unknown as IpcMain, api as TerminalApi, (url) => url.startsWith('file:///app/'));
+  registerIpc(ipcMain as unknown as IpcMain, { ...firstRun, ...api } as GuardedApi, (url) => url.startsWith('file:///app/'));
   const call = (method: unknown, input: unknown, url = 'file:///app/index.html') => handlers.get(CALL_CHANNEL)!({ senderFrame: { url } }, method, input);
   return { call };
 }
@@ -74,11 +78,11 @@ test('typed errors cross IPC with their code, params and English message; others
 
 test('events are forwarded to a live window only', () => {
   let listener: ((e: TerminalEvent) => void) | null = null;
-  const api = { subscribe: (l: (e: TerminalEvent) => void) => { listener = l; return () => (listener = null); } };
+  const api = { ...firstRun, subscribe: (l: (e: TerminalEvent) => void) => { listener = l; return () => (listener = null); } };
   const sent: unknown[] = [];
   let destroyed = false;
   const contents = { isDestroyed: () => destroyed, send: (ch: string, e: unknown) => sent.push([ch, e]) };
-  const off = forwardEvents(api as unknown as TerminalApi, contents as unknown as WebContents);
+  const off = forwardEvents(api as unknown as GuardedApi, contents as unknown as WebContents);
   const event = { type: 'status', status: {} } as unknown as TerminalEvent;
   listener!(event);
   destroyed = true;

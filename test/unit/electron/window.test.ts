@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
-import { kioskWindowOptions, lockNavigation, lockSession, reloadOnCrash, CONTENT_SECURITY_POLICY } from '../../../electron/window.ts';
+import { kioskWindowOptions, lockNavigation, lockSession, mayUseCamera, reloadOnCrash, CONTENT_SECURITY_POLICY } from '../../../electron/window.ts';
 
 /** A stand-in for Electron's WebContents: records handlers exactly as Electron would call them. */
 class FakeContents extends EventEmitter {
@@ -47,27 +47,53 @@ test('navigation away from the app and new windows are blocked', () => {
   assert.equal(navigate(c, 'will-attach-webview', 'x'), true);
 });
 
-test('every permission request is denied and the CSP header is set', () => {
-  let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
-  let checkHandler: (() => boolean) | null = null;
+test('the camera alone, video only, for the app\'s own page; nothing else', () => {
+  const app = 'file:///opt/eid/renderer/index.html';
+  assert.equal(mayUseCamera({ permission: 'media', url: app, mediaTypes: ['video'] }, isAppUrl), true);
+  assert.equal(mayUseCamera({ permission: 'media', url: app, mediaTypes: ['audio'] }, isAppUrl), false, 'no microphone');
+  assert.equal(mayUseCamera({ permission: 'media', url: app, mediaTypes: ['video', 'audio'] }, isAppUrl), false, 'not with the microphone');
+  assert.equal(mayUseCamera({ permission: 'media', url: app, mediaTypes: [] }, isAppUrl), false, 'unspecified media');
+  assert.equal(mayUseCamera({ permission: 'media', url: app, mediaTypes: ['unknown'] }, isAppUrl), false);
+  assert.equal(mayUseCamera({ permission: 'media', url: 'https://example.com/', mediaTypes: ['video'] }, isAppUrl), false, 'another origin');
+  assert.equal(mayUseCamera({ permission: 'media', url: '', mediaTypes: ['video'] }, isAppUrl), false);
+  for (const permission of ['display-capture', 'geolocation', 'notifications', 'clipboard-read', 'mediaKeySystem']) {
+    assert.equal(mayUseCamera({ permission, url: app, mediaTypes: ['video'] }, isAppUrl), false, permission);
+  }
+});
+
+test('every other permission request is denied and the CSP header is set', () => {
+  let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void, d?: object) => void) | null = null;
+  let checkHandler: ((wc: unknown, p: string, origin: string, d: object) => boolean) | null = null;
   let headersHandler: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
   const session = {
     setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
     setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
     webRequest: { onHeadersReceived: (h: typeof headersHandler) => (headersHandler = h) },
   };
-  lockSession(session as unknown as Session);
-  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+  lockSession(session as unknown as Session, isAppUrl);
+  const app = 'file:///opt/eid/renderer/index.html';
+  const ask = (permission: string, details: object): boolean | null => {
     let granted: boolean | null = null;
-    requestHandler!(null, permission, (ok) => (granted = ok));
-    assert.equal(granted, false, permission);
-  }
-  assert.equal(checkHandler!(), false);
+    requestHandler!(null, permission, (ok) => (granted = ok), details);
+    return granted;
+  };
+  for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) assert.equal(ask(permission, { requestingUrl: 'https://example.com/' }), false, permission);
+  assert.equal(ask('media', { requestingUrl: app, mediaTypes: ['video'] }), true, 'the camera for the app');
+  assert.equal(ask('media', { requestingUrl: app, mediaTypes: ['audio'] }), false);
+  assert.equal(ask('geolocation', { requestingUrl: app }), false);
+  assert.equal(checkHandler!(null, 'media', 'file:///', { requestingUrl: app, mediaType: 'video' }), true);
+  assert.equal(checkHandler!(null, 'media', 'file:///', { requestingUrl: app, mediaType: 'audio' }), false);
+  assert.equal(checkHandler!(null, 'geolocation', 'file:///', { requestingUrl: app }), false);
+  assert.equal(checkHandler!(null, 'media', 'https://example.com', { requestingUrl: 'https://example.com/', mediaType: 'video' }), false);
   let headers: Record<string, string[]> = {};
   headersHandler!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
   assert.deepEqual(headers['Content-Security-Policy'], [CONTENT_SECURITY_POLICY]);
   assert.deepEqual(headers['X-Other'], ['1']);
+  assert.deepEqual(headers['Referrer-Policy'], ['no-referrer']);
   assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'/);
+  // Issue 15, item 10: no <base> to re-point the page's scripts, no form to send anything anywhere.
+  assert.match(CONTENT_SECURITY_POLICY, /base-uri 'none'/);
+  assert.match(CONTENT_SECURITY_POLICY, /form-action 'none'/);
 });
 
 test('a crashed renderer is reloaded', () => {

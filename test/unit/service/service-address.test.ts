@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAtSavedAddress } from '../../../service/service-address.ts';
 import { startService } from '../../../service/server.ts';
-import type { TerminalApi } from '../../../core/api/terminal-api.ts';
+import type { GuardedApi } from '../../../core/api/method-access.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'eid-address-'));
 const staticDir = mkdtempSync(join(tmpdir(), 'eid-static-'));
@@ -18,7 +18,7 @@ after(() => {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(staticDir, { recursive: true, force: true });
 });
-const api = { subscribe: () => () => {} } as unknown as TerminalApi;
+const api = { subscribe: () => () => {}, counterState: () => ({ signInRequired: false, operatorRole: null }) } as unknown as GuardedApi;
 const start = (port?: number) => startAtSavedAddress(dataDir, port, (o) => startService({ api, staticDir, ...o }));
 
 test('a restarted service has the same port and token; the saved file is 0600', async () => {

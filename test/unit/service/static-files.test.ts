@@ -64,3 +64,14 @@ test('nothing outside the folder, nothing that is not a file', async (t) => {
     assert.equal(await files.respond(path), null, path);
   }
 });
+
+test('the face engine\'s WebAssembly is sent as application/wasm (streamed compilation needs it) and its weights as bytes', async (t) => {
+  const root = site(t);
+  mkdirSync(join(root, 'face-wasm'));
+  mkdirSync(join(root, 'face-models'));
+  writeFileSync(join(root, 'face-wasm/tfjs-backend-wasm-simd.wasm'), Uint8Array.of(0, 0x61, 0x73, 0x6d));
+  writeFileSync(join(root, 'face-models/faceres.bin'), Uint8Array.of(1, 2, 3));
+  const files = new StaticFiles(root);
+  assert.equal((await files.respond('/face-wasm/tfjs-backend-wasm-simd.wasm'))!.headers['content-type'], 'application/wasm');
+  assert.equal((await files.respond('/face-models/faceres.bin'))!.headers['content-type'], 'application/octet-stream');
+});

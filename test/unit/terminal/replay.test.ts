@@ -68,7 +68,7 @@ test('a wrong key ends in error before anyone listened; a WebSocket that connect
   const id = await verify({ kind: 'document', documentNumber: '123456789', dateOfBirth: '900101', dateOfExpiry: '300101' });
   const service = await startService({ api: terminal, staticDir });
   try {
-    const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events?token=${service.token}`, { headers: { origin: `http://127.0.0.1:${service.port}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events`, { headers: { origin: service.origin, authorization: `Bearer ${service.token}` } });
     const first = await new Promise<TerminalEvent>((resolve) => ws.once('message', (m) => resolve(JSON.parse(String(m)) as TerminalEvent)));
     ws.close();
     assert.equal(first.type, 'session');

@@ -36,7 +36,7 @@ async function call(method: string, input: unknown, headers: Record<string, stri
 }
 
 function events(): { next: (pred: (e: SessionEvent) => boolean) => Promise<SessionEvent>; close: () => void; ready: Promise<void> } {
-  const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events?token=${service.token}`, { headers: { origin: base } });
+  const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events`, { headers: { origin: base, authorization: `Bearer ${service.token}` } });
   const seen: SessionEvent[] = [];
   const waiters: { pred: (e: SessionEvent) => boolean; resolve: (e: SessionEvent) => void }[] = [];
   ws.on('message', (m) => {
@@ -56,8 +56,7 @@ function events(): { next: (pred: (e: SessionEvent) => boolean) => Promise<Sessi
 }
 
 test('reading needs a signed-in operator once accounts exist', async () => {
-  const cards = (await call('listDemoCards', {})).body.result as { profile: string; key: unknown }[];
-  const refused = await call('startVerification', { reader: null, key: cards[0]!.key });
+  const refused = await call('startVerification', { reader: null, key: { kind: 'can', can: '123456' } });
   assert.equal(refused.body.error?.code, 'SIGN_IN_REQUIRED');
   assert.equal((await call('signIn', { operator: 'lan', pin: '1111' })).body.error?.code, 'OPERATOR_AUTH_FAILED');
   assert.equal((await call('signIn', { operator: 'lan', pin: '2468' })).body.result.role, 'supervisor');
@@ -157,7 +156,7 @@ test('the service refuses a missing token, a foreign Origin, a foreign Host and 
   assert.equal(wrongHost, 421);
   const bad = await call('startVerification', { reader: null, key: { kind: 'cccd', idNumber: '12' } });
   assert.deepEqual([bad.status, bad.body.error?.code], [400, 'INVALID_INPUT']);
-  const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events?token=wrong`);
+  const ws = new WebSocket(`ws://127.0.0.1:${service.port}/events`, { headers: { authorization: 'Bearer wrong' } });
   await new Promise<void>((resolve) => ws.once('error', () => resolve()));
 });
 

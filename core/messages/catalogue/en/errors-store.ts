@@ -10,6 +10,8 @@ export const storeErrors = {
   RECORD_CORRUPT: 'A stored record is damaged and cannot be shown; run records verify-chain',
   RECORD_NOT_FOUND: 'No record with this id',
   RECORD_INVALID: 'The verification could not be recorded: incomplete information',
+  FACE_MATCH_RECORDED: "This record's face match has been recorded already",
+  FACE_OVERRIDE_REASON_MISSING: "Going against the machine's face match needs a reason",
   QUERY_INVALID: 'The search could not be understood',
   PROFILE_UNKNOWN: 'Unknown purpose profile',
   PROFILE_INVALID: 'The purpose profile settings are invalid',

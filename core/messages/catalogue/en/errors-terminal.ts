@@ -13,7 +13,7 @@ export const terminalErrors = {
   READER_NOT_FOUND: template({ reader: 'text' }, (p) => `The reader ${p.reader} is not connected`),
   NO_VIRTUAL_READER: 'The virtual reader is off',
   DEMO_CARD_UNKNOWN: 'There is no such sample card',
-  SIGN_IN_REQUIRED: 'Sign in with your name and PIN before reading a card',
+  SIGN_IN_REQUIRED: 'Sign in with your name and PIN first: reading cards and the history need a signed-in operator',
   SYNC_UNAVAILABLE: 'This terminal runs without a registry connection',
   UNKNOWN_METHOD: template({ method: 'text' }, (p) => `Unknown method ${p.method}`),
   INVALID_INPUT: 'The request is not valid',

@@ -25,6 +25,7 @@ export const uiCommon = {
   'status.offline': 'Offline',
   'status.noRegistry': 'No registry',
   'status.pending': 'records pending',
+  'status.purgeWaiting': template({ count: 'number' }, (p) => `${p.count} records past their retention wait for the registry before they are deleted`),
   'status.trustList': 'Trust list',
   'status.trustUpdated': template({ time: 'text' }, (p) => `updated ${p.time}`),
   'status.trustShipped': template({ date: 'text' }, (p) => `the list shipped with the terminal (${p.date})`),

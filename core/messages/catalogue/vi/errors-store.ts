@@ -11,6 +11,8 @@ export const storeErrors = {
   RECORD_CORRUPT: 'Hồ sơ lưu trữ bị hỏng; hãy chạy kiểm tra chuỗi hồ sơ',
   RECORD_NOT_FOUND: 'Không có hồ sơ với mã này',
   RECORD_INVALID: 'Không lưu được kết quả xác thực: thiếu thông tin',
+  FACE_MATCH_RECORDED: 'Kết quả đối chiếu khuôn mặt của bản ghi này đã được ghi nhận',
+  FACE_OVERRIDE_REASON_MISSING: 'Cần nêu lý do khi không đồng ý với kết quả đối chiếu khuôn mặt của máy',
   QUERY_INVALID: 'Không hiểu điều kiện tìm kiếm',
   PROFILE_UNKNOWN: 'Không có hồ sơ mục đích này',
   PROFILE_INVALID: 'Cấu hình hồ sơ mục đích không hợp lệ',

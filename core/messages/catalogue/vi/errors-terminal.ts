@@ -14,7 +14,7 @@ export const terminalErrors = {
   READER_NOT_FOUND: (p) => `Không thấy đầu đọc ${p.reader}`,
   NO_VIRTUAL_READER: 'Đầu đọc ảo đang tắt',
   DEMO_CARD_UNKNOWN: 'Không có thẻ mẫu này',
-  SIGN_IN_REQUIRED: 'Hãy đăng nhập bằng tên và mã PIN trước khi đọc thẻ',
+  SIGN_IN_REQUIRED: 'Hãy đăng nhập bằng tên và mã PIN trước: đọc thẻ và xem lịch sử cần người đăng nhập',
   SYNC_UNAVAILABLE: 'Quầy này chạy không kết nối máy chủ',
   UNKNOWN_METHOD: (p) => `Không có chức năng ${p.method}`,
   INVALID_INPUT: 'Yêu cầu không hợp lệ',

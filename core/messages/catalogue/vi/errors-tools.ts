@@ -7,6 +7,7 @@ export const toolErrors = {
   ELECTRON_BUILD_FAILED: 'Không tạo được gói Electron (chạy npm run build để xem lý do)',
   PIN_REQUIRED: (p) => `Cần mã PIN: nhập khi được hỏi, hoặc dùng ${p.fileOption} TỆP hoặc ${p.env}`,
   PIN_NOT_GIVEN: 'Chưa nhập mã PIN',
+  SUPERVISOR_PIN_IN_ARGUMENT: (p) => `--supervisor chỉ nhận tên: mã PIN trên dòng lệnh thì mọi người dùng máy này đều thấy. Dùng --supervisor TÊN rồi nhập mã PIN khi được hỏi, hoặc ghi vào ${p.fileOption} TỆP (chỉ bạn đọc được) hoặc ${p.env}`,
   FILE_UNREADABLE: (p) => `${p.option}: không đọc được tệp`,
   FACE_NOT_FOUND: 'Không tìm thấy khuôn mặt nào trong ảnh',
   FACE_MULTIPLE: (p) => `Tìm thấy ${p.count} khuôn mặt trong ảnh; chỉ được có một khuôn mặt`,

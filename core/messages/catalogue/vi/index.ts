@@ -22,6 +22,7 @@ import { uiSamples } from './ui-samples.ts';
 import { uiOperators } from './ui-operators.ts';
 import { uiProfiles } from './ui-profiles.ts';
 import { uiExport } from './ui-export.ts';
+import { uiFace } from './ui-face.ts';
 import { uiIntegration } from './ui-integration.ts';
 
 export const vi = {
@@ -29,5 +30,5 @@ export const vi = {
   warnings: { ...warnings },
   reasons: { ...reasons },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport, ...uiIntegration },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport, ...uiFace, ...uiIntegration },
 };

@@ -26,6 +26,7 @@ export const uiCommon = {
   'status.offline': 'Ngoại tuyến',
   'status.noRegistry': 'Chưa kết nối máy chủ',
   'status.pending': 'bản ghi chờ gửi',
+  'status.purgeWaiting': (p) => `${p.count} bản ghi đã hết hạn lưu đang chờ máy chủ xác nhận rồi mới được xoá`,
   'status.trustList': 'Danh sách tin cậy',
   'status.trustUpdated': (p) => `cập nhật lúc ${p.time}`,
   'status.trustShipped': (p) => `danh sách kèm theo máy (${p.date})`,
