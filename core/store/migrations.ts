@@ -246,6 +246,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    description: 'face matches sent to the registry after their record: synced_at and a lease (existing ones are queued)',
+    up(db) {
+      db.exec(`
+        ALTER TABLE face_matches ADD COLUMN synced_at TEXT;
+        ALTER TABLE face_matches ADD COLUMN leased_until INTEGER;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
