@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { ALICE, tempStore, vnResult } from './fixtures.ts';
 import type { FaceMatchRecord } from '../../../core/api/face-match.ts';
+import { faceMatchHash, type FaceMatchColumns } from '../../../core/store/chain.ts';
 
 const match = (reason: string | null): FaceMatchRecord => ({
   outcome: 'DECIDED', decision: 'NO_MATCH', score: 0.4, threshold: 0.62, model: 'human-3.3.6/faceres', activeCheck: 'PASSED',
@@ -38,7 +39,7 @@ test('face matches are part of the verified chain', () => {
   }
 });
 
-test('an edited face match is found, with or without its hash recomputed, and so are replaced words', () => {
+test('an edited face match is found, and so are replaced words', () => {
   for (const sql of [
     `UPDATE face_matches SET details = replace(details, '"OVERRIDDEN"', '"CONFIRMED"') WHERE seq = 2`,
     `UPDATE face_matches SET operator = 'someone-else' WHERE seq = 1`,
@@ -51,6 +52,19 @@ test('an edited face match is found, with or without its hash recomputed, and so
     } finally {
       done();
     }
+  }
+});
+
+test('an edited face match whose plain hash was recomputed without the data key is found by its keyed link', () => {
+  const { raw, kinds, done } = threeMatches();
+  try {
+    const rows = raw.prepare('SELECT seq, record_id, created_at, operator, details, reason, hash FROM face_matches ORDER BY seq').all() as (FaceMatchColumns & { hash: Uint8Array })[];
+    const edited = { ...rows[1]!, details: rows[1]!.details.replace('"OVERRIDDEN"', '"CONFIRMED"') };
+    raw.prepare('UPDATE face_matches SET details = ?, hash = ? WHERE seq = 2').run(edited.details, faceMatchHash(rows[0]!.hash, edited));
+    // The edited one by its keyed link, the next one because it no longer links to it.
+    assert.deepEqual(kinds(), ['FACE_MATCH_EDITED', 'FACE_MATCH_EDITED']);
+  } finally {
+    done();
   }
 });
 
