@@ -110,3 +110,9 @@ test('only GET and HEAD are answered', async (t) => {
   assert.equal(head.status, 200);
   assert.equal(head.headers.get('content-type'), 'text/html; charset=utf-8');
 });
+
+test('the UI build names its files relative to the page, so they resolve under app://eid/', async () => {
+  const { default: config } = await import('../../../renderer/vite.config.ts');
+  assert.equal((config as { base?: string }).base, './');
+  assert.equal(new URL('./assets/index-Do2wWKK5.js', APP_INDEX_URL).href, 'app://eid/assets/index-Do2wWKK5.js');
+});
