@@ -1,24 +1,47 @@
 /**
- * Which page addresses are the app's own: files inside the renderer build, judged by their full
- * resolved path against the folder with a trailing separator, so that a sibling folder sharing its
- * name as a prefix (`dist-old/`, `dist.bak/`) is not inside it. The IPC and the navigation locks
- * use this; being pure, it is tested without the Electron binary.
+ * The app's own origin: the kiosk page is served from `app://eid/` (app-protocol.ts), and only
+ * that origin may call the terminal over IPC, navigate the window or use the camera. Pure, so it
+ * is tested without the Electron binary.
  */
-import { resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'eid';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-export function appUrlCheck(folder: string): (url: string) => boolean {
-  const root = resolve(folder) + sep;
-  return (url) => {
-    let path: string;
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `url` is on exactly the app's origin: scheme and host, no port, no user. */
+export function isAppUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+}
+
+/**
+ * The file an app URL names, relative to the renderer build (`index.html` for the root), or null.
+ * Each path segment is decoded on its own and refused when it could leave its folder: `.`/`..`
+ * (left after the URL parser's own resolving only when encoded), an encoded `/` or `\`, a NUL, an
+ * empty segment, or bad percent-encoding.
+ */
+export function appRelativePath(url: string): string | null {
+  const parsed = parse(url);
+  if (!parsed || !isAppUrl(url)) return null;
+  if (parsed.pathname === '/' || parsed.pathname === '') return 'index.html';
+  const segments: string[] = [];
+  for (const raw of parsed.pathname.slice(1).split('/')) {
+    let segment: string;
     try {
-      const parsed = new URL(url);
-      // A file URL with a host names another machine's share.
-      if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-      path = fileURLToPath(parsed);
+      segment = decodeURIComponent(raw);
     } catch {
-      return false; // not a URL, or a path with an encoded separator
+      return null;
     }
-    return resolve(path).startsWith(root);
-  };
+    if (segment === '' || segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return null;
+    segments.push(segment);
+  }
+  return segments.join('/');
 }

@@ -4,8 +4,6 @@
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 export function kioskWindowOptions(preloadPath: string, kiosk: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1280,
@@ -53,17 +51,15 @@ export function mayUseCamera({ permission, url, mediaTypes }: PermissionAsked, i
   return permission === 'media' && isAppUrl(url) && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
 }
 
-/** Denies every permission but the app's camera (geolocation, notifications, microphone ...) and adds the CSP and referrer headers. */
+/** Denies every permission but the app's camera (geolocation, notifications, microphone ...). The page's CSP and referrer headers come with its files (app-protocol.ts). */
 export function lockSession(session: Session, isAppUrl: (url: string) => boolean): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(mayUseCamera({ permission, url: details?.requestingUrl ?? '', mediaTypes }, isAppUrl));
   });
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    mayUseCamera({ permission, url: details?.requestingUrl ?? '', mediaTypes: details?.mediaType ? [details.mediaType] : [] }, isAppUrl));
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'Referrer-Policy': ['no-referrer'] } });
-  });
+  // A check may come without the frame's URL; then the origin Electron names is judged.
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    mayUseCamera({ permission, url: details?.requestingUrl || requestingOrigin, mediaTypes: details?.mediaType ? [details.mediaType] : [] }, isAppUrl));
 }
 
 /** Reloads the UI when its renderer process dies, so the counter is never left with a blank screen. */

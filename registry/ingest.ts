@@ -7,7 +7,7 @@
 import { GENESIS_HASH, canonicalJson, verifyChainLink } from '../core/registry-protocol/record-chain.ts';
 import { MAX_RECORD_BYTES, SyncRecordSchema, type ChainFlag, type RecordResult, type SyncRecord } from '../core/registry-protocol/messages.ts';
 import type { PersonalSeal } from './personal-seal.ts';
-import type { ChainFlagRow, RegistryStore, StoredRecord } from './store/types.ts';
+import type { ChainFlagRow, NewRecord, RegistryStore } from './store/types.ts';
 
 export interface IngestOptions {
   /** |terminal clock - registry clock| above this flags the batch's records CLOCK_SKEW. */
@@ -109,7 +109,7 @@ export async function ingestBatch(store: RegistryStore, terminalId: string, rawR
     const bySeq = new Map<number, Neighbour[]>();
     const addNeighbour = (seq: number, n: Neighbour) => bySeq.set(seq, [...(bySeq.get(seq) ?? []), n]);
     for (const n of await tx.findBySeqs(terminalId, [...seqs].filter((x) => x >= 0))) addNeighbour(n.seq, n);
-    const inserts: StoredRecord[] = [];
+    const inserts: NewRecord[] = [];
     const flagRows: Omit<ChainFlagRow, 'resolvedAt'>[] = [];
     const closedGaps: string[] = [];
     for (const c of ordered) {

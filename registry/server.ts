@@ -8,12 +8,13 @@ import { fromUtf8 } from '../core/bytes/bytes.ts';
 import { fromBase64, toBase64 } from '../core/bytes/base64.ts';
 import { terminalKeySet, type TerminalKeySet } from '../core/registry-protocol/terminal-key-set.ts';
 import {
-  EnrolRequestSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema,
+  EnrolRequestSchema, FaceMatchBatchSchema, MAX_BODY_BYTES, PROTOCOL_VERSION, RecordBatchSchema,
   type BatchResponse, type EnrolResponse, type ErrorBody, type HealthResponse, type VersionResponse,
 } from '../core/registry-protocol/messages.ts';
 import { redeemEnrolmentCode } from './enrolment-codes.ts';
 import { HttpProblem } from './http-problem.ts';
 import { ingestBatch } from './ingest.ts';
+import { ingestFaceMatches } from './face-match-ingest.ts';
 import { receiveChainHead } from './chain-heads.ts';
 import { ChainHeadReportSchema, type ChainHeadAnswer } from '../core/registry-protocol/chain-head.ts';
 import type { PersonalSeal } from './personal-seal.ts';
@@ -129,6 +130,16 @@ export function buildRegistryServer(options: RegistryServerOptions): FastifyInst
     const receivedAt = now();
     const { clockSkewMs, results } = await ingestBatch(store, terminal.id, parsed.data.records, parsed.data.terminalNow, receivedAt, { maxClockSkewMs, personal });
     return { receivedAt: receivedAt.toISOString(), clockSkewMs, results } satisfies BatchResponse;
+  });
+
+  // A record's face match, after the record (registry/face-match-ingest.ts); answered per face match like records.
+  app.post('/v1/face-matches', { onRequest: signedHead, bodyLimit: MAX_BODY_BYTES }, async (req) => {
+    const { terminal } = signed(req);
+    const parsed = FaceMatchBatchSchema.safeParse(parseJson(req.body));
+    if (!parsed.success) throw new HttpProblem(400, 'BAD_REQUEST', 'Expected {terminalNow, faceMatches[1..1000]}');
+    const receivedAt = now();
+    const results = await ingestFaceMatches(store, terminal.id, parsed.data.faceMatches, receivedAt);
+    return { receivedAt: receivedAt.toISOString(), clockSkewMs: Date.parse(parsed.data.terminalNow) - receivedAt.getTime(), results } satisfies BatchResponse;
   });
 
   app.post('/v1/chain-heads', { onRequest: signedHead }, async (req) => {

@@ -13,6 +13,7 @@ import { randomBytes } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
 import { dispatch, subscribeAuthorised } from '../core/api/rpc-dispatch.ts';
 import { EidError } from '../core/errors.ts';
+import { COMMON_HEADERS, contentSecurityPolicy } from '../host/renderer-headers.ts';
 import { sendHeartbeats } from './heartbeat.ts';
 import { PageCodes, presentedTokens, sessionCookie, tokenMatches } from './page-codes.ts';
 import { StaticFiles } from './static-files.ts';
@@ -38,14 +39,6 @@ export interface RunningService {
 }
 
 const MAX_BODY = 30 * 1024 * 1024;
-
-/** The page's policy: its own files only, calls and events to exactly the service's origin. */
-export function contentSecurityPolicy(host: string): string {
-  return `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src http://${host} ws://${host}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-}
-
-/** On every answer: no page address (nor anything in it) leaves in a Referer. */
-const COMMON_HEADERS = { 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const token = options.token ?? toHex(randomBytes(24)).toLowerCase();
@@ -110,7 +103,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if (req.method !== 'GET') return refuse(res, 405, new EidError('METHOD_NOT_ALLOWED'));
       const file = await files.respond(url, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'] });
       if (!file) return refuse(res, 404, new EidError('NOT_FOUND'));
-      res.writeHead(file.status, { ...file.headers, ...COMMON_HEADERS, 'content-security-policy': contentSecurityPolicy(host()) });
+      res.writeHead(file.status, { ...file.headers, ...COMMON_HEADERS, 'content-security-policy': contentSecurityPolicy([`http://${host()}`, `ws://${host()}`]) });
       res.end(file.body);
     })().catch(() => refuse(res, 500, new EidError('INTERNAL_ERROR')));
   });

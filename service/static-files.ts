@@ -10,20 +10,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { hash } from '../core/crypto/node-crypto.ts';
 import { toHex } from '../core/bytes/hex.ts';
+import { contentTypeOf } from '../host/renderer-headers.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  // The face engine's WebAssembly (compiled while streaming only with this type) and model weights.
-  '.wasm': 'application/wasm',
-  '.bin': 'application/octet-stream',
-};
 /** Types worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
 /** Vite's content-hashed output: `assets/name-HASH.ext`. */
@@ -79,7 +67,7 @@ async function load(full: string, relative: string, mtimeMs: number, size: numbe
   return {
     mtimeMs,
     size,
-    type: TYPES[ext] ?? 'application/octet-stream',
+    type: contentTypeOf(full),
     cacheControl: HASHED_ASSET.test(relative) ? IMMUTABLE : REVALIDATE,
     tag: toHex(hash('sha256', raw)).slice(0, 32).toLowerCase(),
     bodies,

@@ -150,7 +150,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
     const report = store.verifyChain();
     if (v.json) printJson(report);
     else {
-      print(`${report.records} records, ${report.tombstones} tombstones: ${report.ok ? 'chain intact' : 'TAMPERING DETECTED'}`);
+      print(`${report.records} records, ${report.tombstones} tombstones, ${report.faceMatches} face matches: ${report.ok ? 'chain intact' : 'TAMPERING DETECTED'}`);
       for (const p of report.problems) print(`  ${p.kind.padEnd(22)} ${p.seq === null ? '' : `#${p.seq} `}${p.id ?? ''} ${p.detail}`);
       if (report.truncated) print('  (more problems not listed)');
     }

@@ -73,19 +73,30 @@ async function serve(v: Values): Promise<number> {
   return 0;
 }
 
+/** The face match in one column: decision (or how it ended without one), score/threshold, active check, the teller. */
+function faceMatchColumn(m: Record<string, unknown> | null): string {
+  if (!m) return '-';
+  const score = typeof m.score === 'number' ? ` ${m.score}/${String(m.threshold)}` : '';
+  return `face ${String(m.decision ?? m.outcome)}${score} ${String(m.activeCheck)} ${String(m.teller)}`;
+}
+
 async function records(v: Values): Promise<number> {
   const limit = v.limit === undefined ? 1000 : Number(v.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) throw usageError('--limit must be 1..1000000');
   if (v.since !== undefined && Number.isNaN(Date.parse(v.since))) throw usageError('--since must be an ISO 8601 time, e.g. 2026-11-01 or 2026-11-01T08:00:00Z');
   const rows = await withRegistry(v, async ({ store, personal }) => (await store.queryRecords({ ...(v.terminal ? { terminalId: v.terminal } : {}), ...(v.since ? { since: v.since } : {}), limit }))
-    .map(({ personal: _sealed, ...r }) => ({ ...r, payload: JSON.parse(personal.payloadOf({ ...r, personal: _sealed })) as Record<string, unknown> })));
+    .map(({ personal: _sealed, ...r }) => ({
+      ...r,
+      payload: JSON.parse(personal.payloadOf({ ...r, personal: _sealed })) as Record<string, unknown>,
+      faceMatch: r.faceMatch === null ? null : JSON.parse(r.faceMatch) as Record<string, unknown>,
+    })));
   if (v.json) {
     printJson(rows);
     return 0;
   }
   for (const r of rows) {
     const verdict = typeof r.payload.verdict === 'string' ? r.payload.verdict : '';
-    print([r.receivedAt, r.terminalId, String(r.seq).padStart(6), r.id, verdict, r.flags.join(',') || '-'].join('  '));
+    print([r.receivedAt, r.terminalId, String(r.seq).padStart(6), r.id, verdict, r.flags.join(',') || '-', faceMatchColumn(r.faceMatch)].join('  '));
   }
   print(`${rows.length} record(s)`);
   return 0;

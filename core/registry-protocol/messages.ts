@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../messages/catalogue.ts';
+import { ACTIVE_CHECK_STATUSES, FACE_DECISIONS, FACE_MATCH_OUTCOMES, TELLER_CHOICES } from '../api/face-match.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_BATCH_RECORDS = 1000;
@@ -53,6 +54,44 @@ export const BatchResponseSchema = z.object({
   results: z.array(RecordResultSchema),
 });
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+
+/**
+ * A record's face match, sent after its record (core/store/face-match-payload.ts): what the
+ * machine decided and the teller concluded, never a picture, a descriptor or the teller's words.
+ * `prevHash` is the local hash of the record it concludes (the record payload's `recordHash`) and
+ * `hash` links it there under the chain rule of record-chain.ts.
+ */
+export const SyncFaceMatchSchema = z.strictObject({
+  recordId,
+  operator: label,
+  concludedAt: z.string().datetime({ offset: true }),
+  outcome: z.enum(FACE_MATCH_OUTCOMES),
+  decision: z.enum(FACE_DECISIONS).nullable(),
+  score: z.number().min(-1).max(1).nullable(),
+  threshold: z.number().min(0).max(1),
+  model: label,
+  activeCheck: z.enum(ACTIVE_CHECK_STATUSES),
+  tellerDecision: z.enum(['MATCH', 'NO_MATCH']),
+  teller: z.enum(TELLER_CHOICES),
+  prevHash: hash,
+  hash,
+});
+export type SyncFaceMatch = z.infer<typeof SyncFaceMatchSchema>;
+
+export const FaceMatchBatchSchema = z.object({
+  terminalNow: z.string().datetime({ offset: true }),
+  /** Each one is validated on its own; the answer's `results[].id` is the record id. */
+  faceMatches: z.array(z.unknown()).min(1).max(MAX_BATCH_RECORDS),
+});
+export type FaceMatchBatch = z.infer<typeof FaceMatchBatchSchema>;
+
+/**
+ * Why the registry refuses a face match: not its shape, its hash does not match its content, its
+ * record is not one this terminal sent (or has not arrived yet), it names another record hash,
+ * or the record already has a different face match.
+ */
+export const FACE_MATCH_REJECTIONS = ['INVALID_FACE_MATCH', 'TAMPERED', 'RECORD_UNKNOWN', 'RECORD_HASH_MISMATCH', 'FACE_MATCH_CONFLICT'] as const;
+export type FaceMatchRejection = (typeof FACE_MATCH_REJECTIONS)[number];
 
 export const EnrolRequestSchema = z.object({
   code: z.string().min(8).max(64),

@@ -13,16 +13,17 @@ import type Database from 'better-sqlite3';
 import { equal } from '../bytes/bytes.ts';
 import { fromHex, toHex } from '../bytes/hex.ts';
 import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
-import { auditLinkData, GENESIS_MAC, personalHash, recordHash, type ChainedColumns } from './chain.ts';
+import { auditLinkData, GENESIS_MAC, personalHash, recordHash, type ChainedColumns, type FaceMatchColumns } from './chain.ts';
+import { FACE_MATCH_HEAD, faceMatchHead, linkFaceMatch, type FaceMatchLink } from './face-matches.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { CHAIN_HEAD } from './record-writer.ts';
 
 export type ChainProblemKind = 'EDITED' | 'BROKEN_LINK' | 'SEQUENCE_GAP' | 'REHASHED' | 'PERSONAL_DATA_ALTERED' | 'EARLY_PURGE' | 'HEAD_MISMATCH'
-  | 'AUDIT_GAP' | 'AUDIT_EDITED';
+  | 'AUDIT_GAP' | 'AUDIT_EDITED' | 'FACE_MATCH_GAP' | 'FACE_MATCH_EDITED' | 'FACE_MATCH_HEAD_MISMATCH';
 
 export interface ChainProblem {
   readonly kind: ChainProblemKind;
-  /** The record's sequence number, or the audit event's for AUDIT_* problems. */
+  /** The record's sequence number, the audit event's for AUDIT_* problems, the face match's for FACE_MATCH_*. */
   readonly seq: number | null;
   readonly id: string | null;
   readonly detail: string;
@@ -33,6 +34,7 @@ export interface ChainReport {
   readonly records: number;
   readonly tombstones: number;
   readonly auditEvents: number;
+  readonly faceMatches: number;
   readonly problems: ChainProblem[];
   /** True when more problems existed than the report lists. */
   readonly truncated: boolean;
@@ -121,6 +123,37 @@ function verifyAudit(db: Database.Database, cipher: FieldCipher, report: Report)
   return events;
 }
 
+interface FaceMatchRow extends FaceMatchColumns {
+  readonly hash: Uint8Array | null;
+  readonly mac: Uint8Array | null;
+}
+
+/** Face matches in the order they were concluded: a gap is a deletion, a link that does not match an edit (hash recomputed or not). */
+function verifyFaceMatches(db: Database.Database, cipher: FieldCipher, report: Report): number {
+  let count = 0;
+  let expectedSeq = 1;
+  let last: FaceMatchLink | undefined;
+  const rows = db.prepare('SELECT seq, record_id, created_at, operator, details, reason, hash, mac FROM face_matches ORDER BY seq').iterate() as Iterable<FaceMatchRow>;
+  for (const row of rows) {
+    count++;
+    const at = { seq: row.seq, id: row.record_id };
+    if (row.seq !== expectedSeq) report({ kind: 'FACE_MATCH_GAP', ...at, detail: `expected face match ${expectedSeq}: ${row.seq - expectedSeq} face match(es) deleted` });
+    // Linked to the row before it as stored, so one deletion is one problem, not one per later row.
+    const expected = linkFaceMatch(cipher, last && { hash: last.hash, mac: last.mac }, row);
+    if (row.hash === null || row.mac === null || !equal(row.hash, expected.hash) || !equal(row.mac, expected.mac)) {
+      if (row.seq === expectedSeq) report({ kind: 'FACE_MATCH_EDITED', ...at, detail: 'the face match, its operator, time or the teller\'s words no longer match its keyed link' });
+    }
+    expectedSeq = row.seq + 1;
+    last = { hash: row.hash ?? expected.hash, mac: row.mac ?? expected.mac };
+  }
+  const head = (db.prepare('SELECT value FROM meta WHERE key = ?').get(FACE_MATCH_HEAD) as { value: string } | undefined)?.value;
+  const actual = last ? faceMatchHead(expectedSeq - 1, last.hash) : undefined;
+  if (head !== actual) {
+    report({ kind: 'FACE_MATCH_HEAD_MISMATCH', seq: last ? expectedSeq - 1 : null, id: null, detail: `the head records face match ${head ?? 'none'}, the table ends at ${actual ?? 'none'} (face matches removed from the end?)` });
+  }
+  return count;
+}
+
 export function verifyChain(db: Database.Database, cipher: FieldCipher): ChainReport {
   const problems: ChainProblem[] = [];
   let truncated = false;
@@ -130,5 +163,6 @@ export function verifyChain(db: Database.Database, cipher: FieldCipher): ChainRe
   };
   const { records, tombstones } = verifyRecords(db, cipher, report);
   const auditEvents = verifyAudit(db, cipher, report);
-  return { ok: problems.length === 0 && !truncated, records, tombstones, auditEvents, problems, truncated };
+  const faceMatches = verifyFaceMatches(db, cipher, report);
+  return { ok: problems.length === 0 && !truncated, records, tombstones, auditEvents, faceMatches, problems, truncated };
 }

@@ -52,3 +52,18 @@ export function recordHash(prev: Uint8Array, c: ChainedColumns): Uint8Array {
 export function auditLinkData(e: { seq: number; at: string; actor: string; action: string; detail: string }): Uint8Array {
   return utf8(canonicalJson([e.seq, e.at, e.actor, e.action, e.detail]));
 }
+
+/** The chained columns of a `face_matches` row, as stored (the teller's sealed words enter through their hash). */
+export interface FaceMatchColumns {
+  readonly seq: number;
+  readonly record_id: string;
+  readonly created_at: string;
+  readonly operator: string;
+  readonly details: string;
+  readonly reason: Uint8Array | null;
+}
+
+/** A face match's link: face matches form their own chain, in the order they were concluded. */
+export function faceMatchHash(prev: Uint8Array, c: FaceMatchColumns): Uint8Array {
+  return chainLink(prev, [c.seq, c.record_id, c.created_at, c.operator, c.details, toHex(personalHash(c.reason))]);
+}

@@ -35,6 +35,7 @@ export class FieldCipher {
   readonly #operatorKey: Uint8Array;
   readonly #recordChainKey: Uint8Array;
   readonly #auditChainKey: Uint8Array;
+  readonly #faceMatchChainKey: Uint8Array;
   /** Fingerprint of the master key, stored in the database to catch a wrong key at open. */
   readonly keyCheck: string;
 
@@ -46,6 +47,7 @@ export class FieldCipher {
     this.#operatorKey = derive(masterKey, 'operator-name/v1');
     this.#recordChainKey = derive(masterKey, 'record-chain/v1');
     this.#auditChainKey = derive(masterKey, 'audit-chain/v1');
+    this.#faceMatchChainKey = derive(masterKey, 'face-match-chain/v1');
     this.keyCheck = Buffer.from(hash('sha256', derive(masterKey, 'key-check/v1'))).toString('hex').slice(0, 32);
   }
 
@@ -93,6 +95,11 @@ export class FieldCipher {
   /** An audit event's keyed link: over the previous event's link and chain.ts auditLinkData. */
   auditMac(previous: Uint8Array, event: Uint8Array): Uint8Array {
     return hmac('sha256', this.#auditChainKey, concat(previous, event));
+  }
+
+  /** A face match's keyed link: over the previous face match's link and this one's hash (chain.ts faceMatchHash). */
+  faceMatchMac(previous: Uint8Array, faceMatchHash: Uint8Array): Uint8Array {
+    return hmac('sha256', this.#faceMatchChainKey, concat(previous, faceMatchHash));
   }
 
   nameTokens(name: string): Uint8Array[] {

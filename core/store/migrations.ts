@@ -10,7 +10,8 @@ import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
 import { storeError } from './errors.ts';
-import { auditLinkData, GENESIS_MAC } from './chain.ts';
+import { auditLinkData, GENESIS_MAC, type FaceMatchColumns } from './chain.ts';
+import { FACE_MATCH_HEAD, faceMatchHead, linkFaceMatch, type FaceMatchLink } from './face-matches.ts';
 
 type Db = Database.Database;
 
@@ -244,6 +245,28 @@ export const MIGRATIONS: readonly Migration[] = [
           reason BLOB
         ) STRICT;
       `);
+    },
+  },
+  {
+    version: 11,
+    description: 'face matches chained (seq, hash, keyed link, head) and sent to the registry after their record (synced_at, lease); existing ones chained and queued',
+    up(db, { cipher }) {
+      db.exec(`
+        ALTER TABLE face_matches ADD COLUMN seq INTEGER;
+        ALTER TABLE face_matches ADD COLUMN hash BLOB;
+        ALTER TABLE face_matches ADD COLUMN mac BLOB;
+        ALTER TABLE face_matches ADD COLUMN synced_at TEXT;
+        ALTER TABLE face_matches ADD COLUMN leased_until INTEGER;
+      `);
+      const rows = db.prepare('SELECT record_id, created_at, operator, details, reason FROM face_matches ORDER BY rowid').all() as Omit<FaceMatchColumns, 'seq'>[];
+      const update = db.prepare('UPDATE face_matches SET seq = ?, hash = ?, mac = ? WHERE record_id = ?');
+      let last: FaceMatchLink | undefined;
+      rows.forEach((row, i) => {
+        last = linkFaceMatch(cipher, last, { ...row, seq: i + 1 });
+        update.run(i + 1, last.hash, last.mac, row.record_id);
+      });
+      if (last) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(FACE_MATCH_HEAD, faceMatchHead(rows.length, last.hash));
+      db.exec('CREATE UNIQUE INDEX face_matches_seq ON face_matches(seq)');
     },
   },
 ];

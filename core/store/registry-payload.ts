@@ -12,6 +12,7 @@ import { chainHash } from '../registry-protocol/record-chain.ts';
 import { pickFields, SENSITIVE_FIELDS } from './personal-fields.ts';
 import type { PurposeProfile } from './profiles.ts';
 import type { StoredRecord } from './record-types.ts';
+import type { StoredFaceMatch } from './face-matches.ts';
 
 export const SYNC_HEAD = 'sync_head';
 
@@ -44,4 +45,19 @@ export function chainedRegistryPayload(record: StoredRecord, profile: PurposePro
   const body = { ...registryPayloadBody(record, profile), prevHash };
   const hash = chainHash(prevHash, body);
   return { payload: JSON.stringify({ ...body, hash }), hash };
+}
+
+/**
+ * The JSON a face match becomes for the registry, sent after its record: the machine's decision
+ * and the teller's conclusion, linked to the record's local hash (its payload's `recordHash`).
+ * Members are picked one by one, so nothing kept later beside them (and never the teller's own
+ * words, which are sealed) reaches the registry by accident.
+ */
+export function faceMatchPayload(recordId: string, recordHash: string, m: Omit<StoredFaceMatch, 'reason'>): string {
+  const body = {
+    recordId, operator: m.operator, concludedAt: m.at, outcome: m.outcome, decision: m.decision, score: m.score,
+    threshold: m.threshold, model: m.model, activeCheck: m.activeCheck, tellerDecision: m.tellerDecision, teller: m.teller,
+    prevHash: recordHash,
+  };
+  return JSON.stringify({ ...body, hash: chainHash(recordHash, body) });
 }

@@ -13,6 +13,7 @@ import { SettingsTable, type KeyValuePort } from './settings.ts';
 import { RecordWriter } from './record-writer.ts';
 import { RecordQueries } from './record-query.ts';
 import { OutboxTable, type OutboxPort } from './outbox.ts';
+import { FaceMatchOutbox } from './face-match-outbox.ts';
 import { OperatorAccounts, type Operator } from './operators.ts';
 import { AuditLog } from './audit-log.ts';
 import { FaceMatches } from './face-matches.ts';
@@ -49,6 +50,8 @@ export interface Store {
   readonly audit: AuditLog;
   /** The face match at the counter and the teller's conclusion, per record. */
   readonly faceMatches: FaceMatches;
+  /** Face matches for the registry, each after its record has been acknowledged. */
+  readonly faceMatchOutbox: OutboxPort;
   /** Business applications allowed on the local integration API. */
   readonly integrationClients: IntegrationClients;
   /** Stores a verification durably (record, outbox entry, chain link) before returning. */
@@ -141,6 +144,7 @@ export function openStore(options: OpenStoreOptions): Store {
     audit,
     integrationClients: new IntegrationClients(db, audit, now),
     faceMatches: new FaceMatches(db, cipher, now),
+    faceMatchOutbox: new FaceMatchOutbox(db, nowMs),
     write: (input) => writer.write(input),
     writeMany: (inputs) => writer.writeMany(inputs),
     verifyChain: () => verifyChain(db, cipher),

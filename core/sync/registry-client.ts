@@ -11,7 +11,7 @@ import { signRequest } from '../registry-protocol/http-signature.ts';
 import type { TerminalIdentity } from './identity.ts';
 import {
   BatchResponseSchema, EnrolResponseSchema, ErrorBodySchema, isRegistryErrorCode, VersionResponseSchema,
-  type BatchResponse, type EnrolRequest, type EnrolResponse, type RecordBatch, type VersionResponse,
+  type BatchResponse, type EnrolRequest, type FaceMatchBatch, type EnrolResponse, type RecordBatch, type VersionResponse,
 } from '../registry-protocol/messages.ts';
 import { RegistryError } from './registry-error.ts';
 import { ChainHeadAnswerSchema, signChainHead, type ChainHead, type ChainHeadAnswer } from '../registry-protocol/chain-head.ts';
@@ -68,6 +68,15 @@ export class RegistryClient {
     const res = await this.signedExchange('POST', '/v1/records', body, {});
     const parsed = BatchResponseSchema.safeParse(await this.json(res));
     if (!parsed.success) throw this.badAnswer('batch answer does not match the protocol');
+    return parsed.data;
+  }
+
+  /** Face matches after their records (POST /v1/face-matches); the answer's ids are record ids. */
+  async pushFaceMatches(batch: FaceMatchBatch): Promise<BatchResponse> {
+    const body = utf8(JSON.stringify(batch));
+    const res = await this.signedExchange('POST', '/v1/face-matches', body, {});
+    const parsed = BatchResponseSchema.safeParse(await this.json(res));
+    if (!parsed.success) throw this.badAnswer('face-match answer does not match the protocol');
     return parsed.data;
   }
 

@@ -9,7 +9,7 @@ export type Connectivity = 'online' | 'offline' | 'unknown';
 export interface SyncStatus {
   readonly enrolled: boolean;
   readonly connectivity: Connectivity;
-  /** Records waiting for the registry's acknowledgement. */
+  /** Records and face matches waiting for the registry's acknowledgement. */
   readonly pending: number;
   /** Records the registry rejected (kept, retried rarely; an administrator must look). */
   readonly rejected: number;
@@ -23,12 +23,12 @@ export interface SyncStatus {
 }
 
 /** The status of a terminal whose worker is not running (not enrolled, or sync switched off). */
-export function idleSyncStatus(outbox: OutboxPort, kv: KeyValuePort): SyncStatus {
+export function idleSyncStatus(outbox: OutboxPort, kv: KeyValuePort, faceMatches?: OutboxPort): SyncStatus {
   const list = currentTrustList(kv);
   return {
     enrolled: isEnrolled(kv),
     connectivity: 'unknown',
-    pending: outbox.pendingCount(),
+    pending: outbox.pendingCount() + (faceMatches?.pendingCount() ?? 0),
     rejected: 0,
     lastSyncAt: null,
     lastError: null,

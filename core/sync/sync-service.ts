@@ -16,6 +16,8 @@ import { currentTrustList } from './trust-list.ts';
 export interface SyncPorts {
   readonly outbox: OutboxPort;
   readonly kv: KeyValuePort;
+  /** Face matches, each offered once its record is acknowledged (core/store's faceMatchOutbox). */
+  readonly faceMatchOutbox?: OutboxPort;
 }
 
 export type SyncServiceOptions = Omit<SyncWorkerOptions, 'outbox' | 'kv' | 'client' | 'registryKey'> & {
@@ -30,6 +32,7 @@ export function syncWorkerFor(ports: SyncPorts, options: SyncServiceOptions = {}
   return new SyncWorker({
     ...rest,
     outbox: ports.outbox,
+    ...(ports.faceMatchOutbox ? { faceMatches: ports.faceMatchOutbox } : {}),
     kv: ports.kv,
     client: new RegistryClient(identity.registryUrl, identity, client),
     registryKey: identity.registryKey,
@@ -62,7 +65,7 @@ export class SyncService {
   }
 
   status(): SyncStatus {
-    return this.#worker?.status() ?? idleSyncStatus(this.ports.outbox, this.ports.kv);
+    return this.#worker?.status() ?? idleSyncStatus(this.ports.outbox, this.ports.kv, this.ports.faceMatchOutbox);
   }
 
   onStatus(listener: (s: SyncStatus) => void): () => void {

@@ -13,12 +13,15 @@ import { Backoff, type BackoffOptions } from './backoff.ts';
 import type { OutboxEntry, OutboxPort, KeyValuePort } from './ports.ts';
 import type { RegistryClient } from './registry-client.ts';
 import { RegistryError } from './registry-error.ts';
+import type { BatchResponse } from '../registry-protocol/messages.ts';
 import type { Connectivity, SyncStatus } from './status.ts';
 import type { TrustListContents } from '../registry-protocol/signed-trust-list.ts';
 import { acceptTrustList, currentTrustList } from './trust-list.ts';
 
 export interface SyncWorkerOptions {
   readonly outbox: OutboxPort;
+  /** Face matches, sent after the records in each round (the store offers one only once its record is acknowledged). */
+  readonly faceMatches?: OutboxPort;
   readonly kv: KeyValuePort;
   readonly client: RegistryClient;
   /** The registry key pinned at enrolment (it moves along the key hand-overs of the trust lists it accepts). */
@@ -38,6 +41,13 @@ export interface SyncWorkerOptions {
   readonly onTrustList?: (list: TrustListContents) => void;
 }
 
+interface Queue {
+  readonly outbox: OutboxPort;
+  readonly send: (terminalNow: string, items: unknown[]) => Promise<BatchResponse>;
+  readonly rejected: Set<string>;
+}
+
+/** Records and face matches together: what was sent, acknowledged and parked as rejected. */
 export interface SyncRoundResult {
   readonly sent: number;
   readonly acknowledged: number;
@@ -59,11 +69,12 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class SyncWorker {
-  private readonly o: Required<Omit<SyncWorkerOptions, 'onTrustList' | 'backoff'>> & Pick<SyncWorkerOptions, 'onTrustList'>;
+  private readonly o: Required<Omit<SyncWorkerOptions, 'onTrustList' | 'backoff' | 'faceMatches'>> & Pick<SyncWorkerOptions, 'onTrustList'>;
+  /** The records, then the face matches: each with its own way to the registry and its own rejected ids. */
+  private readonly queues: Queue[];
   private readonly backoff: Backoff;
   private readonly listeners = new Set<(s: SyncStatus) => void>();
   private connectivity: Connectivity = 'unknown';
-  private rejectedIds = new Set<string>();
   private lastSyncAt: string | null = null;
   private lastError: string | null = null;
   private nextAttemptAt: number | null = null;
@@ -90,6 +101,11 @@ export class SyncWorker {
     };
     if (this.o.leaseMs <= options.client.requestTimeoutMs) throw new RangeError('leaseMs must exceed the request timeout');
     this.backoff = new Backoff(options.backoff);
+    const client = options.client;
+    this.queues = [{ outbox: options.outbox, send: (terminalNow, records) => client.pushBatch({ terminalNow, records }), rejected: new Set() }];
+    if (options.faceMatches) {
+      this.queues.push({ outbox: options.faceMatches, send: (terminalNow, faceMatches) => client.pushFaceMatches({ terminalNow, faceMatches }), rejected: new Set() });
+    }
     this.batchLimit = this.o.batchSize;
     this.pinnedKey = options.registryKey;
   }
@@ -99,8 +115,8 @@ export class SyncWorker {
     return {
       enrolled: true,
       connectivity: this.connectivity,
-      pending: this.o.outbox.pendingCount(),
-      rejected: this.rejectedIds.size,
+      pending: this.queues.reduce((n, q) => n + q.outbox.pendingCount(), 0),
+      rejected: this.queues.reduce((n, q) => n + q.rejected.size, 0),
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
@@ -125,15 +141,18 @@ export class SyncWorker {
     let acknowledged = 0;
     let rejected = 0;
     try {
-      for (;;) {
-        const entries = this.o.outbox.pending(this.batchLimit);
-        if (entries.length === 0) break;
-        const r = await this.pushBatch(entries);
-        if (r.retryNow) continue; // the same records again, in a smaller batch
-        sent += entries.length;
-        acknowledged += r.acknowledged;
-        rejected += r.rejected;
-        if (r.acknowledged === 0) break; // nothing moved: do not spin on a batch of rejections
+      // Records first: a face match is sent only after its record has been acknowledged.
+      for (const queue of this.queues) {
+        for (;;) {
+          const entries = queue.outbox.pending(this.batchLimit);
+          if (entries.length === 0) break;
+          const r = await this.pushBatch(queue, entries);
+          if (r.retryNow) continue; // the same entries again, in a smaller batch
+          sent += entries.length;
+          acknowledged += r.acknowledged;
+          rejected += r.rejected;
+          if (r.acknowledged === 0) break; // nothing moved: do not spin on a batch of rejections
+        }
       }
       await this.reportHead();
       let trustList: SyncRoundResult['trustList'] = 'skipped';
@@ -149,17 +168,14 @@ export class SyncWorker {
     }
   }
 
-  private async pushBatch(entries: OutboxEntry[]): Promise<{ acknowledged: number; rejected: number; retryNow?: boolean }> {
+  private async pushBatch({ outbox, send, rejected }: Queue, entries: OutboxEntry[]): Promise<{ acknowledged: number; rejected: number; retryNow?: boolean }> {
     const ids = entries.map((e) => e.id);
-    this.o.outbox.lease(ids, this.o.now() + this.o.leaseMs);
+    outbox.lease(ids, this.o.now() + this.o.leaseMs);
     let answer;
     try {
-      answer = await this.o.client.pushBatch({
-        terminalNow: new Date(this.o.now()).toISOString(),
-        records: entries.map((e) => JSON.parse(e.payload) as unknown),
-      });
+      answer = await send(new Date(this.o.now()).toISOString(), entries.map((e) => JSON.parse(e.payload) as unknown));
     } catch (e) {
-      this.o.outbox.release(ids);
+      outbox.release(ids);
       if (e instanceof RegistryError && e.status === 413 && this.batchLimit > 1) {
         this.batchLimit = Math.max(1, Math.floor(entries.length / 2));
         return { acknowledged: 0, rejected: 0, retryNow: true };
@@ -176,13 +192,13 @@ export class SyncWorker {
       if (r.status === 'rejected') parked.push(r.id);
       else done.push(r.id);
     }
-    if (done.length > 0) this.o.outbox.acknowledge(done);
-    for (const id of done) this.rejectedIds.delete(id);
-    if (parked.length > 0) this.o.outbox.lease(parked, this.o.now() + this.o.rejectedRetryMs);
-    for (const id of parked) this.rejectedIds.add(id);
+    if (done.length > 0) outbox.acknowledge(done);
+    for (const id of done) rejected.delete(id);
+    if (parked.length > 0) outbox.lease(parked, this.o.now() + this.o.rejectedRetryMs);
+    for (const id of parked) rejected.add(id);
     const answered = new Set([...done, ...parked]);
     const unanswered = ids.filter((id) => !answered.has(id));
-    if (unanswered.length > 0) this.o.outbox.release(unanswered);
+    if (unanswered.length > 0) outbox.release(unanswered);
     this.emit();
     return { acknowledged: done.length, rejected: parked.length };
   }

@@ -6,8 +6,8 @@
 import pg from 'pg';
 import type { ChainFlag } from '../../core/registry-protocol/messages.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, headFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
-import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
+import { flagFromRow, headFromRow, recordFromRow, RECORDS_WITH_FACE_MATCH, terminalFromRow, type RecordDbRow } from './rows.ts';
+import type { ChainFlagRow, ChainTx, FaceMatchRow, NewRecord, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 const MIGRATION_LOCK = 7_274_201;
 
@@ -131,8 +131,8 @@ export class PostgresRegistryStore implements RegistryStore {
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
     const since = q.since === undefined ? new Date(0) : new Date(q.since);
     const r = q.terminalId
-      ? await this.pool.query('SELECT * FROM records WHERE terminal_id = $1 AND received_at >= $2 ORDER BY seq LIMIT $3', [q.terminalId, since, q.limit])
-      : await this.pool.query('SELECT * FROM records WHERE received_at >= $1 ORDER BY received_at, terminal_id, seq LIMIT $2', [since, q.limit]);
+      ? await this.pool.query(`${RECORDS_WITH_FACE_MATCH} WHERE records.terminal_id = $1 AND records.received_at >= $2 ORDER BY seq LIMIT $3`, [q.terminalId, since, q.limit])
+      : await this.pool.query(`${RECORDS_WITH_FACE_MATCH} WHERE records.received_at >= $1 ORDER BY records.received_at, records.terminal_id, seq LIMIT $2`, [since, q.limit]);
     return (r.rows as RecordDbRow[]).map(recordFromRow);
   }
 
@@ -187,11 +187,25 @@ function chainTx(c: pg.PoolClient): ChainTx {
     },
     async insertRecords(records) {
       if (records.length === 0) return;
-      const col = <K extends keyof StoredRecord>(k: K) => records.map((r) => r[k]);
+      const col = <K extends keyof NewRecord>(k: K) => records.map((r) => r[k]);
       await c.query(`INSERT INTO records (id, terminal_id, seq, terminal_time, received_at, clock_skew_ms, prev_hash, hash, flags, payload, personal)
         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[])`,
       [col('id'), col('terminalId'), col('seq'), col('terminalTime'), col('receivedAt'), col('clockSkewMs'), col('prevHash'), col('hash'),
         records.map((r) => JSON.stringify(r.flags)), col('payload'), records.map((r) => (r.personal ? Buffer.from(r.personal) : null))]);
+    },
+    async faceMatchTargets(ids) {
+      if (ids.length === 0) return [];
+      const rows = (await c.query<{ id: string; terminal_id: string; payload: string; face_match_hash: string | null }>(
+        `SELECT records.id, records.terminal_id, records.payload, face_matches.hash AS face_match_hash
+         FROM records LEFT JOIN face_matches ON face_matches.record_id = records.id WHERE records.id = ANY($1::text[])`, [ids])).rows;
+      return rows.map((r) => ({ id: r.id, terminalId: r.terminal_id, payload: r.payload, faceMatchHash: r.face_match_hash }));
+    },
+    async insertFaceMatches(rows) {
+      if (rows.length === 0) return;
+      const col = <K extends keyof FaceMatchRow>(k: K) => rows.map((r) => r[k]);
+      await c.query(`INSERT INTO face_matches (record_id, terminal_id, received_at, hash, payload)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[])`,
+      [col('recordId'), col('terminalId'), col('receivedAt'), col('hash'), col('payload')]);
     },
     async addFlags(flags) {
       if (flags.length === 0) return;

@@ -5,6 +5,8 @@ import type { ChainFlagRow, ChainHeadRow, StoredRecord, TerminalRow } from './ty
 export interface RecordDbRow {
   id: string; terminal_id: string; seq: number; terminal_time: string; received_at: string | Date;
   clock_skew_ms: number; prev_hash: string; hash: string; flags: string; payload: string; personal: Uint8Array | null;
+  /** Present when the query joins face_matches. */
+  face_match?: string | null;
 }
 
 export function recordFromRow(r: RecordDbRow): StoredRecord {
@@ -14,12 +16,16 @@ export function recordFromRow(r: RecordDbRow): StoredRecord {
     clockSkewMs: Number(r.clock_skew_ms), prevHash: r.prev_hash, hash: r.hash,
     flags: JSON.parse(r.flags) as ChainFlag[], payload: r.payload,
     personal: r.personal == null ? null : new Uint8Array(r.personal),
+    faceMatch: r.face_match ?? null,
   };
 }
 
 function iso(v: unknown): string {
   return v instanceof Date ? v.toISOString() : String(v);
 }
+
+/** The records query with each record's face match, for both dialects. */
+export const RECORDS_WITH_FACE_MATCH = 'SELECT records.*, face_matches.payload AS face_match FROM records LEFT JOIN face_matches ON face_matches.record_id = records.id';
 
 export function terminalFromRow(r: Record<string, unknown>): TerminalRow {
   return {

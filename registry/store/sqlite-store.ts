@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { ensurePrivateDatabase, ensurePrivateDir } from '../../core/secrets/private-files.ts';
 import { loadMigrations } from './migrations.ts';
-import { flagFromRow, headFromRow, recordFromRow, terminalFromRow, type RecordDbRow } from './rows.ts';
+import { flagFromRow, headFromRow, recordFromRow, RECORDS_WITH_FACE_MATCH, terminalFromRow, type RecordDbRow } from './rows.ts';
 import type { ChainFlagRow, ChainTx, RecordQuery, RegistryStore, StoredRecord, TerminalRow, TrustListRow } from './types.ts';
 
 export class SqliteRegistryStore implements RegistryStore {
@@ -129,6 +129,10 @@ export class SqliteRegistryStore implements RegistryStore {
       VALUES (@terminalId, @recordId, @seq, @kind, @detail, @flaggedAt)`);
     const resolve = db.prepare('UPDATE chain_flags SET resolved_at = ? WHERE record_id = ? AND kind = ? AND resolved_at IS NULL');
     const payloads = db.prepare('SELECT payload FROM records WHERE terminal_id = ? AND seq = ?');
+    const target = db.prepare(`SELECT records.id, records.terminal_id, records.payload, face_matches.hash AS face_match_hash
+      FROM records LEFT JOIN face_matches ON face_matches.record_id = records.id WHERE records.id = ?`);
+    const insertFaceMatch = db.prepare(`INSERT INTO face_matches (record_id, terminal_id, received_at, hash, payload)
+      VALUES (@recordId, @terminalId, @receivedAt, @hash, @payload)`);
     const lastHead = db.prepare('SELECT * FROM chain_heads WHERE terminal_id = ? ORDER BY id DESC LIMIT 1');
     const insertHead = db.prepare(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
       VALUES (@terminalId, @seq, @recordId, @hash, @auditSeq, @auditMac, @terminalTime, @receivedAt, @signature)`);
@@ -146,6 +150,15 @@ export class SqliteRegistryStore implements RegistryStore {
       },
       async insertRecords(records) {
         for (const rec of records) insert.run({ ...rec, flags: JSON.stringify(rec.flags) });
+      },
+      async faceMatchTargets(ids) {
+        return ids.flatMap((id) => {
+          const r = target.get(id) as { id: string; terminal_id: string; payload: string; face_match_hash: string | null } | undefined;
+          return r ? [{ id: r.id, terminalId: r.terminal_id, payload: r.payload, faceMatchHash: r.face_match_hash }] : [];
+        });
+      },
+      async insertFaceMatches(rows) {
+        for (const row of rows) insertFaceMatch.run(row);
       },
       async addFlags(flags) {
         for (const f of flags) flag.run(f);
@@ -169,8 +182,8 @@ export class SqliteRegistryStore implements RegistryStore {
   async queryRecords(q: RecordQuery): Promise<StoredRecord[]> {
     const since = q.since === undefined ? '' : new Date(q.since).toISOString();
     const rows = q.terminalId
-      ? this.db.prepare('SELECT * FROM records WHERE terminal_id = ? AND received_at >= ? ORDER BY seq LIMIT ?').all(q.terminalId, since, q.limit)
-      : this.db.prepare('SELECT * FROM records WHERE received_at >= ? ORDER BY received_at, terminal_id, seq LIMIT ?').all(since, q.limit);
+      ? this.db.prepare(`${RECORDS_WITH_FACE_MATCH} WHERE records.terminal_id = ? AND records.received_at >= ? ORDER BY seq LIMIT ?`).all(q.terminalId, since, q.limit)
+      : this.db.prepare(`${RECORDS_WITH_FACE_MATCH} WHERE records.received_at >= ? ORDER BY records.received_at, records.terminal_id, seq LIMIT ?`).all(since, q.limit);
     return (rows as RecordDbRow[]).map(recordFromRow);
   }
 

@@ -28,6 +28,28 @@ export interface StoredRecord {
   readonly payload: string;
   /** The record's personal fields, sealed with the data key (registry/personal-seal.ts); null when it has none. */
   readonly personal: Uint8Array | null;
+  /** The record's face match as the terminal sent it (registry/face-match-ingest.ts), null when none has arrived. */
+  readonly faceMatch: string | null;
+}
+
+/** A record as ingest stores it (its face match comes later, on its own). */
+export type NewRecord = Omit<StoredRecord, 'faceMatch'>;
+
+/** A stored face match: one per record, from the terminal that sent the record. */
+export interface FaceMatchRow {
+  readonly recordId: string;
+  readonly terminalId: string;
+  readonly receivedAt: string;
+  readonly hash: string;
+  readonly payload: string;
+}
+
+/** A record a face match names, with the local record hash its payload carries and the face match it already has. */
+export interface FaceMatchTarget {
+  readonly id: string;
+  readonly terminalId: string;
+  readonly payload: string;
+  readonly faceMatchHash: string | null;
 }
 
 export interface ChainFlagRow {
@@ -67,7 +89,10 @@ export interface ChainTx {
   findRecords(ids: readonly string[]): Promise<Pick<StoredRecord, 'id' | 'terminalId' | 'hash'>[]>;
   /** This terminal's stored records with these sequence numbers. */
   findBySeqs(terminalId: string, seqs: readonly number[]): Promise<Pick<StoredRecord, 'id' | 'seq' | 'hash' | 'prevHash' | 'terminalTime'>[]>;
-  insertRecords(records: readonly StoredRecord[]): Promise<void>;
+  insertRecords(records: readonly NewRecord[]): Promise<void>;
+  /** The stored records among these ids, of any terminal, each with the hash of its face match if it has one. */
+  faceMatchTargets(ids: readonly string[]): Promise<FaceMatchTarget[]>;
+  insertFaceMatches(rows: readonly FaceMatchRow[]): Promise<void>;
   addFlags(flags: readonly Omit<ChainFlagRow, 'resolvedAt'>[]): Promise<void>;
   /** Marks open flags of this kind on these records resolved. */
   resolveFlags(recordIds: readonly string[], kind: ChainFlag, at: string): Promise<void>;
@@ -110,6 +135,7 @@ export interface RegistryStore {
   useNonce(terminalId: string, nonce: string, expiresAtMs: number, nowMs: number): Promise<boolean>;
 
   withTerminalLock<T>(terminalId: string, work: (tx: ChainTx) => Promise<T>): Promise<T>;
+  /** Records with their face match, if any. */
   queryRecords(query: RecordQuery): Promise<StoredRecord[]>;
   /** Records with no sealed personal fields whose payload may carry them in clear (an older registry's), by id after `afterId`. */
   listUnsealed(afterId: string, limit: number): Promise<StoredRecord[]>;

@@ -58,17 +58,24 @@ test('registry serve, enrolment-code, enrol, sync --once, records, flags, revoke
   assert.equal((JSON.parse(reused.stdout) as { error: { code: string } }).error.code, 'ENROLMENT_CODE_INVALID');
 
   const store = openStore({ dataDir: terminalDir });
-  for (let i = 0; i < 3; i++) store.write({ result: vnResult(ALICE), context: { operator: 'clerk-1' } });
+  const written = [0, 1, 2].map(() => store.write({ result: vnResult(ALICE), context: { operator: 'clerk-1' } }));
+  store.faceMatches.record(written[0]!.id, 'clerk-1', {
+    outcome: 'DECIDED', decision: 'MATCH', score: 0.71, threshold: 0.62, model: 'human-3.3.6/faceres', activeCheck: 'PASSED', tellerDecision: 'MATCH', reason: null, teller: 'CONFIRMED',
+  });
   store.close();
 
   const synced = await cli('sync', '--once', '--json', '--data-dir', terminalDir);
   assert.equal(synced.code, 0, synced.stderr);
   const round = JSON.parse(synced.stdout) as { acknowledged: number; trustList: string; status: { pending: number; connectivity: string } };
-  assert.deepEqual([round.acknowledged, round.trustList, round.status.pending, round.status.connectivity], [3, 'none', 0, 'online']);
+  assert.deepEqual([round.acknowledged, round.trustList, round.status.pending, round.status.connectivity], [4, 'none', 0, 'online'], 'three records and a face match');
 
   const records = await cli('registry', 'records', '--terminal', terminalId, '--json', '--data-dir', registryDir);
-  const list = JSON.parse(records.stdout) as { seq: number; flags: string[]; payload: { verdict: string } }[];
-  assert.deepEqual(list.map((r) => [r.seq, r.flags.length, r.payload.verdict]), [[0, 0, 'VERIFIED'], [1, 0, 'VERIFIED'], [2, 0, 'VERIFIED']]);
+  const list = JSON.parse(records.stdout) as { seq: number; flags: string[]; payload: { verdict: string }; faceMatch: { decision: string; teller: string } | null }[];
+  assert.deepEqual(list.map((r) => [r.seq, r.flags.length, r.payload.verdict, r.faceMatch?.decision ?? null, r.faceMatch?.teller ?? null]),
+    [[0, 0, 'VERIFIED', 'MATCH', 'CONFIRMED'], [1, 0, 'VERIFIED', null, null], [2, 0, 'VERIFIED', null, null]]);
+  const text = await cli('registry', 'records', '--terminal', terminalId, '--data-dir', registryDir);
+  assert.match(text.stdout.split('\n')[0]!, /VERIFIED {2}- {2}face MATCH 0\.71\/0\.62 PASSED CONFIRMED$/);
+  assert.match(text.stdout.split('\n')[1]!, /VERIFIED {2}- {2}-$/);
   const flags = await cli('registry', 'flags', '--json', '--data-dir', registryDir);
   assert.deepEqual(JSON.parse(flags.stdout), []);
 

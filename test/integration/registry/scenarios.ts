@@ -22,6 +22,7 @@ import { SqliteTestOutbox } from '../../../fixtures/sync/sqlite-outbox.ts';
 import { realData } from '../../../fixtures/index.ts';
 import { FaultProxy, replay } from './fault-proxy.ts';
 import { enrolTestTerminal, start, tempDir } from './registry-harness.ts';
+import { faceMatchScenarios } from './face-match-scenarios.ts';
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -277,6 +278,8 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as { error: { code: string } }).error.code, 'BAD_REQUEST');
   });
+
+  faceMatchScenarios(label, () => registry);
 
   test(`${label}: teardown`, async () => {
     await registry.close();

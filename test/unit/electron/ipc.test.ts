@@ -5,6 +5,7 @@ import type { TerminalApi, TerminalEvent } from '../../../core/api/terminal-api.
 import { EidError } from '../../../core/errors.ts';
 import type { GuardedApi } from '../../../core/api/method-access.ts';
 import { registerIpc, forwardEvents } from '../../../electron/ipc.ts';
+import { APP_INDEX_URL, isAppUrl } from '../../../electron/app-url.ts';
 import { render } from '../../../core/messages/render.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../electron/channels.ts';
 
@@ -16,8 +17,8 @@ const firstRun = { counterState: () => ({ signInRequired: false, operatorRole: n
 function setup(api: Partial<TerminalApi>) {
   const handlers = new Map<string, Handler>();
   const ipcMain = { handle: (channel: string, h: Handler) => handlers.set(channel, h) };
-  registerIpc(ipcMain as unknown as IpcMain, { ...firstRun, ...api } as GuardedApi, (url) => url.startsWith('file:///app/'));
-  const call = (method: unknown, input: unknown, url = 'file:///app/index.html') => handlers.get(CALL_CHANNEL)!({ senderFrame: { url } }, method, input);
+  registerIpc(ipcMain as unknown as IpcMain, { ...firstRun, ...api } as GuardedApi, isAppUrl);
+  const call = (method: unknown, input: unknown, url = APP_INDEX_URL) => handlers.get(CALL_CHANNEL)!({ senderFrame: { url } }, method, input);
   return { call };
 }
 
@@ -59,8 +60,10 @@ test('invalid payloads are refused before they reach the terminal', async () => 
 
 test('calls from another page are refused', async () => {
   const { call } = setup({ getStatus: async () => { throw new Error('must not run'); } });
-  const r = (await call('getStatus', {}, 'https://evil.example/')) as { ok: boolean; error: { code: string } };
-  assert.deepEqual([r.ok, r.error.code], [false, 'FORBIDDEN_SENDER']);
+  for (const url of ['https://evil.example/', 'file:///opt/eid/renderer/dist/index.html', 'app://other/index.html', '']) {
+    const r = (await call('getStatus', {}, url)) as { ok: boolean; error: { code: string } };
+    assert.deepEqual([r.ok, r.error.code], [false, 'FORBIDDEN_SENDER'], url);
+  }
 });
 
 test('typed errors cross IPC with their code, params and English message; others are masked', async () => {

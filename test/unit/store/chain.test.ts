@@ -22,7 +22,7 @@ test('an untouched chain verifies', () => {
   const { t, raw } = fiveRecords();
   try {
     const report = t.store.verifyChain();
-    assert.deepEqual(report, { ok: true, records: 5, tombstones: 0, auditEvents: 0, problems: [], truncated: false });
+    assert.deepEqual(report, { ok: true, records: 5, tombstones: 0, auditEvents: 0, faceMatches: 0, problems: [], truncated: false });
   } finally {
     raw.close();
     t.cleanup();

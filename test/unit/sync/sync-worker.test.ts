@@ -150,3 +150,25 @@ test('a batch the registry finds too large (413) is split until it fits', async 
   assert.equal(outbox.pendingCount(), 0);
   assert.deepEqual(sizes.slice(0, 3), [6, 3, 1]);
 });
+
+test('face matches go after the records, to their own endpoint; one the registry refuses stays queued and counts as rejected', async () => {
+  const calls: string[] = [];
+  const faceMatches = new MemoryOutbox();
+  faceMatches.add({ id: 'r-1', seq: 1, payload: JSON.stringify({ recordId: 'r-1' }), createdAt: new Date().toISOString() });
+  faceMatches.add({ id: 'r-2', seq: 2, payload: JSON.stringify({ recordId: 'r-2' }), createdAt: new Date().toISOString() });
+  const { outbox, worker } = setup((url, body) => {
+    if (url.endsWith('/v1/trust-list')) return new Response(null, { status: 304 });
+    calls.push(url.slice(url.indexOf('/v1/')));
+    if (!url.endsWith('/v1/face-matches')) return storedAll(body);
+    const results = [{ id: 'r-1', status: 'stored', flags: [] }, { id: 'r-2', status: 'rejected', reason: 'RECORD_UNKNOWN' }];
+    return json(200, { receivedAt: new Date().toISOString(), clockSkewMs: 0, results });
+  }, 3, { faceMatches });
+  const round = await worker.syncOnce();
+  assert.deepEqual(calls, ['/v1/records', '/v1/face-matches']);
+  assert.deepEqual({ acknowledged: round.acknowledged, rejected: round.rejected }, { acknowledged: 4, rejected: 1 });
+  assert.equal(outbox.pendingCount(), 0);
+  assert.deepEqual(faceMatches.acknowledgedIds(), ['r-1']);
+  assert.equal(faceMatches.pendingCount(), 1, 'kept for a later round');
+  assert.equal(faceMatches.pending(10).length, 0, 'parked, not sent again at once');
+  assert.deepEqual({ pending: worker.status().pending, rejected: worker.status().rejected }, { pending: 1, rejected: 1 });
+});
