@@ -1,11 +1,13 @@
 /**
- * Electron main process: one kiosk window on the bundled UI, the terminal core in this process,
- * TerminalApi over validated IPC, the page served from app://eid (app-protocol.ts). Everything
- * testable lives in window.ts, ipc.ts, app-url.ts and app-protocol.ts.
+ * Electron main process: one kiosk window on the bundled UI, the terminal core in this process
+ * with the integration API beside it (integration/start.ts, as the service runs them), TerminalApi
+ * over validated IPC, the page served from app://eid (app-protocol.ts). Everything testable lives
+ * in window.ts, ipc.ts, app-url.ts and app-protocol.ts.
  */
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { createHost } from '../host/create-host.ts';
+import { DEFAULT_INTEGRATION_PORT } from '../host/host-options.ts';
+import { startTerminal } from '../integration/start.ts';
 import { defaultKeyProvider } from '../core/store/key-provider.ts';
 import { APP_SCHEME_PRIVILEGES, rendererFileHandler } from './app-protocol.ts';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl } from './app-url.ts';
@@ -32,7 +34,11 @@ if (!app.requestSingleInstanceLock()) {
     lockSession(session.defaultSession, isAppUrl);
     const dataDir = process.env.EID_TERMINAL_DATA_DIR ?? app.getPath('userData');
     // The data key is sealed with the OS keychain (safeStorage) where the platform offers one.
-    const host = await createHost({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true });
+    const running = await startTerminal({ dataDir, keyProvider: defaultKeyProvider(dataDir, safeStorage), pcsc: true }, {
+      port: DEFAULT_INTEGRATION_PORT,
+      onError: (e) => console.error(e.message),
+    });
+    const { host } = running;
     registerIpc(ipcMain, host.terminal, isAppUrl);
     window = new BrowserWindow(kioskWindowOptions(join(__dirname, 'preload.cjs'), kiosk));
     lockNavigation(window.webContents, isAppUrl);
@@ -44,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       window = null;
     });
     await window.loadURL(APP_INDEX_URL);
-    app.on('before-quit', () => void host.close());
+    app.on('before-quit', () => void running.close());
   }).catch((e: unknown) => {
     console.error(`eID Terminal could not start: ${e instanceof Error ? e.message : String(e)}`);
     app.exit(1);

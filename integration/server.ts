@@ -36,6 +36,9 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** How long a client has to answer the closing handshake when the API stops. */
+const CLOSE_GRACE_MS = 1000;
+
 const RESULT_PATH = /^\/v1\/verifications\/([A-Za-z0-9._:-]{1,100})\/result$/;
 
 export async function startIntegrationServer(options: IntegrationServerOptions): Promise<RunningIntegrationServer> {
@@ -123,7 +126,8 @@ export async function startIntegrationServer(options: IntegrationServerOptions):
       const { seq, detach } = hub.attach({
         clientId,
         send: (event) => ws.send(JSON.stringify(event)),
-        close: (reason) => ws.close(4003, reason),
+        // 4003: this client may not stay (revoked); 1001: the API is going away (turned off, the terminal stops).
+        close: (reason) => ws.close(reason === 'stopping' ? 1001 : 4003, reason),
       });
       ws.send(JSON.stringify({ type: 'hello', data: { client: { id: clientId, name: client.name, scopes: client.scopes }, seq } }));
       ws.on('message', (raw) => void answerCommand(ws, clientId, String(raw)));
@@ -153,7 +157,7 @@ export async function startIntegrationServer(options: IntegrationServerOptions):
   };
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new EidError('INTEGRATION_PORT_IN_USE', { port: options.port }) : e));
     server.listen(options.port, '127.0.0.1', resolve);
   });
   port = (server.address() as AddressInfo).port;
@@ -161,8 +165,17 @@ export async function startIntegrationServer(options: IntegrationServerOptions):
     port,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      for (const ws of sockets) ws.terminate();
+      // Each client is told why (1001) before its socket goes; one that does not answer is cut off.
+      await Promise.all([...sockets].map((ws) => new Promise<void>((resolve) => {
+        const cut = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+        ws.once('close', () => {
+          clearTimeout(cut);
+          resolve();
+        });
+        ws.close(1001, 'stopping');
+      })));
       wss.close();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

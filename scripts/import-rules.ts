@@ -52,6 +52,7 @@ export const PARTS: readonly Part[] = [
   { path: 'examples/', imports: [], says: 'stand-alone integration clients (a web page, a Node script) as integrators write them' },
   { path: 'examples/teller-form/', imports: [], node: false, says: 'the example teller form: a web page of a business application' },
   { path: 'electron/', imports: ['core/', 'host/'], says: 'front end: the Electron kiosk shell' },
+  { path: 'electron/main.ts', imports: ['core/', 'host/', 'electron/', 'integration/'], says: 'the Electron main process: the kiosk window and, beside the terminal, the integration API (as the service)' },
   { path: 'cli/', imports: ['core/', 'host/', 'native/', 'face/', 'registry/'], says: 'front end: eid-terminal' },
   { path: 'bin/', imports: ['cli/'], says: 'the eid-terminal executable' },
   { path: 'renderer/src/', imports: ['core/api/', 'core/messages/', 'face/'], node: false, says: 'the React kiosk UI: sees only the TerminalApi contract, the message catalogue (its words) and the face engine (run in the page)' },

@@ -53,7 +53,7 @@ async function run(store: Store, sub: string | undefined, rest: string[], v: Ret
     const clients = store.integrationClients.list();
     if (v.json) console.log(JSON.stringify(clients));
     else if (clients.length === 0) console.log('no integration clients');
-    else for (const c of clients) console.log(line(c));
+    else for (const c of clients) console.log(`${line(c)}  last result ${c.lastUsedAt ?? 'never'}`);
     return 0;
   }
   if (sub === 'revoke') {

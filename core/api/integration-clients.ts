@@ -4,6 +4,7 @@
  * counter over the local integration API. The secret is shown once, when the client is added.
  */
 import { z } from 'zod';
+import { ApiErrorSchema } from './messages.ts';
 
 /** What a client may do: receive results, ask the counter for a verification, see the readers and status. */
 export const INTEGRATION_SCOPES = ['results', 'request', 'status'] as const;
@@ -41,6 +42,23 @@ export const IntegrationClientSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 export type IntegrationClient = z.infer<typeof IntegrationClientSchema>;
+
+/** A client as the supervisor's list shows it: with the last time it received a result (the audit log's deliveries). */
+export const ListedIntegrationClientSchema = IntegrationClientSchema.extend({ lastUsedAt: z.string().nullable() });
+export type ListedIntegrationClient = z.infer<typeof ListedIntegrationClientSchema>;
+
+/** The integration API as the Settings screen shows it. */
+export const IntegrationApiStateSchema = z.object({
+  /** Whether it should run: the supervisor's on/off, or, never chosen, whether an active client exists. */
+  enabled: z.boolean(),
+  /** The loopback port it uses; null when this program does not run it (a restart of the terminal runs it). */
+  port: z.number().int().nullable(),
+  /** Where it listens now; null while it is off or could not start. */
+  url: z.string().nullable(),
+  /** Why it is not listening though enabled (the port is taken). */
+  error: ApiErrorSchema.nullable(),
+});
+export type IntegrationApiState = z.infer<typeof IntegrationApiStateSchema>;
 
 export const NewIntegrationClientSchema = z.object({
   name: IntegrationClientNameSchema,

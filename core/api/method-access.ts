@@ -50,6 +50,8 @@ export const METHOD_ACCESS: Readonly<Record<TerminalApiMethod, AccessRule>> = {
   listIntegrationClients: 'supervisor-pin',
   addIntegrationClient: 'supervisor-pin',
   revokeIntegrationClient: 'supervisor-pin',
+  getIntegrationApi: 'supervisor-pin',
+  setIntegrationApi: 'supervisor-pin',
 };
 
 /** The live events under the same rules: a session event carries the holder's data and photo. */

@@ -4,7 +4,7 @@
  * schemas on both sides.
  */
 import { z } from 'zod';
-import { IntegrationClientSchema, NewIntegrationClientSchema } from './integration-clients.ts';
+import { IntegrationApiStateSchema, IntegrationClientSchema, ListedIntegrationClientSchema, NewIntegrationClientSchema } from './integration-clients.ts';
 import { ApiErrorSchema, NoteSchema, WarningSchema } from './messages.ts';
 import { ChecksSchema, VerificationResultSchema, VerdictSchema } from './verification.ts';
 import { DisplayFieldSchema } from './display-fields.ts';
@@ -247,11 +247,15 @@ export const TerminalApiSchema = {
   insertDemoCard: { input: z.object({ profile: z.string(), variant: z.string().nullable() }), output: z.object({ ok: z.boolean() }) },
   removeDemoCard: { input: z.object({}), output: z.object({ ok: z.boolean() }) },
   /** The business applications allowed on the local integration API (supervisor PIN). */
-  listIntegrationClients: { input: Pin, output: z.array(IntegrationClientSchema) },
+  listIntegrationClients: { input: Pin, output: z.array(ListedIntegrationClientSchema) },
   /** Registers one; `secret` is shown this once and never stored in the clear. */
   addIntegrationClient: { input: Pin.extend({ client: NewIntegrationClientSchema }), output: z.object({ client: IntegrationClientSchema, secret: z.string() }) },
   /** Revokes one at once: its connections are closed and its credentials refused. */
   revokeIntegrationClient: { input: Pin.extend({ id: z.string().max(40) }), output: IntegrationClientSchema },
+  /** Whether the integration API runs, on which port and where it listens (supervisor PIN). */
+  getIntegrationApi: { input: Pin, output: IntegrationApiStateSchema },
+  /** Turns it on or off, at once in the running terminal (the `integrationApi` setting, audited). */
+  setIntegrationApi: { input: Pin.extend({ enabled: z.boolean() }), output: IntegrationApiStateSchema },
 } as const;
 
 export type TerminalApiMethod = keyof typeof TerminalApiSchema;

@@ -8,6 +8,7 @@
 import type { IntegrationClient } from '../api/integration-clients.ts';
 import type { SessionEvent, TerminalEvent } from '../api/terminal-api.ts';
 import { EidError } from '../errors.ts';
+import { integrationActor } from '../store/integration-clients.ts';
 import type { Store } from '../store/store.ts';
 import { loadIdentity } from '../sync/identity.ts';
 import { terminalName } from '../terminal/settings-api.ts';
@@ -95,6 +96,15 @@ export class IntegrationHub {
     this.#unsubscribe?.();
     for (const c of this.#connections) c.close('stopping');
     this.#connections.clear();
+  }
+
+  /** Closes at once the connections of clients revoked since they connected (not only at the next event). */
+  disconnectRevoked(): void {
+    for (const connection of [...this.#connections]) {
+      if (this.#store.integrationClients.active(connection.clientId)) continue;
+      this.#connections.delete(connection);
+      connection.close('revoked');
+    }
   }
 
   attach(connection: Connection): { seq: number; detach: () => void } {
@@ -207,7 +217,7 @@ export class IntegrationHub {
   #audit(clients: readonly IntegrationClient[], data: VerificationCompleted): void {
     const fields = Object.keys(data.fields).join(',');
     this.#store.audit.recordMany(clients.map((c) => ({
-      actor: `integration:${c.id}`,
+      actor: integrationActor(c.id),
       action: 'integration-delivery' as const,
       detail: { client: c.id, record: data.recordId, verification: data.id, fields, photo: data.photo !== null, fhir: data.fhir !== null, signed: data.signedResult !== null },
     })));

@@ -6,7 +6,7 @@
  * Clients are revoked, never deleted: the audit log keeps naming them.
  */
 import type Database from 'better-sqlite3';
-import { IntegrationScopeSchema, NewIntegrationClientSchema, type IntegrationClient, type IntegrationScope, type NewIntegrationClient } from '../api/integration-clients.ts';
+import { IntegrationScopeSchema, NewIntegrationClientSchema, type IntegrationClient, type IntegrationScope, type ListedIntegrationClient, type NewIntegrationClient } from '../api/integration-clients.ts';
 import { toBase64Url } from '../bytes/base64.ts';
 import { utf8 } from '../bytes/bytes.ts';
 import { toHex } from '../bytes/hex.ts';
@@ -28,6 +28,11 @@ interface ClientRow {
 }
 
 const ID = /^ic_[0-9a-f]{16}$/;
+
+/** How the audit log names a client that received a result: its deliveries are its use. */
+export function integrationActor(clientId: string): string {
+  return `integration:${clientId}`;
+}
 
 function secretHash(secret: string): Uint8Array {
   return hash('sha256', utf8(secret));
@@ -63,8 +68,12 @@ export class IntegrationClients {
     return { client: this.get(id)!, secret };
   }
 
-  list(): IntegrationClient[] {
-    return (this.#db.prepare('SELECT * FROM integration_clients ORDER BY created_at, id').all() as ClientRow[]).map(toClient);
+  /** Every client, revoked ones too, each with the last time a result was delivered to it (from the audit log). */
+  list(): ListedIntegrationClient[] {
+    const deliveries = this.#db.prepare("SELECT actor, max(at) AS at FROM audit_events WHERE action = 'integration-delivery' GROUP BY actor").all() as { actor: string; at: string }[];
+    const lastUsed = new Map(deliveries.map((d) => [d.actor, d.at]));
+    const rows = this.#db.prepare('SELECT * FROM integration_clients ORDER BY created_at, id').all() as ClientRow[];
+    return rows.map((r) => ({ ...toClient(r), lastUsedAt: lastUsed.get(integrationActor(r.id)) ?? null }));
   }
 
   get(id: string): IntegrationClient | undefined {

@@ -62,6 +62,8 @@ export const KNOWN_SETTINGS = {
   resultClearSeconds: idleText('resultClearSeconds'),
   /** After how long without activity the clerk is signed out. */
   idleSignOutMinutes: idleText('idleSignOutMinutes'),
+  /** The local integration API for business applications: on, off, or (not set) on while an active client exists. */
+  integrationApi: z.enum(['on', 'off']),
 } as const;
 export type KnownSetting = keyof typeof KNOWN_SETTINGS;
 

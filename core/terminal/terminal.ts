@@ -14,7 +14,7 @@ import type { TrustStore } from '../trust/store.ts';
 import { DemoCardsApi } from './demo-cards-api.ts';
 import { EnrolmentApi } from './enrolment-api.ts';
 import { FaceMatchApi } from './face-match-api.ts';
-import { IntegrationApi } from './integration-api.ts';
+import { IntegrationApi, type IntegrationRunner } from './integration-api.ts';
 import { OperatorsApi } from './operators-api.ts';
 import { OperatorAdminApi } from './operator-admin-api.ts';
 import { RecordsApi } from './records-api.ts';
@@ -250,6 +250,19 @@ export class Terminal implements TerminalApi {
 
   revokeIntegrationClient(input: ApiInput<'revokeIntegrationClient'>): Promise<ApiOutput<'revokeIntegrationClient'>> {
     return this.#integration.revokeIntegrationClient(input);
+  }
+
+  getIntegrationApi(input: ApiInput<'getIntegrationApi'>): Promise<ApiOutput<'getIntegrationApi'>> {
+    return this.#integration.getIntegrationApi(input);
+  }
+
+  setIntegrationApi(input: ApiInput<'setIntegrationApi'>): Promise<ApiOutput<'setIntegrationApi'>> {
+    return this.#integration.setIntegrationApi(input);
+  }
+
+  /** The integration API running beside this terminal (integration/start.ts) reports here and is told of changes. */
+  attachIntegration(runner: IntegrationRunner): void {
+    this.#integration.attach(runner);
   }
 
   async close(): Promise<void> {

@@ -54,6 +54,8 @@ const SAMPLES: Record<TerminalApiMethod, (c: Credentials) => unknown> = {
   listIntegrationClients: (c) => c,
   addIntegrationClient: (c) => ({ ...c, client: { name: `App ${++added}`, scopes: ['results'] } }),
   revokeIntegrationClient: (c) => ({ ...c, id: 'none' }),
+  getIntegrationApi: (c) => c,
+  setIntegrationApi: (c) => ({ ...c, enabled: false }),
 };
 
 const dirs: string[] = [];

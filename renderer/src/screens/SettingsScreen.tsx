@@ -5,6 +5,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '../../../core/messages/catalogue.ts';
 import { errorText, t, tOr, type Lang } from '../text.ts';
 import { PinPrompt } from '../components/PinPrompt.tsx';
 import { TrustPanel } from '../components/TrustPanel.tsx';
+import { IntegrationPanel } from '../components/IntegrationPanel.tsx';
 import { OperatorsPanel } from '../components/OperatorsPanel.tsx';
 import { FirstSupervisorSetup } from '../components/FirstSupervisorSetup.tsx';
 import { DisplayFieldsPicker } from '../components/DisplayFieldsPicker.tsx';
@@ -149,6 +150,7 @@ function SettingsForm({ lang, credentials, readers, onLanguage }: { lang: Lang; 
       {message && <p className="hint" role="status" data-testid="settings-message">{message}</p>}
       <OperatorsPanel lang={lang} credentials={credentials} />
       <TrustPanel lang={lang} credentials={credentials} />
+      <IntegrationPanel lang={lang} credentials={credentials} />
     </section>
   );
 }

@@ -67,6 +67,9 @@ test('eid-terminal integration add, list and revoke take the supervisor PIN from
     const listed = runCli(['integration', 'list', '--by', 'Mai', '--data-dir', dataDir], { env });
     assert.match(listed.stdout, new RegExp(`${client.id}\\s+Teller web\\s+results,request\\s+active\\s+https://teller.bank.example`));
     assert.ok(!listed.stdout.includes(secret));
+    // As the Settings screen lists it: when the client last received a result.
+    assert.match(listed.stdout, /last result never$/m);
+    assert.equal(JSON.parse(runCli(['integration', 'list', '--by', 'Mai', '--data-dir', dataDir, '--json'], { env }).stdout)[0].lastUsedAt, null);
     const wrong = runCli(['integration', 'revoke', client.id, '--by', 'Mai', '--data-dir', dataDir], { env: { EID_TERMINAL_BY_PIN: '1111' } });
     assert.equal(wrong.status, 2);
     const revoked = runCli(['integration', 'revoke', client.id, '--by', 'Mai', '--data-dir', dataDir], { env });

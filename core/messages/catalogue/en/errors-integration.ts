@@ -10,4 +10,5 @@ export const integrationErrors = {
   REQUEST_TOO_LARGE: 'The request is too large',
   SUPERVISOR_PIN_REQUIRED: 'A supervisor PIN is needed: --by-pin-file FILE, EID_TERMINAL_BY_PIN, or run the command in a terminal to type it',
   KEY_SET_INVALID: 'The terminal key set cannot be used',
+  INTEGRATION_PORT_IN_USE: template({ port: 'number' }, (p) => `The integration API cannot start: another program uses port ${p.port} on this computer`),
 };

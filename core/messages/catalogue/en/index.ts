@@ -26,6 +26,7 @@ import { uiOperators } from './ui-operators.ts';
 import { uiProfiles } from './ui-profiles.ts';
 import { uiExport } from './ui-export.ts';
 import { uiFace } from './ui-face.ts';
+import { uiIntegration } from './ui-integration.ts';
 
 /** The area files by kind, named as their files: a key is defined in exactly one of them (a unit test checks). */
 export const areas = {
@@ -37,7 +38,7 @@ export const areas = {
   warnings: { warnings },
   reasons: { reasons },
   notes: { notes },
-  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators, 'ui-profiles': uiProfiles, 'ui-export': uiExport, 'ui-face': uiFace },
+  ui: { 'ui-common': uiCommon, 'ui-verify': uiVerify, 'ui-result': uiResult, 'ui-records': uiRecords, 'ui-settings': uiSettings, 'ui-samples': uiSamples, 'ui-operators': uiOperators, 'ui-profiles': uiProfiles, 'ui-export': uiExport, 'ui-face': uiFace, 'ui-integration': uiIntegration },
 };
 
 export const en = {
@@ -45,5 +46,5 @@ export const en = {
   warnings: { ...warnings },
   reasons: { ...reasons },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport, ...uiFace },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport, ...uiFace, ...uiIntegration },
 };

@@ -11,4 +11,5 @@ export const integrationErrors = {
   REQUEST_TOO_LARGE: 'Yêu cầu quá lớn',
   SUPERVISOR_PIN_REQUIRED: 'Cần mã PIN của người giám sát: --by-pin-file TỆP, EID_TERMINAL_BY_PIN, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập',
   KEY_SET_INVALID: 'Không dùng được danh sách khoá của máy trạm',
+  INTEGRATION_PORT_IN_USE: (p) => `Không khởi động được giao diện tích hợp: một chương trình khác đang dùng cổng ${p.port} trên máy này`,
 } satisfies Translation<typeof en>;

@@ -23,11 +23,12 @@ import { uiOperators } from './ui-operators.ts';
 import { uiProfiles } from './ui-profiles.ts';
 import { uiExport } from './ui-export.ts';
 import { uiFace } from './ui-face.ts';
+import { uiIntegration } from './ui-integration.ts';
 
 export const vi = {
   errors: { ...dataErrors, ...emrtdErrors, ...documentErrors, ...trustErrors, ...storeErrors, ...secretsErrors, ...terminalErrors, ...syncErrors, ...readerErrors, ...toolErrors, ...integrationErrors },
   warnings: { ...warnings },
   reasons: { ...reasons },
   notes: { ...notes },
-  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport, ...uiFace },
+  ui: { ...uiCommon, ...uiVerify, ...uiResult, ...uiRecords, ...uiSettings, ...uiSamples, ...uiOperators, ...uiProfiles, ...uiExport, ...uiFace, ...uiIntegration },
 };
