@@ -16,7 +16,7 @@ export function chainHeadScenarios(label: string, registry: () => RunningRegistr
     const base = { seq: -1, recordId: null, hash: GENESIS_HASH, auditSeq: 2, auditMac: 'a'.repeat(64), at: new Date().toISOString() };
     assert.deepEqual((await client.reportHead(base)).flags, [], 'a head without the face-match end, as older terminals send it');
     assert.deepEqual((await client.reportHead({ ...base, faceMatchSeq: 3, faceMatchMac: 'b'.repeat(64) })).flags, []);
-    const kept = await registry().store.lastHead(term.identity.terminalId);
+    const kept = await registry().store.withTerminalLock(term.identity.terminalId, (tx) => tx.lastHead(term.identity.terminalId));
     assert.deepEqual([kept?.faceMatchSeq, kept?.faceMatchMac], [3, 'b'.repeat(64)]);
     assert.deepEqual((await client.reportHead({ ...base, faceMatchSeq: 2, faceMatchMac: 'c'.repeat(64) })).flags, ['HEAD_REGRESSION']);
     assert.deepEqual((await client.reportHead({ ...base, faceMatchSeq: 2, faceMatchMac: 'd'.repeat(64) })).flags, ['HEAD_FORK']);
