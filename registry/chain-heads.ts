@@ -17,9 +17,14 @@ type Found = { kind: ChainFlag; detail: string };
 /** Where one of the terminal's keyed chains (audit log, face matches) ends: its last number and link. */
 type ChainEnd = { readonly seq: number; readonly link: string };
 
-/** One keyed chain's end against the one reported before: ending earlier is a regression, another link at the same number a fork. */
+/**
+ * One keyed chain's end against the one reported before: ending earlier, or no longer reported
+ * (which would hide a cut from the next comparison), is a regression; another link at the same
+ * number a fork. Nothing to compare before the chain was first reported.
+ */
 function compareEnd(chain: string, entry: string, end: ChainEnd | undefined, before: ChainEnd | undefined, reportedOn: string): Found[] {
-  if (!end || !before) return [];
+  if (!before) return [];
+  if (!end) return [{ kind: 'HEAD_REGRESSION', detail: `${chain} not reported, reported ${before.seq} on ${reportedOn}` }];
   if (end.seq < before.seq) return [{ kind: 'HEAD_REGRESSION', detail: `${chain} ends at ${end.seq}, reported ${before.seq} on ${reportedOn}` }];
   if (end.seq === before.seq && end.link !== before.link) return [{ kind: 'HEAD_FORK', detail: `${entry} ${end.seq} differs from the one reported on ${reportedOn}` }];
   return [];

@@ -20,10 +20,13 @@ export function chainHeadScenarios(label: string, registry: () => RunningRegistr
     assert.deepEqual([kept?.faceMatchSeq, kept?.faceMatchMac], [3, 'b'.repeat(64)]);
     assert.deepEqual((await client.reportHead({ ...base, faceMatchSeq: 2, faceMatchMac: 'c'.repeat(64) })).flags, ['HEAD_REGRESSION']);
     assert.deepEqual((await client.reportHead({ ...base, faceMatchSeq: 2, faceMatchMac: 'd'.repeat(64) })).flags, ['HEAD_FORK']);
+    // A head that drops the face-match end once reported (older software run on the data) would hide a cut.
+    assert.deepEqual((await client.reportHead(base)).flags, ['HEAD_REGRESSION']);
     const flags = await registry().store.listFlags(term.identity.terminalId);
     assert.deepEqual(flags.map((f) => [f.kind, f.detail.replace(/ on .*/, '')]), [
       ['HEAD_REGRESSION', 'face-match chain ends at 2, reported 3'],
       ['HEAD_FORK', 'face match 2 differs from the one reported'],
+      ['HEAD_REGRESSION', 'face-match chain not reported, reported 2'],
     ]);
   });
 }
