@@ -24,7 +24,7 @@ type ChainEnd = { readonly seq: number; readonly link: string };
  */
 function compareEnd(chain: string, entry: string, end: ChainEnd | undefined, before: ChainEnd | undefined, reportedOn: string): Found[] {
   if (!before) return [];
-  if (!end) return [{ kind: 'HEAD_REGRESSION', detail: `${chain} not reported, reported ${before.seq} on ${reportedOn}` }];
+  if (!end) return [{ kind: 'HEAD_REGRESSION', detail: `${chain} left out, reported ending at ${before.seq} on ${reportedOn}` }];
   if (end.seq < before.seq) return [{ kind: 'HEAD_REGRESSION', detail: `${chain} ends at ${end.seq}, reported ${before.seq} on ${reportedOn}` }];
   if (end.seq === before.seq && end.link !== before.link) return [{ kind: 'HEAD_FORK', detail: `${entry} ${end.seq} differs from the one reported on ${reportedOn}` }];
   return [];

@@ -26,7 +26,7 @@ export function chainHeadScenarios(label: string, registry: () => RunningRegistr
     assert.deepEqual(flags.map((f) => [f.kind, f.detail.replace(/ on .*/, '')]), [
       ['HEAD_REGRESSION', 'face-match chain ends at 2, reported 3'],
       ['HEAD_FORK', 'face match 2 differs from the one reported'],
-      ['HEAD_REGRESSION', 'face-match chain not reported, reported 2'],
+      ['HEAD_REGRESSION', 'face-match chain left out, reported ending at 2'],
     ]);
   });
 }
