@@ -124,6 +124,7 @@ function verifyAudit(db: Database.Database, cipher: FieldCipher, report: Report)
 }
 
 interface FaceMatchRow extends FaceMatchColumns {
+  readonly reason: Uint8Array | null;
   readonly hash: Uint8Array | null;
   readonly mac: Uint8Array | null;
 }
@@ -133,14 +134,15 @@ function verifyFaceMatches(db: Database.Database, cipher: FieldCipher, report: R
   let count = 0;
   let expectedSeq = 1;
   let last: FaceMatchLink | undefined;
-  const rows = db.prepare('SELECT seq, record_id, created_at, operator, details, reason, hash, mac FROM face_matches ORDER BY seq').iterate() as Iterable<FaceMatchRow>;
+  const rows = db.prepare('SELECT seq, record_id, created_at, operator, details, reason, reason_hash, hash, mac FROM face_matches ORDER BY seq').iterate() as Iterable<FaceMatchRow>;
   for (const row of rows) {
     count++;
     const at = { seq: row.seq, id: row.record_id };
     if (row.seq !== expectedSeq) report({ kind: 'FACE_MATCH_GAP', ...at, detail: `expected face match ${expectedSeq}: ${row.seq - expectedSeq} face match(es) deleted` });
     // Linked to the row before it as stored, so one deletion is one problem, not one per later row.
     const expected = linkFaceMatch(cipher, last && { hash: last.hash, mac: last.mac }, row);
-    if (row.hash === null || row.mac === null || !equal(row.hash, expected.hash) || !equal(row.mac, expected.mac)) {
+    const wordsReplaced = row.reason !== null && !equal(personalHash(row.reason), row.reason_hash);
+    if (wordsReplaced || row.hash === null || row.mac === null || !equal(row.hash, expected.hash) || !equal(row.mac, expected.mac)) {
       if (row.seq === expectedSeq) report({ kind: 'FACE_MATCH_EDITED', ...at, detail: 'the face match, its operator, time or the teller\'s words no longer match its keyed link' });
     }
     expectedSeq = row.seq + 1;

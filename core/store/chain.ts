@@ -53,17 +53,21 @@ export function auditLinkData(e: { seq: number; at: string; actor: string; actio
   return utf8(canonicalJson([e.seq, e.at, e.actor, e.action, e.detail]));
 }
 
-/** The chained columns of a `face_matches` row, as stored (the teller's sealed words enter through their hash). */
+/**
+ * The chained columns of a `face_matches` row, as stored. The teller's sealed words enter through
+ * their hash, kept in its own column as a record's personal fields are, so the words can leave at
+ * the record's purge while the link stays checkable.
+ */
 export interface FaceMatchColumns {
   readonly seq: number;
   readonly record_id: string;
   readonly created_at: string;
   readonly operator: string;
   readonly details: string;
-  readonly reason: Uint8Array | null;
+  readonly reason_hash: Uint8Array;
 }
 
 /** A face match's link: face matches form their own chain, in the order they were concluded. */
 export function faceMatchHash(prev: Uint8Array, c: FaceMatchColumns): Uint8Array {
-  return chainLink(prev, [c.seq, c.record_id, c.created_at, c.operator, c.details, toHex(personalHash(c.reason))]);
+  return chainLink(prev, [c.seq, c.record_id, c.created_at, c.operator, c.details, toHex(c.reason_hash)]);
 }

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import type { FaceMatchRecord } from '../api/face-match.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { storeError } from './errors.ts';
-import { faceMatchHash, GENESIS_MAC, type FaceMatchColumns } from './chain.ts';
+import { faceMatchHash, GENESIS_MAC, personalHash, type FaceMatchColumns } from './chain.ts';
 import { fromHex, toHex } from '../bytes/hex.ts';
 import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 
@@ -43,7 +43,7 @@ export interface StoredFaceMatch extends FaceMatchRecord {
 export class FaceMatches {
   readonly #cipher: FieldCipher;
   readonly #db: Database.Database;
-  readonly #insert: Database.Statement<[number, string, string, string, string, Uint8Array | null, Uint8Array, Uint8Array]>;
+  readonly #insert: Database.Statement<[number, string, string, string, string, Uint8Array | null, Uint8Array, Uint8Array, Uint8Array]>;
   readonly #last: Database.Statement<[], { seq: number; hash: Uint8Array; mac: Uint8Array }>;
   readonly #setHead: Database.Statement<[string, string]>;
   readonly #get: Database.Statement<[string], { created_at: string; operator: string; details: string; reason: Uint8Array | null }>;
@@ -54,7 +54,7 @@ export class FaceMatches {
     this.#db = db;
     this.#cipher = cipher;
     this.#now = now;
-    this.#insert = db.prepare('INSERT INTO face_matches (seq, record_id, created_at, operator, details, reason, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.#insert = db.prepare('INSERT INTO face_matches (seq, record_id, created_at, operator, details, reason, reason_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.#last = db.prepare('SELECT seq, hash, mac FROM face_matches ORDER BY seq DESC LIMIT 1');
     this.#setHead = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     this.#get = db.prepare('SELECT created_at, operator, details, reason FROM face_matches WHERE record_id = ?');
@@ -70,9 +70,9 @@ export class FaceMatches {
     const createdAt = this.#now().toISOString();
     this.#db.transaction(() => {
       const last = this.#last.get();
-      const columns = { seq: (last?.seq ?? 0) + 1, record_id: recordId, created_at: createdAt, operator, details: JSON.stringify(details), reason: sealed };
+      const columns = { seq: (last?.seq ?? 0) + 1, record_id: recordId, created_at: createdAt, operator, details: JSON.stringify(details), reason_hash: personalHash(sealed) };
       const link = linkFaceMatch(this.#cipher, last, columns);
-      this.#insert.run(columns.seq, recordId, createdAt, operator, columns.details, sealed, link.hash, link.mac);
+      this.#insert.run(columns.seq, recordId, createdAt, operator, columns.details, sealed, columns.reason_hash, link.hash, link.mac);
       this.#setHead.run(FACE_MATCH_HEAD, faceMatchHead(columns.seq, link.hash));
     }).immediate();
   }

@@ -10,7 +10,7 @@ import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 import { chainedRegistryPayload, SYNC_HEAD } from './registry-payload.ts';
 import { parseCustomProfiles, resolveProfile, type PurposeProfile } from './profiles.ts';
 import { storeError } from './errors.ts';
-import { auditLinkData, GENESIS_MAC, type FaceMatchColumns } from './chain.ts';
+import { auditLinkData, GENESIS_MAC, personalHash } from './chain.ts';
 import { FACE_MATCH_HEAD, faceMatchHead, linkFaceMatch, type FaceMatchLink } from './face-matches.ts';
 
 type Db = Database.Database;
@@ -258,18 +258,38 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE face_matches ADD COLUMN synced_at TEXT;
         ALTER TABLE face_matches ADD COLUMN leased_until INTEGER;
       `);
-      const rows = db.prepare('SELECT record_id, created_at, operator, details, reason FROM face_matches ORDER BY rowid').all() as Omit<FaceMatchColumns, 'seq'>[];
+      const rows = db.prepare('SELECT record_id, created_at, operator, details, reason FROM face_matches ORDER BY rowid').all() as FaceMatchRowV10[];
       const update = db.prepare('UPDATE face_matches SET seq = ?, hash = ?, mac = ? WHERE record_id = ?');
       let last: FaceMatchLink | undefined;
-      rows.forEach((row, i) => {
-        last = linkFaceMatch(cipher, last, { ...row, seq: i + 1 });
+      rows.forEach(({ reason, ...row }, i) => {
+        last = linkFaceMatch(cipher, last, { ...row, seq: i + 1, reason_hash: personalHash(reason) });
         update.run(i + 1, last.hash, last.mac, row.record_id);
       });
       if (last) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(FACE_MATCH_HEAD, faceMatchHead(rows.length, last.hash));
       db.exec('CREATE UNIQUE INDEX face_matches_seq ON face_matches(seq)');
     },
   },
+  {
+    version: 12,
+    description: "the hash of the teller's words about a face match in its own column, so the words can be purged with the record's personal fields and the chain stays checkable",
+    up(db) {
+      db.exec('ALTER TABLE face_matches ADD COLUMN reason_hash BLOB');
+      const update = db.prepare('UPDATE face_matches SET reason_hash = ? WHERE record_id = ?');
+      for (const row of db.prepare('SELECT record_id, reason FROM face_matches').all() as Pick<FaceMatchRowV10, 'record_id' | 'reason'>[]) {
+        update.run(personalHash(row.reason), row.record_id);
+      }
+    },
+  },
 ];
+
+/** A `face_matches` row as schema 10 kept it. */
+interface FaceMatchRowV10 {
+  readonly record_id: string;
+  readonly created_at: string;
+  readonly operator: string;
+  readonly details: string;
+  readonly reason: Uint8Array | null;
+}
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

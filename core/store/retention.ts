@@ -1,6 +1,6 @@
 /**
  * Retention purge: records past their profile's retention lose their personal fields, search
- * indexes and outbox entry; the row stays as a tombstone (time, verdict, checks, hashes) so the
+ * indexes, outbox entry and the teller's words about their face match (which may name the customer); the row stays as a tombstone (time, verdict, checks, hashes) so the
  * chain remains checkable and the count of verifications remains auditable.
  *
  * On a terminal enrolled with a registry a record leaves only after the registry has acknowledged
@@ -33,6 +33,7 @@ export function purgeExpired(db: Database.Database, now: Date, enrolled: boolean
   const tombstone = db.prepare('UPDATE records SET personal = NULL, id_hash = NULL, purged_at = ? WHERE seq = ?');
   const dropTokens = db.prepare('DELETE FROM name_tokens WHERE seq = ?');
   const dropOutbox = db.prepare('DELETE FROM outbox WHERE record_id = ?');
+  const dropTellerWords = db.prepare('UPDATE face_matches SET reason = NULL WHERE record_id = ?');
   let purged = 0;
   let neverSynced = 0;
   for (;;) {
@@ -42,6 +43,7 @@ export function purgeExpired(db: Database.Database, now: Date, enrolled: boolean
         tombstone.run(nowIso, r.seq);
         dropTokens.run(r.seq);
         dropOutbox.run(r.id);
+        dropTellerWords.run(r.id);
         if (r.synced_at === null) neverSynced++;
       }
       return rows.length;

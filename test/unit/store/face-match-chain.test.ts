@@ -58,7 +58,7 @@ test('an edited face match is found, and so are replaced words', () => {
 test('an edited face match whose plain hash was recomputed without the data key is found by its keyed link', () => {
   const { raw, kinds, done } = threeMatches();
   try {
-    const rows = raw.prepare('SELECT seq, record_id, created_at, operator, details, reason, hash FROM face_matches ORDER BY seq').all() as (FaceMatchColumns & { hash: Uint8Array })[];
+    const rows = raw.prepare('SELECT seq, record_id, created_at, operator, details, reason_hash, hash FROM face_matches ORDER BY seq').all() as (FaceMatchColumns & { hash: Uint8Array })[];
     const edited = { ...rows[1]!, details: rows[1]!.details.replace('"OVERRIDDEN"', '"CONFIRMED"') };
     raw.prepare('UPDATE face_matches SET details = ?, hash = ? WHERE seq = 2').run(edited.details, faceMatchHash(rows[0]!.hash, edited));
     // The edited one by its keyed link, the next one because it no longer links to it.

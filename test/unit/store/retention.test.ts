@@ -43,3 +43,27 @@ test('purge turns expired, acknowledged records into tombstones and the chain st
     t.cleanup();
   }
 });
+
+test("purge drops the teller's words about a face match with the record's personal fields, and the chain still verifies", () => {
+  const clock = new Clock(Date.parse('2026-01-01T09:00:00Z'));
+  const t = tempStore({ now: clock.now });
+  try {
+    const mai = t.store.operators.add('Mai', 'supervisor', '2468', null);
+    const record = t.store.write({ result: vnResult(ALICE), context: { operator: 'Mai', purpose: 'minimal' } });
+    t.store.faceMatches.record(record.id, 'Mai', {
+      outcome: 'DECIDED', decision: 'NO_MATCH', score: 0.4, threshold: 0.62, model: 'human-3.3.6/faceres', activeCheck: 'PASSED',
+      tellerDecision: 'MATCH', reason: `same person as ${ALICE.fullName}, new glasses`, teller: 'OVERRIDDEN',
+    });
+    t.store.outbox.acknowledge([record.id]);
+    clock.advanceDays(91);
+    assert.equal(t.store.purgeExpired(mai).purged, 1);
+    const kept = t.store.faceMatches.get(record.id);
+    assert.equal(kept?.reason, null, "the teller's words may name the customer: they leave with the personal fields");
+    assert.equal(kept?.decision, 'NO_MATCH', 'the decision itself stays with the tombstone');
+    const report = t.store.verifyChain();
+    assert.equal(report.ok, true, JSON.stringify(report.problems));
+    assert.equal(report.faceMatches, 1);
+  } finally {
+    t.cleanup();
+  }
+});
