@@ -1,7 +1,7 @@
 /**
  * The terminal's signed chain head. A copy of the terminal's database can be cut short and its
  * head reset so that nothing local shows it; so the terminal reports, signed with its own key,
- * where its record chain and its audit log end (`POST /v1/chain-heads`), and the registry keeps
+ * where its record chain, its audit log and its face-match chain end (`POST /v1/chain-heads`), and the registry keeps
  * each report as evidence and flags a head that goes backwards (HEAD_REGRESSION) or names
  * another history than before, or than the records it already holds (HEAD_FORK).
  */
@@ -13,7 +13,7 @@ import { algOfSpki, signWithTerminalKey, verifyWithSpki, type TerminalKeyPair } 
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const ChainHeadSchema = z.object({
+const ChainHeadFields = z.object({
   terminalId: z.string().min(1).max(200),
   /** Sequence number of the last record; -1 before the first. */
   seq: z.number().int().min(-1),
@@ -24,8 +24,16 @@ export const ChainHeadSchema = z.object({
   auditSeq: z.number().int().nonnegative(),
   /** The audit log's keyed link at that event (it reveals nothing of the key). */
   auditMac: hash,
+  /** Sequence number of the last face match; 0 before the first. Absent from older terminals' heads. */
+  faceMatchSeq: z.number().int().nonnegative().optional(),
+  /** The face-match chain's keyed link at that face match; with faceMatchSeq or not at all. */
+  faceMatchMac: hash.optional(),
   /** The terminal's clock when it signed. */
   at: z.string().datetime({ offset: true }),
+});
+
+export const ChainHeadSchema = ChainHeadFields.refine((h) => (h.faceMatchSeq === undefined) === (h.faceMatchMac === undefined), {
+  message: 'faceMatchSeq and faceMatchMac come together',
 });
 export type ChainHead = z.infer<typeof ChainHeadSchema>;
 

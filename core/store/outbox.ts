@@ -28,6 +28,7 @@ export class OutboxTable implements OutboxPort {
   readonly #markSynced: Database.Statement<[string, string]>;
   readonly #lastRecord: Database.Statement<[], { seq: number; id: string; hash: Uint8Array }>;
   readonly #lastEvent: Database.Statement<[], { seq: number; mac: Uint8Array | null }>;
+  readonly #lastFaceMatch: Database.Statement<[], { seq: number; mac: Uint8Array | null }>;
 
   constructor(db: Database.Database, cipher: FieldCipher, nowMs: () => number) {
     this.#db = db;
@@ -41,6 +42,7 @@ export class OutboxTable implements OutboxPort {
     this.#markSynced = db.prepare('UPDATE records SET synced_at = ? WHERE id = ? AND synced_at IS NULL');
     this.#lastRecord = db.prepare('SELECT seq, id, hash FROM records ORDER BY seq DESC LIMIT 1');
     this.#lastEvent = db.prepare('SELECT seq, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
+    this.#lastFaceMatch = db.prepare('SELECT seq, mac FROM face_matches ORDER BY seq DESC LIMIT 1');
   }
 
   /** Oldest first; entries whose lease has expired count as pending again. */
@@ -81,9 +83,11 @@ export class OutboxTable implements OutboxPort {
   chainHead(): LocalChainHead {
     const record = this.#lastRecord.get();
     const event = this.#lastEvent.get();
+    const faceMatch = this.#lastFaceMatch.get();
     return {
       seq: record?.seq ?? -1, recordId: record?.id ?? null, hash: record ? toHex(record.hash).toLowerCase() : GENESIS_HASH,
       auditSeq: event?.seq ?? 0, auditMac: event?.mac ? toHex(event.mac).toLowerCase() : GENESIS_HASH,
+      faceMatchSeq: faceMatch?.seq ?? 0, faceMatchMac: faceMatch?.mac ? toHex(faceMatch.mac).toLowerCase() : GENESIS_HASH,
     };
   }
 }

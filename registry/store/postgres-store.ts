@@ -226,8 +226,9 @@ function chainTx(c: pg.PoolClient): ChainTx {
       return r ? headFromRow(r) : undefined;
     },
     async insertHead(h) {
-      await c.query(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [h.terminalId, h.seq, h.recordId, h.hash, h.auditSeq, h.auditMac, h.terminalTime, h.receivedAt, h.signature]);
+      await c.query(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, face_match_seq, face_match_mac, terminal_time, received_at, signature)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [h.terminalId, h.seq, h.recordId, h.hash, h.auditSeq, h.auditMac, h.faceMatchSeq, h.faceMatchMac, h.terminalTime, h.receivedAt, h.signature]);
     },
   };
 }

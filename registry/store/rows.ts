@@ -44,7 +44,8 @@ export function flagFromRow(r: Record<string, unknown>): ChainFlagRow {
 export function headFromRow(r: Record<string, unknown>): ChainHeadRow {
   return {
     terminalId: String(r.terminal_id), seq: Number(r.seq), recordId: r.record_id == null ? null : String(r.record_id), hash: String(r.hash),
-    auditSeq: Number(r.audit_seq), auditMac: String(r.audit_mac), terminalTime: String(r.terminal_time), receivedAt: iso(r.received_at),
+    auditSeq: Number(r.audit_seq), auditMac: String(r.audit_mac),
+    faceMatchSeq: r.face_match_seq == null ? null : Number(r.face_match_seq), faceMatchMac: r.face_match_mac == null ? null : String(r.face_match_mac), terminalTime: String(r.terminal_time), receivedAt: iso(r.received_at),
     signature: String(r.signature),
   };
 }

@@ -134,8 +134,8 @@ export class SqliteRegistryStore implements RegistryStore {
     const insertFaceMatch = db.prepare(`INSERT INTO face_matches (record_id, terminal_id, received_at, hash, payload)
       VALUES (@recordId, @terminalId, @receivedAt, @hash, @payload)`);
     const lastHead = db.prepare('SELECT * FROM chain_heads WHERE terminal_id = ? ORDER BY id DESC LIMIT 1');
-    const insertHead = db.prepare(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, terminal_time, received_at, signature)
-      VALUES (@terminalId, @seq, @recordId, @hash, @auditSeq, @auditMac, @terminalTime, @receivedAt, @signature)`);
+    const insertHead = db.prepare(`INSERT INTO chain_heads (terminal_id, seq, record_id, hash, audit_seq, audit_mac, face_match_seq, face_match_mac, terminal_time, received_at, signature)
+      VALUES (@terminalId, @seq, @recordId, @hash, @auditSeq, @auditMac, @faceMatchSeq, @faceMatchMac, @terminalTime, @receivedAt, @signature)`);
     // Statements in-process cost microseconds: one per id is simpler than building IN lists.
     return {
       async findRecords(ids) {

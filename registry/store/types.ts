@@ -77,6 +77,9 @@ export interface ChainHeadRow {
   readonly hash: string;
   readonly auditSeq: number;
   readonly auditMac: string;
+  /** The face-match chain's end; null in heads from terminals that do not report it. */
+  readonly faceMatchSeq: number | null;
+  readonly faceMatchMac: string | null;
   readonly terminalTime: string;
   readonly receivedAt: string;
   /** Base64 signature over the head's canonical JSON (core/registry-protocol/chain-head.ts). */

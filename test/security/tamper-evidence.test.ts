@@ -178,3 +178,39 @@ test('row 5: the last records cut off and the head reset: the registry flags the
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('row 5: the last face matches cut off and their head reset: the registry flags the face-match chain that went backwards', async () => {
+  const { dir } = seeded();
+  const registryStore = new SqliteRegistryStore(':memory:');
+  const registry = await start(registryStore);
+  try {
+    let store = openStore({ dataDir: dir });
+    const match = { outcome: 'DECIDED', decision: 'MATCH', score: 0.8, threshold: 0.62, model: 'human-3.3.6/faceres', activeCheck: 'PASSED', tellerDecision: 'MATCH', reason: null, teller: 'CONFIRMED' } as const;
+    const ids = new Database(join(dir, 'records.db'), { readonly: true });
+    for (const { id } of ids.prepare('SELECT id FROM records ORDER BY seq LIMIT 3').all() as { id: string }[]) store.faceMatches.record(id, 'Mai', match);
+    ids.close();
+    const { code } = await createEnrolmentCode(registryStore, new Date());
+    const { terminalId } = await enrolTerminal(store.kv, registry.url, code);
+    await syncOnce(store);
+    assert.deepEqual(await registryStore.listFlags(terminalId), []);
+    store.close();
+
+    // The attacker drops the last face match and points its head at the one before.
+    const raw = new Database(join(dir, 'records.db'));
+    raw.prepare('DELETE FROM face_matches WHERE seq = 3').run();
+    const last = raw.prepare('SELECT seq, hash FROM face_matches ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Uint8Array };
+    raw.prepare("UPDATE meta SET value = ? WHERE key = 'face_match_head'").run(`${last.seq}:${toHex(last.hash).toLowerCase()}`);
+    raw.close();
+    store = openStore({ dataDir: dir });
+    assert.equal(store.verifyChain().ok, true, 'locally nothing shows');
+    await syncOnce(store);
+    const flags = await registryStore.listFlags(terminalId);
+    assert.deepEqual(flags.map((f) => f.kind), ['HEAD_REGRESSION']);
+    assert.match(flags[0]!.detail, /face-match chain ends at 2, reported 3/);
+    store.close();
+  } finally {
+    await registry.close();
+    await registryStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -23,6 +23,7 @@ import { realData } from '../../../fixtures/index.ts';
 import { FaultProxy, replay } from './fault-proxy.ts';
 import { enrolTestTerminal, start, tempDir } from './registry-harness.ts';
 import { faceMatchScenarios } from './face-match-scenarios.ts';
+import { chainHeadScenarios } from './chain-head-scenarios.ts';
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -280,6 +281,7 @@ export function registryScenarios(label: string, factory: () => Promise<StoreFac
   });
 
   faceMatchScenarios(label, () => registry);
+  chainHeadScenarios(label, () => registry);
 
   test(`${label}: teardown`, async () => {
     await registry.close();
