@@ -7,20 +7,19 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { RunningCli } from '../helpers/cli-process.ts';
+import { serveExamplePage } from './example-page-server.ts';
 import { redeemPageUrl } from '../helpers/page-session.ts';
 import { skipWithoutChromium as skip } from './kiosk-page.ts';
 import { maskIdNumber } from '../../core/store/personal-fields.ts';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/teller-form/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 const SUPERVISOR = { operator: 'lan', pin: '2468' };
 
 let dataDir: string;
@@ -31,17 +30,6 @@ let pages: Server;
 let pageOrigin: string;
 let browser: Browser;
 
-/** The example page as its own web server would serve it. */
-function servePages(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const name = (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').slice(1).split('?')[0]!;
-    if (!/^[a-z-]+\.(html|js|css)$/.test(name)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[name.slice(name.lastIndexOf('.'))]! });
-    res.end(readFileSync(join(EXAMPLE, name)));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 before(async () => {
   if (skip) return;
   dataDir = mkdtempSync(join(tmpdir(), 'eid-e2e-integration-'));
@@ -49,7 +37,7 @@ before(async () => {
   const [url] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+/);
   kiosk = (await redeemPageUrl(url)).call;
   await kiosk('signIn', SUPERVISOR);
-  pages = await servePages();
+  pages = await serveExamplePage();
   pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 });

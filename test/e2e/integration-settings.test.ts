@@ -9,19 +9,18 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RunningCli } from '../helpers/cli-process.ts';
+import { serveExamplePage } from './example-page-server.ts';
 import { assertAccessible, assertOnlyLanguage, insertCard, showScreen, skipWithoutChromium as skip, ui, ONE_SIZE_PER_LANGUAGE, screenName } from './kiosk-page.ts';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/teller-form/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 const SUPERVISOR = { operator: 'lan', pin: '2468' };
 
 let dataDir: string;
@@ -33,17 +32,6 @@ let pageOrigin: string;
 let browser: Browser;
 let context: BrowserContext;
 let settings: Page;
-
-/** The example page as its own web server would serve it. */
-function servePages(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const name = (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').slice(1).split('?')[0]!;
-    if (!/^[a-z-]+\.(html|js|css)$/.test(name)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[name.slice(name.lastIndexOf('.'))]! });
-    res.end(readFileSync(join(EXAMPLE, name)));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** A port free now, given to the terminal as its integration port (the screen shows it). */
 function freePort(): Promise<number> {
@@ -62,7 +50,7 @@ before(async () => {
   cli = new RunningCli(['serve', '--no-browser', '--no-pcsc', '--integration-port', String(apiPort), '--data-dir', dataDir]);
   // The address the kiosk window opens (whatever grants the page its access: a token or a one-time code).
   [kioskUrl] = await cli.waitFor(/http:\/\/127\.0\.0\.1:\d+\/\?(?:token|code)=[0-9a-f]+/);
-  pages = await servePages();
+  pages = await serveExamplePage();
   pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

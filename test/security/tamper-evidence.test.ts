@@ -134,6 +134,24 @@ test('row 5: audit events deleted, with or without renumbering: verify-chain rep
 });
 
 /** Opens the store, enrolled with `registryUrl`; syncs once (records and signed head). */
+/** Enrols the terminal of `store` with the registry and syncs once; the registry has nothing to flag yet. */
+async function enrolAndSync(store: Store, registryStore: SqliteRegistryStore, registryUrl: string): Promise<string> {
+  const { code } = await createEnrolmentCode(registryStore, new Date());
+  const { terminalId } = await enrolTerminal(store.kv, registryUrl, code);
+  await syncOnce(store);
+  assert.deepEqual(await registryStore.listFlags(terminalId), []);
+  return terminalId;
+}
+
+/** What a local writer can do unseen: drop a chain's rows after `keep` and point its head in meta at the last one left. */
+function cutChainEnd(dir: string, table: 'records' | 'face_matches', headKey: 'chain_head' | 'face_match_head', keep: number): void {
+  const raw = new Database(join(dir, 'records.db'));
+  raw.prepare(`DELETE FROM ${table} WHERE seq > ?`).run(keep);
+  const last = raw.prepare(`SELECT seq, hash FROM ${table} ORDER BY seq DESC LIMIT 1`).get() as { seq: number; hash: Uint8Array };
+  raw.prepare('UPDATE meta SET value = ? WHERE key = ?').run(`${last.seq}:${toHex(last.hash).toLowerCase()}`, headKey);
+  raw.close();
+}
+
 async function syncOnce(store: Store): Promise<void> {
   await syncWorkerFor(store)!.syncOnce();
 }
@@ -144,18 +162,11 @@ test('row 5: the last records cut off and the head reset: the registry flags the
   const registry = await start(registryStore);
   try {
     let store = openStore({ dataDir: dir });
-    const { code } = await createEnrolmentCode(registryStore, new Date());
-    const { terminalId } = await enrolTerminal(store.kv, registry.url, code);
-    await syncOnce(store);
-    assert.deepEqual(await registryStore.listFlags(terminalId), []);
+    const terminalId = await enrolAndSync(store, registryStore, registry.url);
     store.close();
 
     // The attacker drops the last two records and points the head at the one before.
-    const raw = new Database(join(dir, 'records.db'));
-    raw.prepare('DELETE FROM records WHERE seq >= 4').run();
-    const last = raw.prepare('SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Uint8Array };
-    raw.prepare("UPDATE meta SET value = ? WHERE key = 'chain_head'").run(`${last.seq}:${toHex(last.hash).toLowerCase()}`);
-    raw.close();
+    cutChainEnd(dir, 'records', 'chain_head', 3);
     store = openStore({ dataDir: dir });
     assert.equal(store.verifyChain().ok, true, 'locally nothing shows');
     await syncOnce(store);
@@ -189,18 +200,11 @@ test('row 5: the last face matches cut off and their head reset: the registry fl
     const ids = new Database(join(dir, 'records.db'), { readonly: true });
     for (const { id } of ids.prepare('SELECT id FROM records ORDER BY seq LIMIT 3').all() as { id: string }[]) store.faceMatches.record(id, 'Mai', match);
     ids.close();
-    const { code } = await createEnrolmentCode(registryStore, new Date());
-    const { terminalId } = await enrolTerminal(store.kv, registry.url, code);
-    await syncOnce(store);
-    assert.deepEqual(await registryStore.listFlags(terminalId), []);
+    const terminalId = await enrolAndSync(store, registryStore, registry.url);
     store.close();
 
     // The attacker drops the last face match and points its head at the one before.
-    const raw = new Database(join(dir, 'records.db'));
-    raw.prepare('DELETE FROM face_matches WHERE seq = 3').run();
-    const last = raw.prepare('SELECT seq, hash FROM face_matches ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Uint8Array };
-    raw.prepare("UPDATE meta SET value = ? WHERE key = 'face_match_head'").run(`${last.seq}:${toHex(last.hash).toLowerCase()}`);
-    raw.close();
+    cutChainEnd(dir, 'face_matches', 'face_match_head', 2);
     store = openStore({ dataDir: dir });
     assert.equal(store.verifyChain().ok, true, 'locally nothing shows');
     await syncOnce(store);

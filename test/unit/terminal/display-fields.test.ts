@@ -3,27 +3,18 @@
  * a supervisor may adjust it per profile (issue 14, item 5). The history masks ID numbers, and
  * its detail view gives the checks, warnings, operator, purpose and sync state (item 10).
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SessionEvent } from '../../../core/api/terminal-api.ts';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
-import { createHost } from '../../../host/create-host.ts';
+import { signedInHost, SUPERVISOR } from './signed-in-host.ts';
 import { BUILT_IN_PROFILES } from '../../../core/store/profiles.ts';
 import { isEidError } from '../../../core/errors.ts';
 import { tempStore } from '../store/fixtures.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'eid-display-test-'));
-const host = await createHost({ dataDir, sync: false, virtualLatencyMs: 0, bootstrapSupervisor: { name: 'Mai', pin: '9876' } });
+const host = await signedInHost('display');
 const terminal = host.terminal;
-const boss = { operator: 'Mai', pin: '9876' };
-await terminal.signIn(boss);
-after(async () => {
-  await host.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const boss = SUPERVISOR;
 
 /** Verifies the sample CCCD and returns the finished session as the screen receives it. */
 async function verified(): Promise<SessionEvent> {

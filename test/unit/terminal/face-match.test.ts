@@ -5,26 +5,17 @@
  * of the screen's report: the decision, score, threshold, model, active check and the teller's
  * conclusion, once per record, an override only with a reason.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SessionEvent } from '../../../core/api/terminal-api.ts';
 import type { FaceMatchReport } from '../../../core/api/face-match.ts';
 import { buildDocument } from '../../../core/chip/factory/build-document.ts';
-import { createHost } from '../../../host/create-host.ts';
+import { signedInHost, SUPERVISOR } from './signed-in-host.ts';
 import { isEidError } from '../../../core/errors.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'eid-face-match-test-'));
-const host = await createHost({ dataDir, sync: false, virtualLatencyMs: 0, bootstrapSupervisor: { name: 'Mai', pin: '9876' } });
+const host = await signedInHost('face-match');
 const terminal = host.terminal;
-const boss = { operator: 'Mai', pin: '9876' };
-await terminal.signIn(boss);
-after(async () => {
-  await host.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const boss = SUPERVISOR;
 
 async function read(variant: 'tampered-dg' | null = null): Promise<SessionEvent> {
   await terminal.insertDemoCard({ profile: 'cccd-2021', variant });
