@@ -12,7 +12,7 @@ import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import type { CalendarDate } from '../../core/mrz/index.ts';
 import { warning } from '../../core/messages/message.ts';
 import { render } from '../../core/messages/render.ts';
-import { EVERY_SCREEN, assertAccessible, assertBannerInView, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui } from './kiosk-page.ts';
+import { EVERY_SCREEN, assertAccessible, assertBannerInView, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui, saveFullPage } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -43,7 +43,7 @@ for (const screen of EVERY_SCREEN) {
     await assertOnlyLanguage(page, screen.lang, 'QR/chip mismatch');
     if (screen.width === 1024) await assertAccessible(page, `the QR/chip mismatch (${screenName(screen)})`);
     if (screen.width === 1024) await page.screenshot({ path: join(SHOTS, `${screen.lang === 'vi' ? 31 : 32}-qr-mismatch-1024-${screen.lang}.png`) });
-    if (screen.lang === 'vi' && screen.width === 1920) await page.screenshot({ path: join(SHOTS, '25-qr-mismatch.png'), fullPage: true });
+    if (screen.lang === 'vi' && screen.width === 1920) await saveFullPage(page, '25-qr-mismatch');
     await page.getByTestId('next-customer').click();
   });
 }

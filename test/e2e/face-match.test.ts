@@ -17,7 +17,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { faceBytes, faceFilePath, otherPhoto } from '../../fixtures/index.ts';
-import { assertAccessible, insertCard, openKiosk, signIn, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { assertAccessible, insertCard, openKiosk, signIn, skipWithoutChromium as skip, type Kiosk, saveFullPage } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 /** Person A in the chip; A's other photo and B's photo before the camera (scores 0.71 and 0.36 in Node against the chip photo). */
@@ -115,7 +115,7 @@ test('camera shows A, the chip holds A: MATCH; the still picture fails the head-
     const detail = await page.getByTestId('record-detail').innerText();
     assert.match(detail, /Đối chiếu khuôn mặt\s+KHỚP · Điểm 0\.\d{3} \(ngưỡng 0\.62\) · Kiểm tra quay đầu KHÔNG ĐẠT/);
     assert.match(detail, /Cùng một người \(giao dịch viên xác nhận\)/);
-    await page.screenshot({ path: join(SHOTS, '45-face-history.png'), fullPage: true });
+    await saveFullPage(page, '45-face-history');
   } finally {
     await kiosk.close();
   }
@@ -162,7 +162,7 @@ test('Settings: the camera is chosen once, face match and its threshold are set 
     assert.equal(await page.locator('input[name=faceThreshold]').inputValue(), '0.62');
     await camera.selectOption(fake);
     await page.locator('input[name=faceThreshold]').fill('0.65');
-    await page.screenshot({ path: join(SHOTS, '46-face-settings.png'), fullPage: true });
+    await saveFullPage(page, '46-face-settings');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu').first().waitFor();
     const saved = await kiosk.host.terminal.getSettings();

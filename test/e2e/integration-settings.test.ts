@@ -14,13 +14,11 @@ import type { Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RunningCli } from '../helpers/cli-process.ts';
 import { serveExamplePage } from './example-page-server.ts';
-import { assertAccessible, assertOnlyLanguage, insertCard, showScreen, skipWithoutChromium as skip, ui, ONE_SIZE_PER_LANGUAGE, screenName } from './kiosk-page.ts';
+import { assertAccessible, assertOnlyLanguage, insertCard, showScreen, skipWithoutChromium as skip, ui, ONE_SIZE_PER_LANGUAGE, screenName, saveFullPage } from './kiosk-page.ts';
 
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const SUPERVISOR = { operator: 'lan', pin: '2468' };
 
 let dataDir: string;
@@ -67,7 +65,7 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const shot = (name: string) => settings.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => saveFullPage(settings, name);
 const where = () => settings.getByTestId('integration-where');
 const row = (name: string) => settings.locator(`[data-testid=integration-client][data-name="${name}"]`);
 

@@ -240,3 +240,14 @@ export function kioskForFile(
     },
   };
 }
+
+const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+/**
+ * The whole page saved as test/e2e/screenshots/NAME.png, taken from the top: a full-page picture
+ * of a scrolled page draws the pinned verdict head where the scroll left it, over the content.
+ */
+export async function saveFullPage(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

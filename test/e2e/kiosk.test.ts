@@ -14,7 +14,7 @@ import type { Host } from '../../host/create-host.ts';
 import { startRegistry, type RunningRegistry } from '../../registry/start.ts';
 import { createEnrolmentCode } from '../../registry/enrolment-codes.ts';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { insertCard as insertCardOn, openKiosk, readWithCccdKey, signIn, skipWithoutChromium as skip, type Kiosk } from './kiosk-page.ts';
+import { insertCard as insertCardOn, openKiosk, readWithCccdKey, signIn, skipWithoutChromium as skip, type Kiosk, saveFullPage } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -25,7 +25,7 @@ let registry: RunningRegistry | null = null;
 let registryPort = 0;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => saveFullPage(page, name);
 const insertCard = (card: string) => insertCardOn(page, card);
 
 async function startRegistryOn(port: number): Promise<RunningRegistry> {

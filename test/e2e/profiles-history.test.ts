@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui } from './kiosk-page.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui, saveFullPage } from './kiosk-page.ts';
 
 const boss = { operator: 'Mai', pin: '9876' };
 const k = kioskForTests({ virtualLatencyMs: 0, sync: false, bootstrapSupervisor: { name: 'Mai', pin: '9876' } }, async ({ page }) => {
@@ -71,7 +71,7 @@ for (const screen of ONE_SIZE_PER_LANGUAGE) {
     assert.ok(text.includes(ui(lang, 'history.pending')));
     assert.ok((await k.page.getByTestId('check-chipAuthentication').innerText()).includes(ui(lang, 'checkStatus.PASS')));
     await assertOnlyLanguage(k.page, lang, 'a record in detail');
-    if (lang === 'vi') await k.page.screenshot({ path: new URL('./screenshots/26-history-detail.png', import.meta.url).pathname, fullPage: true });
+    if (lang === 'vi') await saveFullPage(k.page, '26-history-detail');
     await k.page.getByTestId('record-detail-close').click();
     await k.page.getByTestId('history-row').first().waitFor();
   });

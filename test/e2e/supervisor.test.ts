@@ -6,18 +6,16 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../core/messages/catalogue.ts';
 import { render } from '../../core/messages/render.ts';
-import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, kioskForTests, openKiosk, screenName, showScreen, skipWithoutChromium as skip, ui, type Kiosk, type Screen } from './kiosk-page.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, kioskForTests, openKiosk, screenName, showScreen, skipWithoutChromium as skip, ui, type Kiosk, type Screen, saveFullPage } from './kiosk-page.ts';
 
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const DEMO_CSCA = fileURLToPath(new URL('../../certs/demo/demo-csca-vn.pem', import.meta.url));
 
 const k = kioskForTests({ virtualLatencyMs: 0, sync: false });
-const shot = (name: string) => k.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => saveFullPage(k.page, name);
 
 async function unlockSettings(operator: string, pin: string, page: Page = k.page, lang: Lang = 'vi'): Promise<void> {
   await page.getByRole('button', { name: ui(lang, 'nav.settings') }).click();
@@ -42,7 +40,7 @@ async function pageFor(screen: Screen): Promise<Page> {
 
 for (const screen of ONE_SIZE_PER_LANGUAGE) {
   const { lang } = screen;
-  const shoot = (name: string, page: Page) => (lang === 'vi' ? page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }) : Promise.resolve());
+  const shoot = (name: string, page: Page) => (lang === 'vi' ? saveFullPage(page, name) : Promise.resolve());
 
   test(`${screenName(screen)}: first start: the supervisor is created on screen, and adds a clerk`, { skip }, async () => {
     const page = await pageFor(screen);
