@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
 import { readDumpFolder } from '../../core/trust/dump-folder.ts';
-import { DEFAULT_MATCH_POLICY, uncertainFrom } from '../../face/decision.ts';
+import { uncertainFrom } from '../../face/decision.ts';
 import { dg2ReferenceImage } from '../../face/dg2-reference.ts';
 import { referenceMissing } from '../../face/errors.ts';
 import { usageError } from '../output.ts';

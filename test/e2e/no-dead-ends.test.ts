@@ -9,7 +9,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import { ONE_SIZE_PER_LANGUAGE, assertBannerInView, assertOnlyLanguage, insertCard, kioskForFile, pressReadWithIdNumber, screenName, showScreen, skipWithoutChromium as skip, ui } from './kiosk-page.ts';
 

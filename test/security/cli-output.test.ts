@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
 import { sqliteRegistryFile } from '../../registry/open-store.ts';
 import { SqliteRegistryStore } from '../../registry/store/sqlite-store.ts';
