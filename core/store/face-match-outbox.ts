@@ -8,10 +8,8 @@ import type Database from 'better-sqlite3';
 import type { FaceMatchRecord } from '../api/face-match.ts';
 import type { OutboxEntry, OutboxPort } from '../sync/ports.ts';
 import { toHex } from '../bytes/hex.ts';
-import { storeError } from './errors.ts';
+import { batchSize, forEachId, leaseEnd } from './outbox-batch.ts';
 import { faceMatchPayload } from './registry-payload.ts';
-
-const MAX_BATCH = 10_000;
 
 interface PendingRow {
   record_id: string;
@@ -45,8 +43,7 @@ export class FaceMatchOutbox implements OutboxPort {
 
   /** In record order; a face match whose record the registry has not acknowledged yet waits. */
   pending(limit: number): OutboxEntry[] {
-    const n = Math.max(0, Math.min(MAX_BATCH, Math.floor(limit)));
-    return this.#pending.all(this.#nowMs(), n).map((r) => {
+    return this.#pending.all(this.#nowMs(), batchSize(limit)).map((r) => {
       const details = JSON.parse(r.details) as Omit<FaceMatchRecord, 'reason'>;
       const payload = faceMatchPayload(r.record_id, toHex(r.record_hash).toLowerCase(), { ...details, at: r.created_at, operator: r.operator });
       return { id: r.record_id, seq: r.seq, payload, createdAt: r.created_at };
@@ -54,27 +51,21 @@ export class FaceMatchOutbox implements OutboxPort {
   }
 
   lease(ids: string[], untilMs: number): void {
-    if (!Number.isFinite(untilMs)) throw storeError('QUERY_INVALID', 'lease time');
-    this.#each(ids, (id) => this.#lease.run(Math.floor(untilMs), id));
+    const until = leaseEnd(untilMs);
+    forEachId(this.#db, ids, (id) => this.#lease.run(until, id));
   }
 
   acknowledge(ids: string[]): void {
     const at = new Date(this.#nowMs()).toISOString();
-    this.#each(ids, (id) => this.#acknowledge.run(at, id));
+    forEachId(this.#db, ids, (id) => this.#acknowledge.run(at, id));
   }
 
   release(ids: string[]): void {
-    this.#each(ids, (id) => this.#release.run(id));
+    forEachId(this.#db, ids, (id) => this.#release.run(id));
   }
 
   /** Every face match not yet acknowledged and not in flight, including those still waiting for their record. */
   pendingCount(): number {
     return this.#count.get(this.#nowMs())!.n;
-  }
-
-  #each(ids: string[], run: (id: string) => void): void {
-    this.#db.transaction(() => {
-      for (const id of ids) run(id);
-    }).immediate();
   }
 }

@@ -7,14 +7,12 @@
 import type Database from 'better-sqlite3';
 import type { FieldCipher } from './field-cipher.ts';
 import { outboxAad } from './migrations.ts';
-import { storeError } from './errors.ts';
+import { batchSize, forEachId, leaseEnd } from './outbox-batch.ts';
 import type { LocalChainHead, OutboxEntry, OutboxPort } from '../sync/ports.ts';
 import { toHex } from '../bytes/hex.ts';
 import { GENESIS_HASH } from '../registry-protocol/record-chain.ts';
 
 export type { OutboxEntry, OutboxPort } from '../sync/ports.ts';
-
-const MAX_BATCH = 10_000;
 
 export class OutboxTable implements OutboxPort {
   readonly #db: Database.Database;
@@ -47,33 +45,26 @@ export class OutboxTable implements OutboxPort {
 
   /** Oldest first; entries whose lease has expired count as pending again. */
   pending(limit: number): OutboxEntry[] {
-    const n = Math.max(0, Math.min(MAX_BATCH, Math.floor(limit)));
-    return this.#pending.all(this.#nowMs(), n).map((r) => {
+    return this.#pending.all(this.#nowMs(), batchSize(limit)).map((r) => {
       return { id: r.record_id, seq: r.seq, payload: this.#cipher.openText(outboxAad(r.record_id), r.payload), createdAt: r.created_at };
     });
   }
 
   lease(ids: string[], untilMs: number): void {
-    if (!Number.isFinite(untilMs)) throw storeError('QUERY_INVALID', 'lease time');
-    this.#db.transaction(() => {
-      for (const id of ids) this.#lease.run(Math.floor(untilMs), id);
-    }).immediate();
+    const until = leaseEnd(untilMs);
+    forEachId(this.#db, ids, (id) => this.#lease.run(until, id));
   }
 
   /** Only the ids given; unknown or already-acknowledged ids are ignored (duplicate acks are normal). */
   acknowledge(ids: string[]): void {
     const at = new Date(this.#nowMs()).toISOString();
-    this.#db.transaction(() => {
-      for (const id of ids) {
-        if (this.#delete.run(id).changes > 0) this.#markSynced.run(at, id);
-      }
-    }).immediate();
+    forEachId(this.#db, ids, (id) => {
+      if (this.#delete.run(id).changes > 0) this.#markSynced.run(at, id);
+    });
   }
 
   release(ids: string[]): void {
-    this.#db.transaction(() => {
-      for (const id of ids) this.#release.run(id);
-    }).immediate();
+    forEachId(this.#db, ids, (id) => this.#release.run(id));
   }
 
   pendingCount(): number {
