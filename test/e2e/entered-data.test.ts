@@ -12,11 +12,11 @@ import { buildDocument } from '../../core/chip/factory/build-document.ts';
 import type { CalendarDate } from '../../core/mrz/index.ts';
 import { warning } from '../../core/messages/message.ts';
 import { render } from '../../core/messages/render.ts';
-import { EVERY_SCREEN, assertAccessible, assertBannerInView, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui, saveFullPage } from './kiosk-page.ts';
+import { EVERY_SCREEN, assertAccessible, assertBannerInView, assertOnlyLanguage, insertCard, kioskForFile, screenName, showScreen, skipWithoutChromium as skip, ui, saveFullPage } from './kiosk-page.ts';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-const k = kioskForTests({ virtualLatencyMs: 0, sync: false });
+const k = kioskForFile({ virtualLatencyMs: 0, sync: false });
 
 const dmy = (d: CalendarDate) => `${String(d.day).padStart(2, '0')}${String(d.month).padStart(2, '0')}${d.year}`;
 

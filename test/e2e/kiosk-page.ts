@@ -73,27 +73,6 @@ export async function openKiosk(options: Omit<HostOptions, 'dataDir'>, prepare: 
   };
 }
 
-/** One kiosk for the tests of a file: opened before them (unless Chromium is missing), closed after. */
-export function kioskForTests(options: Omit<HostOptions, 'dataDir'>, ready: (kiosk: Kiosk) => Promise<unknown> = async () => {}): { readonly kiosk: Kiosk; readonly page: Page } {
-  let kiosk: Kiosk | undefined;
-  before(async () => {
-    if (skipWithoutChromium) return;
-    kiosk = await openKiosk(options);
-    await ready(kiosk);
-  });
-  after(async () => {
-    await kiosk?.close();
-  });
-  return {
-    get kiosk() {
-      return kiosk!;
-    },
-    get page() {
-      return kiosk!.page;
-    },
-  };
-}
-
 /** Puts a sample card on the virtual reader from the demo panel: `profile` or `profile/variant` (labels follow the screen's language). */
 export async function insertCard(page: Page, card: string): Promise<void> {
   const select = page.getByTestId('demo-select');

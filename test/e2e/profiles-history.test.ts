@@ -9,14 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildDocument } from '../../core/chip/factory/build-document.ts';
-import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, insertCard, kioskForTests, screenName, showScreen, skipWithoutChromium as skip, ui, saveFullPage } from './kiosk-page.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, insertCard, kioskForFile, screenName, showScreen, skipWithoutChromium as skip, ui, saveFullPage } from './kiosk-page.ts';
 
 const boss = { operator: 'Mai', pin: '9876' };
-const k = kioskForTests({ virtualLatencyMs: 0, sync: false, bootstrapSupervisor: { name: 'Mai', pin: '9876' } }, async ({ page }) => {
-  await page.locator('input[name=operator]').fill('Mai');
-  await page.locator('input[name=pin]').fill('9876');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-});
+const k = kioskForFile({ virtualLatencyMs: 0, sync: false, bootstrapSupervisor: { name: 'Mai', pin: '9876' } }, { operator: { name: 'Mai', pin: '9876' } });
 
 const LABELS = ['Họ, chữ đệm và tên', 'Ngày sinh', 'Tuổi', 'Giới tính', 'Số định danh', 'Quốc tịch', 'Dân tộc', 'Tôn giáo', 'Quê quán', 'Nơi thường trú', 'Ngày cấp', 'Họ tên cha', 'Họ tên mẹ'];
 

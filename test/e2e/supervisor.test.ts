@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../core/messages/catalogue.ts';
 import { render } from '../../core/messages/render.ts';
-import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, kioskForTests, openKiosk, screenName, showScreen, skipWithoutChromium as skip, ui, type Kiosk, type Screen, saveFullPage } from './kiosk-page.ts';
+import { ONE_SIZE_PER_LANGUAGE, assertOnlyLanguage, kioskForFile, openKiosk, screenName, showScreen, skipWithoutChromium as skip, ui, type Kiosk, type Screen, saveFullPage } from './kiosk-page.ts';
 
 const DEMO_CSCA = fileURLToPath(new URL('../../certs/demo/demo-csca-vn.pem', import.meta.url));
 
-const k = kioskForTests({ virtualLatencyMs: 0, sync: false });
+const k = kioskForFile({ virtualLatencyMs: 0, sync: false });
 const shot = (name: string) => saveFullPage(k.page, name);
 
 async function unlockSettings(operator: string, pin: string, page: Page = k.page, lang: Lang = 'vi'): Promise<void> {
