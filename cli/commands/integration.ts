@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
-import { usageError } from '../output.ts';
+import { print, printJson, usageError } from '../output.ts';
 import type { IntegrationClient, IntegrationScope } from '../../core/api/integration-clients.ts';
 import { openStore, type Store } from '../../core/store/store.ts';
 import { resolveDataDir } from '../../host/data-dir.ts';
@@ -42,25 +42,26 @@ async function run(store: Store, sub: string | undefined, rest: string[], v: Ret
     const [name] = rest;
     if (!name) throw usageError('integration add needs a NAME');
     const { client, secret } = store.integrationClients.add(by, { name, origins: v.origin ?? [], scopes: (v.scope ?? []) as IntegrationScope[] });
-    if (v.json) console.log(JSON.stringify({ client, secret }));
+    if (v.json) printJson({ client, secret });
     else {
-      console.log(line(client));
-      console.log(`client id: ${client.id}\nsecret:    ${secret}\nThe secret is shown this once. The application authenticates with HTTP Basic (client id : secret).`);
+      print(line(client));
+      print(`client id: ${client.id}\nsecret:    ${secret}\nThe secret is shown this once. The application authenticates with HTTP Basic (client id : secret).`);
     }
     return 0;
   }
   if (sub === 'list') {
     const clients = store.integrationClients.list();
-    if (v.json) console.log(JSON.stringify(clients));
-    else if (clients.length === 0) console.log('no integration clients');
-    else for (const c of clients) console.log(`${line(c)}  last result ${c.lastUsedAt ?? 'never'}`);
+    if (v.json) printJson(clients);
+    else if (clients.length === 0) print('no integration clients');
+    else for (const c of clients) print(`${line(c)}  last result ${c.lastUsedAt ?? 'never'}`);
     return 0;
   }
   if (sub === 'revoke') {
     const [id] = rest;
     if (!id) throw usageError('integration revoke needs a CLIENT_ID');
     const client = store.integrationClients.revoke(by, id);
-    console.log(v.json ? JSON.stringify(client) : line(client));
+    if (v.json) printJson(client);
+    else print(line(client));
     return 0;
   }
   throw usageError(`unknown subcommand ${sub ?? '(none)'}`);
@@ -71,7 +72,7 @@ export const command: Command = {
   async run(args) {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
     if (values.help) {
-      console.log(USAGE);
+      print(USAGE);
       return 0;
     }
     const [sub, ...rest] = positionals;

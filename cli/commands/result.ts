@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.ts';
 import { EidError } from '../../core/errors.ts';
-import { usageError } from '../output.ts';
+import { print, printJson, usageError } from '../output.ts';
 import { checkSignedResult, type ResultCheck } from '../../core/registry-protocol/signed-result.ts';
 import { TerminalKeySetSchema, type TerminalKeySet } from '../../core/registry-protocol/terminal-key-set.ts';
 
@@ -55,7 +55,7 @@ export const command: Command = {
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { keys: { type: 'string' }, registry: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) {
-      console.log(USAGE);
+      print(USAGE);
       return 0;
     }
     const [sub, file] = positionals;
@@ -63,7 +63,8 @@ export const command: Command = {
     if (!values.keys === !values.registry) throw usageError('give either --keys FILE or --registry URL');
     const jws = readFileSync(file === '-' ? 0 : file, 'utf8');
     const check = await checkSignedResult(jws, await keySet(values.keys, values.registry));
-    console.log(values.json ? JSON.stringify(check) : describe(check));
+    if (values.json) printJson(check);
+    else print(describe(check));
     return check.status === 'valid' ? 0 : 1;
   },
 };

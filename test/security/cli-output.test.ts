@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../cli/main.ts';
 import { sqliteRegistryFile } from '../../registry/open-store.ts';
@@ -14,6 +15,8 @@ import { SqliteRegistryStore } from '../../registry/store/sqlite-store.ts';
 import { openStore } from '../../core/store/store.ts';
 import { ALICE, tempDir, vnResult } from '../unit/store/fixtures.ts';
 import { captureOutput } from '../helpers/cli-capture.ts';
+import { SIGNED_RESULT_TYPE } from '../../core/registry-protocol/signed-result.ts';
+import { TERMINAL_KEY_SET_FORMAT } from '../../core/registry-protocol/terminal-key-set.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/eid-terminal.js', import.meta.url));
 /** OSC window title, clear screen, 8-bit CSI, a bidi override and a carriage return that hides the line start. */
@@ -70,6 +73,25 @@ test('row 16: `records list | head -1` ends quietly: no EPIPE stack trace', { ti
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     assert.equal(stderr, '', 'nothing on stderr');
     assert.equal(code, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('row 10: a signed result whose key id is full of escape sequences is described without them by `result verify`', async () => {
+  const dir = tempDir();
+  try {
+    const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jws = `${part({ alg: 'EdDSA', typ: SIGNED_RESULT_TYPE, kid: HOSTILE })}.${part({ iss: HOSTILE })}.AAAA`;
+    const keys = join(dir, 'keys.json');
+    writeFileSync(keys, JSON.stringify({ format: TERMINAL_KEY_SET_FORMAT, issuedAt: '2026-01-01T00:00:00Z', keys: [] }));
+    const result = join(dir, 'result.jws');
+    writeFileSync(result, jws);
+    for (const json of [[], ['--json']]) {
+      const { out } = await captureOutput(() => main(['result', 'verify', result, '--keys', keys, ...json]));
+      assert.match(out, /unknown/, json.join(' '));
+      assert.doesNotMatch(out, TERMINAL_CONTROL, json.join(' '));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
